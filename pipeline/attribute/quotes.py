@@ -1,0 +1,81 @@
+"""Find quoted passages, including quotes that run over several paragraphs.
+
+News style: a quote continued into the next paragraph leaves the first
+paragraph without a closing mark and opens the next one with a mark again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u201e": "\u201c"}
+STRAIGHT = '"'
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # first char inside the marks
+    end: int  # one past the last char inside the marks
+    outer_start: int  # position of the opening mark
+    outer_end: int  # one past the closing mark (or the paragraph end if left open)
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n", text)] + [len(text)]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Paired double quotes (straight or curly); an unclosed one runs to its paragraph's end."""
+    quotes: list[Quote] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENERS or ch == STRAIGHT:
+            closer = OPENERS.get(ch, STRAIGHT)
+            para_end = text.find("\n", i)
+            para_end = n if para_end < 0 else para_end
+            j = text.find(closer, i + 1, para_end)
+            if ch == STRAIGHT or closer == "\u201d":
+                # a curly opener may be closed by a straight mark in messy text
+                alt = text.find(STRAIGHT if closer != STRAIGHT else "\u201d", i + 1, para_end)
+                if j < 0 or (0 <= alt < j and ch != STRAIGHT):
+                    j = alt if j < 0 else j
+            if j < 0:
+                # open to the paragraph end: a quote that continues into the next paragraph
+                inner_end = para_end
+                while inner_end > i + 1 and text[inner_end - 1].isspace():
+                    inner_end -= 1
+                if inner_end - (i + 1) >= 1:
+                    quotes.append(Quote(i + 1, inner_end, i, para_end))
+                i = para_end + 1
+                continue
+            if j > i + 1:
+                quotes.append(Quote(i + 1, j, i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    return _merge_continued(text, quotes)
+
+
+def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Join a paragraph left open with the quote that opens the next paragraph."""
+    merged: list[Quote] = []
+    for q in quotes:
+        if merged:
+            prev = merged[-1]
+            left_open = prev.outer_end < len(text) and text[prev.outer_end:prev.outer_end + 1] in ("\n", "") \
+                and text[prev.end:prev.outer_end].strip() == "" and not _closed(text, prev)
+            gap = text[prev.outer_end:q.outer_start]
+            if left_open and gap.strip() == "" and "\n" in gap:
+                merged[-1] = Quote(prev.start, q.end, prev.outer_start, q.outer_end)
+                continue
+        merged.append(q)
+    return merged
+
+
+def _closed(text: str, q: Quote) -> bool:
+    return q.outer_end > q.end and text[q.outer_end - 1] in ('"', "\u201d", "\u00bb", "\u300d")
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"\w+", text))

@@ -1,0 +1,76 @@
+"""The `news` cleaner: unicode and whitespace normalization, boilerplate removal."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..config import BackendParams
+from ..stage import BackendBase
+from ..types import Article, Removal
+from .boilerplate import CATEGORIES, DEFAULT_RULES, compile_extra
+from .textmap import collapse_whitespace, normalize_chars
+
+
+class NewsCleanerParams(BackendParams):
+    backend: Literal["news"] = "news"
+    remove: list[str] = Field(default_factory=lambda: list(CATEGORIES),
+                              description=f"boilerplate categories to remove: {', '.join(CATEGORIES)}")
+    extra_patterns: list[dict[str, Any]] = Field(default_factory=list)
+    keep_title: bool = False  # keep the title line at the top of clean_text
+    caption_max_words: int = 60  # a line ending in an image credit, up to this long, is a caption
+
+
+class NewsCleaner(BackendBase):
+    Params = NewsCleanerParams
+
+    def __init__(self, params: NewsCleanerParams, ctx: Any):
+        super().__init__(params, ctx)
+        unknown = sorted(set(params.remove) - set(CATEGORIES))
+        if unknown:
+            raise ValueError(f"clean.remove: unknown categories {unknown}; known: {', '.join(CATEGORIES)}")
+        self.rules = [r for r in DEFAULT_RULES if r.name in params.remove] + compile_extra(params.extra_patterns)
+
+    def clean(self, article: Article) -> None:
+        raw = article.raw_text
+        start = 0 if self.params.keep_title else int(article.metadata.get("body_start", 0))
+        body = raw[start:]
+        keep = [True] * len(body)
+        removed: list[Removal] = []
+
+        def take(s: int, e: int, reason: str) -> None:
+            if e <= s or not any(keep[s:e]):
+                return
+            text = "".join(c for c, k in zip(body[s:e], keep[s:e]) if k).strip()
+            for i in range(s, e):
+                keep[i] = False
+            if text:
+                removed.append(Removal(text=text, reason=reason, start=start + s, end=start + e))
+
+        for rule in self.rules:
+            for m in rule.pattern.finditer(body):
+                s, e = m.span()
+                if rule.whole_line:
+                    s = body.rfind("\n", 0, s) + 1
+                    nl = body.find("\n", e)
+                    e = len(body) if nl < 0 else nl + 1  # the line and its newline
+                take(s, e, rule.reason)
+                if rule.reason == "image credit" and not rule.whole_line:
+                    self._take_caption(body, s, e, take)
+        removed.sort(key=lambda r: r.start)
+        mapped = collapse_whitespace(normalize_chars(body, keep, base=start))
+        article.clean_text = mapped.text
+        article.offset_map = mapped.offsets
+        article.removed = removed
+
+    def _take_caption(self, body: str, s: int, e: int, take) -> None:
+        """A line that ends with an image credit is a photo caption."""
+        line_start = body.rfind("\n", 0, s) + 1
+        nl = body.find("\n", e)
+        line_end = len(body) if nl < 0 else nl
+        if body[e:line_end].strip():
+            return
+        words = body[line_start:s].split()
+        if 0 < len(words) <= self.params.caption_max_words:
+            take(line_start, s, "photo caption")
+            take(line_end, line_end + 1, "")  # the emptied line's newline

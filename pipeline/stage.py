@@ -1,0 +1,114 @@
+"""The stage contract: a named step that fills fields of Article records.
+
+Each stage folder (pipeline/clean, pipeline/stance, ...) registers a Stage
+subclass in STAGES. Stages with interchangeable implementations register
+those in their own `backends` registry; the config's `<stage>.backend` picks
+one and its `Params` validate the rest of the section.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Optional
+
+from .config import BackendParams, Params, PipelineConfig
+from .registry import Registry
+from .types import Article
+
+STAGES: Registry[type["Stage"]] = Registry("stage")
+
+
+class ArticleError(Exception):
+    """A failure confined to one article: recorded in errors.jsonl, the run goes on."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
+@dataclass
+class RunContext:
+    """What every stage may use: the config, the shared model manager, timings."""
+
+    config: PipelineConfig
+    models: Any  # pipeline.models.ModelManager
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # fallbacks and warnings, shown in run.json
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+
+class Stage:
+    """Base class; subclasses set `name` and implement process_article or process_batch."""
+
+    name: ClassVar[str]
+    backends: ClassVar[Optional[Registry]] = None
+    Params: ClassVar[type[Params]] = Params
+    default_backend: ClassVar[Optional[str]] = None
+    # Model stages see many articles at once so inference can batch across them.
+    batched: ClassVar[bool] = False
+    # Whether this stage reads the transient spaCy doc (then it is rebuilt if missing).
+    needs_doc: ClassVar[bool] = False
+
+    def __init__(self, params: Params, ctx: RunContext):
+        self.params = params
+        self.ctx = ctx
+        self.backend = None
+        if self.backends is not None:
+            self.backend = self.backends.get(params.backend)(params, ctx)
+
+    @classmethod
+    def params_class(cls, backend: Optional[str]) -> type[Params]:
+        if cls.backends is None:
+            return cls.Params
+        name = backend or cls.default_backend
+        if name is None:
+            raise KeyError(f"no backend given; known: {', '.join(cls.backends.names())}")
+        return cls.backends.get(name).Params
+
+    def process_article(self, article: Article) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def process_batch(self, articles: list[Article]) -> dict[str, BaseException]:
+        """Run on many articles; return the failures by article id (others succeed)."""
+        failures: dict[str, BaseException] = {}
+        for article in articles:
+            try:
+                self.process_article(article)
+            except Exception as e:  # noqa: BLE001 - isolate one article's failure
+                failures[article.id] = e
+        return failures
+
+    def describe(self) -> dict[str, Any]:
+        """Identity of what this stage runs (backend, models and their hashes), for run.json."""
+        out: dict[str, Any] = {"params": self.params.model_dump(mode="json")}
+        if self.backend is not None and hasattr(self.backend, "describe"):
+            out.update(self.backend.describe())
+        return out
+
+    def fingerprint(self) -> str:
+        """Changes whenever this stage could produce different output (cache key part)."""
+        blob = json.dumps({"stage": self.name, "version": getattr(self, "version", 1), **self.describe()},
+                          sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def default_params(stage_cls: type[Stage], **values: Any) -> Params:
+    """Params for a stage from keyword values (tests and library use)."""
+    return stage_cls.params_class(values.get("backend")).model_validate(values)
+
+
+class BackendBase:
+    """Base for backends: they receive their params and the run context."""
+
+    Params: ClassVar[type[BackendParams]] = BackendParams
+
+    def __init__(self, params: Any, ctx: RunContext):
+        self.params = params
+        self.ctx = ctx
+
+    def describe(self) -> dict[str, Any]:
+        return {"backend": self.params.backend}

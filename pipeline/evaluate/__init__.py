@@ -1,0 +1,1 @@
+"""Stage 7, evaluate: score each article against its hand-written reference."""

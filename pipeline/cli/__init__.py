@@ -1,0 +1,1 @@
+"""Command-line entry points (scripts/*.py and `python -m pipeline` are thin wrappers)."""

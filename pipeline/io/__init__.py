@@ -1,0 +1,1 @@
+"""Reading articles and references, writing results: the pipeline's edges."""

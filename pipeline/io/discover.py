@@ -1,0 +1,87 @@
+"""Walk the input paths and give every article a unique, filesystem-safe id."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_ID_LEN = 120
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    article_id: str
+
+
+def safe_id(stem: str) -> str:
+    """File stem -> an id that is a plain file name on every OS (no '..', no separators)."""
+    text = unicodedata.normalize("NFKD", stem)
+    text = _UNSAFE.sub("_", text.encode("ascii", "ignore").decode()).strip("._-")
+    if not text or text != stem:
+        # keep ids of different unicode names apart
+        digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        text = f"{text[:MAX_ID_LEN - 9]}_{digest}" if text else f"article_{digest}"
+    return text[:MAX_ID_LEN]
+
+
+def discover(paths: list[str], skip_dirs: tuple[str, ...] = ("references",)) -> tuple[list[InputFile], list[dict]]:
+    """Files under the paths, sorted; plus problems found while walking (missing paths, loops)."""
+    files: list[Path] = []
+    problems: list[dict] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_symlink() and not p.exists():
+            problems.append({"path": str(p), "stage": "read", "error": "broken_symlink", "message": f"{p}: broken symbolic link"})
+            continue
+        if p.is_file():
+            files.append(p)
+        elif p.is_dir():
+            seen_dirs: set[tuple[int, int]] = set()
+            for root, dirs, names in os.walk(p, followlinks=True):
+                st = os.stat(root)
+                key = (st.st_dev, st.st_ino)
+                if key in seen_dirs:
+                    problems.append({"path": root, "stage": "read", "error": "symlink_loop",
+                                     "message": f"{root}: directory visited twice (symbolic link loop); skipped"})
+                    dirs[:] = []
+                    continue
+                seen_dirs.add(key)
+                dirs[:] = sorted(d for d in dirs if d not in skip_dirs and not d.startswith("."))
+                for name in sorted(names):
+                    f = Path(root) / name
+                    if name.startswith("."):
+                        continue
+                    if f.suffix.lower() in ARTICLE_SUFFIXES:
+                        if f.is_symlink() and not f.exists():
+                            problems.append({"path": str(f), "stage": "read", "error": "broken_symlink",
+                                             "message": f"{f}: broken symbolic link"})
+                            continue
+                        files.append(f)
+        else:
+            problems.append({"path": str(p), "stage": "read", "error": "not_found", "message": f"{p}: no such file or directory"})
+    return assign_ids(files), problems
+
+
+def assign_ids(files: list[Path]) -> list[InputFile]:
+    """Ids from file stems; a clash gets a short hash of the path appended."""
+    out: list[InputFile] = []
+    used: set[str] = set()
+    seen_paths: set[str] = set()
+    for f in files:
+        key = os.path.realpath(f)
+        if key in seen_paths:
+            continue
+        seen_paths.add(key)
+        base = safe_id(f.stem if f.suffix.lower() != ".jsonl" else f.stem)
+        aid = base
+        if aid.lower() in used:
+            aid = f"{base[:MAX_ID_LEN - 9]}_{hashlib.sha1(str(f).encode()).hexdigest()[:8]}"
+        used.add(aid.lower())
+        out.append(InputFile(f, aid))
+    return out

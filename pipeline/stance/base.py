@@ -1,0 +1,40 @@
+"""Statement-level stance scoring; the stage aggregates to governments."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from pydantic import Field
+
+from ..config import BackendParams
+from ..stage import BackendBase
+from ..types import STANCE_LABELS
+
+
+@dataclass
+class StancePair:
+    statement: str
+    target: str
+
+
+class StanceParams(BackendParams):
+    """Keys every stance backend takes."""
+
+    target: Optional[str] = Field(None, description="what stance is taken toward, for every article")
+    max_evidence: int = Field(3, ge=1)
+
+
+class StanceBackend(BackendBase):
+    """Implement score(pairs) -> one {favor, against, neutral} probability dict per pair."""
+
+    labels = STANCE_LABELS
+
+    def score(self, pairs: list[StancePair]) -> list[dict[str, float]]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def describe(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"backend": self.params.backend}
+        model = getattr(self.params, "model", None)
+        if model:
+            out["model"] = self.ctx.models.used.get(model, {"name": model}) if self.ctx and self.ctx.models else model
+        return out

@@ -1,0 +1,86 @@
+"""Hugging Face ``evaluate`` metric modules for scoring pipeline output against references.
+
+Each metric is a folder here holding ``<name>/<name>.py`` (an ``evaluate.Metric`` with ``_info`` and
+``_compute``), so ``evaluate.load("<path to the folder>")`` works offline. ``load_metric`` does
+that for you and makes sure ``evaluate`` has a writable cache:
+
+    >>> from pipeline.evaluate.metrics import load_metric, METRIC_NAMES
+    >>> METRIC_NAMES
+    ('rouge', 'embedding_similarity', 'stance', 'attribution', 'faithfulness')
+    >>> stance = load_metric("stance")
+    >>> stance.compute(predictions=["favor", "against"], references=["favor", "neutral"])["accuracy"]
+    0.5
+
+Cache: ``$GOVSTANCE_CACHE/hf`` if ``GOVSTANCE_CACHE`` is set, else ``~/.cache/govstance/hf``, else a
+folder in the system temp dir, whichever is first writable. The metric's Arrow files go to
+``<cache>/metrics`` (unless ``cache_dir`` is given); the copied metric scripts go to
+``<cache>/modules`` unless the user set ``HF_MODULES_CACHE`` or ``HF_HOME`` to a writable place.
+``HF_HOME`` itself is never changed (other libraries in the process read it).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+METRIC_NAMES = ("rouge", "embedding_similarity", "stance", "attribution", "faithfulness")
+
+_HERE = Path(__file__).resolve().parent
+
+
+def metric_path(name: str) -> str:
+    """Folder of the metric module ``name`` (what ``evaluate.load`` takes)."""
+    if name not in METRIC_NAMES:
+        raise ValueError(f"unknown metric {name!r}; known: {', '.join(METRIC_NAMES)}")
+    return str(_HERE / name)
+
+
+def _writable(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".write-test-"):
+            pass
+        return True
+    except OSError:
+        return False
+
+
+def cache_root() -> Path:
+    """The first writable of $GOVSTANCE_CACHE/hf, ~/.cache/govstance/hf, <tmp>/govstance-<uid>/hf."""
+    candidates = []
+    if os.environ.get("GOVSTANCE_CACHE"):
+        candidates.append(Path(os.environ["GOVSTANCE_CACHE"]).expanduser() / "hf")
+    candidates.append(Path("~/.cache/govstance/hf").expanduser())
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    candidates.append(Path(tempfile.gettempdir()) / f"govstance-{uid}" / "hf")
+    for c in candidates:
+        if _writable(c):
+            return c
+    raise OSError(f"no writable cache directory among {[str(c) for c in candidates]}; set GOVSTANCE_CACHE")
+
+
+def _ensure_modules_cache(root: Path) -> None:
+    import evaluate.config as econfig
+
+    user_set = bool(os.environ.get("HF_MODULES_CACHE") or os.environ.get("HF_HOME"))
+    if user_set and _writable(Path(econfig.HF_MODULES_CACHE)):
+        return
+    econfig.HF_MODULES_CACHE = root / "modules"
+
+
+def load_metric(name: str, **kwargs: Any):
+    """``evaluate.load`` of one of ``METRIC_NAMES`` by path, offline, with a writable cache.
+
+    Keyword arguments go to ``evaluate.load`` (e.g. ``keep_in_memory=True``, ``experiment_id``).
+    """
+    path = metric_path(name)
+    root = cache_root()
+    import evaluate
+
+    _ensure_modules_cache(root)
+    kwargs.setdefault("cache_dir", str(root / "metrics"))
+    return evaluate.load(path, **kwargs)
+
+
+__all__ = ["METRIC_NAMES", "load_metric", "metric_path", "cache_root"]

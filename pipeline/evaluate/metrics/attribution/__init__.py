@@ -1,0 +1,1 @@
+"""The attribution metric module (attribution/attribution.py), loadable with evaluate.load(<this folder>)."""

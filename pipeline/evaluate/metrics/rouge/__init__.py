@@ -1,0 +1,1 @@
+"""The rouge metric module (rouge/rouge.py), loadable with evaluate.load(<this folder>)."""

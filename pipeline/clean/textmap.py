@@ -29,7 +29,9 @@ def normalize_chars(raw: str, keep: list[bool], base: int = 0) -> MappedText:
         if ch in _ZERO_WIDTH:
             continue
         if ch in "\r\u2028\u2029\x85":
-            ch = "\n" if ch != "\r" or raw[i + 1:i + 2] != "\n" else ""
+            if ch == "\r" and raw[i + 1:i + 2] == "\n":
+                continue  # CRLF: the LF that follows is the newline
+            ch = "\n"
         elif ch == "\t" or ch == "\v" or ch == "\f":
             ch = " "
         elif unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch != "\n":

@@ -72,7 +72,8 @@ class InstructStance(StanceBackend):
             idx = order[b:b + self.params.batch_size]
             enc = tok([prompts[i] for i in idx], return_tensors="pt", padding=True, add_special_tokens=False)
             enc = enc.to(self.model.device)
-            logits = self.model(**enc).logits[:, -1, :].float()
+            # only the next-token distribution is needed: skip the vocabulary projection elsewhere
+            logits = self.model(**enc, logits_to_keep=1).logits[:, -1, :].float()
             logp = torch.log_softmax(logits, dim=-1)[:, ids.to(logits.device)]
             logp = logp - torch.logsumexp(logp, dim=-1, keepdim=True)  # renormalize over the labels
             for j, i in enumerate(idx):

@@ -1,0 +1,30 @@
+"""Small helpers shared by tests: run CPU stages on a text without the CLI."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from pipeline.config import load_config
+from pipeline.stage import RunContext
+from pipeline.stages import STAGES
+from pipeline.types import Article
+
+CPU_STAGES = ["clean", "segment", "attribute", "resolve"]
+
+
+def make_article(text: str, article_id: str = "t", title: Optional[str] = None, **metadata: Any) -> Article:
+    """An Article as the .txt reader would make it: first line title unless a title is given."""
+    if title is None:
+        first, _, _ = text.partition("\n")
+        title, body_start = first.strip(), len(first) + 1
+    else:
+        body_start = 0
+    return Article(id=article_id, source_path=f"{article_id}.txt", raw_text=text, title=title,
+                   metadata={"body_start": body_start, **metadata})
+
+
+def run_cpu_stages(article: Article, stages: list[str] = CPU_STAGES, **sections: Any) -> Article:
+    cfg = load_config(None, data={"stages": stages, **sections})
+    ctx = RunContext(cfg, None)
+    for name in stages:
+        STAGES.get(name)(cfg.stage_params(name), ctx).process_article(article)
+    return article

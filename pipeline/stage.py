@@ -72,15 +72,43 @@ class Stage:
     def process_article(self, article: Article) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def process_group(self, articles: list[Article]) -> None:  # pragma: no cover - interface
+        """Batched stages: run the model over all these articles at once (may raise)."""
+        raise NotImplementedError
+
     def process_batch(self, articles: list[Article]) -> dict[str, BaseException]:
-        """Run on many articles; return the failures by article id (others succeed)."""
+        """Run on many articles; return the failures by article id (others succeed).
+
+        Per-article stages run one article at a time. Batched stages run the
+        whole group; if that raises (out of memory included), the group is
+        split in halves and retried, down to single articles, so one bad
+        article never costs the rest of the batch.
+        """
         failures: dict[str, BaseException] = {}
-        for article in articles:
-            try:
-                self.process_article(article)
-            except Exception as e:  # noqa: BLE001 - isolate one article's failure
-                failures[article.id] = e
+        if not self.batched:
+            for article in articles:
+                try:
+                    self.process_article(article)
+                except Exception as e:  # noqa: BLE001 - isolate one article's failure
+                    failures[article.id] = e
+            return failures
+        self._bisect(articles, failures)
         return failures
+
+    def _bisect(self, articles: list[Article], failures: dict[str, BaseException]) -> None:
+        try:
+            self.process_group(articles)
+            return
+        except Exception as e:  # noqa: BLE001
+            _free_accelerator_memory()
+            if len(articles) == 1:
+                failures[articles[0].id] = e
+                return
+            self.ctx.note(f"{self.name}: a batch of {len(articles)} articles failed ({type(e).__name__}); "
+                          f"retried in smaller batches")
+        mid = len(articles) // 2
+        self._bisect(articles[:mid], failures)
+        self._bisect(articles[mid:], failures)
 
     def describe(self) -> dict[str, Any]:
         """Identity of what this stage runs (backend, models and their hashes), for run.json."""
@@ -94,6 +122,16 @@ class Stage:
         blob = json.dumps({"stage": self.name, "version": getattr(self, "version", 1), **self.describe()},
                           sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _free_accelerator_memory() -> None:
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+    except ImportError:  # pragma: no cover
+        pass
 
 
 def default_params(stage_cls: type[Stage], **values: Any) -> Params:

@@ -33,7 +33,7 @@ class StanceStage(Stage):
     default_backend = "instruct"
     batched = True
 
-    def process_batch(self, articles: list[Article]) -> dict[str, BaseException]:
+    def process_group(self, articles: list[Article]) -> None:
         from ..summarize import statement_text
 
         pairs, owners = [], []
@@ -44,7 +44,7 @@ class StanceStage(Stage):
                     pairs.append(StancePair(statement_text(st), a.target))
                     owners.append((a.id, gov, k))
         if not pairs:
-            return {}
+            return
         probs = self.backend.score(pairs)
         by_gov: dict[tuple[str, str], list[dict[str, float]]] = {}
         for (aid, gov, _), p in zip(owners, probs):
@@ -54,7 +54,6 @@ class StanceStage(Stage):
                 res = aggregate(by_gov.get((a.id, gov), []), a.target, self.params.max_evidence)
                 res.backend = self.params.backend
                 result.stance = res
-        return {}
 
 
 __all__ = ["StanceStage", "STANCE_BACKENDS", "StanceBackend", "StancePair", "aggregate", "article_target"]

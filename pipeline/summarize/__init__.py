@@ -30,30 +30,18 @@ class SummarizeStage(Stage):
     default_backend = "extractive"
     batched = True
 
-    def process_batch(self, articles: list[Article]) -> dict[str, BaseException]:
+    def process_group(self, articles: list[Article]) -> None:
         jobs, slots = [], []
         for a in articles:
             for gov, result in a.governments.items():
                 jobs.append(SummaryJob(a.id, gov, [statement_text(s) for s in result.statements], a.target))
                 slots.append(result)
         if not jobs:
-            return {}
-        try:
-            outputs = self.backend.summarize(jobs)
-        except Exception:  # noqa: BLE001 - fall back to one article at a time to isolate the failure
-            if len(articles) == 1:
-                raise
-            failures: dict[str, BaseException] = {}
-            for a in articles:
-                try:
-                    failures.update(self.process_batch([a]))
-                except Exception as e:  # noqa: BLE001
-                    failures[a.id] = e
-            return failures
+            return
+        outputs = self.backend.summarize(jobs)
         for result, out in zip(slots, outputs):
             result.summary = out.text
             result.summary_meta = {"backend": self.params.backend, **out.meta}
-        return {}
 
 
 __all__ = ["SummarizeStage", "SUMMARIZERS", "SummaryJob", "SummaryOutput", "Summarizer", "split_sentences",

@@ -67,6 +67,15 @@ class ModelsSection(Params):
     trust_remote_code: bool = False
 
 
+class ReadSection(Params):
+    """How input files become articles."""
+
+    text_field: str = "text"  # for .json/.jsonl records
+    title_field: str = "title"
+    max_bytes: int = Field(20_000_000, gt=0)  # larger files are skipped with a reason, unread
+    max_chars: int = Field(1_000_000, gt=0)  # longer texts are skipped before cleaning (spaCy's own limit)
+
+
 class PipelineConfig(Params):
     name: str = "default"
     input: Annotated[list[ConfigPath], BeforeValidator(_coerce_list)] = Field(default_factory=list)
@@ -80,6 +89,7 @@ class PipelineConfig(Params):
     cache: bool = True
     stages: Annotated[list[str], BeforeValidator(_coerce_list)] = Field(default_factory=lambda: list(STAGE_ORDER))
     models: ModelsSection = Field(default_factory=ModelsSection)
+    read: ReadSection = Field(default_factory=ReadSection)
     # Stage sections: validated against the chosen component's Params in load_config.
     clean: dict[str, Any] = Field(default_factory=dict)
     segment: dict[str, Any] = Field(default_factory=dict)

@@ -1,20 +1,33 @@
-"""Dependency-rule attribution: who said what, from the spaCy parse.
+"""Rule attribution over the spaCy parse: who said (or thinks, or reported) what.
 
-Finds (source, cue, content) triples:
-- a speech verb with its subject as source and its clausal complement and/or
-  the quotes of its sentence as content ("X said that ...", '"...," he added');
-- "according to X", with the rest of the sentence as content;
-- quotes with no cue of their own, given to the speaker of the statement just
-  before them ("floating" quotes);
-- pronouns and nominal mentions ("He added", "the spokesperson") resolved to
-  the nearest earlier speaker that fits.
+Each attribution is a (source, cue, content) triple, as in PolNeAR and PARC:
+
+1. Cues. A token is a cue when the data-derived lexicon (learned_cues.yaml, counted on
+   PolNeAR train by `python -m pipeline.attribute.learn`) says that tokens with its lemma,
+   part of speech and argument frame head annotated cues often enough (``min_cue_rate``),
+   or, for words the corpus barely saw, when it is in the curated cues.yaml or
+   ``extra_cues``. "according to X", a headline "Speaker: words", and a verb
+   introducing a quote with a colon are handled by their own rules.
+2. Arguments. Each dependent of the cue head is the source, the content, part of the cue
+   or none of these, by the role table of the same file (keyed by dependency label, side,
+   word and cue lemma: "seem" makes its subject content and has no source), with defaults
+   for unseen keys. Passive agents ("by X") are sources; a participle or second verb
+   without a subject ("..., adding that", "said and added") takes its head's subject.
+3. Quotes. A quote in the sentence next to the cue is content; a quote that runs over
+   several sentences or paragraphs is taken whole; quoted sentences that follow with no
+   cue of their own continue the same statement ("floating" quotes).
+4. Nesting. A cue inside another attribution's content is part of that content, not a
+   statement of its own ("X said Y told him ..." is X's statement).
+5. Speakers. Pronouns ("He added") and short nominals ("the spokesperson") take the
+   nearest fitting earlier speaker; the resolve stage decides governments.
 """
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal, Optional
+from typing import Any, Literal, Optional
 
 import yaml
 from pydantic import Field
@@ -22,17 +35,26 @@ from pydantic import Field
 from ..config import BackendParams, ConfigPath
 from ..stage import BackendBase
 from ..types import Article, Speaker, Statement
+from .lexicon import Lexicon, frame, load_lexicon_file
 from .quotes import Quote, find_quotes, words
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-SUBJECT_DEPS = {"nsubj", "csubj"}  # a passive subject ("X is expected to") is not the source
-CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+PERSONAL = {"he", "she", "they", "it", "we", "i", "you"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+DEFAULT_ROLES = {
+    "nsubj": "source", "csubj": "source", "ccomp": "content", "xcomp": "content", "parataxis": "content",
+    "dobj": "content", "oprd": "content", "aux": "cue", "auxpass": "cue", "neg": "cue", "prt": "cue",
+}
 # A quote whose head has one of these roles is a title or scare quote, not a statement.
 NON_CONTENT_QUOTE_DEPS = {"pobj", "compound", "amod", "appos", "poss", "nmod", "npadvmod", "attr", "oprd", "acomp"}
+BELIEF_VERBS = {"believe", "think", "feel", "hope", "expect", "fear", "know", "want", "worry"}
+_TRIM = " \n\t,;:—–-\"'\u201c\u201d\u2018\u2019`"
+_OPEN_QUOTE = ("\"", "\u201c", "''", "\u00ab", "\u201e")
 
 
 @functools.lru_cache(maxsize=8)
 def load_lexicon(path: Optional[str]) -> dict[str, frozenset[str]]:
+    """The curated lexicon (cues.yaml): speech_verbs and speech_nouns."""
     p = Path(path) if path else Path(__file__).with_name("cues.yaml")
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in data.items()}
@@ -40,26 +62,31 @@ def load_lexicon(path: Optional[str]) -> dict[str, frozenset[str]]:
 
 class RuleAttributorParams(BackendParams):
     backend: Literal["rules"] = "rules"
-    cue_lexicon: Optional[ConfigPath] = None  # YAML with speech_verbs/speech_nouns; default: the packaged one
+    cue_lexicon: Optional[ConfigPath] = None  # curated YAML with speech_verbs/speech_nouns; default: the packaged one
+    learned_lexicon: Optional[ConfigPath] = None  # counts from `python -m pipeline.attribute.learn`; default: packaged
+    use_learned: bool = True
+    min_cue_rate: float = 0.5  # smoothed share of a lemma+frame's occurrences that headed a cue
+    min_lemma_count: int = 8  # below this many occurrences in the corpus, the curated list decides
     extra_cues: list[str] = Field(default_factory=list)
     min_quote_words: int = 4  # shorter quotes without a verb are scare quotes
-    floating_window: int = 2  # sentences back to look for the speaker of a cue-less quote
+    floating_window: int = 1  # sentences between a statement and a cue-less quote that continues it
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
+    nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
 
 
 @dataclass
 class Candidate:
-    source: Optional[tuple[int, int]]
-    cue: Optional[tuple[int, int]]
-    content: list[tuple[int, int]]
-    kind: str  # direct | indirect | mixed
+    head: int  # token index of the cue head (-1 for colon and continuation rules)
+    source: set[int]
+    cue: set[int]
+    content: set[int]
     sentence: int
+    kind: str = ""
+    extra: list[tuple[int, int]] = field(default_factory=list)  # char spans beyond the sentence (quotes)
     speaker_text: str = ""
-    resolved_from: Optional[int] = None  # index of the candidate a pronoun resolved to
-    quotes: list[Quote] = field(default_factory=list)
-
-
-BELIEF_VERBS = {"believe", "think", "feel", "hope", "expect", "fear", "know", "want", "worry"}
+    resolved_from: Optional[int] = None
+    inherited: bool = False  # source taken from the head verb's subject
+    drop: bool = False
 
 
 class RuleAttributor(BackendBase):
@@ -70,202 +97,356 @@ class RuleAttributor(BackendBase):
     def __init__(self, params: RuleAttributorParams, ctx: Any):
         super().__init__(params, ctx)
         lex = load_lexicon(params.cue_lexicon)
-        verbs = set(lex.get("speech_verbs", ())) | set(params.extra_cues)
+        verbs = set(lex.get("speech_verbs", ())) | {c.lower() for c in params.extra_cues}
         if not params.include_beliefs:
             verbs -= BELIEF_VERBS
         self.verbs = frozenset(verbs)
+        self.extra = frozenset(c.lower() for c in params.extra_cues)
         self.nouns = frozenset(lex.get("speech_nouns", ()))
+        self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
 
     def describe(self) -> dict[str, Any]:
-        return {"backend": "rules", "cue_verbs": len(self.verbs)}
+        return {"backend": "rules", "cue_verbs": len(self.verbs), "learned_cues": len(self.learned.cues),
+                "learned_corpus": self.learned.meta.get("corpus")}
 
     # ------------------------------------------------------------------ API
     def attribute(self, article: Article) -> None:
         doc = article.doc
         text = article.clean_text
         quotes = find_quotes(text)
-        sents = article.sentences or [(s.start_char, s.end_char) for s in doc.sents]
+        sents = _attribution_sentences(text, article.sentences or [(s.start_char, s.end_char) for s in doc.sents])
+        sent_of = _token_sentences(doc, sents)
+        in_quote = _quoted_tokens(doc, quotes)
         cands: list[Candidate] = []
-        claimed: set[int] = set()
         for si, (s0, s1) in enumerate(sents):
             span = doc.char_span(s0, s1, alignment_mode="expand")
             if span is None:
                 continue
-            for cand in self._cue_candidates(span, si, quotes, text, claimed):
-                cands.append(cand)
-        cands.extend(self._floating_quotes(quotes, claimed, sents, cands, text))
-        cands.sort(key=lambda c: (c.content[0][0] if c.content else -1))
+            cands.extend(self._sentence_candidates(span, si, quotes, in_quote, text))
+        cands = [c for c in cands if c.content]
+        self._settle_conflicts(cands, doc, in_quote)
+        cands = [c for c in cands if not c.drop and c.content]
+        self._attach_quotes(cands, quotes, sents, sent_of, doc, text)
+        cands.sort(key=lambda c: (c.sentence, min(c.content) if c.content else -1))
         self._resolve_speakers(cands, doc, text)
-        article.statements = [self._to_statement(c, text) for c in cands if c.content]
+        article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 
-    # ------------------------------------------------------------- finding
-    def _is_cue(self, tok: Any) -> bool:
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+    # ------------------------------------------------------------ cue heads
+    def is_cue(self, tok: Any) -> bool:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return False
-        if tok.lemma_.lower() not in self.verbs:
+        if tok.pos_ == "AUX" and tok.dep_ in ("aux", "auxpass"):
             return False
-        if tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        if lemma in self.extra or tok.lower_ in self.extra:
+            return True
+        if not self.params.include_beliefs and lemma in BELIEF_VERBS:
             return False
-        return True
+        row = self.learned.cues.get(f"{lemma}/{tok.pos_}")
+        seen = row["all"][1] if row else 0
+        if self.params.use_learned and seen >= self.params.min_lemma_count:
+            return self.learned.cue_rate(tok) >= self.params.min_cue_rate
+        # words the corpus barely saw: the curated lexicon (verbs only)
+        return tok.pos_ == "VERB" and lemma in self.verbs
 
-    def _cue_candidates(self, span: Any, si: int, quotes: list[Quote], text: str, claimed: set[int]) -> Iterable[Candidate]:
-        s0, s1 = span.start_char, span.end_char
-        sent_quotes = [q for q in quotes if q.start < s1 and q.end > s0]
+    # ------------------------------------------------------------ candidates
+    def _sentence_candidates(self, span: Any, si: int, quotes: list[Quote], in_quote: set[int],
+                             text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        colon = self._colon_candidate(span, si, text)
+        if colon is not None:
+            out.append(colon)
         for tok in span:
-            if _inside_any(tok.idx, sent_quotes):
+            if tok.i in in_quote:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-                cand = self._according_to(tok, span, si, sent_quotes)
-                if cand:
-                    yield cand
+                c = self._according_to(tok, span, si)
+                if c is not None:
+                    out.append(c)
                 continue
-            if not self._is_cue(tok):
+            if not self.is_cue(tok):
                 continue
-            source = self._subject(tok)
-            if source is None:
-                continue
-            src_span = _subtree_span(source, stop_at=tok, quotes=sent_quotes)
-            contents: list[tuple[int, int]] = []
-            used_quotes: list[Quote] = []
-            for q in sent_quotes:
-                if self._is_content_quote(q, tok.doc, text) and not (src_span[0] <= q.start < src_span[1]):
-                    contents.append((q.start, q.end))
-                    used_quotes.append(q)
-            comp = self._complement(tok, src_span)
-            if comp is not None:
-                c0, c1 = comp
-                # a complement that is itself a quote is already counted
-                if not any(q.outer_start <= c0 and c1 <= q.outer_end for q in used_quotes):
-                    overlaps = [q for q in used_quotes if q.start < c1 and q.end > c0]
-                    contents = [c for c in contents if not (c0 <= c[0] and c[1] <= c1)]
-                    contents.append((c0, c1))
-                    kind = "mixed" if overlaps else None
-                else:
-                    kind = None
-            else:
-                kind = None
-            if not contents:
-                continue
-            contents = _merge_spans(contents)
-            if kind is None:
-                kind = "direct" if used_quotes and all(
-                    any(q.start <= a and b <= q.end for q in used_quotes) for a, b in contents) else (
-                    "mixed" if used_quotes else "indirect")
-            for q in used_quotes:
-                claimed.add(q.start)
-            yield Candidate(source=src_span, cue=_cue_span(tok), content=contents, kind=kind, sentence=si,
-                            speaker_text=text[src_span[0]:src_span[1]], quotes=used_quotes)
+            c = self._verb_candidate(tok, span, si, quotes, in_quote, text)
+            if c is not None:
+                out.append(c)
+        return out
 
-    def _according_to(self, tok: Any, span: Any, si: int, sent_quotes: list[Quote]) -> Optional[Candidate]:
-        to = tok.doc[tok.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs:
+    def _verb_candidate(self, tok: Any, span: Any, si: int, quotes: list[Quote], in_quote: set[int],
+                        text: str) -> Optional[Candidate]:
+        doc = tok.doc
+        source: set[int] = set()
+        content: set[int] = set()
+        cue: set[int] = {tok.i}
+        for c in tok.children:
+            if c.is_space:
+                continue
+            if c.dep_ == "agent":  # "was announced by the ministry"
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    cue.add(c.i)
+                    source |= _subtree(objs[0])
+                continue
+            role = self.learned.role(tok, c) if self.params.use_learned else None
+            if role is None:
+                role = DEFAULT_ROLES.get(c.dep_, "none")
+            if c.dep_ == "punct":
+                # quote marks and commas belong to whatever they are next to; handled by trimming
+                continue
+            if role == "source":
+                source |= _source_span(c)
+            elif role == "content":
+                content |= _subtree(c)
+            elif role == "cue":
+                sub = _subtree(c)
+                if len(sub) <= 6:
+                    cue |= sub
+        inherited = False
+        if not source and tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
+            head_subj = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
+            if head_subj:
+                source = _subtree(head_subj[0])
+                inherited = True
+        # "As the Post reported, CLAUSE": the clause it modifies is the content
+        if not content and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like")
+                                                       for c in tok.children):
+            content = {i for i in _subtree(tok.head) - _subtree(tok) if span.start <= i < span.end}
+        # '"...," he said' parsed with the quote's verb as the head of "said"
+        # "X, the campaign said, Y" / '"X," he said': the cue hangs off the reported clause
+        if not content and tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i != tok.i \
+                and (tok.dep_ == "parataxis" or tok.head.i < tok.i):
+            head_sub = _subtree(tok.head) - _subtree(tok)
+            content = {i for i in head_sub if span.start <= i < span.end}
+            if tok.dep_ != "parataxis":
+                content = {i for i in content if i < tok.i}
+        content -= source | cue
+        source -= cue
+        # quotes of the sentence next to the cue: '"...," he said, "..."'
+        content |= self._adjacent_quotes(tok, span, quotes, source | cue, content, text)
+        if not content:
             return None
-        src = _subtree_span(objs[0])
-        phrase = (tok.idx, src[1])
+        return Candidate(head=tok.i, source=source, cue=cue, content=content, sentence=si, inherited=inherited)
+
+    def _adjacent_quotes(self, tok: Any, span: Any, quotes: list[Quote], taken: set[int], content: set[int],
+                         text: str) -> set[int]:
+        doc = tok.doc
         s0, s1 = span.start_char, span.end_char
-        text = tok.doc.text
-        parts = [(s0, phrase[0]), (phrase[1], s1)]
-        parts = [_trim(text, a, b) for a, b in parts]
-        parts = [p for p in parts if p[1] - p[0] > 1 and words(text[p[0]:p[1]]) >= 3]
-        if not parts:
-            return None
-        return Candidate(source=src, cue=(tok.idx, to.idx + len(to)), content=parts,
-                         kind="direct" if sent_quotes else "indirect", sentence=si,
-                         speaker_text=text[src[0]:src[1]])
+        region = taken | content | {tok.i}
+        lo = min(region)
+        hi = max(region)
+        out: set[int] = set()
+        for q in quotes:
+            if q.end <= s0 or q.start >= s1:
+                continue
+            qs = doc.char_span(max(q.start, s0), min(q.end, s1), alignment_mode="expand")
+            if qs is None or len(qs) == 0:
+                continue
+            qtoks = {t.i for t in qs}
+            if qtoks & taken:
+                continue
+            if qtoks <= content:
+                continue
+            if not self._is_content_quote(q, qs, text):
+                continue
+            # next to the cue region, with only punctuation (or the cue's own words) between
+            if qs.end <= lo:
+                gap = doc[qs.end:lo]
+            elif qs.start > hi:
+                gap = doc[hi + 1:qs.start]
+            else:
+                out |= qtoks  # inside the cue's clause: part of it (mixed quote)
+                continue
+            if all(t.is_punct or t.is_space or t.i in region for t in gap):
+                out |= qtoks
+        return out
 
-    def _subject(self, verb: Any) -> Optional[Any]:
-        for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
-            if c.dep_ == "agent":  # "it was announced by the ministry"
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        # "... and added" / "said and added": share the head verb's subject
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-            return self._subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-        return None
-
-    def _complement(self, verb: Any, src_span: tuple[int, int]) -> Optional[tuple[int, int]]:
-        """The reported clause: all clausal complements of the cue, joined on each side of it."""
-        before: list[tuple[int, int]] = []
-        after: list[tuple[int, int]] = []
-        for c in verb.children:
-            if c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "advcl" and c.i < verb.i):
-                sub = _subtree_span(c, stop_at=None)
-                if src_span[0] <= sub[0] < src_span[1]:
-                    continue
-                if sub[1] > verb.idx and sub[0] < verb.idx:
-                    sub = (sub[0], verb.idx)
-                sub = _trim(verb.doc.text, *sub)
-                if sub[1] - sub[0] > 0 and words(verb.doc.text[sub[0]:sub[1]]) >= 2:
-                    (before if sub[0] < verb.idx else after).append(sub)
-        # the larger side wins; pieces on one side are joined into one contiguous clause
-        sides = [side for side in (after, before) if side]
-        if not sides:
-            return None
-        joined = [(min(a for a, _ in side), max(b for _, b in side)) for side in sides]
-        return max(joined, key=lambda s: s[1] - s[0])
-
-    def _is_content_quote(self, q: Quote, doc: Any, text: str) -> bool:
+    def _is_content_quote(self, q: Quote, qspan: Any, text: str) -> bool:
         inner = text[q.start:q.end]
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        has_verb = span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in qspan)
         if words(inner) < self.params.min_quote_words and not has_verb:
             return False
-        if span is not None and len(span) > 0:
-            roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
-            lead = roots[0] if roots else span.root
-            if lead.dep_ in NON_CONTENT_QUOTE_DEPS and words(inner) < 12:
-                return False
+        roots = [t for t in qspan if t.head.i < qspan.start or t.head.i >= qspan.end or t.head == t]
+        lead = roots[0] if roots else qspan.root
+        if lead.dep_ in NON_CONTENT_QUOTE_DEPS and words(inner) < 12:
+            return False
         return True
 
-    def _floating_quotes(self, quotes: list[Quote], claimed: set[int], sents: list[tuple[int, int]],
-                         cands: list[Candidate], text: str) -> list[Candidate]:
-        out: list[Candidate] = []
-        for q in quotes:
-            if q.start in claimed or words(text[q.start:q.end]) < self.params.min_quote_words:
+    def _according_to(self, tok: Any, span: Any, si: int) -> Optional[Candidate]:
+        to = tok.doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        source = _subtree(objs[0])
+        phrase = _subtree(tok) | {to.i} | source
+        # the clause it modifies: its head's subtree, else the whole sentence
+        head = tok.head if tok.head.i != tok.i else None
+        scope = _subtree(head) if head is not None and head.dep_ != "prep" else {t.i for t in span}
+        if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",):
+            scope = {t.i for t in span}
+        content = {i for i in scope if span.start <= i < span.end and not tok.doc[i].is_space} - phrase
+        if words(" ".join(tok.doc[i].text for i in content)) < 3:
+            return None
+        return Candidate(head=tok.i, source=source, cue={tok.i, to.i}, content=content, sentence=si, kind="")
+
+    def _colon_candidate(self, span: Any, si: int, text: str) -> Optional[Candidate]:
+        """'Pat Caddell: Democrat Voters Worried...' — a short name, a colon, the words."""
+        toks = [t for t in span if not t.is_space]
+        if len(toks) < 4:
+            return None
+        colon = next((t for t in toks[:8] if t.text == ":"), None)
+        if colon is None:
+            return None
+        before = [t for t in toks if t.i < colon.i]
+        after = [t for t in toks if t.i > colon.i]
+        if not (1 <= len(before) <= 6) or len(after) < 3:
+            return None
+        if not before[0].text[:1].isupper() or any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("says",) for t in before):
+            return None
+        if not any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
+            return None
+        if before[-1].lower_ in ("update", "updates", "watch", "video", "photos", "note", "editor", "related",
+                                 "breaking", "exclusive", "analysis", "opinion", "live", "read", "listen", "q", "a"):
+            return None
+        return Candidate(head=-1, source={t.i for t in before}, cue={colon.i}, content={t.i for t in after},
+                         sentence=si, kind="")
+
+    # ------------------------------------------------------------ conflicts
+    def _settle_conflicts(self, cands: list[Candidate], doc: Any, in_quote: set[int]) -> None:
+        """Nested statements: a cue inside a quote or a complement clause is part of the outer
+        content; one in a relative or coordinated clause ("a plan, which he said...",
+        "A said X, and B said Y") is a statement of its own, cut out of the outer content.
+        Then a token belongs to one statement's content."""
+        if self.params.nested == "drop":
+            by_size = sorted(cands, key=lambda c: -len(c.content))
+            for outer in by_size:
+                if outer.drop:
+                    continue
+                for inner in cands:
+                    if inner is outer or inner.drop:
+                        continue
+                    heads = inner.cue if inner.head < 0 else {inner.head}
+                    if not heads & outer.content:
+                        continue
+                    h = doc[inner.head] if inner.head >= 0 else None
+                    if h is not None and h.i not in in_quote and h.dep_ in () \
+                            and not (h.dep_ == "conj" and h.head.i in outer.cue):
+                        region = _subtree(h) | inner.source | inner.content
+                        outer.content -= region
+                    else:
+                        inner.drop = True
+        # the same head claimed twice (colon + verb): keep the first
+        seen: set[int] = set()
+        for c in cands:
+            if c.drop:
                 continue
-            si = _sentence_of(q.start, sents)
-            inner = text[q.start:q.end]
-            # only quotes that stand as whole sentences, not quoted phrases inside narration
-            before = text[sents[si][0]:q.outer_start].strip() if si is not None else ""
-            if before and not before.endswith((":", ",")):
+            key = c.head if c.head >= 0 else -1 - min(c.cue)
+            if key in seen:
+                c.drop = True
+            seen.add(key)
+        # overlapping contents: the earlier cue keeps the tokens
+        owned: set[int] = set()
+        for c in sorted([c for c in cands if not c.drop], key=lambda c: min(c.cue)):
+            c.content -= owned
+            c.content -= {t for t in c.content if t in c.cue}
+            owned |= c.content
+            if not c.content:
+                c.drop = True
+
+    # ------------------------------------------------------------ quotes across sentences
+    def _attach_quotes(self, cands: list[Candidate], quotes: list[Quote], sents: list[tuple[int, int]],
+                       sent_of: list[int], doc: Any, text: str) -> None:
+        """Whole multi-sentence quotes, and cue-less quoted sentences that continue a statement."""
+        by_sent: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sentence, []).append(c)
+        taken: list[tuple[int, int]] = []
+        for c in cands:
+            for i in c.content | c.source | c.cue:
+                t = doc[i]
+                taken.append((t.idx, t.idx + len(t)))
+        taken_starts = sorted(taken)
+
+        def overlaps_taken(a: int, b: int, own: Candidate) -> bool:
+            own_chars = {(doc[i].idx) for i in own.content | own.source | own.cue}
+            for x, y in taken_starts:
+                if x >= b:
+                    break
+                if y > a and x not in own_chars:
+                    return True
+            return False
+
+        used: set[int] = set()
+        # 1. a quote that a statement's content enters runs whole, even past its sentence
+        for c in cands:
+            chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in c.content]
+            lo = min(a for a, _ in chars)
+            hi = max(b for _, b in chars)
+            s0, s1 = sents[c.sentence]
+            for qi, q in enumerate(quotes):
+                if q.start < hi and q.end > lo and (q.start < s0 or q.end > s1):
+                    if not overlaps_taken(max(q.start, s1), q.end, c) and not overlaps_taken(q.start, min(q.end, s0), c):
+                        c.extra.append((q.start, q.end))
+                        used.add(qi)
+                if q.start < hi and q.end > lo:
+                    used.add(qi)
+        # 2. quoted sentences with no cue of their own continue the statement before them
+        last_by_sent = {}
+        for c in cands:
+            last_by_sent[c.sentence] = c if c.sentence not in last_by_sent or min(c.content) > min(
+                last_by_sent[c.sentence].content) else last_by_sent[c.sentence]
+        for qi, q in enumerate(quotes):
+            if qi in used or words(text[q.start:q.end]) < 2:
                 continue
-            prev = [c for c in cands + out if c.content and c.content[-1][1] <= q.outer_start
-                    and si is not None and 0 <= si - c.sentence <= self.params.floating_window]
-            if not prev or not inner.strip():
+            si = _sentence_at(q.outer_start, sents)
+            if si is None:
                 continue
-            p = max(prev, key=lambda c: c.content[-1][1])
-            out.append(Candidate(source=None, cue=None, content=[(q.start, q.end)], kind="direct",
-                                 sentence=si if si is not None else p.sentence,
-                                 speaker_text=p.speaker_text, resolved_from=id(p), quotes=[q]))
-            claimed.add(q.start)
-        return out
+            # the quote must open its sentence (a floating quote, not a phrase inside narration)
+            if text[sents[si][0]:q.outer_start].strip():
+                continue
+            qs_end = _sentence_at(max(q.start, q.end - 1), sents)
+            if any(s in by_sent for s in range(si, (qs_end if qs_end is not None else si) + 1)):
+                continue  # its sentence has a cue: not floating
+            prev = None
+            for back in range(1, self.params.floating_window + 2):
+                if si - back in last_by_sent:
+                    prev = last_by_sent[si - back]
+                    break
+                if si - back < 0 or not _is_quote_sentence(text, sents[si - back], quotes):
+                    break
+            if prev is None:
+                continue
+            if overlaps_taken(q.start, q.end, prev):
+                continue
+            prev.extra.append((q.start, q.end))
+            used.add(qi)
+            end_si = qs_end if qs_end is not None else si
+            last_by_sent[end_si] = prev
+            by_sent.setdefault(end_si, [])
 
     # ------------------------------------------------------------ speakers
     def _resolve_speakers(self, cands: list[Candidate], doc: Any, text: str) -> None:
         """Pronouns and 'the spokesperson' take the nearest fitting earlier speaker."""
-        by_id = {id(c): c for c in cands}
         for i, c in enumerate(cands):
-            if c.resolved_from is not None:
-                src = by_id.get(c.resolved_from)
-                if src is not None:
-                    c.speaker_text = src.speaker_text
+            c.speaker_text = _span_text(doc, c.source, text)
+            if not c.source:
                 continue
-            if c.source is None:
-                continue
-            mention = text[c.source[0]:c.source[1]].strip()
+            mention = c.speaker_text
             low = mention.lower()
-            earlier = [p for p in cands[:i] if p.source is not None and p.speaker_text]
-            if low in PRONOUNS:
+            earlier = [p for p in cands[:i] if p.source and p.speaker_text]
+            if low in PERSONAL or low in ("who", "which", "that"):
+                if low in ("who", "which", "that"):
+                    # relative pronoun: the noun it modifies
+                    head = doc[min(c.source)]
+                    noun = head.head.head if head.head.dep_ == "relcl" else None
+                    if noun is not None:
+                        c.speaker_text = _span_text(doc, _np_span(noun), text)
+                    continue
                 for p in reversed(earlier):
-                    if text[p.source[0]:p.source[1]].strip().lower() not in PRONOUNS or p.speaker_text.lower() not in PRONOUNS:
-                        if _pronoun_fits(low, p.speaker_text, doc):
-                            c.speaker_text = p.speaker_text
-                            c.resolved_from = id(p)
-                            break
+                    if p.speaker_text.lower() in PRONOUNS:
+                        continue
+                    if _pronoun_fits(low, p.speaker_text):
+                        c.speaker_text = p.speaker_text
+                        c.resolved_from = id(p)
+                        break
             elif low.startswith("the ") and len(low.split()) <= 3:
                 head = low.split()[-1]
                 for p in reversed(earlier):
@@ -274,49 +455,142 @@ class RuleAttributor(BackendBase):
                         c.resolved_from = id(p)
                         break
 
-    def _to_statement(self, c: Candidate, text: str) -> Statement:
-        start = min(a for a, _ in c.content)
-        end = max(b for _, b in c.content)
-        mention_start, mention_end = c.source if c.source else (-1, -1)
-        speaker = Speaker(text=c.speaker_text.strip() or "(unknown)", start=mention_start, end=mention_end)
+    # ------------------------------------------------------------ output
+    def _to_statement(self, c: Candidate, doc: Any, text: str, quotes: list[Quote]) -> Optional[Statement]:
+        pieces = _char_runs(doc, c.content, text) + list(c.extra)
+        pieces = _merge_spans([_trim(text, a, b) for a, b in pieces])
+        pieces = [(a, b) for a, b in pieces if b > a]
+        if not pieces:
+            return None
+        start, end = pieces[0][0], pieces[-1][1]
         if c.source:
-            speaker.mention = text[c.source[0]:c.source[1]]
-        return Statement(text=text[start:end], char_start=start, char_end=end, type=c.kind, speaker=speaker,
-                         cue=text[c.cue[0]:c.cue[1]] if c.cue else None,
-                         cue_start=c.cue[0] if c.cue else -1, cue_end=c.cue[1] if c.cue else -1,
-                         content_spans=list(c.content))
+            s0, s1 = _trim(text, *_token_chars(doc, c.source))
+        else:
+            s0, s1 = -1, -1
+        speaker = Speaker(text=(c.speaker_text or "").strip() or "(unknown)", start=s0, end=s1)
+        if s0 >= 0:
+            speaker.mention = text[s0:s1]
+        cue0, cue1 = _token_chars(doc, c.cue) if c.cue else (-1, -1)
+        in_q = [any(q.start <= a and b <= q.end for q in quotes) for a, b in pieces]
+        touches = any(q.start < b and q.end > a for a, b in pieces for q in quotes)
+        kind = "direct" if all(in_q) else ("mixed" if touches else "indirect")
+        return Statement(text=text[start:end], char_start=start, char_end=end, type=kind, speaker=speaker,
+                         cue=text[cue0:cue1] if cue0 >= 0 else None, cue_start=cue0, cue_end=cue1,
+                         content_spans=pieces)
 
 
 # ---------------------------------------------------------------- helpers
-def _inside_any(pos: int, quotes: list[Quote]) -> bool:
-    return any(q.start <= pos < q.end for q in quotes)
+def _subtree(tok: Any) -> set[int]:
+    return {t.i for t in tok.subtree if not t.is_space}
 
 
-def _subtree_span(tok: Any, stop_at: Any = None, quotes: Optional[list[Quote]] = None) -> tuple[int, int]:
-    """Char span of a token's subtree, never running into the cue verb or a quote."""
-    toks = [t for t in tok.subtree if stop_at is None or t.i < stop_at.i or tok.i > stop_at.i]
-    toks = [t for t in toks if t.dep_ != "punct" or (toks[0] != t and toks[-1] != t)]
-    if quotes:
-        toks = [t for t in toks if not _inside_any(t.idx, quotes)] or [tok]
-    toks.sort(key=lambda t: t.i)
-    # keep the contiguous run around the head
-    run = [t for t in toks]
-    start = run[0].idx
-    end = run[-1].idx + len(run[-1])
-    return _trim(tok.doc.text, start, end)
+def _source_span(tok: Any) -> set[int]:
+    """The source phrase: the subject's subtree without participial modifiers
+    ("a letter obtained by the AP" is "a letter")."""
+    out = _subtree(tok)
+    for c in tok.children:
+        if c.dep_ == "acl" and c.i > tok.i:
+            out -= _subtree(c)
+    return out
+
+
+def _attribution_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, re-joined where the splitter cut after a closing quote: '"...," he said.'"""
+    out: list[tuple[int, int]] = []
+    for a, b in sents:
+        if out:
+            pa, pb = out[-1]
+            gap = text[pb:a]
+            first = text[a:a + 1]
+            if "\n" not in gap and first.islower() and text[pa:pb].rstrip().endswith(
+                    (",\u201d", ",\"", ",''", "?\u201d", "!\u201d", "?\"", "!\"", "?''", "!''", ",\u2019", "\u2014\u201d")):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _token_sentences(doc: Any, sents: list[tuple[int, int]]) -> list[int]:
+    out = []
+    j = 0
+    for t in doc:
+        while j + 1 < len(sents) and t.idx >= sents[j][1]:
+            j += 1
+        out.append(j)
+    return out
+
+
+def _quoted_tokens(doc: Any, quotes: list[Quote]) -> set[int]:
+    out: set[int] = set()
+    for q in quotes:
+        sp = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if sp is not None:
+            out.update(t.i for t in sp)
+    return out
+
+
+def _sentence_at(pos: int, sents: list[tuple[int, int]]) -> Optional[int]:
+    import bisect
+
+    i = bisect.bisect_right([a for a, _ in sents], pos) - 1
+    if 0 <= i < len(sents) and sents[i][0] <= pos < max(sents[i][1], sents[i][0] + 1):
+        return i
+    return None
+
+
+def _is_quote_sentence(text: str, sent: tuple[int, int], quotes: list[Quote]) -> bool:
+    a, b = sent
+    return any(q.outer_start <= a + (len(text[a:b]) - len(text[a:b].lstrip())) and q.end >= b - 2 for q in quotes)
+
+
+def _token_chars(doc: Any, toks: set[int]) -> tuple[int, int]:
+    lo, hi = min(toks), max(toks)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _span_text(doc: Any, toks: set[int], text: str) -> str:
+    if not toks:
+        return ""
+    a, b = _trim(text, *_token_chars(doc, toks))
+    return text[a:b]
+
+
+def _np_span(tok: Any) -> set[int]:
+    """A noun phrase without its relative clauses and appositions."""
+    out = {tok.i}
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod"):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
+def _char_runs(doc: Any, toks: set[int], text: str) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as char spans; runs split only by punctuation are joined."""
+    if not toks:
+        return []
+    idx = sorted(toks)
+    runs: list[list[int]] = [[idx[0], idx[0]]]
+    for i in idx[1:]:
+        prev = runs[-1][1]
+        gap = doc[prev + 1:i]
+        if i == prev + 1 or all(t.is_space or (t.is_punct and t.text not in ('"', "\u201c", "\u201d", "''"))
+                                 for t in gap):
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in runs]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    strip = " \n\t,;:—–-\"'\u201c\u201d\u2018\u2019"
-    while a < b and text[a] in strip:
+    while a < b and text[a] in _TRIM:
         a += 1
-    while b > a and text[b - 1] in strip:
+    while b > a and text[b - 1] in _TRIM:
         b -= 1
     return a, b
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans = sorted(spans)
+    spans = sorted(s for s in spans if s[1] > s[0])
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out and a <= out[-1][1]:
@@ -326,24 +600,12 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _cue_span(tok: Any) -> tuple[int, int]:
-    parts = [tok] + [c for c in tok.children if c.dep_ == "prt"]
-    parts.sort(key=lambda t: t.i)
-    return parts[0].idx, parts[-1].idx + len(parts[-1])
-
-
-def _sentence_of(pos: int, sents: list[tuple[int, int]]) -> Optional[int]:
-    for i, (a, b) in enumerate(sents):
-        if a <= pos < b:
-            return i
-    return None
-
-
-def _pronoun_fits(pronoun: str, antecedent: str, doc: Any) -> bool:
+def _pronoun_fits(pronoun: str, antecedent: str) -> bool:
     """Cheap agreement: 'it' takes institutions, he/she take people, they/we take either."""
     low = antecedent.lower()
     institutional = any(w in low for w in ("ministry", "government", "kremlin", "office", "department",
-                                           "agency", "council", "committee", "house", "embassy", "administration"))
+                                           "agency", "council", "committee", "house", "embassy", "administration",
+                                           "campaign", "company", "report", "poll", "survey", "court", "commission"))
     if pronoun == "it":
         return institutional
     if pronoun in ("he", "she", "i"):

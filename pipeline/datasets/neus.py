@@ -62,6 +62,9 @@ def load_neus(folder: str = "../shared/data/neus", split: str = "val", cache: Op
     for p in (src, tgt):
         if not p.is_file():
             raise FileNotFoundError(f"{p}: NeuS file not found")
+    n_src, n_tgt = len(_lines(src)), len(_lines(tgt))
+    if n_src != n_tgt:
+        raise ValueError(f"{src} has {n_src} lines but {tgt} has {n_tgt}")
     return datasets.Dataset.from_generator(_generate, features=FEATURES, cache_dir=cache_dir(cache),
                                            fingerprint=fingerprint("neus", [src, tgt], split),
                                            gen_kwargs={"source": str(src), "target": str(tgt), "split": split})

@@ -94,6 +94,8 @@ def load_summeval(path: str = "../shared/data/summeval/summeval.jsonl", layout: 
         raise FileNotFoundError(f"{path}: SummEval jsonl not found")
     if layout not in ("article", "summary"):
         raise ValueError("layout must be 'article' or 'summary'")
+    for _ in _rows(str(p)):  # validate first: errors raised inside the generator reach the user wrapped
+        pass
     gen, feats = (_gen_articles, ARTICLE_FEATURES) if layout == "article" else (_gen_summaries, SUMMARY_FEATURES)
     return datasets.Dataset.from_generator(gen, features=feats, cache_dir=cache_dir(cache),
                                            fingerprint=fingerprint("summeval", [p], layout),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from typing import Callable, Mapping, Optional, Sequence
 
 import numpy as np
@@ -134,30 +135,60 @@ def _common_items(metric: ScoreTable, human: ScoreTable) -> tuple[list[str], lis
 
 
 def _tau(x, y, variant: str = "b") -> float:
-    res = _st.kendalltau(x, y, variant=variant)
-    return float(res.statistic if hasattr(res, "statistic") else res[0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # constant input: scipy warns and returns NaN
+        res = _st.kendalltau(x, y, variant=variant)
+    return float(res.statistic)
 
 
-def kendall_system_level(metric: ScoreTable, human: ScoreTable, variant: str = "b") -> dict:
-    """Tau between per-system means (over the items every system has in both tables)."""
+def kendall_system_level(metric: ScoreTable, human: ScoreTable, variant: str = "b", n_resamples: int = 0,
+                         confidence: float = 0.95, seed: int = 0) -> dict:
+    """Tau between per-system means (over the items every system has in both tables).
+
+    With ``n_resamples > 0``, also a percentile bootstrap CI that resamples ITEMS (articles) and
+    recomputes the system means and tau each time.
+    """
     systems, items = _common_items(metric, human)
-    m = [float(np.mean([metric[s][i] for i in items])) for s in systems]
-    h = [float(np.mean([human[s][i] for i in items])) for s in systems]
-    res = _st.kendalltau(m, h, variant=variant)
-    return {"tau": float(res.statistic), "p_value": float(res.pvalue), "n_systems": len(systems),
-            "n_items": len(items), "variant": variant}
+    M = np.array([[metric[s][i] for i in items] for s in systems], dtype=float)
+    H = np.array([[human[s][i] for i in items] for s in systems], dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = _st.kendalltau(M.mean(1), H.mean(1), variant=variant)
+    out = {"tau": float(res.statistic), "p_value": float(res.pvalue), "n_systems": len(systems),
+           "n_items": len(items), "variant": variant}
+    if n_resamples:
+        rng = np.random.default_rng(seed)
+        taus = []
+        for _ in range(n_resamples):
+            idx = rng.integers(0, len(items), size=len(items))
+            t = _tau(M[:, idx].mean(1), H[:, idx].mean(1), variant)
+            if not math.isnan(t):
+                taus.append(t)
+        alpha = (1 - confidence) / 2
+        out["ci"] = {"low": float(np.quantile(taus, alpha)), "high": float(np.quantile(taus, 1 - alpha)),
+                     "confidence": confidence, "n_resamples": n_resamples, "seed": seed, "resampled": "items"}
+    return out
 
 
-def kendall_summary_level(metric: ScoreTable, human: ScoreTable, variant: str = "b") -> dict:
-    """Mean over items of the tau over systems; items where tau is undefined are skipped."""
+def kendall_summary_level(metric: ScoreTable, human: ScoreTable, variant: str = "b", n_resamples: int = 0,
+                          confidence: float = 0.95, seed: int = 0) -> dict:
+    """Mean over items of the tau over systems; items where tau is undefined are skipped.
+
+    With ``n_resamples > 0``, also a bootstrap CI of that mean over the per-item taus.
+    """
     systems, items = _common_items(metric, human)
     taus = []
     for i in items:
         t = _tau([metric[s][i] for s in systems], [human[s][i] for s in systems], variant)
         if not math.isnan(t):
             taus.append(t)
-    return {"tau": float(np.mean(taus)) if taus else None, "n_items": len(taus),
-            "n_items_undefined": len(items) - len(taus), "n_systems": len(systems), "variant": variant}
+    out = {"tau": float(np.mean(taus)) if taus else None, "n_items": len(taus),
+           "n_items_undefined": len(items) - len(taus), "n_systems": len(systems), "variant": variant}
+    if n_resamples and taus:
+        ci = bootstrap_ci(taus, n_resamples=n_resamples, confidence=confidence, seed=seed)
+        out["ci"] = {"low": ci["low"], "high": ci["high"], "confidence": confidence, "n_resamples": n_resamples,
+                     "seed": seed, "resampled": "items"}
+    return out
 
 
 def kendall_tau(x: Sequence[float], y: Sequence[float], variant: str = "b") -> Optional[float]:

@@ -14,7 +14,8 @@ that for you and makes sure ``evaluate`` has a writable cache:
 Cache: ``$GOVSTANCE_CACHE/hf`` if ``GOVSTANCE_CACHE`` is set, else ``~/.cache/govstance/hf``, else a
 folder in the system temp dir, whichever is first writable. The metric's Arrow files go to
 ``<cache>/metrics`` (unless ``cache_dir`` is given); the copied metric scripts go to
-``<cache>/modules`` unless the user set ``HF_MODULES_CACHE`` or ``HF_HOME`` to a writable place.
+``<cache>/modules`` unless the user set ``HF_MODULES_CACHE`` or ``HF_HOME`` to a writable place
+(chosen at the first load in a process and kept).
 ``HF_HOME`` itself is never changed (other libraries in the process read it).
 """
 from __future__ import annotations
@@ -60,13 +61,25 @@ def cache_root() -> Path:
     raise OSError(f"no writable cache directory among {[str(c) for c in candidates]}; set GOVSTANCE_CACHE")
 
 
+_modules_cache: "Path | None" = None
+
+
 def _ensure_modules_cache(root: Path) -> None:
+    """Point evaluate's dynamic-module folder at a writable place, once per process.
+
+    It is never moved afterwards: Python caches the ``evaluate_modules`` package it imported from
+    the first folder, so modules copied into a second folder could not be imported.
+    """
+    global _modules_cache
     import evaluate.config as econfig
 
-    user_set = bool(os.environ.get("HF_MODULES_CACHE") or os.environ.get("HF_HOME"))
-    if user_set and _writable(Path(econfig.HF_MODULES_CACHE)):
+    if _modules_cache is not None:
+        econfig.HF_MODULES_CACHE = _modules_cache
         return
-    econfig.HF_MODULES_CACHE = root / "modules"
+    user_set = bool(os.environ.get("HF_MODULES_CACHE") or os.environ.get("HF_HOME"))
+    if not (user_set and _writable(Path(econfig.HF_MODULES_CACHE))):
+        econfig.HF_MODULES_CACHE = root / "modules"
+    _modules_cache = Path(econfig.HF_MODULES_CACHE)
 
 
 def load_metric(name: str, **kwargs: Any):

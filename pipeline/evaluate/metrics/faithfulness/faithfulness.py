@@ -148,6 +148,7 @@ class EmbeddingSupportScorer:
         self.threshold = EMBEDDING_THRESHOLD if threshold is None else float(threshold)
         self.batch_size = batch_size
         self.split = split or get_splitter("punkt")[0]
+        self._cache = {}
 
     def describe(self):
         return {"name": self.name, "threshold": self.threshold, "model": self.encoder.model_path,
@@ -155,17 +156,34 @@ class EmbeddingSupportScorer:
                 "note": "PROXY, not entailment: max cosine of mean-pooled sentence embeddings between the summary "
                         "sentence and any statement sentence or whole statement"}
 
-    def score(self, sentences, statements):
-        units = []
+    def units(self, statements):
+        """What a summary sentence is compared with: each statement, and each of its sentences."""
+        out = []
         for s in statements:
             if s.strip():
-                units.append(s.strip())
-                units.extend(x for x in self.split(s) if x.strip() and x.strip() != s.strip())
+                out.append(s.strip())
+                out.extend(x.strip() for x in self.split(s) if x.strip() and x.strip() != s.strip())
+        return out
+
+    def score(self, sentences, statements):
+        units = self.units(statements)
         if not units or not sentences:
             return [0.0] * len(sentences)
-        emb = self.encoder.sentence_embeddings(list(sentences) + units, batch_size=self.batch_size)
+        emb = self._embed(list(sentences) + units)
         sims = emb[: len(sentences)] @ emb[len(sentences):].T
         return sims.max(dim=1).values.clamp(max=1.0).tolist()
+
+    def _embed(self, texts):
+        """Sentence embeddings, each distinct text encoded once per scorer (statements repeat)."""
+        missing = sorted({t for t in texts if t not in self._cache})
+        if missing:
+            for t, e in zip(missing, self.encoder.sentence_embeddings(missing, batch_size=self.batch_size)):
+                self._cache[t] = e
+        return torch.stack([self._cache[t] for t in texts])
+
+    def prime(self, texts):
+        """Encode many texts in one batched pass ahead of ``score`` calls (optional, for speed)."""
+        self._embed(list(texts))
 
 
 def make_scorer(scorer="auto", nli_model=None, model_path=None, threshold=None, batch_size=None, device=None,
@@ -202,9 +220,11 @@ class Faithfulness(evaluate.Metric):
                  split_sentences="punkt", batch_size=None, device=None, return_per_example=False):
         split, split_name = get_splitter(split_sentences)
         sc = make_scorer(scorer, nli_model, model_path, threshold, batch_size, device, split)
+        split_all = [[s for s in split(summary or "") if s.strip()] for summary in predictions]
+        if hasattr(sc, "prime") and hasattr(sc, "units"):  # one batched encoding pass for everything
+            sc.prime({s for ss in split_all for s in ss} | {u for st in references for u in sc.units(list(st or []))})
         per, fracs, all_scores, all_supported, empty = [], [], [], [], 0
-        for summary, statements in zip(predictions, references):
-            sents = [s for s in split(summary or "") if s.strip()]
+        for sents, statements in zip(split_all, references):
             if not sents:
                 empty += 1
                 per.append({"sentences": [], "scores": [], "supported": [], "faithfulness": None})

@@ -94,6 +94,16 @@ def _tokenizer(tokenizer, use_stemmer):
 
 @evaluate.utils.file_utils.add_start_docstrings(_DESCRIPTION, _KWARGS_DESCRIPTION)
 class Rouge(evaluate.Metric):
+    def compute(self, *, predictions=None, references=None, **kwargs):
+        """As ``evaluate``'s, but a mix of str and list references is made all lists first.
+
+        (``evaluate`` picks one input format from the first example and would turn a list into its
+        string form under the str format.)
+        """
+        if references is not None and any(isinstance(r, (list, tuple)) for r in references):
+            references = [[r] if isinstance(r, str) else list(r) for r in references]
+        return super().compute(predictions=predictions, references=references, **kwargs)
+
     def _info(self):
         return evaluate.MetricInfo(
             description=_DESCRIPTION,

@@ -14,8 +14,9 @@ favor / against / neutral, plus per-label precision/recall/F1 and a confusion ma
   accuracy, F1 and the confusion matrix; they are counted in ``none_references`` together with what
   was predicted for them (a real label there means the system gave a stance to a government that
   does not speak).
-- A prediction outside the labels (e.g. "none", "" or None because the system did not find the
-  government) counts as wrong; it appears in the confusion matrix under the column "none".
+- A prediction outside the labels (e.g. "none" or "" because the system did not find the
+  government; pass "none" rather than None, which ``evaluate`` rejects) counts as wrong; it
+  appears in the confusion matrix under the column "none".
 - Macro-F1 averages the F1 of the labels that occur in the (scored) references or predictions,
   like scikit-learn's default; a label with no support and no predictions does not drag the mean
   to 0. ``labels_in_macro_f1`` lists them. F1 of a label with no predictions is 0.

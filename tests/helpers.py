@@ -28,3 +28,18 @@ def run_cpu_stages(article: Article, stages: list[str] = CPU_STAGES, **sections:
     for name in stages:
         STAGES.get(name)(cfg.stage_params(name), ctx).process_article(article)
     return article
+
+
+LIGHT_STAGES = "clean,segment,attribute,resolve,summarize,evaluate,report"
+
+
+def run_light(repo_root, inputs: list, output, *sets: str):
+    """The real runner in-process, without the LLM stance stage (fast)."""
+    from pipeline.config import CliValue, load_config, parse_set
+    from pipeline.runner.local import run_pipeline
+
+    overrides = parse_set([f"stages={LIGHT_STAGES}", *sets])
+    overrides["input"] = [CliValue(str(p)) for p in inputs]
+    overrides["output"] = CliValue(str(output))
+    cfg = load_config(repo_root / "configs" / "default.yaml", overrides)
+    return run_pipeline(cfg, progress=False)

@@ -19,6 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a config key (dotted path)")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--progress", choices=["auto", "always", "never"])
+    p.add_argument("--text-field", help="field holding the article text in .json/.jsonl inputs "
+                                        "(default: the first of text, body, content, article, maintext)")
+    p.add_argument("--title-field", help="field holding the title in .json/.jsonl inputs (default: title, else headline)")
+    p.add_argument("--workers", type=int, help="worker processes for the CPU stages (0 = one per available core); "
+                                               "same as --set workers=N")
     return p
 
 
@@ -35,13 +40,20 @@ def main(argv: Optional[list[str]] = None) -> int:
             overrides["references"] = CliValue(args.references)
         if args.progress:
             overrides["progress"] = args.progress
+        if args.workers is not None:
+            if args.workers < 0:
+                return fail("--workers: must be 0 (one per core) or more")
+            overrides["workers"] = args.workers
         cfg = load_config(args.config, overrides)
+        from ..runner.execute import ReadOptions
+
+        opts = ReadOptions(text_field=args.text_field, title_field=args.title_field)
         if cfg.runner == "ray":
             from ..runner.ray_runner import run_pipeline_ray as runner
         else:
             from ..runner.local import run_pipeline as runner
         t0 = time.perf_counter()
-        summary = runner(cfg)
+        summary = runner(cfg, read_opts=opts)
     except ConfigError as e:
         return fail(str(e))
     except KeyboardInterrupt:

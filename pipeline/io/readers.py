@@ -1,8 +1,10 @@
 """Turn a file into raw text and a title: txt/md, html (trafilatura), json."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -13,22 +15,59 @@ BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG 
                 b"PK\x03\x04": "zip archive", b"GIF8": "GIF image", b"\x7fELF": "executable"}
 
 
-def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 first, then detection (cp949/euc-kr are common in Korean news)."""
+# Among near-equal guesses, the encodings news actually arrives in win (cp949 is a superset of euc-kr).
+_PREFERRED = ("utf_8", "cp949", "cp1252", "cp932", "gb18030", "big5", "utf_16", "latin_1")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> Optional[str]:
+    """The charset an HTML page declares in its first bytes, if Python knows it."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").lower()
+    name = {"euc-kr": "cp949", "ks_c_5601-1987": "cp949", "x-windows-949": "cp949", "iso-8859-1": "cp1252",
+            "shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+def decode_bytes(data: bytes, path: Path, declared: Optional[str] = None) -> tuple[str, str]:
+    """Text and the encoding used: BOM, UTF-8, a declared charset, then detection.
+
+    Korean news often arrives as cp949/euc-kr; Western pages as cp1252.
+    """
     for magic, kind in BINARY_MAGIC.items():
         if data.startswith(magic):
             raise ArticleError("binary_file", f"{path}: looks like a {kind}, not text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf_16"
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf_8"
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ArticleError("undecodable", f"{path}: not decodable as text in any known encoding")
+    best = matches[0]
+    close = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+    close.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
+    best = close[0] if close else best
     text = str(best)
     if sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t")) > max(10, len(text) // 50):
         raise ArticleError("binary_file", f"{path}: mostly non-text bytes")
@@ -48,9 +87,17 @@ def _title_and_body_start(text: str) -> tuple[str, int]:
     return "", 0
 
 
-def read_article(path: Path, article_id: str, text_field: str = "text", title_field: str = "title",
+TEXT_FIELDS = ("text", "body", "content", "article", "maintext")
+TITLE_FIELDS = ("title", "headline")
+
+
+def read_article(path: Path, article_id: str, text_field: Optional[str] = None, title_field: Optional[str] = None,
                  max_bytes: int = 100_000_000) -> list[Article]:
-    """One Article per text file; a .jsonl file gives one per line."""
+    """One Article per text file; a .jsonl file gives one per line.
+
+    JSON records take their text from `text_field` and title from `title_field`;
+    left unset, the first of TEXT_FIELDS / TITLE_FIELDS that the record has.
+    """
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -61,8 +108,9 @@ def read_article(path: Path, article_id: str, text_field: str = "text", title_fi
         data = path.read_bytes()
     except OSError as e:
         raise ArticleError("unreadable", f"{path}: {e.strerror or e}") from None
-    text, encoding = decode_bytes(data, path)
     suffix = path.suffix.lower()
+    declared = _declared_charset(data) if suffix in (".html", ".htm") else None
+    text, encoding = decode_bytes(data, path, declared)
     meta: dict[str, Any] = {"encoding": encoding}
     if suffix in (".html", ".htm"):
         return [_from_html(text, path, article_id, meta)]
@@ -95,11 +143,15 @@ def _from_text(text: str, path: Path, article_id: str, meta: dict[str, Any]) -> 
                    content_hash=content_hash(text), metadata=meta)
 
 
-def _from_record(obj: Any, path: Path, article_id: str, text_field: str, title_field: str, meta: dict[str, Any],
-                 line_no: Optional[int] = None) -> Article:
+def _from_record(obj: Any, path: Path, article_id: str, text_field: Optional[str], title_field: Optional[str],
+                 meta: dict[str, Any], line_no: Optional[int] = None) -> Article:
     where = f"{path}:{line_no}" if line_no else str(path)
     if not isinstance(obj, dict):
-        raise ArticleError("bad_json", f"{where}: expected a JSON object with a {text_field!r} field")
+        raise ArticleError("bad_json", f"{where}: expected a JSON object with a {text_field or 'text'!r} field")
+    if text_field is None:
+        text_field = next((k for k in TEXT_FIELDS if isinstance(obj.get(k), str)), "text")
+    if title_field is None:
+        title_field = next((k for k in TITLE_FIELDS if isinstance(obj.get(k), str)), "title")
     body = obj.get(text_field)
     if not isinstance(body, str):
         raise ArticleError("missing_field", f"{where}: no string field {text_field!r} (keys: {', '.join(map(str, obj))})")

@@ -30,10 +30,24 @@ def safe_id(stem: str) -> str:
     return text[:MAX_ID_LEN]
 
 
-def discover(paths: list[str], skip_dirs: tuple[str, ...] = ("references",)) -> tuple[list[InputFile], list[dict]]:
-    """Files under the paths, sorted; plus problems found while walking (missing paths, loops)."""
+# Editor locks, macOS resource forks and the like: never articles, even with an article suffix.
+JUNK_PREFIXES = ("._", ".#", ".~", "~$")
+
+
+def is_junk(name: str) -> bool:
+    return name.startswith(JUNK_PREFIXES) or name.endswith(("~", ".tmp", ".swp"))
+
+
+def discover(paths: list[str], skip_dirs: tuple[str, ...] = ("references",),
+             exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[dict]]:
+    """Files under the paths, sorted; plus problems found while walking (missing paths, loops).
+
+    Hidden folders (.git, .cache), `references/` folders and the folders in `exclude`
+    (the run's own output, when it lies under an input) are not walked.
+    """
     files: list[Path] = []
     problems: list[dict] = []
+    excluded = {os.path.realpath(e) for e in exclude}
     for raw in paths:
         p = Path(raw)
         if p.is_symlink() and not p.exists():
@@ -52,10 +66,11 @@ def discover(paths: list[str], skip_dirs: tuple[str, ...] = ("references",)) -> 
                     dirs[:] = []
                     continue
                 seen_dirs.add(key)
-                dirs[:] = sorted(d for d in dirs if d not in skip_dirs and not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if d not in skip_dirs and not d.startswith(".")
+                                 and os.path.realpath(os.path.join(root, d)) not in excluded)
                 for name in sorted(names):
                     f = Path(root) / name
-                    if name.startswith("."):
+                    if is_junk(name):
                         continue
                     if f.suffix.lower() in ARTICLE_SUFFIXES:
                         if f.is_symlink() and not f.exists():

@@ -59,6 +59,41 @@ def decode_bytes(data: bytes, path: Path, declared: Optional[str] = None) -> tup
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass
+    text, encoding = _detect(data, path)
+    if sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t")) > max(10, len(text) // 50):
+        raise ArticleError("binary_file", f"{path}: mostly non-text bytes")
+    return text, encoding
+
+
+def _detect(data: bytes, path: Path) -> tuple[str, str]:
+    """Legacy encodings; a file whose lines mix UTF-8 and a legacy encoding is decoded line by line."""
+    lines = data.splitlines(keepends=True)
+    utf8_lines = legacy = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            legacy += 1
+    if utf8_lines and legacy:
+        rest = b"".join(x for x in lines if not x.isascii() and not _is_utf8(x))
+        _, enc = _best_guess(rest, path)
+        parts = [x.decode("utf-8") if _is_utf8(x) else x.decode(enc, errors="replace") for x in lines]
+        return "".join(parts), f"utf_8+{enc}"
+    return _best_guess(data, path)
+
+
+def _is_utf8(b: bytes) -> bool:
+    try:
+        b.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _best_guess(data: bytes, path: Path) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -68,10 +103,7 @@ def decode_bytes(data: bytes, path: Path, declared: Optional[str] = None) -> tup
     close = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
     close.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
     best = close[0] if close else best
-    text = str(best)
-    if sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t")) > max(10, len(text) // 50):
-        raise ArticleError("binary_file", f"{path}: mostly non-text bytes")
-    return text, best.encoding
+    return str(best), best.encoding
 
 
 def _title_and_body_start(text: str) -> tuple[str, int]:
@@ -92,18 +124,30 @@ TITLE_FIELDS = ("title", "headline")
 
 
 def read_article(path: Path, article_id: str, text_field: Optional[str] = None, title_field: Optional[str] = None,
-                 max_bytes: int = 100_000_000) -> list[Article]:
+                 max_bytes: int = 100_000_000, max_chars: Optional[int] = None) -> list[Article]:
     """One Article per text file; a .jsonl file gives one per line.
 
     JSON records take their text from `text_field` and title from `title_field`;
     left unset, the first of TEXT_FIELDS / TITLE_FIELDS that the record has.
+    Files over max_bytes are not read; texts over max_chars are refused before any stage.
     """
+    articles = _read(path, article_id, text_field, title_field, max_bytes)
+    if max_chars is not None:
+        for a in articles:
+            if len(a.raw_text) > max_chars:
+                raise ArticleError("too_large", f"{path}: {len(a.raw_text):,} characters exceeds the "
+                                                f"{max_chars:,}-character limit (read.max_chars)")
+    return articles
+
+
+def _read(path: Path, article_id: str, text_field: Optional[str], title_field: Optional[str],
+          max_bytes: int) -> list[Article]:
     try:
         size = path.stat().st_size
     except OSError as e:
         raise ArticleError("unreadable", f"{path}: {e.strerror or e}") from None
     if size > max_bytes:
-        raise ArticleError("too_large", f"{path}: {size:,} bytes exceeds the {max_bytes:,}-byte limit")
+        raise ArticleError("too_large", f"{path}: {size:,} bytes exceeds the {max_bytes:,}-byte limit (read.max_bytes)")
     try:
         data = path.read_bytes()
     except OSError as e:

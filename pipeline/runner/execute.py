@@ -48,6 +48,8 @@ class ReadOptions:
     text_field: Optional[str] = None  # None: "text", else the first of body/content/article present
     title_field: Optional[str] = None  # None: "title", else "headline"
     references: Optional[str] = None
+    max_bytes: int = 20_000_000
+    max_chars: Optional[int] = None
 
 
 @dataclass
@@ -59,7 +61,8 @@ class ReadResult:
 def read_one(path: Path, article_id: str, opts: ReadOptions) -> ReadResult:
     res = ReadResult()
     try:
-        articles = read_article(path, article_id, text_field=opts.text_field, title_field=opts.title_field)
+        articles = read_article(path, article_id, text_field=opts.text_field, title_field=opts.title_field,
+                                max_bytes=opts.max_bytes, max_chars=opts.max_chars)
     except ArticleError as e:
         res.errors.append({**error_record(str(path), "read", e), "article_id": article_id})
         return res

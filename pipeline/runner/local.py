@@ -92,7 +92,7 @@ def check_output_dir(path: Path) -> None:
 def discover_inputs(cfg: PipelineConfig) -> tuple[list[InputFile], list[dict[str, Any]]]:
     if not cfg.input:
         raise ConfigError("input: no input paths (give --input PATH or set input: in the config)")
-    inputs, problems = discover(cfg.input)
+    inputs, problems = discover(cfg.input, exclude=(str(output_dir(cfg)),))
     if not inputs and not problems:
         raise ConfigError(f"input: no articles (.txt, .md, .html, .json, .jsonl) under {', '.join(cfg.input)}")
     if not inputs and all(p["error"] == "not_found" for p in problems):
@@ -101,10 +101,18 @@ def discover_inputs(cfg: PipelineConfig) -> tuple[list[InputFile], list[dict[str
 
 
 def read_options(cfg: PipelineConfig, given: Optional[ReadOptions] = None) -> ReadOptions:
+    """The config's `read` section; options given here (the CLI's --text-field...) win."""
     opts = given or ReadOptions()
-    # config keys, where the config has them (input_text_field / input_title_field)
-    opts.text_field = opts.text_field or getattr(cfg, "input_text_field", None)
-    opts.title_field = opts.title_field or getattr(cfg, "input_title_field", None)
+    section = getattr(cfg, "read", None)
+    if section is not None:
+        explicit = section.model_fields_set
+        # an unset field name means: the default name first, then the usual alternatives
+        if opts.text_field is None and "text_field" in explicit:
+            opts.text_field = section.text_field
+        if opts.title_field is None and "title_field" in explicit:
+            opts.title_field = section.title_field
+        opts.max_bytes = section.max_bytes
+        opts.max_chars = section.max_chars
     opts.references = cfg.references
     return opts
 

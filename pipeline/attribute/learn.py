@@ -54,6 +54,11 @@ def token_index(doc: Any, article: Any) -> Any:
 def child_role(child: Any, cue: set[int], source: set[int], content: set[int]) -> str:
     sub = {t.i for t in child.subtree if not t.is_space}
     if child.i in cue:
+        objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if child.dep_ == "prep" and objs:
+            osub = {t.i for t in objs[0].subtree if not t.is_space}
+            if osub and len(osub & content) * 2 >= len(osub):
+                return "cue+object"  # "talked about X", "referring to X": X is the content
         return "cue"
     if not sub:
         return "none"

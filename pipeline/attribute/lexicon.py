@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 import yaml
 
-ROLES = ("source", "content", "cue", "none")
+ROLES = ("source", "content", "cue", "cue+object", "none")
 CLAUSAL = {"ccomp", "parataxis"}
 # Dependents whose own word changes their role ("in a statement" is cue, "about X" content).
 WORDED = {"prep", "advmod", "npadvmod", "dobj", "dative", "agent", "acomp", "attr", "prt", "amod", "det", "compound"}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u201e": "\u201c"}
 STRAIGHT = '"'
+APOS = "'"
 
 
 @dataclass(frozen=True)
@@ -25,33 +26,39 @@ def _paragraph_ends(text: str) -> list[int]:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Paired double quotes (straight or curly); an unclosed one runs to its paragraph's end."""
+    """Paired double quotes (straight, curly, or the doubled apostrophes of some newswires,
+    two ASCII apostrophes in a row); an unclosed one runs to its paragraph's end."""
     quotes: list[Quote] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in OPENERS or ch == STRAIGHT:
-            closer = OPENERS.get(ch, STRAIGHT)
+        doubled = ch == APOS and text.startswith(APOS * 2, i) and not text.startswith(APOS * 3, i)
+        if ch in OPENERS or ch == STRAIGHT or doubled:
+            width = 2 if doubled else 1
             para_end = text.find("\n", i)
             para_end = n if para_end < 0 else para_end
-            j = text.find(closer, i + 1, para_end)
-            if ch == STRAIGHT or closer == "\u201d":
-                # a curly opener may be closed by a straight mark in messy text
-                alt = text.find(STRAIGHT if closer != STRAIGHT else "\u201d", i + 1, para_end)
-                if j < 0 or (0 <= alt < j and ch != STRAIGHT):
-                    j = alt if j < 0 else j
+            if doubled:
+                j = text.find(APOS * 2, i + 2, para_end)
+            else:
+                closer = OPENERS.get(ch, STRAIGHT)
+                j = text.find(closer, i + 1, para_end)
+                if ch == STRAIGHT or closer == "\u201d":
+                    # a curly opener may be closed by a straight mark in messy text
+                    alt = text.find(STRAIGHT if closer != STRAIGHT else "\u201d", i + 1, para_end)
+                    if j < 0 or (0 <= alt < j and ch != STRAIGHT):
+                        j = alt if j < 0 else j
             if j < 0:
                 # open to the paragraph end: a quote that continues into the next paragraph
                 inner_end = para_end
-                while inner_end > i + 1 and text[inner_end - 1].isspace():
+                while inner_end > i + width and text[inner_end - 1].isspace():
                     inner_end -= 1
-                if inner_end - (i + 1) >= 1:
-                    quotes.append(Quote(i + 1, inner_end, i, para_end))
+                if inner_end - (i + width) >= 1:
+                    quotes.append(Quote(i + width, inner_end, i, para_end))
                 i = para_end + 1
                 continue
-            if j > i + 1:
-                quotes.append(Quote(i + 1, j, i, j + 1))
-            i = j + 1
+            if j > i + width:
+                quotes.append(Quote(i + width, j, i, j + width))
+            i = j + width
             continue
         i += 1
     return _merge_continued(text, quotes)
@@ -74,7 +81,7 @@ def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _closed(text: str, q: Quote) -> bool:
-    return q.outer_end > q.end and text[q.outer_end - 1] in ('"', "\u201d", "\u00bb", "\u300d")
+    return q.outer_end > q.end and text[q.outer_end - 1] in ('"', APOS, "\u201d", "\u00bb", "\u300d")
 
 
 def words(text: str) -> int:

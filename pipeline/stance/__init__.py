@@ -11,9 +11,13 @@ STANCE_BACKENDS: Registry = Registry("stance backend")
 
 from .aggregate import aggregate  # noqa: E402
 from .base import StanceBackend, StancePair  # noqa: E402
+from .classifier import ClassifierStance  # noqa: E402
 from .instruct import InstructStance  # noqa: E402
+from .nli import NLIStance  # noqa: E402
 
 STANCE_BACKENDS.register("instruct")(InstructStance)
+STANCE_BACKENDS.register("nli")(NLIStance)
+STANCE_BACKENDS.register("classifier")(ClassifierStance)
 
 
 def article_target(article: Article, configured: Optional[str]) -> tuple[str, str]:

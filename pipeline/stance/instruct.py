@@ -1,18 +1,20 @@
 """Stance from an instruct causal LM, by the likelihood of each label, calibrated.
 
 The model is never asked to generate free text: each label's log-probability
-as the answer is read off, then divided by the probabilities the same prompt
-gives with a content-free statement ("N/A"), as in contextual calibration
-(Zhao et al. 2021). A model's prior preference for one label word thus does
-not decide the answer.
+as the answer (the whole label continuation, every token of it, and the
+log-sum over a label's alternative words) is read off, then divided by the
+probabilities the same prompt gives with content-free statements ("N/A", ...),
+as in contextual calibration (Zhao et al. 2021). A model's prior preference
+for one label word thus does not decide the answer.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Union
 
 import torch
 from pydantic import Field
 
+from ..models.lm import chat_prompt, continuation_logprobs, has_chat_template
 from .base import StanceBackend, StancePair, StanceParams
 
 DEFAULT_SYSTEM = ("You are a careful analyst of diplomatic statements. You judge only what the statement "
@@ -29,11 +31,13 @@ class InstructStanceParams(StanceParams):
     model: str = "qwen2.5-0.5b-instruct"
     system_prompt: str = DEFAULT_SYSTEM
     prompt: str = DEFAULT_PROMPT
-    label_words: dict[str, str] = Field(default_factory=lambda: {"favor": "favor", "against": "against",
-                                                                   "neutral": "neutral"})
+    # each label's answer word(s); several words for one label are pooled (log-sum-exp)
+    label_words: dict[str, Union[str, list[str]]] = Field(
+        default_factory=lambda: {"favor": "favor", "against": "against", "neutral": "neutral"})
     calibrate: bool = True
     content_free: list[str] = Field(default_factory=lambda: ["N/A", "", "[MASK]"])
     batch_size: int = Field(8, ge=1)
+    max_batch_tokens: int | None = Field(None, ge=64, description="cap on padded prompt tokens per batch")
     max_statement_chars: int = Field(1500, ge=50)
     dtype: str | None = None  # override models.dtype for this model
 
@@ -43,56 +47,64 @@ class InstructStance(StanceBackend):
 
     def __init__(self, params: InstructStanceParams, ctx: Any):
         super().__init__(params, ctx)
+        missing = set(self.labels) - set(params.label_words)
+        if missing:
+            raise ValueError(f"stance.label_words: no word for {', '.join(sorted(missing))}")
+        ctx.models.check_task(params.model, ("text-generation",), "stance.model")
         self.tokenizer = ctx.models.tokenizer(params.model)
         self.model = ctx.models.load(params.model, "AutoModelForCausalLM", dtype=params.dtype)
-        self.label_ids = {lab: self._first_token(word) for lab, word in params.label_words.items()}
+        if not has_chat_template(self.tokenizer):
+            ctx.note(f"stance (instruct): model {params.model!r} has no chat template; a plain prompt is used")
+        # every (label, word) continuation, as token ids in the position right after the prompt
+        self.continuations: list[list[int]] = []
+        self.owner: list[int] = []
+        for k, lab in enumerate(self.labels):
+            words = params.label_words[lab]
+            for w in [words] if isinstance(words, str) else words:
+                ids = self.tokenizer.encode(w, add_special_tokens=False)
+                if not ids:
+                    raise ValueError(f"stance.label_words.{lab}: {w!r} has no tokens")
+                self.continuations.append(ids)
+                self.owner.append(k)
         self._prior: dict[str, torch.Tensor] = {}
 
-    def _first_token(self, word: str) -> int:
-        ids = self.tokenizer.encode(word, add_special_tokens=False)
-        return ids[0]
+    def describe(self) -> dict[str, Any]:
+        return {**super().describe(), "calibrate": self.params.calibrate,
+                "label_tokens": {self.labels[o]: c for o, c in zip(self.owner, self.continuations)}}
 
     def _prompt(self, statement: str, target: str) -> str:
+        if len(statement) > self.params.max_statement_chars:
+            self.ctx.note(f"stance (instruct): statements longer than {self.params.max_statement_chars} "
+                          f"characters are cut to that length")
         user = self.params.prompt.format(statement=statement[: self.params.max_statement_chars], target=target)
-        msgs = [{"role": "system", "content": self.params.system_prompt}, {"role": "user", "content": user}]
-        return self.tokenizer.apply_chat_template(msgs, add_generation_prompt=True, tokenize=False)
+        return chat_prompt(self.tokenizer, self.params.system_prompt, user)
 
-    @torch.inference_mode()
     def _label_logprobs(self, prompts: list[str]) -> torch.Tensor:
-        """Log-probabilities of each label's first token as the answer, one row per prompt."""
-        tok = self.tokenizer
-        tok.padding_side = "left"
-        if tok.pad_token is None:
-            tok.pad_token = tok.eos_token
-        labels = list(self.label_ids)
-        ids = torch.tensor([self.label_ids[lab] for lab in labels])
-        rows = [None] * len(prompts)
-        order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
-        for b in range(0, len(order), self.params.batch_size):
-            idx = order[b:b + self.params.batch_size]
-            enc = tok([prompts[i] for i in idx], return_tensors="pt", padding=True, add_special_tokens=False)
-            enc = enc.to(self.model.device)
-            # only the next-token distribution is needed: skip the vocabulary projection elsewhere
-            logits = self.model(**enc, logits_to_keep=1).logits[:, -1, :].float()
-            logp = torch.log_softmax(logits, dim=-1)[:, ids.to(logits.device)]
-            logp = logp - torch.logsumexp(logp, dim=-1, keepdim=True)  # renormalize over the labels
-            for j, i in enumerate(idx):
-                rows[i] = logp[j].cpu()
-        return torch.stack(rows) if rows else torch.zeros((0, len(labels)))
+        """log P(label | prompt), renormalized over the labels: [n_prompts, n_labels]."""
+        if not prompts:
+            return torch.zeros((0, len(self.labels)))
+        cont = continuation_logprobs(self.model, self.tokenizer, prompts, self.continuations,
+                                     self.params.batch_size, self.params.max_batch_tokens)
+        per_label = torch.stack([torch.logsumexp(cont[:, [j for j, o in enumerate(self.owner) if o == k]], dim=-1)
+                                 for k in range(len(self.labels))], dim=-1)
+        return per_label - torch.logsumexp(per_label, dim=-1, keepdim=True)
 
-    def _content_free_prior(self, target: str) -> torch.Tensor:
-        if target not in self._prior:
-            cf = self._label_logprobs([self._prompt(x, target) for x in self.params.content_free])
-            self._prior[target] = torch.logsumexp(cf, dim=0) - torch.log(torch.tensor(float(len(cf))))
-        return self._prior[target]
+    def _content_free_prior(self, targets: list[str]) -> None:
+        todo = [t for t in dict.fromkeys(targets) if t not in self._prior]
+        if not todo:
+            return
+        prompts = [self._prompt(x, t) for t in todo for x in self.params.content_free]
+        cf = self._label_logprobs(prompts).view(len(todo), len(self.params.content_free), -1)
+        n = torch.log(torch.tensor(float(len(self.params.content_free))))
+        for t, rows in zip(todo, cf):
+            self._prior[t] = torch.logsumexp(rows, dim=0) - n
 
     def score(self, pairs: list[StancePair]) -> list[dict[str, float]]:
         if not pairs:
             return []
         logp = self._label_logprobs([self._prompt(p.statement, p.target) for p in pairs])
         if self.params.calibrate:
-            prior = torch.stack([self._content_free_prior(p.target) for p in pairs])
-            logp = logp - prior
+            self._content_free_prior([p.target for p in pairs])
+            logp = logp - torch.stack([self._prior[p.target] for p in pairs])
         probs = torch.softmax(logp, dim=-1)
-        labels = list(self.label_ids)
-        return [{lab: float(row[k]) for k, lab in enumerate(labels)} for row in probs]
+        return [{lab: float(row[k]) for k, lab in enumerate(self.labels)} for row in probs]

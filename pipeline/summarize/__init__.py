@@ -9,10 +9,14 @@ SUMMARIZERS: Registry = Registry("summarizer")
 
 from .base import SummaryJob, SummaryOutput, Summarizer, split_sentences  # noqa: E402
 from .extractive import CentroidSummarizer  # noqa: E402
+from .instruct import InstructSummarizer  # noqa: E402
 from .lead import LeadSummarizer  # noqa: E402
+from .seq2seq import Seq2SeqSummarizer  # noqa: E402
 
 SUMMARIZERS.register("extractive")(CentroidSummarizer)
 SUMMARIZERS.register("lead")(LeadSummarizer)
+SUMMARIZERS.register("seq2seq")(Seq2SeqSummarizer)
+SUMMARIZERS.register("instruct")(InstructSummarizer)
 
 
 def statement_text(st) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..stage import BackendBase
 
@@ -41,8 +41,140 @@ class Summarizer(BackendBase):
             out["model"] = self.ctx.models.used.get(model, {"name": model}) if self.ctx and self.ctx.models else model
         return out
 
+    def note(self, message: str) -> None:
+        """A fallback or warning that the run must show (run.json notes)."""
+        if self.ctx is not None:
+            self.ctx.note(f"summarize ({self.params.backend}): {message}")
+
 
 def split_sentences(text: str) -> list[str]:
     """Sentence split for statements (already clean): punctuation followed by a capital."""
     parts = [p.strip() for p in _SENT_END.split(text.strip()) if p and p.strip()]
     return parts or ([text.strip()] if text.strip() else [])
+
+
+def pack_chunks(sentences: list[str], n_tokens: list[int], limit: int) -> list[list[int]]:
+    """Greedy packing of consecutive sentences into chunks of at most `limit` tokens.
+
+    Nothing is dropped: a sentence longer than the limit becomes a chunk of its
+    own and the caller splits it further (see split_long).
+    """
+    chunks: list[list[int]] = []
+    cur: list[int] = []
+    used = 0
+    for i, n in enumerate(n_tokens):
+        if cur and used + n > limit:
+            chunks.append(cur)
+            cur, used = [], 0
+        cur.append(i)
+        used += n
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def _n_tokens(tokenizer: Any, text: str) -> int:
+    return len(tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+
+
+def _split_to_fit(tokenizer: Any, text: str, limit: int) -> list[str]:
+    """Pieces of `text` of at most `limit` tokens each: halves at word boundaries, and a single
+    over-long word at token boundaries (checked again after decoding)."""
+    if _n_tokens(tokenizer, text) <= limit:
+        return [text]
+    words = text.split()
+    if len(words) > 1:
+        mid = len(words) // 2
+        return (_split_to_fit(tokenizer, " ".join(words[:mid]), limit)
+                + _split_to_fit(tokenizer, " ".join(words[mid:]), limit))
+    ids = tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"]
+    step = max(1, limit)
+    while step >= 1:
+        pieces = [tokenizer.decode(ids[k:k + step], skip_special_tokens=True) for k in range(0, len(ids), step)]
+        if all(_n_tokens(tokenizer, p) <= limit for p in pieces):
+            return [p for p in pieces if p.strip()]
+        step //= 2
+    return [text]  # unreachable for real tokenizers: one token always fits
+
+
+def chunk_text(sentences: list[str], tokenizer: Any, limit: int) -> list[str]:
+    """The sentences as texts of at most `limit` tokens each, in order, covering every word.
+
+    Sentences are kept whole where they fit; an over-long sentence is cut at
+    word (or, for one giant word, token) boundaries into pieces that fit. Long
+    input is thus split, never silently truncated.
+    """
+    limit = max(8, int(limit))
+    pieces: list[str] = []
+    for s in sentences:
+        pieces.extend(_split_to_fit(tokenizer, s, limit))
+    lengths = [_n_tokens(tokenizer, p) + 1 for p in pieces]
+    chunks = [" ".join(pieces[i] for i in chunk) for chunk in pack_chunks(pieces, lengths, limit)]
+    # joining can merge tokens differently: re-check, and split any chunk that grew past the limit
+    return [c for chunk in chunks for c in _split_to_fit(tokenizer, chunk, limit)]
+
+
+_PREAMBLE = re.compile(r"^\s*(?:here(?:'s| is) (?:a |the )?(?:brief |short |concise )?summary[^:\n]*:|summary\s*:)\s*",
+                       re.IGNORECASE)
+
+
+def clean_generated(text: str, max_sentences: Optional[int] = None, hit_limit: bool = False) -> tuple[str, dict[str, Any]]:
+    """Tidy model output: drop a 'Summary:' preamble and list bullets, keep at most `max_sentences`
+    sentences, and drop a last sentence the token limit cut off. Returns the text and what was done."""
+    meta: dict[str, Any] = {}
+    t = _PREAMBLE.sub("", text.strip())
+    t = re.sub(r"^\s*(?:[-*\u2022]|\d+[.)])\s+", "", t, flags=re.MULTILINE)
+    t = re.sub(r"\s+", " ", t).strip()
+    sents = split_sentences(t)
+    if hit_limit and len(sents) > 1 and not re.search(r"[.!?][\"'\u201d\u2019)]*$", sents[-1]):
+        sents = sents[:-1]
+        meta["trimmed_incomplete_sentence"] = True
+    if max_sentences and len(sents) > max_sentences:
+        meta["dropped_sentences"] = len(sents) - max_sentences
+        sents = sents[:max_sentences]
+    return " ".join(sents), meta
+
+
+def summarize_chunked(sentences_per_job: list[list[str]], tokenizer: Any, limit: int,
+                      generate: Callable[[list[int], list[str]], list[str]], merge: str = "resummarize",
+                      max_rounds: int = 3) -> list[tuple[str, dict[str, Any]]]:
+    """Summaries of texts that may be longer than the model's input: chunk, summarize, merge.
+
+    Every job's sentences are cut into chunks of at most `limit` tokens;
+    `generate(job_indices, texts)` is called once per round on the chunks of
+    all jobs together (so it can sort and batch across jobs). A job with several chunks then has
+    its chunk summaries joined and, with merge="resummarize", summarized again
+    (re-chunked if the joined text is still too long) for up to `max_rounds`
+    rounds; merge="concat" keeps the joined chunk summaries.
+    """
+    results: list[Optional[tuple[str, dict[str, Any]]]] = [None] * len(sentences_per_job)
+    meta = [{"chunks": 0, "rounds": 0} for _ in sentences_per_job]
+    pending = {}
+    for j, sents in enumerate(sentences_per_job):
+        if not sents:
+            results[j] = ("", {"chunks": 0, "rounds": 0})
+        else:
+            pending[j] = chunk_text(sents, tokenizer, limit)
+            meta[j]["chunks"] = len(pending[j])
+    for rnd in range(1, max_rounds + 1):
+        if not pending:
+            break
+        flat = [(j, c) for j, chunks in pending.items() for c in chunks]
+        outs = generate([j for j, _ in flat], [c for _, c in flat])
+        by_job: dict[int, list[str]] = {}
+        for (j, _), o in zip(flat, outs):
+            by_job.setdefault(j, []).append(o.strip())
+        nxt = {}
+        for j, summaries in by_job.items():
+            meta[j]["rounds"] = rnd
+            joined = " ".join(s for s in summaries if s)
+            if len(summaries) == 1 or merge == "concat" or rnd == max_rounds:
+                if len(summaries) > 1:
+                    meta[j]["joined_parts"] = len(summaries)  # concat, or resummarize stopped at max_rounds
+                    meta[j].setdefault("merge", "concat")
+                results[j] = (joined, meta[j])
+            else:
+                meta[j]["merge"] = "resummarize"
+                nxt[j] = chunk_text(split_sentences(joined) or [joined], tokenizer, limit)
+        pending = nxt
+    return [r if r is not None else ("", m) for r, m in zip(results, meta)]

@@ -19,11 +19,12 @@ from typing import Any
 
 import yaml
 
-from .lexicon import DEFAULT_PATH, ROLES, cue_key, frame, role_keys
+from .lexicon import DEFAULT_PATH, ROLES, cue_key, fine_frame, frame, role_keys
 from .polnear_scoring import read_metadata, read_split
 
 MIN_CUE_HEADS = 2  # a (lemma, POS) must head a cue this often to be listed
 MIN_ROLE_ROWS = 3
+MIN_FINE = 3  # occurrences for a word-level frame (dobj:comment) to be listed
 
 
 def token_index(doc: Any, article: Any) -> Any:
@@ -112,11 +113,13 @@ def count(pairs, corpus: str = "") -> dict:
             if t.i in all_content and t.i not in heads:
                 continue  # inside another attribution's content: nested cues are never annotated
             key, fr = cue_key(t), frame(t)
-            occurrences[(key, "all")] += 1
-            occurrences[(key, fr)] += 1
+            fine = fine_frame(t, fr)
+            frames = ("all", fr) + ((fine,) if fine else ())
+            for f in frames:
+                occurrences[(key, f)] += 1
             if t.i in heads:
-                cue_heads[(key, "all")] += 1
-                cue_heads[(key, fr)] += 1
+                for f in frames:
+                    cue_heads[(key, f)] += 1
                 cue, src, con = heads[t.i]
                 for c in t.children:
                     if c.is_space:
@@ -127,8 +130,12 @@ def count(pairs, corpus: str = "") -> dict:
     listed = {key for (key, fr), n in cue_heads.items() if fr == "all" and n >= MIN_CUE_HEADS}
     cues: dict[str, dict[str, list[int]]] = {}
     for (key, fr), n in sorted(occurrences.items()):
-        if key in listed:
-            cues.setdefault(key, {})[fr] = [cue_heads.get((key, fr), 0), n]
+        if key not in listed:
+            continue
+        hits = cue_heads.get((key, fr), 0)
+        if fr.count(":") and not fr.startswith("prep:") and (n < MIN_FINE or hits == 0 and n < 3 * MIN_FINE):
+            continue  # word-level frames only where they say something
+        cues.setdefault(key, {})[fr] = [hits, n]
     role_rows = {k: {r: v[r] for r in ROLES if v.get(r)} for k, v in sorted(roles.items())
                  if sum(v.values()) >= MIN_ROLE_ROWS}
     return {

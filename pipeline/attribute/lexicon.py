@@ -54,6 +54,19 @@ def frame(tok: Any) -> str:
     return "none"
 
 
+def fine_frame(tok: Any, coarse: Optional[str] = None) -> Optional[str]:
+    """A word-level refinement of the frame for light verbs and copulas: "made ... comments"
+    (dobj:comment), "is critical of" (acomp:critical), "tried to portray" (xcomp:portray)."""
+    coarse = coarse or frame(tok)
+    want = {"dobj": ("dobj",), "xcomp": ("xcomp",), "none": ("acomp", "attr"), "ccomp": ("acomp", "attr")}.get(coarse)
+    if not want:
+        return None
+    for c in tok.children:
+        if c.dep_ in want:
+            return f"{c.dep_}:{c.lemma_.lower()}"
+    return None
+
+
 def role_keys(head: Any, child: Any) -> list[str]:
     """Most to least specific keys of a dependent of a cue head."""
     side = "L" if child.i < head.i else "R"
@@ -87,7 +100,12 @@ class Lexicon:
         prior = allc / alln if alln else 0.0
         c, n = row.get(fr, (0, 0))
         # back off to the lemma's overall rate in proportion to how little the frame was seen
-        return (c + self.smoothing * prior) / (n + self.smoothing)
+        rate = (c + self.smoothing * prior) / (n + self.smoothing)
+        fine = fine_frame(tok, fr)
+        if fine and fine in row:
+            c, n = row[fine]
+            rate = (c + self.smoothing * rate) / (n + self.smoothing)
+        return rate
 
     def role(self, head: Any, child: Any) -> Optional[str]:
         for key in role_keys(head, child):

@@ -66,7 +66,7 @@ class RuleAttributorParams(BackendParams):
     learned_lexicon: Optional[ConfigPath] = None  # counts from `python -m pipeline.attribute.learn`; default: packaged
     use_learned: bool = True
     min_cue_rate: float = 0.4  # smoothed share of a lemma+frame's occurrences that headed a cue
-    min_lemma_count: int = 8  # below this many occurrences in the corpus, the curated list decides
+    min_lemma_count: int = 4  # below this many occurrences in the corpus, the curated list decides
     extra_cues: list[str] = Field(default_factory=list)
     min_quote_words: int = 4  # shorter quotes without a verb are scare quotes
     floating_window: int = 1  # sentences between a statement and a cue-less quote that continues it
@@ -432,11 +432,11 @@ class RuleAttributor(BackendBase):
         for qi, q in enumerate(quotes):
             if qi in used or words(text[q.start:q.end]) < 2:
                 continue
-            si = _sentence_at(q.outer_start, sents)
+            si = _sentence_at(q.start, sents)
             if si is None:
                 continue
             # the quote must open its sentence (a floating quote, not a phrase inside narration)
-            if text[sents[si][0]:q.outer_start].strip():
+            if text[sents[si][0]:q.start].strip(_TRIM):
                 continue
             qs_end = _sentence_at(max(q.start, q.end - 1), sents)
             if any(s in by_sent for s in range(si, (qs_end if qs_end is not None else si) + 1)):
@@ -524,6 +524,7 @@ def _source_span(tok: Any) -> set[int]:
     """The source phrase: the subject's subtree without participial modifiers
     ("a letter obtained by the AP" is "a letter")."""
     out = _subtree(tok)
+    doc = tok.doc
     for c in tok.children:
         if c.dep_ == "acl" and c.i > tok.i:
             out -= _subtree(c)

@@ -52,7 +52,10 @@ def lexicon_features(texts: list[str]) -> np.ndarray:
 
 def pair_features(encoder: Any, statements: list[str], targets: list[str], kinds: list[str]) -> np.ndarray:
     """Feature matrix [n, d] of (statement, target) pairs, in the order of `kinds`."""
-    s = encoder.encode(statements)
+    su = list(dict.fromkeys(statements))
+    s_u = encoder.encode(su)
+    s_index = {x: i for i, x in enumerate(su)}
+    s = s_u[[s_index[x] for x in statements]] if statements else s_u[:0]
     uniq = list(dict.fromkeys(targets))
     t_u = encoder.encode(uniq)
     t = t_u[[uniq.index(x) for x in targets]] if targets else t_u[:0]

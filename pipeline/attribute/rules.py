@@ -103,6 +103,7 @@ class RuleAttributor(BackendBase):
         self.verbs = frozenset(verbs)
         self.extra = frozenset(c.lower() for c in params.extra_cues)
         self.nouns = frozenset(lex.get("speech_nouns", ()))
+        self.thoughts = frozenset(lex.get("thought_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
 
     def describe(self) -> dict[str, Any]:
@@ -510,9 +511,12 @@ class RuleAttributor(BackendBase):
         in_q = [any(q.start <= a and b <= q.end for q in quotes) for a, b in pieces]
         touches = any(q.start < b and q.end > a for a, b in pieces for q in quotes)
         kind = "direct" if all(in_q) else ("mixed" if touches else "indirect")
+        category = "speech"
+        if c.head >= 0 and doc[c.head].lemma_.lower() in self.thoughts and doc[c.head].lower_ != "according":
+            category = "thought"
         return Statement(text=text[start:end], char_start=start, char_end=end, type=kind, speaker=speaker,
                          cue=text[cue0:cue1] if cue0 >= 0 else None, cue_start=cue0, cue_end=cue1,
-                         content_spans=pieces)
+                         content_spans=pieces, category=category)
 
 
 # ---------------------------------------------------------------- helpers

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from ..config import ConfigPath, Params
 from ..stage import STAGES, Stage
 from ..types import Article, GovernmentResult
-from .gazetteer import Gazetteer, GazetteerError, load_gazetteer
+from .gazetteer import Gazetteer, GazetteerError, load_gazetteer, parse_date
 from .resolver import GovernmentResolver
 
 DEFAULT_ACTORS = str(Path(__file__).resolve().parents[2] / "configs" / "actors.yaml")
@@ -16,6 +16,12 @@ DEFAULT_ACTORS = str(Path(__file__).resolve().parents[2] / "configs" / "actors.y
 class ResolveParams(Params):
     actors: ConfigPath = DEFAULT_ACTORS
     home_country: Optional[str] = None  # force the article's country instead of reading dateline/outlet
+    # the date office holders (actors.yaml people with from/to) are checked against, YYYY-MM-DD;
+    # unset: the article's metadata date, else a date in its file name, else today
+    date: Optional[str] = None
+    # which statements a government gets: "speech" (said, told, announced...) or "all"
+    # (also beliefs, plans and perceptions ascribed to it: "Seoul plans to", "is expected to")
+    governments_from: Literal["speech", "all"] = "speech"
 
 
 @STAGES.register("resolve")
@@ -29,7 +35,9 @@ class ResolveStage(Stage):
         if params.home_country and params.home_country not in self.gazetteer.governments:
             raise GazetteerError(f"resolve.home_country: {params.home_country!r} is not in {params.actors}; "
                                  f"known: {', '.join(sorted(self.gazetteer.governments))}")
-        self.resolver = GovernmentResolver(self.gazetteer, params.home_country)
+        if params.date and parse_date(params.date) is None:
+            raise GazetteerError(f"resolve.date: {params.date!r} is not a date YYYY-MM-DD")
+        self.resolver = GovernmentResolver(self.gazetteer, params.home_country, params.date)
 
     def describe(self):
         out = super().describe()
@@ -41,6 +49,8 @@ class ResolveStage(Stage):
         self.resolver.resolve_article(article)
         article.governments = {}
         for st in article.statements:
+            if self.params.governments_from == "speech" and getattr(st, "category", "speech") != "speech":
+                continue
             if st.speaker.government:
                 article.governments.setdefault(st.speaker.government, GovernmentResult()).statements.append(st)
 

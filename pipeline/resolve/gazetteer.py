@@ -1,15 +1,33 @@
-"""The actor gazetteer (configs/actors.yaml), compiled into matchers."""
+"""The actor gazetteer (configs/actors.yaml), compiled into matchers.
+
+Every field of a government is a list of strings. ``people`` may also hold mappings, for
+office holders whose tenure matters::
+
+    people:
+      - Vladimir Putin                       # always speaks for this government
+      - {name: Barack Obama, aliases: [Obama, President Obama], from: 2009-01-20, to: 2017-01-20}
+      - {name: Donald Trump, aliases: [Trump], from: 2017-01-20, to: 2021-01-20}
+      - {name: Donald Trump, aliases: [Trump], from: 2025-01-20}
+
+A dated person speaks for the government only in articles dated within [from, to); an
+article outside every tenure of that person gets a non-government speaker ("not in office
+on 2016-05-03"). ``from`` or ``to`` may be left out (open-ended). When the article's date is
+unknown, the reference date is today.
+"""
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import yaml
 
 FIELDS = ("names", "demonyms", "capitals", "institutions", "people", "cities", "domains", "outlets")
+PERSON_KEYS = ("name", "aliases", "from", "to", "role", "note")
+TOP_KEYS = ("governments", "government_roles", "non_government_roles")
 
 
 class GazetteerError(ValueError):
@@ -23,42 +41,68 @@ class Match:
     start: int
     end: int
     text: str
+    valid: bool = True  # False: a person matched outside their tenure
+    tenure: str = ""  # "2009-01-20..2017-01-20" for dated people
+
+
+@dataclass(frozen=True)
+class _Entry:
+    alias: str
+    government: str
+    field: str
+    start: Optional[_dt.date] = None
+    end: Optional[_dt.date] = None
+
+    def valid_on(self, day: _dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def tenure(self) -> str:
+        if self.start is None and self.end is None:
+            return ""
+        return f"{self.start or ''}..{self.end or ''}"
 
 
 @dataclass
 class Gazetteer:
-    governments: dict[str, dict[str, list[str]]]
+    governments: dict[str, dict[str, list[Any]]]
     government_roles: list[str]
     non_government_roles: list[str]
     path: str = ""
-    _patterns: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
+    _patterns: list[tuple[re.Pattern, list[_Entry]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        entries = []
+        by_alias: dict[tuple[str, str], list[_Entry]] = {}
         for gov, spec in self.governments.items():
             for fld in ("names", "demonyms", "capitals", "institutions", "people", "outlets"):
-                for alias in spec.get(fld, []) or []:
-                    entries.append((alias, gov, fld))
+                for item in spec.get(fld, []) or []:
+                    for entry in _entries(item, gov, fld):
+                        by_alias.setdefault((entry.alias, fld), []).append(entry)
         # longest first so "South Korean" beats "Korea" and "U.S. Forces Korea" beats "U.S."
-        entries.sort(key=lambda e: -len(e[0]))
-        self._patterns = [(_alias_regex(a), g, f) for a, g, f in entries]
+        keys = sorted(by_alias, key=lambda k: (-len(k[0]), k[0], k[1]))
+        self._patterns = [(_alias_regex(alias), by_alias[(alias, fld)]) for alias, fld in keys]
         self._gov_roles = _word_regex(self.government_roles)
         self._non_gov_roles = _word_regex(self.non_government_roles)
 
-    def find(self, text: str, fields: Optional[set[str]] = None) -> list[Match]:
-        """Non-overlapping matches, longest alias first."""
+    def find(self, text: str, fields: Optional[set[str]] = None, on: Optional[_dt.date] = None) -> list[Match]:
+        """Non-overlapping matches, longest alias first. People are checked against `on`
+        (default today): a person out of office matches with valid=False."""
+        day = on or _dt.date.today()
         taken = [False] * len(text)
         out: list[Match] = []
-        for rx, gov, fld in self._patterns:
+        for rx, entries in self._patterns:
+            fld = entries[0].field
             if fields is not None and fld not in fields:
                 continue
             for m in rx.finditer(text):
                 s, e = m.span()
                 if any(taken[s:e]):
                     continue
+                valid = [en for en in entries if en.valid_on(day)]
+                chosen = valid[0] if valid else entries[0]
                 for i in range(s, e):
                     taken[i] = True
-                out.append(Match(gov, fld, s, e, m.group()))
+                out.append(Match(chosen.government, fld, s, e, m.group(), bool(valid),
+                                 "; ".join(sorted({en.tenure() for en in entries if en.tenure()}))))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -70,12 +114,27 @@ class Gazetteer:
         m = self._non_gov_roles.search(text)
         return m.group().lower() if m else None
 
+    def role_words(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Every government and non-government role word: (start, end, word, 'gov' | 'non_gov')."""
+        out = [(m.start(), m.end(), m.group().lower(), "gov") for m in self._gov_roles.finditer(text)]
+        out += [(m.start(), m.end(), m.group().lower(), "non_gov") for m in self._non_gov_roles.finditer(text)]
+        out.sort()
+        # a longer word wins where two overlap ("foreign office" over "office")
+        kept: list[tuple[int, int, str, str]] = []
+        for w in out:
+            if kept and w[0] < kept[-1][1]:
+                if w[1] - w[0] > kept[-1][1] - kept[-1][0]:
+                    kept[-1] = w
+                continue
+            kept.append(w)
+        return kept
+
     def place_government(self, place: str) -> Optional[str]:
         """Which government a dateline city or capital belongs to."""
         low = place.strip().lower()
         for gov, spec in self.governments.items():
             for fld in ("capitals", "cities"):
-                if any(low == a.lower() for a in spec.get(fld, []) or []):
+                if any(low == a.lower() for a in spec.get(fld, []) or [] if isinstance(a, str)):
                     return gov
         return None
 
@@ -84,6 +143,35 @@ class Gazetteer:
         for gov, spec in self.governments.items():
             if tld in [d.lower() for d in spec.get("domains", []) or []]:
                 return gov
+        return None
+
+
+def _entries(item: Any, gov: str, fld: str) -> list[_Entry]:
+    if isinstance(item, str):
+        return [_Entry(item, gov, fld)]
+    start, end = _date(item.get("from")), _date(item.get("to"))
+    names = [item["name"]] + list(item.get("aliases") or [])
+    return [_Entry(n, gov, fld, start, end) for n in names]
+
+
+def _date(value: Any) -> Optional[_dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    return parse_date(str(value))
+
+
+def parse_date(text: str) -> Optional[_dt.date]:
+    """YYYY-MM-DD (also YYYY/MM/DD, a leading part of an ISO timestamp) or YYYYMMDD."""
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)[-/.]?(0[1-9]|1[0-2])[-/.]?(0[1-9]|[12]\d|3[01])(?!\d)", text or "")
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
         return None
 
 
@@ -96,8 +184,31 @@ def _alias_regex(alias: str) -> re.Pattern:
 def _word_regex(words: list[str]) -> re.Pattern:
     if not words:
         return re.compile(r"(?!x)x")
-    alts = "|".join(re.escape(w) + ("" if w.endswith("-") else r"\b") for w in sorted(words, key=len, reverse=True))
+    alts = "|".join(re.escape(w) + ("" if not re.match(r".*\w$", w) else r"\b")
+                    for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE)
+
+
+def _check_person(p: Path, where: str, item: Any) -> None:
+    if isinstance(item, str):
+        return
+    if not isinstance(item, dict):
+        raise GazetteerError(f"{p}: {where} must be a name or a mapping with keys {', '.join(PERSON_KEYS)}")
+    bad = sorted(set(item) - set(PERSON_KEYS))
+    if bad:
+        raise GazetteerError(f"{p}: {where}: unknown key(s) {', '.join(bad)}; valid keys: {', '.join(PERSON_KEYS)}")
+    if not isinstance(item.get("name"), str) or not item["name"].strip():
+        raise GazetteerError(f"{p}: {where}.name must be a non-empty string")
+    aliases = item.get("aliases") or []
+    if not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
+        raise GazetteerError(f"{p}: {where}.aliases must be a list of strings")
+    for k in ("from", "to"):
+        v = item.get(k)
+        if v is not None and _date(v) is None:
+            raise GazetteerError(f"{p}: {where}.{k} must be a date YYYY-MM-DD (got {v!r})")
+    a, b = _date(item.get("from")), _date(item.get("to"))
+    if a and b and b <= a:
+        raise GazetteerError(f"{p}: {where}: 'to' ({b}) must come after 'from' ({a})")
 
 
 @functools.lru_cache(maxsize=8)
@@ -109,6 +220,8 @@ def load_gazetteer(path: str) -> Gazetteer:
         data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise GazetteerError(f"{p}: not valid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise GazetteerError(f"{p}: the top level must be a mapping with keys {', '.join(TOP_KEYS)}")
     govs = data.get("governments")
     if not isinstance(govs, dict) or not govs:
         raise GazetteerError(f"{p}: 'governments' must be a mapping of canonical names")
@@ -119,14 +232,21 @@ def load_gazetteer(path: str) -> Gazetteer:
         if bad:
             raise GazetteerError(f"{p}: governments.{name}: unknown key(s) {', '.join(bad)}; valid keys: {', '.join(FIELDS)}")
         for k, v in spec.items():
-            if v is not None and not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+            if v is None:
+                continue
+            if not isinstance(v, list):
+                raise GazetteerError(f"{p}: governments.{name}.{k} must be a list")
+            if k == "people":
+                for i, item in enumerate(v):
+                    _check_person(p, f"governments.{name}.people[{i}]", item)
+            elif not all(isinstance(x, str) for x in v):
                 raise GazetteerError(f"{p}: governments.{name}.{k} must be a list of strings")
     for key in ("government_roles", "non_government_roles"):
         v = data.get(key, [])
         if not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
             raise GazetteerError(f"{p}: {key} must be a list of strings")
-    unknown = sorted(set(data) - {"governments", "government_roles", "non_government_roles"})
+    unknown = sorted(set(data) - set(TOP_KEYS))
     if unknown:
-        raise GazetteerError(f"{p}: unknown key(s) {', '.join(unknown)}; valid keys: governments, government_roles, non_government_roles")
-    return Gazetteer(governments=govs, government_roles=data.get("government_roles", []),
-                     non_government_roles=data.get("non_government_roles", []), path=str(p))
+        raise GazetteerError(f"{p}: unknown key(s) {', '.join(unknown)}; valid keys: {', '.join(TOP_KEYS)}")
+    return Gazetteer(governments=govs, government_roles=data.get("government_roles", []) or [],
+                     non_government_roles=data.get("non_government_roles", []) or [], path=str(p))

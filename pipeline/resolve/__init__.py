@@ -16,6 +16,8 @@ DEFAULT_ACTORS = str(Path(__file__).resolve().parents[2] / "configs" / "actors.y
 class ResolveParams(Params):
     actors: ConfigPath = DEFAULT_ACTORS
     home_country: Optional[str] = None  # force the article's country instead of reading dateline/outlet
+    # the article's country when neither dateline nor outlet tells (a corpus of one country's press)
+    default_home_country: Optional[str] = None
     # the date office holders (actors.yaml people with from/to) are checked against, YYYY-MM-DD;
     # unset: the article's metadata date, else a date in its file name, else today
     date: Optional[str] = None
@@ -32,12 +34,15 @@ class ResolveStage(Stage):
     def __init__(self, params: ResolveParams, ctx):
         super().__init__(params, ctx)
         self.gazetteer = load_gazetteer(params.actors)
-        if params.home_country and params.home_country not in self.gazetteer.governments:
-            raise GazetteerError(f"resolve.home_country: {params.home_country!r} is not in {params.actors}; "
-                                 f"known: {', '.join(sorted(self.gazetteer.governments))}")
+        for key in ("home_country", "default_home_country"):
+            value = getattr(params, key)
+            if value and value not in self.gazetteer.governments:
+                raise GazetteerError(f"resolve.{key}: {value!r} is not in {params.actors}; "
+                                     f"known: {', '.join(sorted(self.gazetteer.governments))}")
         if params.date and parse_date(params.date) is None:
             raise GazetteerError(f"resolve.date: {params.date!r} is not a date YYYY-MM-DD")
-        self.resolver = GovernmentResolver(self.gazetteer, params.home_country, params.date)
+        self.resolver = GovernmentResolver(self.gazetteer, params.home_country, params.date,
+                                           params.default_home_country)
 
     def describe(self):
         out = super().describe()

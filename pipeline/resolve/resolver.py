@@ -54,9 +54,11 @@ class Decision:
 
 
 class GovernmentResolver:
-    def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None):
+    def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None,
+                 default_home: Optional[str] = None):
         self.gaz = gazetteer
         self.fixed_home = home_country
+        self.default_home = default_home
         self.fixed_date = parse_date(date) if date else None
 
     # ------------------------------------------------------------ context
@@ -78,6 +80,8 @@ class GovernmentResolver:
         outlets = [m for m in self.gaz.find(outlet_text, {"outlets"})]
         if outlets:
             return outlets[0].government, f"outlet {outlets[0].text!r}"
+        if self.default_home:
+            return self.default_home, "config default"
         return None, "unknown"
 
     def article_date(self, article: Article) -> tuple[_dt.date, str]:

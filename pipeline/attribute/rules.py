@@ -129,7 +129,7 @@ class RuleAttributor(BackendBase):
         cands = [c for c in cands if not c.drop and c.content]
         self._attach_quotes(cands, quotes, sents, sent_of, doc, text)
         cands.sort(key=lambda c: (c.sentence, min(c.content) if c.content else -1))
-        self._resolve_speakers(cands, doc, text)
+        self._resolve_speakers(cands, doc, text, in_quote)
         article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 
     # ------------------------------------------------------------ cue heads
@@ -460,8 +460,11 @@ class RuleAttributor(BackendBase):
             by_sent.setdefault(end_si, [])
 
     # ------------------------------------------------------------ speakers
-    def _resolve_speakers(self, cands: list[Candidate], doc: Any, text: str) -> None:
-        """Pronouns and 'the spokesperson' take the nearest fitting earlier speaker."""
+    def _resolve_speakers(self, cands: list[Candidate], doc: Any, text: str, in_quote: set[int]) -> None:
+        """Pronouns and 'the spokesperson' take the nearest fitting earlier speaker; "he" and
+        "she" may instead take a person named as a subject since that speaker ("Suu Kyi
+        presided over ... '...,' she said")."""
+        subjects = _person_subjects(doc, in_quote)
         for i, c in enumerate(cands):
             c.speaker_text = _span_text(doc, c.source, text)
             if not c.source:
@@ -477,13 +480,24 @@ class RuleAttributor(BackendBase):
                     if noun is not None:
                         c.speaker_text = _span_text(doc, _np_span(noun), text)
                     continue
+                at = min(c.source)
+                chosen = None
                 for p in reversed(earlier):
-                    if p.speaker_text.lower() in PRONOUNS:
+                    if p.speaker_text.lower() in PRONOUNS or min(p.source) >= at:
                         continue
                     if _pronoun_fits(low, p.speaker_text):
-                        c.speaker_text = p.speaker_text
-                        c.resolved_from = id(p)
+                        chosen = p
                         break
+                if low in ("he", "she"):
+                    since = min(chosen.source) if chosen is not None else -1
+                    person = next((sj for sj in reversed(subjects)
+                                   if since < sj[0] < at and at - sj[0] < 400 and sj[0] not in c.content), None)
+                    if person is not None:
+                        c.speaker_text = _span_text(doc, set(range(person[0], person[1])), text)
+                        continue
+                if chosen is not None:
+                    c.speaker_text = chosen.speaker_text
+                    c.resolved_from = id(chosen)
             elif low.startswith("the ") and len(low.split()) <= 3:
                 head = low.split()[-1]
                 for p in reversed(earlier):
@@ -532,6 +546,18 @@ def _source_span(tok: Any) -> set[int]:
     for c in tok.children:
         if c.dep_ == "acl" and c.i > tok.i:
             out -= _subtree(c)
+    return out
+
+
+def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
+    """Token spans of people named as the subject of a clause, outside quotes, in order."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start in in_quote:
+            continue
+        head = ent.root
+        if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "compound" and head.head.dep_ in ("nsubj", "nsubjpass")):
+            out.append((ent.start, ent.end))
     return out
 
 

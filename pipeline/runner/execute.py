@@ -148,8 +148,27 @@ def cpu_prefix(stages: list[Stage] | list[type[Stage]]) -> int:
 _W: dict[str, Any] = {}
 
 
-def _init_worker(cfg: PipelineConfig, cache_root: Optional[str], cache_enabled: bool) -> None:
+def _watch_parent(pid: int) -> None:
+    """Exit as soon as the run's main process is gone (killed with SIGKILL, say): no orphans."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # pragma: no cover - pid reused by another user's process
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _init_worker(cfg: PipelineConfig, cache_root: Optional[str], cache_enabled: bool, parent: int = 0) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    if parent:
+        _watch_parent(parent)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         import torch
@@ -212,7 +231,7 @@ class WorkerPool:
         self.workers = workers
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=mpctx, initializer=_init_worker,
-            initargs=(cfg, str(cache.root) if cache.root else None, cache.enabled))
+            initargs=(cfg, str(cache.root) if cache.root else None, cache.enabled, os.getpid()))
 
     def ordered(self, fn: Callable[[Any], Any], tasks: Iterable[Any], window: int,
                 fallback: Callable[[Any], Any]) -> Iterator[Any]:

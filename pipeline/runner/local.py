@@ -308,7 +308,8 @@ def run_pipeline(cfg: PipelineConfig, progress: Optional[bool] = None,
         bar.add_steps(sum(len(work) - g.start for g in todo))
 
         in_prefix = sum(1 for g in todo if g.start < prefix)
-        if pool is None and n_workers > 1 and in_prefix >= MIN_POOL_ARTICLES:
+        min_pool = int(os.environ.get("GOVSTANCE_MIN_POOL_ARTICLES", MIN_POOL_ARTICLES))
+        if pool is None and n_workers > 1 and in_prefix >= min_pool:
             pool = WorkerPool(n_workers, cfg, cache)
         summary.workers = pool.workers if pool is not None else 1
         _execute(todo, work, prefix, stages, cache, pool, cfg, ctx, summary, out, done, bar)
@@ -346,6 +347,9 @@ def _execute(todo: list[Group], work: list[str], prefix: int, stages: StageSet, 
     else:
         stream = (here(t) for t in tasks)
 
+    # With workers, the first chunks are small so the model stages start while the workers parse on;
+    # chunks then double up to batch_size (full model batches).
+    limit = min(cfg.batch_size, 8) if pool is not None else cfg.batch_size
     chunk: list[tuple[Group, Article, int]] = []
     for g, res in zip(todo, stream):
         for name, secs in res.timings.items():
@@ -358,9 +362,10 @@ def _execute(todo: list[Group], work: list[str], prefix: int, stages: StageSet, 
             bar.article(len(g.members))
             continue
         chunk.append((g, res.article, res.done_until))
-        if len(chunk) >= cfg.batch_size:
+        if len(chunk) >= limit:
             _model_stages(chunk, work, prefix, stages, cache, ctx, summary, out, done, bar)
             chunk = []
+            limit = min(cfg.batch_size, 2 * limit)
     if chunk:
         _model_stages(chunk, work, prefix, stages, cache, ctx, summary, out, done, bar)
 

@@ -160,35 +160,40 @@ class Attribution(evaluate.Metric):
         if not 0 < threshold <= 1:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         arts = [score_article(p, r, threshold) for p, r in zip(predictions, references)]
-        tot = lambda k: sum(a[k] for a in arts)  # noqa: E731
-        n_pred, n_snip = tot("num_predicted_statements"), tot("num_reference_snippets")
-        prec, rec = _mean(a["precision"] for a in arts), _mean(a["recall"] for a in arts)
-        mprec = tot("correct_statements") / n_pred if n_pred else None
-        mrec = tot("matched_snippets") / n_snip if n_snip else None
-        found = sum(len(a["found"]) for a in arts)
-        n_predicted_govs = found + sum(len(a["invented"]) for a in arts)
-        n_speaking = tot("num_speaking")
-        out = {
-            "statement_precision": prec,
-            "statement_recall": rec,
-            "statement_f1": _hm(prec, rec),
-            "micro_statement_precision": mprec,
-            "micro_statement_recall": mrec,
-            "micro_statement_f1": _hm(mprec, mrec),
-            "statement_precision_any_government": _mean(a["precision_any_government"] for a in arts),
-            "statement_recall_any_government": _mean(a["recall_any_government"] for a in arts),
-            "government_precision": found / n_predicted_govs if n_predicted_govs else None,
-            "government_recall": found / n_speaking if n_speaking else None,
-            "governments_missed": sum(len(a["missed"]) for a in arts),
-            "governments_invented": sum(len(a["invented"]) for a in arts),
-            "governments_invented_non_speaking": sum(len(a["invented_non_speaking"]) for a in arts),
-            "articles_with_precision": sum(a["precision"] is not None for a in arts),
-            "articles_with_recall": sum(a["recall"] is not None for a in arts),
-            "num_articles": len(arts),
-            "threshold": threshold,
-            "match_rule": "snippet matched when >= threshold of its tokens (lowercased, multiset) occur in a "
-                          "predicted statement of the same government",
-        }
-        if return_per_article:
-            out["per_article"] = arts
-        return out
+        return aggregate_articles(arts, threshold, return_per_article)
+
+
+def aggregate_articles(arts, threshold=0.5, return_per_article=False):
+    """The metric's aggregates from ``score_article`` results (the pipeline's evaluate stage and compare use it)."""
+    tot = lambda k: sum(a[k] for a in arts)  # noqa: E731
+    n_pred, n_snip = tot("num_predicted_statements"), tot("num_reference_snippets")
+    prec, rec = _mean(a["precision"] for a in arts), _mean(a["recall"] for a in arts)
+    mprec = tot("correct_statements") / n_pred if n_pred else None
+    mrec = tot("matched_snippets") / n_snip if n_snip else None
+    found = sum(len(a["found"]) for a in arts)
+    n_predicted_govs = found + sum(len(a["invented"]) for a in arts)
+    n_speaking = tot("num_speaking")
+    out = {
+        "statement_precision": prec,
+        "statement_recall": rec,
+        "statement_f1": _hm(prec, rec),
+        "micro_statement_precision": mprec,
+        "micro_statement_recall": mrec,
+        "micro_statement_f1": _hm(mprec, mrec),
+        "statement_precision_any_government": _mean(a["precision_any_government"] for a in arts),
+        "statement_recall_any_government": _mean(a["recall_any_government"] for a in arts),
+        "government_precision": found / n_predicted_govs if n_predicted_govs else None,
+        "government_recall": found / n_speaking if n_speaking else None,
+        "governments_missed": sum(len(a["missed"]) for a in arts),
+        "governments_invented": sum(len(a["invented"]) for a in arts),
+        "governments_invented_non_speaking": sum(len(a["invented_non_speaking"]) for a in arts),
+        "articles_with_precision": sum(a["precision"] is not None for a in arts),
+        "articles_with_recall": sum(a["recall"] is not None for a in arts),
+        "num_articles": len(arts),
+        "threshold": threshold,
+        "match_rule": "snippet matched when >= threshold of its tokens (lowercased, multiset) occur in a "
+                      "predicted statement of the same government",
+    }
+    if return_per_article:
+        out["per_article"] = arts
+    return out

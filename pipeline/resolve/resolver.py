@@ -66,11 +66,17 @@ class GovernmentResolver:
         """The country an article speaks from: config, dateline, then outlet."""
         if self.fixed_home:
             return self.fixed_home, "config"
-        m = _DATELINE.match(article.clean_text[:120])
-        if m:
-            gov = self.gaz.place_government(m.group(1).title() if m.group(1).isupper() else m.group(1))
-            if gov:
-                return gov, f"dateline {m.group(1).strip()!r}"
+        # the dateline opens the body: the first line, or the one after a kept title line
+        lines = [ln for ln in article.clean_text.split("\n", 3)[:3] if ln.strip()][:2]
+        if len(lines) == 2 and article.title and lines[0].strip() != article.title.strip():
+            lines = lines[:1]
+        for line in lines:
+            m = _DATELINE.match(line[:120])
+            if m:
+                place = m.group(1).strip()
+                gov = self.gaz.place_government(place.title() if place.isupper() else place)
+                if gov:
+                    return gov, f"dateline {place!r}"
         outlet_text = " ".join([r.text for r in article.removed] + [str(article.metadata.get(k, ""))
                                                                     for k in ("source", "outlet", "url", "publisher")])
         for dm in _DOMAIN.finditer(outlet_text):
@@ -172,7 +178,7 @@ class GovernmentResolver:
                 continue
             d = self.decide(sp.text, home, why, day)
             if d.kind == "unknown":
-                alt = people.get(_surname(sp.text))
+                alt = next((people[w] for w in reversed(_name_words(sp.text)) if w in people), None)
                 if alt is not None and alt != sp.text:
                     d2 = self.decide(alt, home, why, day)
                     if d2.kind != "unknown":
@@ -180,25 +186,33 @@ class GovernmentResolver:
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason
 
     def _people_roles(self, article: Article) -> dict[str, str]:
-        """Surname -> a longer mention of that person found in the article ("spokesperson Lim Soo-seok")."""
+        """Name word -> a longer mention of that person found in the article, so a bare "Lim"
+        finds "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs"."""
         out: dict[str, str] = {}
-        counts: Counter = Counter()
         for st in article.statements:
-            name = _surname(st.speaker.text)
-            if name and (self.gaz.government_role(st.speaker.text) or self.gaz.non_government_role(st.speaker.text)):
-                out.setdefault(name, st.speaker.text)
-                counts[name] += 1
+            text = st.speaker.text
+            if self.gaz.government_role(text) or self.gaz.non_government_role(text):
+                for word in _name_words(text.split(",")[0]):
+                    out.setdefault(word, text)
         # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs" anywhere in the text
-        for m in re.finditer(r"\b([A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2},\s+((?:the\s+)?[a-z][\w\s-]{2,80}?)[,.]",
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3}),\s+((?:the\s+|a\s+)?[a-z][\w\s-]{2,80}?)[,.]",
                              article.clean_text):
             role_text = m.group(2)
             if self.gaz.government_role(role_text) or self.gaz.non_government_role(role_text):
-                out.setdefault(m.group(1), role_text)
-                # the full name too, so "Lim Soo-seok" finds it
-                last = re.findall(r"[A-Z][a-z]+", m.group(0).split(",")[0])
-                if last:
-                    out.setdefault(last[-1], role_text)
+                for word in _name_words(m.group(1)):
+                    out.setdefault(word, f"{m.group(1)}, {role_text}")
         return out
+
+
+def _name_words(text: str) -> list[str]:
+    """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim)."""
+    words = re.findall(r"\b[A-Z][a-z]+", text)
+    return [w for w in words if w.lower() not in _NOT_NAMES]
+
+
+_NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",
+              "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
+              "former", "chief", "general", "gen", "defense", "affairs", "national", "security", "of", "and"}
 
 
 def _segments(text: str) -> list[tuple[int, int, int]]:

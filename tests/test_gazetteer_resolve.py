@@ -1,0 +1,130 @@
+"""The actor gazetteer (YAML, extended without code) and the speaker -> government decisions."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.resolve.gazetteer import GazetteerError, load_gazetteer, parse_date
+from pipeline.resolve.resolver import GovernmentResolver
+
+ROOT = Path(__file__).resolve().parents[1]
+D2016 = dt.date(2016, 5, 3)
+D2024 = dt.date(2024, 6, 18)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
+
+
+@pytest.mark.parametrize("mention,home,day,government", [
+    ("Foreign Ministry spokesperson Lim", "South Korea", D2024, "South Korea"),
+    ("A Foreign Ministry official", "South Korea", D2024, "South Korea"),
+    ("the government", "South Korea", D2024, "South Korea"),
+    ("Russian Foreign Ministry", "South Korea", D2024, "Russia"),
+    ("The Kremlin", None, D2024, "Russia"),
+    ("Beijing", "United States", D2024, "China"),
+    ("a Seoul official", None, D2024, "South Korea"),
+    ("Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs", "South Korea", D2024, "South Korea"),
+    ("President Obama", None, D2016, "United States"),
+    ("Secretary of State John Kerry", None, D2016, "United States"),
+    ("White House press secretary Josh Earnest", None, D2016, "United States"),
+    ("U.S. officials", None, D2016, "United States"),
+    ("the Workers' Party of Korea", None, D2024, "North Korea"),
+])
+def test_government_speakers(resolver, mention, home, day, government):
+    d = resolver.decide(mention, home, "test", day)
+    assert (d.government, d.kind) == (government, "government"), d
+
+
+@pytest.mark.parametrize("mention,day", [
+    ("a Russian analyst", D2024),
+    ("a Kremlin critic", D2024),
+    ("former foreign minister Kang Kyung-wha", D2024),
+    ("Republican presidential candidate Donald Trump", D2016),
+    ("Trump", D2016),
+    ("Hillary Clinton", D2016),
+    ("campaign officials", D2016),
+    ("a spokesman for the Trump campaign", D2016),
+    ("Sen. Ted Cruz", D2016),
+    ("Senate Majority Leader Mitch McConnell", D2016),
+    ("Michael McFaul, a senior fellow at the Hoover Institution and a former United States ambassador to Russia", D2016),
+    ("Derek Mitchell, who served as U.S. ambassador to Burma", D2016),
+    ("American voters", D2016),
+    ("researchers at a Seoul think tank", D2024),
+])
+def test_non_government_speakers(resolver, mention, day):
+    d = resolver.decide(mention, "United States", "test", day)
+    assert d.government is None and d.kind == "non_government", d
+
+
+def test_unknown_without_home_country(resolver):
+    d = resolver.decide("the spokesperson", None, "", D2024)
+    assert d.government is None and d.kind == "unknown"
+
+
+def test_tenures_follow_the_article_date(resolver):
+    assert resolver.decide("Trump", None, "", dt.date(2018, 1, 1)).government == "United States"
+    assert resolver.decide("Trump", None, "", dt.date(2022, 1, 1)).government is None
+    assert resolver.decide("Biden", None, "", dt.date(2016, 1, 1)).government == "United States"  # vice president
+    assert resolver.decide("Biden", None, "", dt.date(2019, 1, 1)).government is None
+    reason = resolver.decide("Trump", None, "", D2016).reason
+    assert "not in office on 2016-05-03" in reason
+
+
+def test_parse_date():
+    assert parse_date("nyt_2016-09-28_what-mexico") == dt.date(2016, 9, 28)
+    assert parse_date("2024-06-18T09:00:00Z") == dt.date(2024, 6, 18)
+    assert parse_date("20240618") == dt.date(2024, 6, 18)
+    assert parse_date("no date here 2024") is None
+
+
+SIMPLE = """
+governments:
+  Atlantis:
+    names: [Atlantis]
+    demonyms: [Atlantean]
+    capitals: [Poseidonia]
+    institutions: [Coral Palace]
+    people: [Queen Marina]
+government_roles: [spokesperson, ministry]
+non_government_roles: [analyst]
+"""
+
+DATED = SIMPLE.replace("people: [Queen Marina]", """people:
+      - Queen Marina
+      - {name: Thalassa Reed, aliases: [Reed], from: 2020-01-01, to: 2024-01-01}""")
+
+
+def write(tmp_path, text: str) -> str:
+    p = tmp_path / "actors.yaml"
+    p.write_text(text, encoding="utf-8")
+    load_gazetteer.cache_clear()
+    return str(p)
+
+
+def test_users_extend_the_gazetteer_in_yaml(tmp_path):
+    r = GovernmentResolver(load_gazetteer(write(tmp_path, SIMPLE)))  # the plain list form
+    assert r.decide("the Coral Palace", None).government == "Atlantis"
+    assert r.decide("Poseidonia", None).government == "Atlantis"
+    assert r.decide("an Atlantean analyst", None).kind == "non_government"
+    r = GovernmentResolver(load_gazetteer(write(tmp_path, DATED)))
+    assert r.decide("Reed", None, "", dt.date(2021, 6, 1)).government == "Atlantis"
+    assert r.decide("Reed", None, "", dt.date(2025, 6, 1)).kind == "non_government"
+    assert r.decide("Queen Marina", None, "", dt.date(1990, 1, 1)).government == "Atlantis"
+
+
+@pytest.mark.parametrize("bad,message", [
+    (SIMPLE.replace("demonyms:", "demonymz:"), "unknown key(s) demonymz"),
+    (DATED.replace("from: 2020-01-01", "from: soon"), "must be a date"),
+    (DATED.replace("to: 2024-01-01", "to: 2019-01-01"), "must come after"),
+    (DATED.replace("aliases: [Reed]", "alias: [Reed]"), "unknown key(s) alias"),
+    (SIMPLE.replace("institutions: [Coral Palace]", "institutions: Coral Palace"), "must be a list"),
+    ("governments: []\n", "'governments' must be a mapping"),
+])
+def test_gazetteer_errors_name_the_key(tmp_path, bad, message):
+    with pytest.raises(GazetteerError) as e:
+        load_gazetteer(write(tmp_path, bad))
+    assert message in str(e.value)

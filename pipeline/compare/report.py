@@ -132,7 +132,8 @@ def render_markdown(rows, columns, tests, human, info, notes, errors, meta) -> s
         L.append("")
     if errors:
         L += [f"## Failures ({len(errors)})", "", "See errors.jsonl.", ""]
-    L.append(f"Load average at the end: {meta.get('load_average_end')}; {meta.get('cpu_count')} CPUs; "
+    L.append(f"Load average (1/5/15 min) at the start: {meta.get('load_average_start')}, at the end: "
+             f"{meta.get('load_average_end')}; {meta.get('cpu_count')} CPUs; "
              f"elapsed {meta.get('elapsed_s')} s.")
     return "\n".join(L) + "\n"
 
@@ -286,7 +287,8 @@ def render_html(rows, columns, tests, human, info, notes, errors, meta, plots) -
             o.append("<tr>" + "".join(f"<td>{e(str(x.get(k)))}</td>" for k in ("choice", "path", "stage", "error", "message"))
                      + "</tr>")
         o.append("</table>")
-    o.append(f"<p>Load average at the end: {e(str(meta.get('load_average_end')))}; {e(meta.get('cpu_count'))} CPUs; "
+    o.append(f"<p>Load average (1/5/15 min) at the start: {e(str(meta.get('load_average_start')))}, at the end: "
+             f"{e(str(meta.get('load_average_end')))}; {e(meta.get('cpu_count'))} CPUs; "
              f"elapsed {e(meta.get('elapsed_s'))} s.</p></body></html>")
     return "\n".join(o)
 

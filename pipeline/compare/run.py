@@ -360,6 +360,7 @@ def run_compare(cfg: CompareConfig, out: Path) -> int:
     errors: list[dict[str, Any]] = []
     rows: list[Row] = []
     t_start = time.perf_counter()
+    load_start = os.getloadavg() if hasattr(os, "getloadavg") else None
     docs: list[dict[str, Any]] = []
     ids: list[str] = []
     found: list[tuple[str, Path, Path]] = []
@@ -461,7 +462,20 @@ def run_compare(cfg: CompareConfig, out: Path) -> int:
             rows.append(row)
 
     info: dict[str, Any] = {}
-    if cfg.dataset.kind != "articles":
+    if cfg.dataset.kind == "articles":
+        info["items"] = {"rouge, embedding_f1, stance, faithfulness": "(article, government) pairs",
+                         "attribution precision/recall, governments missed/invented": "articles"}
+        for r in rows:
+            mfile = out / "runs" / _safe(r.name) / "metrics.json"
+            if r.kind == "choice" and mfile.is_file():
+                fb = (json.loads(mfile.read_text(encoding="utf-8")).get("faithfulness") or {}).get("scorer")
+                if fb:
+                    info["faithfulness"] = {"scorer": fb, "against": "each government's own statements"}
+                    notes.append(f"faithfulness scorer: {fb.get('name')} (threshold {fb.get('threshold')})"
+                                 + (": a proxy (closeness of content), not entailment"
+                                    if str(fb.get('name', '')).startswith("embedding") else ""))
+                    break
+    else:
         info = score_documents(rows, preds, docs, metrics, own)
         checks = {}
         if cfg.dataset.kind == "summeval" and "rouge" in metrics:
@@ -503,6 +517,7 @@ def run_compare(cfg: CompareConfig, out: Path) -> int:
             "pipeline": cfg.pipeline, "metrics": metrics, "columns": columns, "primary": primary,
             "items": len(ids) if ids else len(docs), "item_ids": ids or [d["id"] for d in docs],
             "bootstrap": b.model_dump(), "elapsed_s": round(time.perf_counter() - t_start, 1),
+            "load_average_start": [round(x, 2) for x in load_start] if load_start else None,
             "load_average_end": [round(x, 2) for x in load] if load else None,
             "cpu_count": os.cpu_count(), "platform": platform.platform(), "python": sys.version.split()[0],
             "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else None}

@@ -464,7 +464,8 @@ class RuleAttributor(BackendBase):
         """Pronouns and 'the spokesperson' take the nearest fitting earlier speaker; "he" and
         "she" may instead take a person named as a subject since that speaker ("Suu Kyi
         presided over ... '...,' she said")."""
-        subjects = _person_subjects(doc, in_quote)
+        reported = set().union(*(c.content for c in cands)) if cands else set()
+        subjects = [sj for sj in _person_subjects(doc, in_quote) if sj[0] not in reported]
         for i, c in enumerate(cands):
             c.speaker_text = _span_text(doc, c.source, text)
             if not c.source:
@@ -556,8 +557,12 @@ def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
         if ent.label_ != "PERSON" or ent.start in in_quote:
             continue
         head = ent.root
-        if head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "compound" and head.head.dep_ in ("nsubj", "nsubjpass")):
-            out.append((ent.start, ent.end))
+        if head.dep_ == "compound" and head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            # the whole subject phrase: "Retired U.S. Air Force Gen. Norman Ham", not just the name
+            phrase = {i for i in _source_span(head) if ent.start - 8 <= i < ent.end + 12} | set(range(ent.start, ent.end))
+            out.append((min(phrase), max(phrase) + 1))
     return out
 
 

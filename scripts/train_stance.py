@@ -43,7 +43,7 @@ def main(argv=None) -> int:
     ap.add_argument("--datasets", default="fnc1,newsmtsc")
     ap.add_argument("--encoder", default="minilm", help="registry name of the sentence encoder")
     ap.add_argument("--features", default="statement,product,absdiff,cosine,lexicon")
-    ap.add_argument("--C", default="0.01,0.03,0.1,0.3,1", help="candidate inverse regularization strengths")
+    ap.add_argument("--C", default="0.003,0.01,0.03,0.1", help="candidate inverse regularization strengths")
     ap.add_argument("--metrics-out", help="also write the training record as JSON here")
     args = ap.parse_args(argv)
 

@@ -80,6 +80,9 @@ def atomic_dir(final: Path) -> Iterator[Path]:
     """Build a directory in a temp sibling; it appears at `final` only if the block succeeds."""
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700
     try:
         yield tmp
         if final.exists():

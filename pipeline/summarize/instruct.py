@@ -19,9 +19,9 @@ from .base import SummaryJob, SummaryOutput, Summarizer, clean_generated, split_
 
 DEFAULT_SYSTEM = ("You write short, faithful summaries. You use only information that the given text states. "
                   "You never add names, numbers, dates, reasons or opinions that the text does not state.")
-DEFAULT_PROMPT = ("Text ({source}):\n{text}\n\n"
-                  "Summarize {source} in at most {max_sentences} sentences. Use only what the text says, "
-                  "in your own words, and add nothing. Write only the summary.")
+DEFAULT_PROMPT = ("{text}\n\n"
+                  "Summarize {source} above in at most {max_sentences} sentences. Use only what the text says "
+                  "and add nothing. Write only the summary.")
 
 
 class InstructSummaryParams(BackendParams):

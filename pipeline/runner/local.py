@@ -398,18 +398,30 @@ def _model_stages(chunk: list[tuple[Group, Article, int]], work: list[str], pref
         alive = [(g, a, max(at, i + 1)) for g, a, at in alive if a.id not in failed_ids]
     for g, a, _ in alive:
         a.doc = None
-        _write_group(g, a.to_json(), out, done, only_missing=False)
+        _write_group(g, a.to_json(), out, done, only_missing=False, summary=summary)
         bar.article(len(g.members))
 
 
-def _write_group(g: Group, res: dict[str, Any], out: Path, done: set[str], only_missing: bool) -> int:
-    """Write the result for every member; returns how many were already there (reused)."""
+def _write_group(g: Group, res: dict[str, Any], out: Path, done: set[str], only_missing: bool,
+                 summary: Optional[RunSummary] = None) -> int:
+    """Write the result for every member; returns how many were already there (reused).
+
+    A write that fails (disk full, permissions) leaves no partial file behind
+    (atomic write) and fails that article only, recorded at stage "write".
+    """
     reused = 0
     for m in g.members:
         if only_missing and load_previous(out, m.id, g.final_key) is not None:
             reused += 1
         else:
-            write_json_atomic(safe_child(out / "articles", f"{m.id}.json"), member_result(g, m, res))
+            try:
+                write_json_atomic(safe_child(out / "articles", f"{m.id}.json"), member_result(g, m, res))
+            except OSError as e:
+                if summary is None:
+                    raise
+                log.warning("%s: could not write its result: %s", m.source_path, e)
+                summary.errors.append({**error_record(m.source_path, "write", e), "article_id": m.id})
+                continue
         done.add(m.id)
     return reused
 

@@ -57,6 +57,7 @@ class Statement:
             "speaker": self.speaker.text,
             "cue": self.cue,
             "type": self.type,
+            "category": self.category,
             "char_start": self.char_start,
             "char_end": self.char_end,
             "speaker_mention": self.speaker.mention or None,

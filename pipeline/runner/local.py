@@ -266,6 +266,7 @@ def run_pipeline(cfg: PipelineConfig, progress: Optional[bool] = None,
     summary = RunSummary(output=out, errors=list(problems), computed={n: 0 for n in work})
 
     (out / "articles").mkdir(parents=True, exist_ok=True)
+    stages.flush_memos()
     pool: Optional[WorkerPool] = None
     bar = Progress(want_progress(cfg, progress), len(inputs))
     try:

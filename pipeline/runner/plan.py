@@ -103,6 +103,9 @@ class StageSet:
         self._versions = _versions()
         self.remembered: set[str] = set()
         self.stale = False
+        # Memos are held back until the run has validated everything and created its output:
+        # a config error must leave nothing written.
+        self._deferred: Optional[list[tuple[str, Stage]]] = []
         for n in self.names:
             m = self._read_memo(n)
             if m is not None:
@@ -164,7 +167,16 @@ class StageSet:
         except (OSError, ValueError):
             return None
 
+    def flush_memos(self) -> None:
+        """Write the fingerprints held back so far; later ones are written as they come."""
+        pending, self._deferred = self._deferred or [], None
+        for name, stage in pending:
+            self._write_memo(name, stage)
+
     def _write_memo(self, name: str, stage: Stage) -> None:
+        if self._deferred is not None:
+            self._deferred.append((name, stage))
+            return
         p = self._memo_path(name)
         if p is None:
             return

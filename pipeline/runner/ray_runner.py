@@ -225,6 +225,7 @@ def run_pipeline_ray(cfg: PipelineConfig, progress: Optional[bool] = None,
         dctx.enable_progress_bars = show
         dctx.execution_options.preserve_order = True
         (out / "articles").mkdir(parents=True, exist_ok=True)
+        stages.flush_memos()
         summary = RunSummary(output=out, errors=list(problems), computed={n: 0 for n in work})
         n_cpu, n_gpu = _resources(ray)
 

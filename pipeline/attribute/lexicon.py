@@ -67,18 +67,28 @@ def fine_frame(tok: Any, coarse: Optional[str] = None) -> Optional[str]:
     return None
 
 
-def role_keys(head: Any, child: Any) -> list[str]:
-    """Most to least specific keys of a dependent of a cue head."""
+OBJECTS = {"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp"}
+
+
+def role_keys(head: Any, child: Any, after_object: bool = True) -> list[str]:
+    """Most to least specific keys of a dependent of a cue head. Side: L (before the head),
+    R, or R2 (after the head and after an object or complement of it: "proposed X [in
+    exchange for Y]" is content more often than "said [in a statement]")."""
     side = "L" if child.i < head.i else "R"
-    base = f"{child.dep_}/{side}"
+    sides = [side]
+    if after_object and side == "R" and child.dep_ not in OBJECTS and any(
+            head.i < k.i < child.i and k.dep_ in OBJECTS for k in head.children):
+        sides = ["R2", "R"]
     lemma = head.lemma_.lower()
     keys = []
-    if child.dep_ in WORDED:
-        word = child.lower_
-        keys.append(f"{lemma}:{base}/{word}")
-        keys.append(f"{base}/{word}")
-    keys.append(f"{lemma}:{base}")
-    keys.append(base)
+    for sd in sides:
+        base = f"{child.dep_}/{sd}"
+        if child.dep_ in WORDED:
+            word = child.lower_
+            keys.append(f"{lemma}:{base}/{word}")
+            keys.append(f"{base}/{word}")
+        keys.append(f"{lemma}:{base}")
+        keys.append(base)
     return keys
 
 
@@ -92,20 +102,26 @@ class Lexicon:
 
     def cue_rate(self, tok: Any, fr: Optional[str] = None) -> float:
         """Smoothed share of this token's occurrences (in this frame) that were cue heads."""
-        row = self.cues.get(cue_key(tok))
+        fr = fr or frame(tok)
+        return self.rate_for(cue_key(tok), fr, fine_frame(tok, fr))
+
+    def rate_for(self, key: str, fr: str, fine: Optional[str]) -> float:
+        row = self.cues.get(key)
         if not row:
             return 0.0
-        fr = fr or frame(tok)
         allc, alln = row.get("all", (0, 0))
         prior = allc / alln if alln else 0.0
         c, n = row.get(fr, (0, 0))
         # back off to the lemma's overall rate in proportion to how little the frame was seen
         rate = (c + self.smoothing * prior) / (n + self.smoothing)
-        fine = fine_frame(tok, fr)
         if fine and fine in row:
             c, n = row[fine]
             rate = (c + self.smoothing * rate) / (n + self.smoothing)
         return rate
+
+    def seen(self, tok: Any) -> int:
+        row = self.cues.get(cue_key(tok))
+        return row["all"][1] if row and "all" in row else 0
 
     def role(self, head: Any, child: Any) -> Optional[str]:
         for key in role_keys(head, child):

@@ -13,6 +13,10 @@ Each attribution is a (source, cue, content) triple, as in PolNeAR and PARC:
    word and cue lemma: "seem" makes its subject content and has no source), with defaults
    for unseen keys. Passive agents ("by X") are sources; a participle or second verb
    without a subject ("..., adding that", "said and added") takes its head's subject.
+   Dependents after an object ("proposed X in exchange for Y") have their own rows (side R2).
+   A cue left without content takes its object ("EgyptAir confirmed the news"). Narration
+   set off by a comma at the end of a content (", while ...", ", who ...") is cut, and so is
+   a dateline at the start of a span ("BRUSSELS - European leaders").
 3. Quotes. A quote in the sentence next to the cue is content; a quote that runs over
    several sentences or paragraphs is taken whole; quoted sentences that follow with no
    cue of their own continue the same statement ("floating" quotes).
@@ -72,6 +76,11 @@ class RuleAttributorParams(BackendParams):
     floating_window: int = 1  # sentences between a statement and a cue-less quote that continues it
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
+    # narration cut from the end of a content when set off by a comma (advcl:part = a participle
+    # clause, advcl:mark = "while/after/since ...", relcl, appos, conj)
+    tail_deps: list[str] = Field(default_factory=lambda: ["advcl:mark", "relcl"])
+    # a cue with no content takes its object as content ("EgyptAir confirmed the news")
+    object_fallback: list[str] = Field(default_factory=lambda: ["dobj", "attr", "acomp"])
 
 
 @dataclass
@@ -143,9 +152,7 @@ class RuleAttributor(BackendBase):
             return True
         if not self.params.include_beliefs and lemma in BELIEF_VERBS:
             return False
-        row = self.learned.cues.get(f"{lemma}/{tok.pos_}")
-        seen = row["all"][1] if row else 0
-        if self.params.use_learned and seen >= self.params.min_lemma_count:
+        if self.params.use_learned and self.learned.seen(tok) >= self.params.min_lemma_count:
             return self.learned.cue_rate(tok) >= self.params.min_cue_rate
         # words the corpus barely saw: the curated lexicon (verbs only)
         return tok.pos_ == "VERB" and lemma in self.verbs
@@ -227,10 +234,19 @@ class RuleAttributor(BackendBase):
                 content = {i for i in content if i < tok.i}
         content -= source | cue
         source -= cue
+        if self.params.tail_deps:
+            content = _trim_tail(doc, content, in_quote, self.params.tail_deps)
         # quotes of the sentence next to the cue: '"...," he said, "..."'
         content |= self._adjacent_quotes(tok, span, quotes, source | cue, content, text)
         if not content:
             content = self._outside_content(span, si, source | cue, quotes, text, sents)
+        if not content and self.params.object_fallback:
+            # "EgyptAir confirmed the news", "expressed shock": the object is what was said
+            objs = [c for c in tok.children if c.dep_ in self.params.object_fallback and c.i > tok.i
+                    and c.i not in source]
+            if objs:
+                content = {i for i in _subtree(objs[0]) if span.start <= i < span.end} - source
+                cue -= content
         if not content:
             return None
         return Candidate(head=tok.i, source=source, cue=cue, content=content, sentence=si, inherited=inherited)
@@ -515,8 +531,12 @@ class RuleAttributor(BackendBase):
         if not pieces:
             return None
         start, end = pieces[0][0], pieces[-1][1]
+        if pieces:
+            pieces[0] = (_skip_dateline(text, *pieces[0]), pieces[0][1])
+            start = pieces[0][0]
         if c.source:
             s0, s1 = _trim(text, *_token_chars(doc, c.source))
+            s0 = _skip_dateline(text, s0, s1)
         else:
             s0, s1 = -1, -1
         speaker = Speaker(text=(c.speaker_text or "").strip() or "(unknown)", start=s0, end=s1)
@@ -548,6 +568,50 @@ def _source_span(tok: Any) -> set[int]:
         if c.dep_ == "acl" and c.i > tok.i:
             out -= _subtree(c)
     return out
+
+
+TAIL_MARKS = {"while", "as", "after", "before", "since", "despite", "although", "though", "even", "because", "when",
+              "whereas", "amid", "with"}
+
+
+def _trim_tail(doc: Any, content: set[int], in_quote: set[int], deps: list[str]) -> set[int]:
+    """Cut narration that trails the reported clause: ', drawing boos from the crowd',
+    ', who has ...', ', a claim not recognized ...' (set off by a comma, at the content's end)."""
+    if not content:
+        return content
+    changed = True
+    while changed:
+        changed = False
+        words_ = [i for i in content if not doc[i].is_punct and not doc[i].is_space]
+        if not words_:
+            return content
+        last = max(words_)
+        first = min(words_)
+        for i in sorted(content):
+            t = doc[i]
+            if i in in_quote or t.head.i not in content or t.head.i == i:
+                continue
+            kind = t.dep_
+            if kind == "advcl":
+                marks = [c.lower_ for c in t.children if c.dep_ == "mark"]
+                if t.tag_ in ("VBG", "VBN") and not marks:
+                    kind = "advcl:part"
+                elif marks and marks[0] in TAIL_MARKS:
+                    kind = "advcl:mark"
+            if kind not in deps:
+                continue
+            sub = {x.i for x in t.subtree}
+            if max(sub) < last or min(sub) <= first:
+                continue
+            if any(x in in_quote for x in sub):
+                continue
+            prev = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+            if prev is None or prev.text not in (",", "—", "–", "--", "-", ";"):
+                continue
+            content = content - sub - {prev.i}
+            changed = True
+            break
+    return content
 
 
 def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
@@ -685,6 +749,19 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     while b > a and text[b - 1] in _TRIM:
         b -= 1
     return a, b
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*){0,4}(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–])\s*")
+
+
+def _skip_dateline(text: str, a: int, b: int) -> int:
+    """Past a dateline at the start of a span: 'BRUSSELS - European leaders', 'MACAU (Reuters) -'."""
+    m = _DATELINE.match(text, a, b)
+    if m and m.end() < b and (a == 0 or text[a - 1] == "\n" or not text[max(0, a - 2):a].strip()):
+        first = text[a:m.end()].split()[0].strip(",.")
+        if first.isupper() and len(first) >= 2:
+            return m.end()
+    return a
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,9 +19,11 @@ Each attribution is a (source, cue, content) triple, as in PolNeAR and PARC:
    a dateline at the start of a span ("BRUSSELS - European leaders").
 3. Quotes. A quote in the sentence next to the cue is content; a quote that runs over
    several sentences or paragraphs is taken whole; quoted sentences that follow with no
-   cue of their own continue the same statement ("floating" quotes).
+   cue of their own continue the same statement ("floating" quotes), the quoted one when
+   the sentence before has several ('"A," said X, who wrote ... . "B."').
 4. Nesting. A cue inside another attribution's content is part of that content, not a
-   statement of its own ("X said Y told him ..." is X's statement).
+   statement of its own ("X said Y told him ..." is X's statement), except a clear cue verb
+   conjoined to the content's verb with no subject ("X said A, and urged B": X's second).
 5. Speakers. Pronouns ("He added") and short nominals ("the spokesperson") take the
    nearest fitting earlier speaker; the resolve stage decides governments.
 """
@@ -51,6 +53,7 @@ DEFAULT_ROLES = {
 }
 # A quote whose head has one of these roles is a title or scare quote, not a statement.
 NON_CONTENT_QUOTE_DEPS = {"pobj", "compound", "amod", "appos", "poss", "nmod", "npadvmod", "attr", "oprd", "acomp"}
+SECOND_REPORT_RATE = 0.6  # a conjoined verb split off as a second statement must be a clear cue
 BELIEF_VERBS = {"believe", "think", "feel", "hope", "expect", "fear", "know", "want", "worry"}
 _TRIM = " \n\t,;:—–-\"'\u201c\u201d\u2018\u2019`"
 _OPEN_QUOTE = ("\"", "\u201c", "''", "\u00ab", "\u201e")
@@ -74,6 +77,8 @@ class RuleAttributorParams(BackendParams):
     extra_cues: list[str] = Field(default_factory=list)
     min_quote_words: int = 4  # shorter quotes without a verb are scare quotes
     floating_window: int = 1  # sentences between a statement and a cue-less quote that continues it
+    split_conjoined: bool = True  # "X said A, and called B": two statements of X
+    float_to_quoted: bool = True  # a floating quote continues the quoted statement of the sentence before
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
     # narration cut from the end of a content when set off by a comma (advcl:part = a participle
@@ -380,10 +385,18 @@ class RuleAttributor(BackendBase):
                     if not heads & outer.content:
                         continue
                     h = doc[inner.head] if inner.head >= 0 else None
-                    if h is not None and h.i not in in_quote and h.dep_ in () \
-                            and not (h.dep_ == "conj" and h.head.i in outer.cue):
-                        region = _subtree(h) | inner.source | inner.content
+                    if self.params.split_conjoined and h is not None and _second_report(h, outer, in_quote) \
+                            and self.learned.cue_rate(h) >= SECOND_REPORT_RATE:
+                        # "X said A, and called B": the parse hangs "called" off A, but it is X's
+                        # second statement; B leaves the first content
+                        cc = [t.i for t in h.head.children if t.dep_ == "cc" and t.i < h.i]
+                        region = _subtree(h) | inner.content | {i for i in cc if i > min(outer.content)}
+                        lo = min(region)
+                        if lo > 0 and doc[lo - 1].text in (",", ";"):
+                            region.add(lo - 1)
                         outer.content -= region
+                        inner.source = set(outer.source)
+                        inner.inherited = True
                     else:
                         inner.drop = True
         # the same head claimed twice (colon + verb): keep the first
@@ -442,10 +455,18 @@ class RuleAttributor(BackendBase):
                 if q.start < hi and q.end > lo:
                     used.add(qi)
         # 2. quoted sentences with no cue of their own continue the statement before them
-        last_by_sent = {}
+        # the statement a following cue-less quote continues: the sentence's last statement whose
+        # content is quoted ('"A," said X, who wrote ... . "B."' continues X's quote), else its last
+        quoted_toks = _quoted_tokens(doc, quotes)
+
+        def continues_rank(c: Candidate) -> tuple[int, int]:
+            quoted = bool(c.content & quoted_toks) or bool(c.extra)
+            return (int(quoted) if self.params.float_to_quoted else 0, min(c.content))
+
+        last_by_sent: dict[int, Candidate] = {}
         for c in cands:
-            last_by_sent[c.sentence] = c if c.sentence not in last_by_sent or min(c.content) > min(
-                last_by_sent[c.sentence].content) else last_by_sent[c.sentence]
+            if c.sentence not in last_by_sent or continues_rank(c) > continues_rank(last_by_sent[c.sentence]):
+                last_by_sent[c.sentence] = c
         for qi, q in enumerate(quotes):
             if qi in used or words(text[q.start:q.end]) < 2:
                 continue
@@ -572,6 +593,20 @@ def _source_span(tok: Any) -> set[int]:
 
 TAIL_MARKS = {"while", "as", "after", "before", "since", "despite", "although", "though", "even", "because", "when",
               "whereas", "amid", "with"}
+
+
+def _second_report(h: Any, outer: "Candidate", in_quote: set[int]) -> bool:
+    """A verb conjoined to the outer content's verb, with no subject of its own, after
+    'and'/'but': 'said the party was not in crisis, and urged ...'."""
+    if h.i in in_quote or h.dep_ != "conj" or h.pos_ != "VERB" or outer.head < 0:
+        return False
+    if h.head.i not in outer.content or h.head.i in outer.cue:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in h.children):
+        return False
+    if not any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in h.head.children if t.i < h.i):
+        return False
+    return bool(outer.source) and h.i > max(outer.cue)
 
 
 def _trim_tail(doc: Any, content: set[int], in_quote: set[int], deps: list[str]) -> set[int]:

@@ -337,6 +337,9 @@ class RuleAttributor(BackendBase):
         phrase = _subtree(tok) | {to.i} | source
         # the clause it modifies: its head's subtree, else the whole sentence
         head = tok.head if tok.head.i != tok.i else None
+        # a conjoined clause speaks for the whole coordination ("A rose, but B declined, according to X")
+        while head is not None and head.dep_ == "conj" and head.head.i != head.i and head.pos_ in ("VERB", "AUX"):
+            head = head.head
         scope = _subtree(head) if head is not None and head.dep_ != "prep" else {t.i for t in span}
         if head is not None and head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("ROOT",):
             scope = {t.i for t in span}

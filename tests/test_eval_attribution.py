@@ -134,3 +134,31 @@ def test_script_runs_the_pipeline_and_writes_raw_offsets(tmp_path):
 def test_script_bad_usage_exits_2(tmp_path, capsys):
     assert run_script("--data", str(tmp_path), "--split", "dev", "--out", str(tmp_path / "x.json")) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_error_analysis_cache_reproduces_the_script_and_buckets_errors(tmp_path, capsys):
+    """scripts/attribution_error_analysis.py: parse once into a DocBin+JSON cache, rerun only the
+    attribute stage; its figures are those of eval_attribution.py on the same articles."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import attribution_error_analysis as aea
+
+    cache = tmp_path / "cache"
+    assert aea.main(["parse", "--data", str(DATA), "--split", "dev", "--cache", str(cache)]) == 0
+    assert (cache / "docs.spacy").is_file() and not list(cache.glob("*.pkl"))
+    capsys.readouterr()
+    misses = tmp_path / "misses.jsonl"
+    assert aea.main(["eval", "--data", str(DATA), "--split", "dev", "--cache", str(cache), "--buckets",
+                     "--misses", str(misses)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = json.loads(lines[0])
+    out = tmp_path / "dev.json"
+    assert run_script("--data", str(DATA), "--split", "dev", "--out", str(out), "--workers", "1") == 0
+    result = json.loads(out.read_text())
+    for metric in S.METRICS:
+        r = result[metric]
+        assert line[metric] == f"{r['precision']:.3f}/{r['recall']:.3f}/{r['f1']:.3f}"
+    buckets = json.loads("\n".join(lines[2:]))
+    assert {"gold_missed_cue_never_proposed", "false_positives", "boundary_errors_on_matched"} <= set(buckets)
+    # the subset for quick iterations is the same on every machine
+    docs = S.read_split(DATA, "dev")
+    assert [d.stem for d in aea.sample_docs(docs, 1, 13)] == [d.stem for d in aea.sample_docs(docs, 1, 13)]

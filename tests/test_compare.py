@@ -224,11 +224,13 @@ def test_significance_between_top_two():
     rng = np.random.default_rng(0)
     base = rng.uniform(0.2, 0.6, size=40)
     rows = [Row("a", "choice", scores={"rouge1": {str(i): v + 0.05 for i, v in enumerate(base)}}),
+            Row("a-twin", "choice", scores={"rouge1": {str(i): v + 0.05 for i, v in enumerate(base)}}),
             Row("b", "choice", scores={"rouge1": {str(i): v for i, v in enumerate(base)}}),
             Row("c", "choice", scores={"rouge1": {str(i): v - 0.2 for i, v in enumerate(base)}})]
     for r in rows:
         summarize_row(r, ["rouge1"], 200, 0, 0.95)
     t = significance(rows, "rouge1", 200, 500, 0, 0.95)
-    assert (t["first"], t["second"]) == ("a", "b")
+    assert (t["first"], t["second"]) == ("a", "b")  # a-twin has a's very outputs: skipped
+    assert t["same_outputs_as_first"] == ["a-twin"]
     assert abs(t["delta"] - 5.0) < 1e-9 and t["significant_at_0.05"]
     assert rows[0].summary["rouge1"]["low"] <= rows[0].summary["rouge1"]["estimate"] <= rows[0].summary["rouge1"]["high"]

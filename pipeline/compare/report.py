@@ -80,10 +80,12 @@ def _test_line(t: dict[str, Any]) -> str:
     if "delta" not in t:
         return f"{t['first']} vs {t['second']}: {t.get('note', '')}"
     sig = "significant" if t["significant_at_0.05"] else "not significant"
+    same = (f" [{', '.join(t['same_outputs_as_first'])}: the same per-item values as {t['first']}, skipped]"
+            if t.get("same_outputs_as_first") else "")
     return (f"{_md(t['first'])} − {_md(t['second'])} = {fmt(t['delta'])} "
             f"(95% CI [{fmt(t['delta_low'])}, {fmt(t['delta_high'])}]) on {t['n_common_items']} common items; "
             f"p = {fmt(t['p_bootstrap'], 4)} (paired bootstrap), {fmt(t['p_permutation'], 4)} "
-            f"(paired permutation{', exact' if t.get('permutation_exact') else ''}): {sig} at 0.05")
+            f"(paired permutation{', exact' if t.get('permutation_exact') else ''}): {sig} at 0.05{same}")
 
 
 def render_markdown(rows, columns, tests, human, info, notes, errors, meta) -> str:
@@ -105,7 +107,9 @@ def render_markdown(rows, columns, tests, human, info, notes, errors, meta) -> s
     L.append("")
     L.append("Items per column: " + "; ".join(f"{c}: {METRICS[c].label}" for c in columns) + ".")
     L.append("s/article: summarizer (or pipeline) seconds per article without model loading; load s: model loading; "
-             "peak RSS: the choice's worker process tree, sampled every 0.2 s with psutil. Stored rows have no timing.")
+             "peak RSS: the larger of the choice's worker process tree "
+             "(summed RSS, sampled every 0.2 s with psutil) and the worker process's own kernel peak (getrusage). "
+             "Stored rows have no timing.")
     L.append("")
     if tests:
         L += ["## Paired significance tests (top two)", ""]

@@ -163,12 +163,22 @@ def paired_stat_permutation(x: np.ndarray, y: np.ndarray, statistic, n_resamples
 
 
 def top_two(rows: list[Row], column: str) -> Optional[tuple[Row, Row]]:
+    """The best row and the best row whose per-item values differ from it.
+
+    Rows with the very same per-item values (choices that share the component this column measures,
+    e.g. two choices with the same stance backend) are one system for this column: testing them
+    against each other would only say p = 1.
+    """
     m = METRICS[column]
     have = [r for r in rows if r.summary.get(column)]
     if len(have) < 2:
         return None
     have.sort(key=lambda r: r.summary[column]["estimate"], reverse=m.higher_is_better)
-    return have[0], have[1]
+    first = have[0]
+    for r in have[1:]:
+        if r.scores.get(column) != first.scores.get(column):
+            return first, r
+    return None
 
 
 def significance(rows: list[Row], column: str, resamples: int, perm_resamples: int, seed: int,
@@ -179,6 +189,9 @@ def significance(rows: list[Row], column: str, resamples: int, perm_resamples: i
     a, b = pair
     items, x, y = _pair_arrays(a, b, column)
     out: dict[str, Any] = {"metric": column, "first": a.name, "second": b.name, "n_common_items": len(items)}
+    same = [r.name for r in rows if r is not a and r.summary.get(column) and r.scores.get(column) == a.scores.get(column)]
+    if same:
+        out["same_outputs_as_first"] = same
     if len(items) < 2:
         out["note"] = "fewer than 2 items in common: no test"
         return out

@@ -224,3 +224,35 @@ def test_default_registry_list_shows_every_model():
     assert out.returncode == 0
     for name in ("minilm", "qwen2.5-0.5b-instruct", "smollm2-135m-instruct", "bart-large-cnn", "deberta-v3-zeroshot"):
         assert name in out.stdout
+
+
+def test_model_configs_validate():
+    from pipeline.config import load_config
+
+    cfg = load_config(ROOT / "configs" / "default.yaml")
+    assert cfg.stage_params("summarize").backend and cfg.stage_params("stance").backend
+    hub = load_config(ROOT / "configs" / "hub-models.yaml")
+    assert hub.stage_params("summarize").model == "bart-large-cnn"
+    assert hub.stage_params("stance").model == "deberta-v3-zeroshot"
+    # the default sections name only backend and model, so any backend can be swapped in with --set
+    for backend, model in (("seq2seq", "facebook/bart-large-cnn"), ("instruct", "qwen2.5-0.5b-instruct"),
+                           ("extractive", "minilm"), ("lead", None)):
+        over = {"backend": backend, **({"model": model} if model else {})}
+        assert load_config(ROOT / "configs" / "default.yaml", overrides={"summarize": over}).stage_params(
+            "summarize").backend == backend
+    for backend, model in (("nli", "deberta-v3-zeroshot"), ("instruct", "qwen2.5-0.5b-instruct"),
+                           ("classifier", "stance-minilm-head")):
+        assert load_config(ROOT / "configs" / "default.yaml", overrides={"stance": {"backend": backend, "model": model}}
+                           ).stage_params("stance").model == model
+
+
+def test_hub_config_without_hub_exits_2_with_a_message(tmp_path):
+    import os
+
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "scripts/run.py", "--config", "configs/hub-models.yaml", "--output",
+                          str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    assert out.returncode == 2, out.stderr[-2000:]
+    assert "facebook/bart-large-cnn" in out.stderr and "cannot be fetched" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "out").exists()

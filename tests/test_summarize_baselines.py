@@ -1,0 +1,26 @@
+"""Lead-k baseline and the extractive summarizer over the packaged encoder."""
+from __future__ import annotations
+
+from pipeline.summarize import SummaryJob
+from pipeline.summarize.extractive import CentroidParams, CentroidSummarizer
+from pipeline.summarize.lead import LeadParams, LeadSummarizer
+
+STATEMENTS = ["We condemn the treaty. It violates the resolutions.", "We will respond sternly.",
+              "The talks were constructive and we support dialogue with all parties in the region."]
+
+
+def test_lead_is_named_a_baseline_and_ignores_a_model_loudly(tiny_ctx):
+    s = LeadSummarizer(LeadParams(k=2, model="minilm"), tiny_ctx)
+    out = s.summarize([SummaryJob("a", "X", STATEMENTS)])
+    assert out[0].text == "We condemn the treaty. It violates the resolutions."
+    assert out[0].meta["baseline"] == "lead-2" and s.describe()["kind"] == "baseline"
+    assert any("ignored" in n for n in tiny_ctx.notes)
+
+
+def test_extractive_keeps_the_word_budget_and_order(tiny_ctx):
+    s = CentroidSummarizer(CentroidParams(max_sentences=2, max_words=12), tiny_ctx)
+    out = s.summarize([SummaryJob("a", "X", STATEMENTS), SummaryJob("b", "Y", [])])
+    assert out[1].text == ""
+    picked = out[0].meta["selected"]
+    assert 1 <= len(picked) <= 2 and [p["statement"] for p in picked] == sorted(p["statement"] for p in picked)
+    assert len(out[0].text.split()) <= 12 or len(picked) == 1

@@ -18,6 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                                  "references and write a leaderboard.")
     p.add_argument("--config", required=True, help="compare YAML (configs/compare-*.yaml)")
     p.add_argument("--output", help="output folder (default: the config's output, else runs/compare-<name>)")
+    p.add_argument("--rescore", action="store_true", help="do not run the choices: score their stored runs in the "
+                                                           "output folder again (timings and memory as measured then)")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -35,7 +37,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         cfg = load_compare_config(args.config)
         out = output_folder(cfg, args.output)
         check_output(out)
-        return run_compare(cfg, out)
+        return run_compare(cfg, out, rescore=args.rescore)
     except ConfigError as e:
         return fail(str(e))
     except KeyboardInterrupt:

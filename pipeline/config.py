@@ -56,6 +56,10 @@ class Params(BaseModel):
 
 class BackendParams(Params):
     backend: str
+    # Used when this backend's model cannot be obtained here (e.g. a head not trained on this
+    # machine): another section of the same stage, e.g. {backend: instruct, model: ...}. A run that
+    # falls back says so in each result and in run.json; without this key it fails instead.
+    fallback: Optional[dict[str, Any]] = None
 
 
 class ModelsSection(Params):
@@ -234,6 +238,15 @@ def load_config(path: str | os.PathLike | None, overrides: Optional[dict[str, An
             params[stage] = params_cls.model_validate(section, context=ctx)
         except ValidationError as e:
             raise ConfigError(_format_validation_error(e, stage, where, params_cls)) from None
+        fallback = getattr(params[stage], "fallback", None)
+        if fallback is not None:
+            try:
+                fb_cls = stage_cls.params_class(fallback.get("backend"))
+                fb_cls.model_validate(stage_cls.fallback_section(params[stage], fallback), context=ctx)
+            except KeyError as e:
+                raise ConfigError(f"{where}: {stage}.fallback.backend: {e}") from None
+            except ValidationError as e:
+                raise ConfigError(_format_validation_error(e, f"{stage}.fallback", where, fb_cls)) from None
     cfg._params = params
     cfg._source = where
     return cfg

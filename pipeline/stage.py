@@ -53,12 +53,41 @@ class Stage:
     # Whether this stage reads the transient spaCy doc (then it is rebuilt if missing).
     needs_doc: ClassVar[bool] = False
 
+    # Keys of the stage's section that a fallback backend inherits from the primary one.
+    shared_keys: ClassVar[tuple[str, ...]] = ()
+
     def __init__(self, params: Params, ctx: RunContext):
         self.params = params
         self.ctx = ctx
         self.backend = None
+        self.fallback: Optional[dict[str, Any]] = None  # set when the configured fallback runs instead
         if self.backends is not None:
-            self.backend = self.backends.get(params.backend)(params, ctx)
+            self.backend = self._build_backend(params, ctx)
+
+    def _build_backend(self, params: Any, ctx: RunContext) -> Any:
+        from .models import ModelUnavailableError
+
+        try:
+            return self.backends.get(params.backend)(params, ctx)
+        except ModelUnavailableError as e:
+            section = getattr(params, "fallback", None)
+            if not section:
+                raise
+            fb = self.params_class(section.get("backend")).model_validate(self.fallback_section(params, section))
+            backend = self.backends.get(fb.backend)(fb, ctx)
+            self.fallback = {"backend": fb.backend, "model": getattr(fb, "model", None),
+                             "instead_of": {"backend": params.backend, "model": getattr(params, "model", None)},
+                             "reason": str(e)}
+            self.params = fb
+            ctx.note(f"{self.name}: FALLBACK to {fb.backend} ({getattr(fb, 'model', None)}) instead of "
+                     f"{params.backend} ({getattr(params, 'model', None)}): {e}")
+            return backend
+
+    @classmethod
+    def fallback_section(cls, params: Any, section: dict[str, Any]) -> dict[str, Any]:
+        """The fallback's section: its own keys, plus the stage-wide keys of the primary one."""
+        inherited = {k: getattr(params, k) for k in cls.shared_keys if hasattr(params, k)}
+        return {**inherited, **section}
 
     @classmethod
     def params_class(cls, backend: Optional[str]) -> type[Params]:
@@ -115,6 +144,8 @@ class Stage:
         out: dict[str, Any] = {"params": self.params.model_dump(mode="json")}
         if self.backend is not None and hasattr(self.backend, "describe"):
             out.update(self.backend.describe())
+        if self.fallback is not None:
+            out["fallback"] = self.fallback
         return out
 
     def fingerprint(self) -> str:

@@ -22,6 +22,8 @@ from .spec import ModelSpec, load_registry
 
 log = logging.getLogger(__name__)
 HEAD_CONFIG = "govstance_head.json"  # a project-trained head over a registry encoder (stance classifier)
+TRAINED_STAMP = "govstance_trained.json"  # what a trained model's files hashed to when they were made
+REPO_ROOT = Path(__file__).resolve().parents[2]
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.\-]*/[\w.\-]+$")
 
 
@@ -105,6 +107,12 @@ class ModelManager:
                        package=spec.package)
         elif spec.source == "hub":
             out.update(present=None, path=f"hub:{spec.id}", size=None)
+        elif spec.source == "trained":
+            d = self.trained_dir(spec)
+            present = all((d / f).is_file() for f in spec.outputs) and (d / TRAINED_STAMP).is_file()
+            out.update(present=present, path=str(d),
+                       size=sum((d / f).stat().st_size for f in spec.outputs) if present else None,
+                       trained_by=spec.script)
         else:
             p = Path(spec.path or "")
             size = None
@@ -139,8 +147,57 @@ class ModelManager:
             return d
         if spec.source == "hub":
             return self._hub_snapshot(spec.id, spec.revision)
+        if spec.source == "trained":
+            d = self.trained_dir(spec)
+            if not force and self.status(name)["present"]:
+                self._verify_trained(spec, d)
+                return d
+            return self._train(spec, d)
         r = self._resolve_spec(spec)
         return r.path
+
+    # ------------------------------------------------------------ trained on this machine
+    def trained_dir(self, spec: ModelSpec) -> Path:
+        return self.cache / "trained" / spec.name
+
+    def _train(self, spec: ModelSpec, d: Path) -> Path:
+        """Run the committed training script into a temp dir; it appears in the cache only when complete."""
+        import datetime
+        import subprocess
+        import sys
+
+        missing = [r for r in spec.requires if not (REPO_ROOT / r).exists()]
+        if missing:
+            raise ModelUnavailableError(
+                f"model {spec.name!r} is trained on this machine by {spec.script}, which needs "
+                f"{', '.join(str((REPO_ROOT / m).resolve()) for m in missing)} (not found)")
+        script = REPO_ROOT / spec.script
+        log.warning("training %s with %s (one time, a few minutes)", spec.name, spec.script)
+        with atomic_dir(d) as tmp:
+            cmd = [sys.executable, str(script), "--out", str(tmp), *spec.script_args]
+            proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise ModelUnavailableError(f"training {spec.name!r} failed ({' '.join(cmd[1:])}): "
+                                            f"{proc.stderr.strip()[-800:]}")
+            hashes = {f: sha256_file(tmp / f) for f in spec.outputs}
+            (tmp / TRAINED_STAMP).write_text(json.dumps({
+                "model": spec.name, "script": spec.script, "args": spec.script_args, "sha256": hashes,
+                "trained_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}, indent=2))
+        return d
+
+    def _verify_trained(self, spec: ModelSpec, d: Path) -> dict[str, str]:
+        """Trained weights are pinned when they are made: check them against that record."""
+        try:
+            stamp = json.loads((d / TRAINED_STAMP).read_text())
+        except (OSError, ValueError) as e:
+            raise ModelUnavailableError(f"{d / TRAINED_STAMP}: unreadable training record ({e}); "
+                                        f"train again: python -m pipeline models pull {spec.name} --force") from None
+        pinned = stamp.get("sha256", {})
+        for f in spec.outputs:
+            if f not in pinned:
+                raise ModelUnavailableError(f"{d / TRAINED_STAMP}: no sha256 recorded for {f}")
+            verify(d / f, pinned[f], what=f"trained file of {spec.name}", stamps=self._stamps)
+        return {f: pinned[f] for f in spec.outputs}
 
     @property
     def _stamps(self) -> Path:
@@ -192,6 +249,18 @@ class ModelManager:
                     raise ModelUnavailableError(f"{e}. Fetch it again: python -m pipeline models pull {spec.name}") from None
             return ResolvedModel(spec.name, spec.source, target.parent, gguf_file=spec.file if spec.format == "gguf" else None,
                                  sha256={spec.file: spec.sha256}, task=spec.task)
+        if spec.source == "trained":
+            d = self.trained_dir(spec)
+            if not self.status(spec.name)["present"]:
+                if not self.section.auto_pull:
+                    raise ModelUnavailableError(
+                        f"model {spec.name!r} has not been trained on this machine; run: python -m pipeline models pull {spec.name}")
+                self.pull(spec.name)
+            try:
+                hashes = self._verify_trained(spec, d)
+            except HashMismatchError as e:
+                raise ModelUnavailableError(f"{e}. Train it again: python -m pipeline models pull {spec.name} --force") from None
+            return ResolvedModel(spec.name, "trained", d, sha256=hashes, task=spec.task)
         if spec.source == "hub":
             path = self._hub_snapshot(spec.id, spec.revision)
             return ResolvedModel(spec.name, "hub", path, sha256=_weight_hashes(path), task=spec.task,

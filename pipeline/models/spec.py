@@ -26,7 +26,7 @@ class ModelSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", protected_namespaces=())
     name: str = ""
     task: Literal[TASKS]  # type: ignore[valid-type]
-    source: Literal["python-package", "pypi-wheels", "hub", "local"]
+    source: Literal["python-package", "pypi-wheels", "hub", "local", "trained"]
     description: str = ""
     license: Optional[str] = None
     # python-package
@@ -40,6 +40,12 @@ class ModelSpec(BaseModel):
     sha256: Optional[str] = None
     size: Optional[int] = None
     wheels: list[WheelPart] = []
+    # trained: built on this machine by a committed script (weights are never committed to git);
+    # the script is run as `python SCRIPT --out DIR *script_args`, paths relative to the repo root
+    script: Optional[str] = None
+    script_args: list[str] = []
+    requires: list[str] = []  # data the script needs, checked first for a clear message
+    outputs: list[str] = []  # the files the script writes; their sha256 is recorded when they are made
     # hub / local (a relative local path is relative to the registry file's folder)
     id: Optional[str] = None
     revision: Optional[str] = None
@@ -72,6 +78,8 @@ def load_registry(path: str | Path | None = None) -> dict[str, ModelSpec]:
             raise RegistryError(f"{p}: models.{name}: pypi-wheels needs wheels, file and sha256")
         if spec.source == "hub" and not spec.id:
             raise RegistryError(f"{p}: models.{name}: hub needs id")
+        if spec.source == "trained" and not (spec.script and spec.outputs):
+            raise RegistryError(f"{p}: models.{name}: trained needs script and outputs (the files it writes)")
         if spec.source == "local":
             if not spec.path:
                 raise RegistryError(f"{p}: models.{name}: local needs path")

@@ -133,7 +133,7 @@ class StageSet:
                         return None  # a hub id: its revision can move; always build to fingerprint
                     files[key] = pkg
                     continue
-                if spec.source not in ("pypi-wheels", "python-package", "local"):
+                if spec.source not in ("pypi-wheels", "python-package", "local", "trained"):
                     return None
                 try:
                     status = models.status(value)

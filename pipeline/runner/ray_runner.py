@@ -30,13 +30,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import pickle
 import time
 from pathlib import Path
 from typing import Any, Optional
 
 from ..config import ConfigError, PipelineConfig
 from ..stage import STAGES, RunContext
+from ..types import article_from_state, article_to_state
 from .cache import StageCache, deepest_cached, input_key, pipeline_key, reference_key, stage_keys
 from .execute import ReadOptions, cpu_prefix, load_cached_start, read_one, run_steps
 from .local import (Group, Progress, RunSummary, _fail_group, _model_stages, _write_group, cache_root,
@@ -119,7 +119,7 @@ class _CpuStages:
             arts = [a for a in read_one(Path(row["path"]), row["file_id"], self.opts).articles if a.id == row["id"]]
             if not arts:
                 err = {"path": row["path"], "stage": "read", "error": "changed", "message": "file changed during the run"}
-                out["row"].append(row_json); out["article"].append(b""); out["at"].append(0)
+                out["row"].append(row_json); out["article"].append(""); out["at"].append(0)
                 out["error"].append(json.dumps(err)); out["timings"].append("{}")
                 continue
             work, keys, start = row["work"], row["keys"], row["start"]
@@ -128,7 +128,8 @@ class _CpuStages:
             if res.article is not None:
                 res.article.doc = None
             out["row"].append(row_json)
-            out["article"].append(pickle.dumps(res.article) if res.article is not None else b"")
+            out["article"].append(json.dumps(article_to_state(res.article), ensure_ascii=False)
+                                  if res.article is not None else "")
             out["at"].append(res.done_until)
             out["error"].append(json.dumps(res.error) if res.error else "")
             out["timings"].append(json.dumps(res.timings))
@@ -164,7 +165,7 @@ class _ModelStages:
             if err:
                 errors[row["id"]] = err
                 continue
-            a = pickle.loads(blob)
+            a = article_from_state(json.loads(blob))  # JSON, not pickle: no code runs on load
             g = Group([a], row["in_key"], row["ref_key"], keys=row["keys"], final_key=row["final_key"])
             chunk.append((g, a, int(at)))
         summary.computed = {n: 0 for n in work}

@@ -36,6 +36,7 @@ class StanceStage(Stage):
     backends = STANCE_BACKENDS
     default_backend = "instruct"
     batched = True
+    shared_keys = ("target", "max_evidence")
 
     def process_group(self, articles: list[Article]) -> None:
         from ..summarize import statement_text
@@ -57,6 +58,9 @@ class StanceStage(Stage):
             for gov, result in a.governments.items():
                 res = aggregate(by_gov.get((a.id, gov), []), a.target, self.params.max_evidence)
                 res.backend = self.params.backend
+                if self.fallback is not None:
+                    res.fallback = (f"{self.fallback['backend']} ({self.fallback['model']}) instead of "
+                                    f"{self.fallback['instead_of']['backend']} ({self.fallback['instead_of']['model']})")
                 result.stance = res
 
 

@@ -46,6 +46,8 @@ class SummarizeStage(Stage):
         for result, out in zip(slots, outputs):
             result.summary = out.text
             result.summary_meta = {"backend": self.params.backend, **out.meta}
+            if self.fallback is not None:
+                result.summary_meta["fallback"] = self.fallback
 
 
 __all__ = ["SummarizeStage", "SUMMARIZERS", "SummaryJob", "SummaryOutput", "Summarizer", "split_sentences",

@@ -5,7 +5,8 @@ statements only, with nothing added; decoding is greedy (deterministic).
 Output is tidied: a "Summary:" preamble is dropped, at most `max_sentences`
 sentences are kept, and a last sentence that the token limit cut off is
 dropped. Input longer than `max_input_tokens` is chunked and the chunk
-summaries summarized again, never truncated.
+summaries summarized again, never truncated. Empty, looping or wrong-language
+output is retried and then replaced by a named lead-k fallback (guard.py).
 """
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from typing import Any, Literal, Optional
 
 from pydantic import Field
 
-from ..config import BackendParams
 from ..models.lm import chat_prompt, generate, has_chat_template
-from .base import SummaryJob, SummaryOutput, Summarizer, clean_generated, split_sentences, summarize_chunked
+from .base import SummaryJob, SummaryOutput, clean_generated, split_sentences, summarize_chunked
+from .guard import GenerativeParams, GenerativeSummarizer
 
 DEFAULT_SYSTEM = ("You write short, faithful summaries. You use only information that the given text states. "
                   "You never add names, numbers, dates, reasons or opinions that the text does not state.")
@@ -24,7 +25,7 @@ DEFAULT_PROMPT = ("{text}\n\n"
                   "and add nothing. Write only the summary.")
 
 
-class InstructSummaryParams(BackendParams):
+class InstructSummaryParams(GenerativeParams):
     backend: Literal["instruct"] = "instruct"
     model: str = "qwen2.5-0.5b-instruct"
     system_prompt: str = DEFAULT_SYSTEM
@@ -42,7 +43,7 @@ class InstructSummaryParams(BackendParams):
     dtype: Optional[str] = None
 
 
-class InstructSummarizer(Summarizer):
+class InstructSummarizer(GenerativeSummarizer):
     Params = InstructSummaryParams
     kind = "abstractive"
 
@@ -70,7 +71,7 @@ class InstructSummarizer(Summarizer):
     def _source(self, job: SummaryJob) -> str:
         return f"the statements of {job.government}" if job.government else "the text"
 
-    def summarize(self, jobs: list[SummaryJob]) -> list[SummaryOutput]:
+    def generate_summaries(self, jobs: list[SummaryJob], gen_settings: dict[str, Any]) -> list[SummaryOutput]:
         trimmed: dict[int, int] = {}
 
         def gen(owners: list[int], texts: list[str]) -> list[str]:
@@ -80,7 +81,7 @@ class InstructSummarizer(Summarizer):
                 prompts.append(chat_prompt(self.tokenizer, self.params.system_prompt, self.params.prompt.format(
                     text=t, source=self._source(job), government=job.government or "",
                     max_sentences=self.params.max_sentences)))
-            res = generate(self.model, self.tokenizer, prompts, self.gen, self.params.batch_size,
+            res = generate(self.model, self.tokenizer, prompts, gen_settings, self.params.batch_size,
                            self.params.max_batch_tokens)
             out = []
             for j, (text, hit) in zip(owners, res):

@@ -14,14 +14,14 @@ from typing import Any, Literal, Optional
 import torch
 from pydantic import Field
 
-from ..config import BackendParams
 from ..models.lm import _batches
-from .base import SummaryJob, SummaryOutput, Summarizer, split_sentences, summarize_chunked
+from .base import SummaryJob, SummaryOutput, split_sentences, summarize_chunked
+from .guard import GenerativeParams, GenerativeSummarizer
 
 _T5_TYPES = ("t5", "mt5", "umt5", "longt5", "switch_transformers")
 
 
-class Seq2SeqParams(BackendParams):
+class Seq2SeqParams(GenerativeParams):
     backend: Literal["seq2seq"] = "seq2seq"
     model: str = "bart-large-cnn"
     prefix: Optional[str] = Field(None, description="text put before every input; unset: the model's own "
@@ -38,7 +38,7 @@ class Seq2SeqParams(BackendParams):
     dtype: Optional[str] = None  # override models.dtype for this model
 
 
-class Seq2SeqSummarizer(Summarizer):
+class Seq2SeqSummarizer(GenerativeSummarizer):
     Params = Seq2SeqParams
     kind = "abstractive"
 
@@ -91,17 +91,18 @@ class Seq2SeqSummarizer(Summarizer):
     def describe(self) -> dict[str, Any]:
         return {**super().describe(), "generation": self.gen, "prefix": self.prefix, "max_input_tokens": self.limit}
 
-    def summarize(self, jobs: list[SummaryJob]) -> list[SummaryOutput]:
+    def generate_summaries(self, jobs: list[SummaryJob], gen_settings: dict[str, Any]) -> list[SummaryOutput]:
         n_prefix = len(self.tokenizer(self.prefix, add_special_tokens=False)["input_ids"]) if self.prefix else 0
         n_special = self.tokenizer.num_special_tokens_to_add(pair=False)
         limit = self.limit - n_prefix - n_special
         sentences = [[s for st in job.statements for s in split_sentences(st)] for job in jobs]
-        done = summarize_chunked(sentences, self.tokenizer, limit, self._generate, self.params.merge,
+        done = summarize_chunked(sentences, self.tokenizer, limit,
+                                 lambda owners, texts: self._generate(owners, texts, gen_settings), self.params.merge,
                                  self.params.max_rounds)
         return [SummaryOutput(text, {**meta, "model": self.params.model}) for text, meta in done]
 
     @torch.inference_mode()
-    def _generate(self, owners: list[int], texts: list[str]) -> list[str]:
+    def _generate(self, owners: list[int], texts: list[str], gen_settings: dict[str, Any]) -> list[str]:
         tok = self.tokenizer
         tok.padding_side = "right"
         inputs = [self.prefix + t for t in texts]
@@ -109,7 +110,7 @@ class Seq2SeqSummarizer(Summarizer):
         out = [""] * len(texts)
         for idx in _batches([len(x) for x in ids], self.params.batch_size):
             enc = tok.pad({"input_ids": [ids[i] for i in idx]}, return_tensors="pt").to(self.model.device)
-            gen = dict(self.gen)
+            gen = dict(gen_settings)
             # a short statement cannot fill a long minimum without inventing: cap it at half the input
             shortest = min(len(ids[i]) for i in idx)
             gen["min_length"] = min(gen["min_length"] or 0, shortest // 2)

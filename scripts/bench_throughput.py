@@ -178,7 +178,8 @@ def naive_loop(cfg, output: Path, limit: Optional[int]) -> dict[str, Any]:
                 t_sum += time.perf_counter() - t
             if stance_stage is not None:
                 t = time.perf_counter()
-                stance_stage.backend.score([StancePair(x, target) for x in texts])
+                for x in texts:  # one pipeline(...) call per statement
+                    stance_stage.backend.score([StancePair(x, target)])
                 t_stance += time.perf_counter() - t
             calls += 1
             statements += len(texts)

@@ -85,6 +85,11 @@ def test_run_json_records_models_hashes_and_timings(seed_run):
     names = {m["name"]: m for m in run["models"]}
     assert names["minilm"]["sha256"]["model.safetensors"].startswith("53aa5117")
     stance_model = run["config"]["stance"]["model"]
+    fallback = run["stages"]["stance"].get("fallback")
+    if fallback:  # the head could not be trained here: the named fallback ran, and says so
+        assert fallback["instead_of"]["model"] == stance_model
+        assert any("FALLBACK" in n for n in run["notes"])
+        stance_model = fallback["model"]
     assert stance_model in names and names[stance_model]["sha256"]
     assert run["trust_remote_code"] is False
     assert {"clean", "segment", "attribute", "summarize", "stance", "evaluate"} <= set(run["timings_s"])

@@ -1,6 +1,8 @@
 """Lead-k baseline and the extractive summarizer over the packaged encoder."""
 from __future__ import annotations
 
+import pytest
+
 from pipeline.summarize import SummaryJob
 from pipeline.summarize.extractive import CentroidParams, CentroidSummarizer
 from pipeline.summarize.lead import LeadParams, LeadSummarizer
@@ -24,3 +26,13 @@ def test_extractive_keeps_the_word_budget_and_order(tiny_ctx):
     picked = out[0].meta["selected"]
     assert 1 <= len(picked) <= 2 and [p["statement"] for p in picked] == sorted(p["statement"] for p in picked)
     assert len(out[0].text.split()) <= 12 or len(picked) == 1
+
+
+@pytest.mark.parametrize("statements, expected", [
+    (["Seoul objects.", "The ministry said the treaty undermines regional security and peace."],
+     "The ministry said the treaty undermines regional security and peace."),
+    (["Seoul objects.", "No comment."], "Seoul objects. No comment."),  # nothing longer: fragments stay
+])
+def test_extractive_skips_fragments_unless_nothing_else(tiny_ctx, statements, expected):
+    s = CentroidSummarizer(CentroidParams(min_sentence_words=4, max_sentences=2), tiny_ctx)
+    assert s.summarize([SummaryJob("a", "X", statements)])[0].text == expected

@@ -25,6 +25,7 @@ class CentroidParams(BackendParams):
     mmr_lambda: float = Field(0.7, ge=0.0, le=1.0)  # 1 = relevance only, 0 = diversity only
     position_weight: float = Field(0.1, ge=0.0)  # bonus for earlier statements (news puts the key line first)
     max_sentence_words: int = Field(60, ge=5)  # skip run-on sentences unless nothing else is left
+    min_sentence_words: int = Field(1, ge=1)  # skip fragments (headline pieces) unless nothing else is left
 
 
 def mmr_select(emb: np.ndarray, relevance: np.ndarray, lengths: list[int], max_items: int, max_words: int,
@@ -85,7 +86,8 @@ class CentroidSummarizer(Summarizer):
         relevance = emb @ centroid + p.position_weight * np.array(
             [1.0 - i / max(n_statements, 1) for _, i in sents])
         lengths = [len(s.split()) for s, _ in sents]
-        eligible = [j for j, n in enumerate(lengths) if n <= p.max_sentence_words] or list(range(len(sents)))
+        eligible = ([j for j, n in enumerate(lengths) if p.min_sentence_words <= n <= p.max_sentence_words]
+                    or [j for j, n in enumerate(lengths) if n <= p.max_sentence_words] or list(range(len(sents))))
         picked = mmr_select(emb[eligible], relevance[eligible], [lengths[j] for j in eligible],
                             p.max_sentences, p.max_words, p.mmr_lambda)
         chosen = [eligible[j] for j in picked]

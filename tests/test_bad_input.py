@@ -30,7 +30,7 @@ def bad_folder_run(tmp_path_factory, repo_root):
     (d / "scan.txt").write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
     (d / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2000))
     (d / "archive.txt").write_bytes(gzip.compress(GOOD.encode()))
-    (d / "huge.txt").write_bytes(b"word " * (25_000_000 // 5))  # 25 MB, over read.max_bytes
+    (d / "huge.txt").write_bytes(b"word " * (50_000_000 // 5))  # 50 MB, over read.max_bytes
     (d / "one_line.txt").write_text("Title\n" + "x" * 5_000_000)  # a single 5 MB line
     (d / "latin1.txt").write_bytes("Title\nThe minist\xe8re said \u00abnon\u00bb firmly, officials in Paris said.\n".encode("latin-1"))
     (d / "korean_cp949.txt").write_bytes("제목\n외교부 대변인은 러시아와 북한의 협력이 안보리 결의를 위반해서는 안 된다고 말했다.\n".encode("cp949"))
@@ -127,3 +127,27 @@ def test_other_language_text_is_processed():
     assert "외교부" in a.clean_text
     for s in a.statements:
         assert a.clean_text[s.char_start:s.char_end] == s.text
+
+
+def test_unreadable_file_is_skipped_with_reason(repo_root, tmp_path, monkeypatch):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD)
+    locked = d / "locked.txt"
+    locked.write_text(GOOD.replace("Monday", "Friday"))
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the read fail as it does for any other user
+        real = Path.read_bytes
+
+        def read_bytes(self):
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out = tmp_path / "out"
+    summary = run_light(repo_root, [d], out)
+    errs = errors_by_name(out)
+    assert errs["locked.txt"]["error"] == "unreadable" and "Permission denied" in errs["locked.txt"]["message"]
+    assert errs["locked.txt"]["stage"] == "read"
+    assert (out / "articles" / "good.json").is_file() and summary.failed == 1

@@ -25,7 +25,8 @@ class CentroidParams(BackendParams):
     mmr_lambda: float = Field(0.7, ge=0.0, le=1.0)  # 1 = relevance only, 0 = diversity only
     position_weight: float = Field(0.1, ge=0.0)  # bonus for earlier statements (news puts the key line first)
     max_sentence_words: int = Field(60, ge=5)  # skip run-on sentences unless nothing else is left
-    min_sentence_words: int = Field(1, ge=1)  # skip fragments (headline pieces) unless nothing else is left
+    # skip fragments (headline pieces) unless nothing else is left; measured in pipeline/compare/RESULTS.md s. 6
+    min_sentence_words: int = Field(4, ge=1)
 
 
 def mmr_select(emb: np.ndarray, relevance: np.ndarray, lengths: list[int], max_items: int, max_words: int,

@@ -71,3 +71,15 @@ def test_html_report_escapes_article_text(repo_root, tmp_path):
 def test_hub_model_fails_fast_with_clear_message(tmp_path):
     with pytest.raises(ModelUnavailableError, match="cannot be fetched"):
         ModelManager().resolve("facebook/bart-large-cnn")
+
+
+def test_stance_chart_is_plain_escaped_svg():
+    from pipeline.report.html import stance_chart
+
+    results = [{"governments": {"<script>x</script>": {"stance": {"label": "favor"}},
+                                "Russia": {"stance": {"label": "against"}}}},
+               {"governments": {"Russia": {"stance": {"label": "neutral"}}}}]
+    svg = stance_chart(results)
+    assert svg.startswith("<svg") and "<script>" not in svg and "&lt;script&gt;" in svg
+    assert svg.count("<rect") == 3 + 3  # three bars, three legend keys
+    assert stance_chart([{"governments": {}}]) == ""

@@ -1,9 +1,7 @@
 """report.html: the same content as report.md, every piece of article text escaped, plus a stance chart."""
 from __future__ import annotations
 
-import base64
 import html
-import io
 from typing import Any
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;line-height:1.45;color:#222}
@@ -15,8 +13,12 @@ def e(text: Any) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+_COLORS = (("favor", "#1a7f37"), ("against", "#b42318"), ("neutral", "#999999"))
+
+
 def stance_chart(results: list[dict[str, Any]]) -> str:
-    """A PNG (as a data URI) of stance labels per government across the run, or '' if nothing to plot."""
+    """An inline SVG of stance labels per government across the run (top 20), or '' if nothing to plot.
+    Plain SVG markup, every label escaped: no image library and no script."""
     counts: dict[str, dict[str, int]] = {}
     for r in results:
         for gov, g in r.get("governments", {}).items():
@@ -24,26 +26,30 @@ def stance_chart(results: list[dict[str, Any]]) -> str:
                 counts.setdefault(gov, {"favor": 0, "against": 0, "neutral": 0})[g["stance"]["label"]] += 1
     if not counts:
         return ""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    govs = sorted(counts, key=lambda g: -sum(counts[g].values()))[:20]
-    fig, ax = plt.subplots(figsize=(7, 0.4 * len(govs) + 1.2))
-    left = [0] * len(govs)
-    for lab, color in (("favor", "#1a7f37"), ("against", "#b42318"), ("neutral", "#999999")):
-        vals = [counts[g][lab] for g in govs]
-        ax.barh(govs, vals, left=left, color=color, label=lab)
-        left = [a + b for a, b in zip(left, vals)]
-    ax.invert_yaxis()
-    ax.set_xlabel("articles")
-    ax.legend(loc="lower right")
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=90)
-    plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+    govs = sorted(counts, key=lambda g: (-sum(counts[g].values()), g))[:20]
+    most = max(sum(counts[g].values()) for g in govs)
+    label_w, bar_w, row_h = 170, 380, 22
+    height = row_h * len(govs) + 34
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{label_w + bar_w + 60}' height='{height}' "
+             f"role='img' aria-label='stance by government'>"]
+    for i, gov in enumerate(govs):
+        y = i * row_h + 4
+        parts.append(f"<text x='{label_w - 6}' y='{y + 14}' text-anchor='end' font-size='12'>{e(gov)}</text>")
+        x = float(label_w)
+        for lab, color in _COLORS:
+            n = counts[gov][lab]
+            if n:
+                w = bar_w * n / most
+                parts.append(f"<rect x='{x:.1f}' y='{y}' width='{w:.1f}' height='{row_h - 6}' fill='{color}'>"
+                             f"<title>{e(gov)}: {n} {lab}</title></rect>")
+                x += w
+        parts.append(f"<text x='{x + 4:.1f}' y='{y + 14}' font-size='11'>{sum(counts[gov].values())}</text>")
+    y = height - 10
+    for k, (lab, color) in enumerate(_COLORS):
+        parts.append(f"<rect x='{label_w + 90 * k}' y='{y - 9}' width='10' height='10' fill='{color}'/>"
+                     f"<text x='{label_w + 90 * k + 14}' y='{y}' font-size='11'>{lab}</text>")
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def render_html(results: list[dict[str, Any]], metrics: dict[str, Any], run: dict[str, Any],
@@ -69,7 +75,7 @@ def render_html(results: list[dict[str, Any]], metrics: dict[str, Any], run: dic
                    f"{e(a.get('governments_invented'))}</td></tr></table>")
     chart = stance_chart(results)
     if chart:
-        out.append(f"<h2>Stance by government</h2><img alt='stance by government' src='{chart}'>")
+        out.append(f"<h2>Stance by government (articles)</h2>{chart}")
     for r in results:
         out.append(f"<h2>{e(r['id'])}: {e(r.get('title'))}</h2>")
         out.append(f"<p>Stance target: <em>{e(r.get('target'))}</em></p>")

@@ -137,6 +137,7 @@ class Group:
     final_key: str = ""
     start: int = 0  # first work stage to run
     result: Optional[dict[str, Any]] = None  # a finished result, when one exists
+    result_of: Optional[str] = None  # the member whose file holds it (already checked: not read again)
 
     @property
     def rep(self) -> Article:
@@ -176,12 +177,13 @@ def plan_groups(groups: list[Group], stages: StageSet, work: list[str], cache: S
         g.keys = stage_keys(g.in_key, g.ref_key, work, fps)
         g.final_key = pipeline_key(g.in_key, g.ref_key, pfp)
         g.result = None
+        g.result_of = None
         g.start = 0
         if reuse:
             for m in g.members:
                 prev = load_previous(out, m.id, g.final_key)
                 if prev is not None:
-                    g.result = prev
+                    g.result, g.result_of = prev, m.id
                     break
         if g.result is None:
             g.start = deepest_cached(cache, work, g.keys, len(work))
@@ -412,7 +414,7 @@ def _write_group(g: Group, res: dict[str, Any], out: Path, done: set[str], only_
     """
     reused = 0
     for m in g.members:
-        if only_missing and load_previous(out, m.id, g.final_key) is not None:
+        if only_missing and (m.id == g.result_of or load_previous(out, m.id, g.final_key) is not None):
             reused += 1
         else:
             try:

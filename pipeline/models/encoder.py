@@ -6,6 +6,8 @@ from typing import Any, Optional
 import numpy as np
 import torch
 
+from .lm import _batches
+
 
 # Padded tokens per batch. Measured on 153 PolNeAR statements (MiniLM, 2 AVX2 cores): a budget of
 # 256-512 tokens took 0.74-0.79 s, fixed batches of 64 texts 1.84 s, one text at a time 2.1 s; big
@@ -26,20 +28,6 @@ class SentenceEncoder:
         self.max_batch_tokens = max_batch_tokens or (
             GPU_BATCH_TOKENS if str(self.device).startswith("cuda") else CPU_BATCH_TOKENS)
 
-    def batches(self, lengths: list[int]) -> list[list[int]]:
-        """Indices sorted by token length, cut into batches of at most batch_size texts and
-        max_batch_tokens padded tokens (a single longer text gets a batch of its own)."""
-        out: list[list[int]] = []
-        cur: list[int] = []
-        for i in sorted(range(len(lengths)), key=lambda k: lengths[k]):
-            if cur and (len(cur) >= self.batch_size or (len(cur) + 1) * lengths[i] > self.max_batch_tokens):
-                out.append(cur)
-                cur = []
-            cur.append(i)
-        if cur:
-            out.append(cur)
-        return out
-
     @torch.inference_mode()
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embeddings in input order; texts are tokenized once and batched by token length."""
@@ -47,7 +35,7 @@ class SentenceEncoder:
             return np.zeros((0, self.model.config.hidden_size), dtype=np.float32)
         ids = self.tokenizer(list(texts), truncation=True, max_length=self.max_length, verbose=False)["input_ids"]
         out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
-        for idx in self.batches([len(x) for x in ids]):
+        for idx in _batches([len(x) for x in ids], self.batch_size, self.max_batch_tokens):
             enc = self.tokenizer.pad({"input_ids": [ids[i] for i in idx]}, return_tensors="pt").to(self.device)
             hidden = self.model(**enc).last_hidden_state
             mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)

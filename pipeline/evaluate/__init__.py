@@ -265,7 +265,9 @@ class EvaluateStage(Stage):
             out["rouge"] = {k: round(100 * sum(v) / len(v), 2) for k, v in rouge.items()}
             out["rouge"]["pairs"] = len(next(iter(rouge.values())))
         if gold:
-            st = metric_module("stance").stance_scores(pred, gold)
+            from .metrics.stance.scores import stance_scores  # the plain function: no `evaluate` import
+
+            st = stance_scores(pred, gold)
             labels = st["confusion_matrix"]["rows"]
             cols = st["confusion_matrix"]["columns"]
             out["stance"] = {
@@ -279,7 +281,9 @@ class EvaluateStage(Stage):
         if n_articles:
             block: dict[str, Any] = {}
             if arts:
-                agg = metric_module("attribution").aggregate_articles(arts, arts[0].get("threshold", 0.5))
+                from .metrics.attribution.scores import aggregate_articles
+
+                agg = aggregate_articles(arts, arts[0].get("threshold", 0.5))
                 block = {k: (_r(v) if isinstance(v, float) else v) for k, v in agg.items()}
                 missed, invented = agg["governments_missed"], agg["governments_invented"]
             block.update({

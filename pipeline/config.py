@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
 STAGE_ORDER = ("clean", "segment", "attribute", "resolve", "summarize", "stance", "evaluate", "report")
@@ -60,6 +60,7 @@ class BackendParams(Params):
     # machine): another section of the same stage, e.g. {backend: instruct, model: ...}. A run that
     # falls back says so in each result and in run.json; without this key it fails instead.
     fallback: Optional[dict[str, Any]] = None
+    _fallback_params: Optional["BackendParams"] = PrivateAttr(default=None)  # `fallback`, validated by load_config
 
 
 class ModelsSection(Params):
@@ -241,11 +242,11 @@ def load_config(path: str | os.PathLike | None, overrides: Optional[dict[str, An
         fallback = getattr(params[stage], "fallback", None)
         if fallback is not None:
             try:
-                fb_cls = stage_cls.params_class(fallback.get("backend"))
-                fb_cls.model_validate(stage_cls.fallback_section(params[stage], fallback), context=ctx)
+                params[stage]._fallback_params = stage_cls.validate_fallback(params[stage], ctx)
             except KeyError as e:
                 raise ConfigError(f"{where}: {stage}.fallback.backend: {e}") from None
             except ValidationError as e:
+                fb_cls = stage_cls.params_class(fallback.get("backend"))
                 raise ConfigError(_format_validation_error(e, f"{stage}.fallback", where, fb_cls)) from None
     cfg._params = params
     cfg._source = where

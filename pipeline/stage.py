@@ -70,10 +70,9 @@ class Stage:
         try:
             return self.backends.get(params.backend)(params, ctx)
         except ModelUnavailableError as e:
-            section = getattr(params, "fallback", None)
-            if not section:
+            if not getattr(params, "fallback", None):
                 raise
-            fb = self.params_class(section.get("backend")).model_validate(self.fallback_section(params, section))
+            fb = params._fallback_params or self.validate_fallback(params)
             backend = self.backends.get(fb.backend)(fb, ctx)
             self.fallback = {"backend": fb.backend, "model": getattr(fb, "model", None),
                              "instead_of": {"backend": params.backend, "model": getattr(params, "model", None)},
@@ -84,10 +83,11 @@ class Stage:
             return backend
 
     @classmethod
-    def fallback_section(cls, params: Any, section: dict[str, Any]) -> dict[str, Any]:
-        """The fallback's section: its own keys, plus the stage-wide keys of the primary one."""
+    def validate_fallback(cls, params: Any, context: Optional[dict[str, Any]] = None) -> Params:
+        """The fallback's params: its own keys, plus the stage-wide keys of the primary section."""
         inherited = {k: getattr(params, k) for k in cls.shared_keys if hasattr(params, k)}
-        return {**inherited, **section}
+        section = {**inherited, **params.fallback}
+        return cls.params_class(section.get("backend")).model_validate(section, context=context)
 
     @classmethod
     def params_class(cls, backend: Optional[str]) -> type[Params]:

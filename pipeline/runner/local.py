@@ -247,8 +247,25 @@ def want_progress(cfg: PipelineConfig, progress: Optional[bool]) -> bool:
 
 
 # ------------------------------------------------------------------ the run
-def run_pipeline(cfg: PipelineConfig, progress: Optional[bool] = None,
-                 read_opts: Optional[ReadOptions] = None) -> RunSummary:
+@dataclass
+class RunStart:
+    """What every runner sets up before it reads an article: the output folder (checked), the inputs,
+    the stages (built when their fingerprints are not remembered, so config errors come first) and the cache."""
+
+    out: Path
+    inputs: list[InputFile]
+    problems: list[dict[str, Any]]
+    t_start: float
+    ctx: RunContext
+    croot: Path
+    cache: StageCache
+    stages: StageSet
+    work: list[str]  # the stages that compute (all but report)
+    prefix: int  # how many leading work stages are CPU stages
+    opts: ReadOptions
+
+
+def start_run(cfg: PipelineConfig, read_opts: Optional[ReadOptions] = None) -> RunStart:
     from ..models import ModelManager
 
     out = output_dir(cfg)
@@ -257,13 +274,19 @@ def run_pipeline(cfg: PipelineConfig, progress: Optional[bool] = None,
     t_start = time.perf_counter()
     ctx = RunContext(cfg, ModelManager(cfg.models))
     croot = cache_root(cfg, out)
-    cache = StageCache(croot, cfg.cache)
     stages = StageSet(cfg, ctx, croot / "fingerprints" if cfg.cache else None)
     if set(stages.remembered) != set(stages.names):
         stages.build_all()  # config errors (a model that cannot be loaded) before anything is written
     work = [n for n in stages.names if n != "report"]
-    prefix = cpu_prefix([STAGES.get(n) for n in work])
-    opts = read_options(cfg, read_opts)
+    return RunStart(out, inputs, problems, t_start, ctx, croot, StageCache(croot, cfg.cache), stages, work,
+                    cpu_prefix([STAGES.get(n) for n in work]), read_options(cfg, read_opts))
+
+
+def run_pipeline(cfg: PipelineConfig, progress: Optional[bool] = None,
+                 read_opts: Optional[ReadOptions] = None) -> RunSummary:
+    r = start_run(cfg, read_opts)
+    out, inputs, problems, t_start, ctx = r.out, r.inputs, r.problems, r.t_start, r.ctx
+    cache, stages, work, prefix, opts = r.cache, r.stages, r.work, r.prefix, r.opts
     n_workers = resolve_workers(cfg)
     summary = RunSummary(output=out, errors=list(problems), computed={n: 0 for n in work})
 

@@ -35,14 +35,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..config import ConfigError, PipelineConfig
-from ..stage import STAGES, RunContext
+from ..stage import RunContext
 from ..types import article_from_state, article_to_state
 from .cache import StageCache, deepest_cached, input_key, pipeline_key, reference_key, stage_keys
-from .execute import ReadOptions, cpu_prefix, load_cached_start, read_one, run_steps
-from .local import (Group, Progress, RunSummary, _fail_group, _model_stages, _write_group, cache_root,
-                    check_output_dir, discover_inputs, finalize, load_previous, output_dir, read_options,
-                    want_progress)
-from .plan import StageSet, build_stage
+from .execute import ReadOptions, load_cached_start, read_one, run_steps
+from .local import (Group, Progress, RunSummary, _fail_group, _model_stages, _write_group, finalize, load_previous,
+                    start_run, want_progress)
+from .plan import build_stage
 
 log = logging.getLogger(__name__)
 INSTALL_HINT = 'runner: ray is not installed; install it with: pip install ".[ray]" (or pip install "ray[data]")'
@@ -95,15 +94,14 @@ def _config(data: dict[str, Any]) -> PipelineConfig:
     return load_config(None, data=data)
 
 
-class _CpuStages:
-    """Pass 2a, an actor: spaCy and the per-article stages, built once per actor."""
+class _StageActor:
+    """What both actor kinds hold: the config, a model manager, the stage cache, stages built on first use."""
 
-    def __init__(self, cfg_data: dict[str, Any], opts: ReadOptions, croot: str, cache_on: bool, prefix: int):
+    def __init__(self, cfg_data: dict[str, Any], croot: str, cache_on: bool, prefix: int):
         from ..models import ModelManager
 
-        cfg = _config(cfg_data)
-        self.cfg, self.opts, self.prefix = cfg, opts, prefix
-        self.ctx = RunContext(cfg, ModelManager(cfg.models))
+        self.cfg, self.prefix = _config(cfg_data), prefix
+        self.ctx = RunContext(self.cfg, ModelManager(self.cfg.models))
         self.cache = StageCache(Path(croot), cache_on)
         self.stages: dict[str, Any] = {}
 
@@ -111,6 +109,14 @@ class _CpuStages:
         if name not in self.stages:
             self.stages[name] = build_stage(name, self.cfg, self.ctx)
         return self.stages[name]
+
+
+class _CpuStages(_StageActor):
+    """Pass 2a, an actor: spaCy and the per-article stages, built once per actor."""
+
+    def __init__(self, cfg_data: dict[str, Any], opts: ReadOptions, croot: str, cache_on: bool, prefix: int):
+        super().__init__(cfg_data, croot, cache_on, prefix)
+        self.opts = opts
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, list] = {"row": [], "article": [], "at": [], "error": [], "timings": []}
@@ -136,22 +142,12 @@ class _CpuStages:
         return out
 
 
-class _ModelStages:
+class _ModelStages(_StageActor):
     """Pass 2b, an actor (one per GPU): the batched model stages, then evaluate; writes each result."""
 
     def __init__(self, cfg_data: dict[str, Any], croot: str, cache_on: bool, prefix: int, out: str):
-        from ..models import ModelManager
-
-        cfg = _config(cfg_data)
-        self.cfg, self.prefix, self.out = cfg, prefix, Path(out)
-        self.ctx = RunContext(cfg, ModelManager(cfg.models))
-        self.cache = StageCache(Path(croot), cache_on)
-        self.stages: dict[str, Any] = {}
-
-    def get(self, name: str):
-        if name not in self.stages:
-            self.stages[name] = build_stage(name, self.cfg, self.ctx)
-        return self.stages[name]
+        super().__init__(cfg_data, croot, cache_on, prefix)
+        self.out = Path(out)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         self.ctx.timings.clear()
@@ -196,23 +192,11 @@ def run_pipeline_ray(cfg: PipelineConfig, progress: Optional[bool] = None,
     ray = _import_ray()
     from ray.data import ActorPoolStrategy, DataContext
 
-    from ..models import ModelManager
-
-    out = output_dir(cfg)
-    check_output_dir(out)
-    inputs, problems = discover_inputs(cfg)
-    t_start = time.perf_counter()
-    ctx = RunContext(cfg, ModelManager(cfg.models))
-    croot = cache_root(cfg, out)
-    cache = StageCache(croot, cfg.cache)
-    stages = StageSet(cfg, ctx, croot / "fingerprints" if cfg.cache else None)
-    if set(stages.remembered) != set(stages.names):
-        stages.build_all()  # config errors before anything is written or any worker starts
-    work = [n for n in stages.names if n != "report"]
-    prefix = cpu_prefix([STAGES.get(n) for n in work])
+    r = start_run(cfg, read_opts)
+    out, inputs, problems, t_start, ctx = r.out, r.inputs, r.problems, r.t_start, r.ctx
+    croot, stages, work, prefix, opts = r.croot, r.stages, r.work, r.prefix, r.opts
     fps = [stages.fingerprint(n) for n in work]
     pfp = stages.pipeline_fingerprint()
-    opts = read_options(cfg, read_opts)
     show = want_progress(cfg, progress)
 
     started_here = False

@@ -9,7 +9,6 @@ import base64
 import csv
 import html
 import io
-import json
 from pathlib import Path
 from typing import Any, Optional
 
@@ -142,6 +141,16 @@ def render_markdown(rows, columns, tests, human, info, notes, errors, meta) -> s
     return "\n".join(L) + "\n"
 
 
+def _tau_table(table: dict[str, Any]) -> list[str]:
+    """Markdown rows: Kendall's tau per metric, relevance/consistency x system/summary level."""
+    rows = ["| metric | relevance system | relevance summary | consistency system | consistency summary |",
+            "|---|---|---|---|---|"]
+    for m, dims in table.items():
+        rows.append(f"| {m} | " + " | ".join(_tau_cell(dims.get(d, {}).get(lv)) for d in ("relevance", "consistency")
+                                               for lv in ("system_level", "summary_level")) + " |")
+    return rows
+
+
 def _tau_cell(x: Optional[dict[str, Any]]) -> str:
     if not x or x.get("tau") is None:
         return "–"
@@ -154,24 +163,14 @@ def render_human_md(human: dict[str, Any]) -> list[str]:
     if human.get("table"):
         L.append(f"Kendall's tau-b on this run's {human['n_articles']} articles x {len(human['systems'])} stored "
                  f"systems, same scorer as the leaderboard; 95% bootstrap CI over articles.")
-        L += ["", "| metric | relevance system | relevance summary | consistency system | consistency summary |",
-              "|---|---|---|---|---|"]
-        for m, dims in human["table"].items():
-            L.append(f"| {m} | " + " | ".join(_tau_cell(dims.get(d, {}).get(lv)) for d in ("relevance", "consistency")
-                                                for lv in ("system_level", "summary_level")) + " |")
-        L.append("")
+        L += ["", *_tau_table(human["table"]), ""]
     elif human.get("note"):
         L += [human["note"], ""]
     full = human.get("stored_full")
     if full:
         L.append(f"For reference, `{full['file']}` (scripts/metric_human_correlation.py, {full['n_articles']} articles, "
                  f"{len(full.get('systems') or [])} systems):")
-        L += ["", "| metric | relevance system | relevance summary | consistency system | consistency summary |",
-              "|---|---|---|---|---|"]
-        for m, dims in full["table"].items():
-            L.append(f"| {m} | " + " | ".join(_tau_cell(dims.get(d, {}).get(lv)) for d in ("relevance", "consistency")
-                                                for lv in ("system_level", "summary_level")) + " |")
-        L.append("")
+        L += ["", *_tau_table(full["table"]), ""]
     return L
 
 

@@ -14,6 +14,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
+from .io.yaml_file import read_yaml
+
 STAGE_ORDER = ("clean", "segment", "attribute", "resolve", "summarize", "stance", "evaluate", "report")
 
 
@@ -201,12 +203,7 @@ def load_config(path: str | os.PathLike | None, overrides: Optional[dict[str, An
             raise ConfigError("no config given: pass --config FILE")
         p = Path(path)
         where = str(p)
-        if not p.is_file():
-            raise ConfigError(f"config file not found: {p}")
-        try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as e:
-            raise ConfigError(f"{p}: not valid YAML: {e}") from None
+        data = read_yaml(p, ConfigError, f"config file not found: {p}")
         if not isinstance(data, dict):
             raise ConfigError(f"{p}: the top level must be a mapping of keys, got {type(data).__name__}")
         base_dir = str(p.resolve().parent)

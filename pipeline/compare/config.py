@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..config import ConfigError, ConfigPath, _format_validation_error
+from ..io.yaml_file import read_yaml
 
 SUMMEVAL_METRICS = ("rouge", "embedding_similarity", "faithfulness")
 ARTICLE_METRICS = ("rouge", "embedding_similarity", "stance", "attribution", "faithfulness")
@@ -217,12 +218,7 @@ def load_compare_config(path: "str | os.PathLike[str]") -> CompareConfig:
     """Read and validate a compare YAML; raises ConfigError (exit 2) naming the key or path."""
     p = Path(path)
     where = str(p)
-    if not p.is_file():
-        raise ConfigError(f"--config: file not found: {p}")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise ConfigError(f"{p}: not valid YAML: {e}") from None
+    data = read_yaml(p, ConfigError, f"--config: file not found: {p}")
     if not isinstance(data, dict):
         raise ConfigError(f"{p}: the top level must be a mapping of keys, got {type(data).__name__}")
     try:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal, Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..io.yaml_file import read_yaml
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "configs" / "models.yaml"
 
@@ -58,12 +59,7 @@ class RegistryError(ValueError):
 
 def load_registry(path: str | Path | None = None) -> dict[str, ModelSpec]:
     p = Path(path) if path else DEFAULT_REGISTRY
-    if not p.is_file():
-        raise RegistryError(f"model registry not found: {p}")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise RegistryError(f"{p}: not valid YAML: {e}") from None
+    data = read_yaml(p, RegistryError, f"model registry not found: {p}")
     models = data.get("models")
     if not isinstance(models, dict):
         raise RegistryError(f"{p}: expected a top-level 'models' mapping")

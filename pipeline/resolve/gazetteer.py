@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from ..io.yaml_file import read_yaml
 
 FIELDS = ("names", "demonyms", "capitals", "institutions", "people", "cities", "domains", "outlets")
 PERSON_KEYS = ("name", "aliases", "from", "to", "role", "note")
@@ -214,12 +214,7 @@ def _check_person(p: Path, where: str, item: Any) -> None:
 @functools.lru_cache(maxsize=8)
 def load_gazetteer(path: str) -> Gazetteer:
     p = Path(path)
-    if not p.is_file():
-        raise GazetteerError(f"actor gazetteer not found: {p}")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise GazetteerError(f"{p}: not valid YAML: {e}") from None
+    data = read_yaml(p, GazetteerError, f"actor gazetteer not found: {p}")
     if not isinstance(data, dict):
         raise GazetteerError(f"{p}: the top level must be a mapping with keys {', '.join(TOP_KEYS)}")
     govs = data.get("governments")

@@ -1,0 +1,120 @@
+"""How the govbench articles were drawn (run once; kept so the draw can be re-made and audited).
+
+Candidates come from the public data under ../shared/data (never copied into the repo): PolNeAR
+train+dev texts, FNC-1 ``dev_bodies.csv`` and the NeuS ``val.source`` articles. Each candidate is
+scored only from its own text (no system output): how many distinct countries it names (pycountry
+names and common short forms) and how many government-speech words it has ("ministry",
+"spokesman", "said the government", ...). Articles are then drawn at random, with a fixed seed,
+from three strata: government-heavy international, US politics, economy; plus a stratum with no
+government-speech words (candidates for "no government speaks"). Lengths are kept to 150-1100
+words so that a person can annotate them in full.
+
+    python benchmarks/govbench/draw.py --data ../shared/data --out benchmarks/govbench/manifest.jsonl
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+GOV_WORDS = re.compile(
+    r"\b(ministry|minister|spokes(?:man|woman|person)|embassy|government|foreign office|"
+    r"state department|pentagon|white house|kremlin|military|army|president|prime minister|"
+    r"officials?|agency|department|treasury|central bank)\b", re.I)
+ECON_WORDS = re.compile(r"\b(economy|economic|tariffs?|inflation|interest rates?|federal reserve|"
+                        r"jobs report|unemployment|trade deal|gdp|budget|treasury|imf|central bank)\b", re.I)
+EXCLUDE_STEMS_FILE = "benchmarks/polnear_gov/references"   # already used by an earlier benchmark
+
+
+def country_patterns():
+    import pycountry
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n:
+                names.add(n)
+    names |= {"Russia", "Iran", "Syria", "North Korea", "South Korea", "Britain", "Vietnam",
+              "Venezuela", "Bolivia", "Taiwan", "Laos", "Moldova", "Tanzania", "Czech Republic",
+              "United States", "U.S.", "America", "Palestine", "Turkey", "Burma"}
+    return [(n, re.compile(r"\b" + re.escape(n) + r"\b")) for n in sorted(names)]
+
+
+def candidates(data: Path):
+    for split in ("train", "dev"):
+        for p in sorted((data / "polnear" / split / "text").glob("*.txt")):
+            yield {"source": "polnear", "ref": f"polnear/{split}/text/{p.name}", "id": p.stem,
+                   "text": p.read_text(encoding="utf-8")}
+    csv.field_size_limit(10 ** 9)
+    with open(data / "fnc1" / "dev_bodies.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            yield {"source": "fnc1", "ref": f"fnc1/dev_bodies.csv#{row['Body ID']}",
+                   "id": f"fnc1-body-{row['Body ID']}", "text": row["articleBody"]}
+    with open(data / "neus" / "val.source", encoding="utf-8") as f:
+        for line_no, line in enumerate(f):
+            for k, part in enumerate(line.split("[SEP]")):
+                yield {"source": "neus", "ref": f"neus/val.source#{line_no}:{k}",
+                       "id": f"neus-{line_no:03d}-{k}", "group": f"neus-{line_no:03d}", "text": part.strip()}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--out", default="benchmarks/govbench/manifest.jsonl")
+    ap.add_argument("--seed", type=int, default=2026)
+    args = ap.parse_args()
+    used = {p.stem for p in Path(EXCLUDE_STEMS_FILE).glob("*.json")}
+    pats = country_patterns()
+    pool = {"international": [], "us": [], "economy": [], "none": []}
+    for c in candidates(Path(args.data)):
+        words = len(c["text"].split())
+        short = c["source"] == "neus"          # NeuS sources are 40-100-word leads
+        if not (50 if short else 150) <= words <= 1100 or c["id"] in used:
+            continue
+        countries = {n for n, p in pats if p.search(c["text"])}
+        gov = len(GOV_WORDS.findall(c["text"]))
+        econ = len(ECON_WORDS.findall(c["text"]))
+        c.update(words=words, countries=len(countries), gov_words=gov)
+        if gov == 0 and "said" in c["text"]:
+            pool["none"].append(c)
+        elif econ >= (2 if short else 4) and gov >= (1 if short else 3):
+            pool["economy"].append(c)
+        elif len(countries - {"United States", "U.S.", "America"}) >= 2 and gov >= (2 if short else 5):
+            pool["international"].append(c)
+        elif c["source"] != "fnc1" and gov >= (2 if short else 5):
+            pool["us"].append(c)
+    rng = random.Random(args.seed)
+    quota = {("international", "fnc1"): 20, ("international", "polnear"): 12, ("international", "neus"): 8,
+             ("us", "polnear"): 10, ("us", "neus"): 6,
+             ("economy", "polnear"): 5, ("economy", "neus"): 5,
+             ("none", "polnear"): 6, ("none", "fnc1"): 4, ("none", "neus"): 2}
+    drawn, groups = [], set()
+    for (stratum, source), n in quota.items():
+        items = sorted((c for c in pool[stratum] if c["source"] == source), key=lambda c: c["ref"])
+        rng.shuffle(items)
+        for c in items:
+            if sum(d["stratum"] == stratum and d["source"] == source for d in drawn) >= n:
+                break
+            g = c.get("group", c["id"])
+            if g in groups:          # one article per NeuS event: the three sides stay out of each other's way
+                continue
+            groups.add(g)
+            drawn.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": stratum,
+                          "words": c["words"], "countries": c["countries"],
+                          "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
+    # Two halves, stratified by (stratum, source): dev to tune on, test frozen. Each draw is its own
+    # group already (one article per NeuS event, FNC-1 bodies and PolNeAR files are unique).
+    for key in quota:
+        members = [d for d in drawn if (d["stratum"], d["source"]) == key]
+        for i, d in enumerate(members):
+            d["split"] = "dev" if i % 2 == 0 else "test"
+    Path(args.out).write_text("".join(json.dumps(d) + "\n" for d in drawn), encoding="utf-8")
+    print({k: sum((d["stratum"], d["source"]) == k for d in drawn) for k in quota}, "->", args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -2,7 +2,7 @@
 """Benchmark stance backends: statement-level macro-F1 on FNC-1 and NewsMTSC, seconds per pair.
 
     python scripts/bench_stance.py --out runs/bench/stance.json \
-        --backend classifier --backend instruct:model=qwen2.5-0.5b-instruct --n 200
+        --backend classifier --backend instruct:model=qwen2.5-coder-0.5b-instruct --n 200
 
 Data (pipeline/stance/data.py):
   fnc1      related pairs (agree/disagree/discuss -> favor/against/neutral) of the bodies on the

@@ -3,7 +3,7 @@
 
     python scripts/bench_summarizers.py --out runs/bench/summeval.json \
         --backend lead --backend extractive \
-        --backend instruct:model=qwen2.5-0.5b-instruct,batch_size=8 --n 24
+        --backend instruct:model=qwen2.5-coder-0.5b-instruct,batch_size=8 --n 24
 
 A backend is `NAME[:key=value,...]` with the keys of that backend's config
 section (values are YAML scalars). Every backend gets the same articles (the

@@ -19,7 +19,7 @@ from ..config import ConfigError, ConfigPath, _format_validation_error
 from ..io.yaml_file import read_yaml
 
 SUMMEVAL_METRICS = ("rouge", "embedding_similarity", "faithfulness")
-ARTICLE_METRICS = ("rouge", "embedding_similarity", "stance", "attribution", "faithfulness")
+ARTICLE_METRICS = ("rouge", "embedding_similarity", "stance", "attribution", "faithfulness", "boilerplate")
 
 
 class _Strict(BaseModel):

@@ -46,7 +46,8 @@ def leaderboard_records(rows: list[Row], columns: list[str]) -> list[dict[str, A
 
 def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: dict[str, Any],
                   human: Optional[dict[str, Any]], info: dict[str, Any], notes: list[str], errors: list[dict[str, Any]],
-                  meta: dict[str, Any]) -> None:
+                  meta: dict[str, Any], by_part: Optional[dict[str, list[Row]]] = None) -> None:
+    by_part = by_part or {}
     recs = leaderboard_records(rows, columns)
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(recs[0]) if recs else ["name"], lineterminator="\n")
@@ -54,11 +55,12 @@ def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: di
     for rec in recs:
         w.writerow({k: ("" if v is None else v) for k, v in rec.items()})
     _write_text(out / "leaderboard.csv", buf.getvalue())
-    _write_text(out / "leaderboard.md", render_markdown(rows, columns, tests, human, info, notes, errors, meta))
+    _write_text(out / "leaderboard.md", render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part))
     plots = make_plots(rows, columns, meta["primary"])
-    _write_text(out / "report.html", render_html(rows, columns, tests, human, info, notes, errors, meta, plots))
+    _write_text(out / "report.html", render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part))
     write_json_atomic(out / "compare.json", {
         "meta": meta, "leaderboard": recs, "significance": tests, "human_correlation": human, "scoring": info,
+        "by_part": {part: leaderboard_records(prows, columns) for part, prows in by_part.items()},
         "notes": notes, "rows": [{"name": r.name, "kind": r.kind, "notes": r.notes, "extra": r.extra} for r in rows],
     })
     per_item = []
@@ -87,7 +89,18 @@ def _test_line(t: dict[str, Any]) -> str:
             f"(paired permutation{', exact' if t.get('permutation_exact') else ''}): {sig} at 0.05{same}")
 
 
-def render_markdown(rows, columns, tests, human, info, notes, errors, meta) -> str:
+def markdown_table(rows: list[Row], columns: list[str]) -> list[str]:
+    """The leaderboard as markdown lines: one row per choice, estimate [CI] per column."""
+    head = ["name", *columns, "n", "s/article", "load s", "peak RSS MB"]
+    L = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        n = max((s["n"] for s in r.summary.values() if s), default=0)
+        L.append("| " + " | ".join([_md(r.name), *[cell(r.summary.get(c)) for c in columns], str(n),
+                                    fmt(r.seconds_per_article, 4), fmt(r.load_s, 1), fmt(r.peak_rss_mb, 0)]) + " |")
+    return L
+
+
+def render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part=None) -> str:
     L = [f"# Leaderboard: {_md(meta['name'])}", ""]
     ds = meta["dataset"]
     L.append(f"Dataset: {ds['kind']} `{ds.get('path') or ', '.join(p['path'] for p in ds.get('parts', []))}`, "
@@ -96,13 +109,11 @@ def render_markdown(rows, columns, tests, human, info, notes, errors, meta) -> s
              f"[low, high] = {int(100 * meta['bootstrap']['confidence'])}% percentile bootstrap CI over items "
              f"({meta['bootstrap']['resamples']} resamples, seed {meta['bootstrap']['seed']}).")
     L.append("")
-    head = ["name", *columns, "n", "s/article", "load s", "peak RSS MB"]
-    L.append("| " + " | ".join(head) + " |")
-    L.append("|" + "---|" * len(head))
-    for r in rows:
-        n = max((s["n"] for s in r.summary.values() if s), default=0)
-        L.append("| " + " | ".join([_md(r.name), *[cell(r.summary.get(c)) for c in columns], str(n),
-                                    fmt(r.seconds_per_article, 4), fmt(r.load_s, 1), fmt(r.peak_rss_mb, 0)]) + " |")
+    for part, prows in (by_part or {}).items():
+        L += [f"## Part: {_md(part)} ({prows[0].articles if prows else 0} articles)", "", *markdown_table(prows, columns), ""]
+    if by_part:
+        L += ["## All parts pooled", ""]
+    L += markdown_table(rows, columns)
     L.append("")
     L.append("Items per column: " + "; ".join(f"{c}: {METRICS[c].label}" for c in columns) + ".")
     L.append("s/article: summarizer (or pipeline) seconds per article without model loading; load s: model loading; "
@@ -239,7 +250,20 @@ _STYLE = ("body{font-family:sans-serif;margin:2em;max-width:1300px}table{border-
           "{text-align:left}img{max-width:100%}.stored{color:#555}")
 
 
-def render_html(rows, columns, tests, human, info, notes, errors, meta, plots) -> str:
+def html_table(rows: list[Row], columns: list[str]) -> str:
+    o = ["<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in ["name", *columns, "n", "s/article", "load s",
+                                                              "peak RSS MB"]) + "</tr>"]
+    for r in rows:
+        n = max((s["n"] for s in r.summary.values() if s), default=0)
+        cls = " class='stored'" if r.kind != "choice" else ""
+        o.append(f"<tr{cls}><td>{e(r.name)}</td>" + "".join(f"<td>{e(cell(r.summary.get(c)))}</td>" for c in columns)
+                 + f"<td>{e(n)}</td><td>{e(fmt(r.seconds_per_article, 4))}</td><td>{e(fmt(r.load_s, 1))}</td>"
+                 f"<td>{e(fmt(r.peak_rss_mb, 0))}</td></tr>")
+    o.append("</table>")
+    return "".join(o)
+
+
+def render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part=None) -> str:
     ds = meta["dataset"]
     subset = f" (subset: limit {ds['limit']}, seed {ds['seed']})" if ds.get("limit") else ""
     o = ["<!doctype html><html><head><meta charset='utf-8'>",
@@ -250,15 +274,11 @@ def render_html(rows, columns, tests, human, info, notes, errors, meta, plots) -
          f"{e(meta['items'])} item(s){e(subset)}. "
          f"Primary metric: <strong>{e(meta['primary'])}</strong>. Cells: estimate [low, high], "
          f"{e(int(100 * meta['bootstrap']['confidence']))}% percentile bootstrap CI over items.</p>"]
-    o.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in ["name", *columns, "n", "s/article", "load s",
-                                                                    "peak RSS MB"]) + "</tr>")
-    for r in rows:
-        n = max((s["n"] for s in r.summary.values() if s), default=0)
-        cls = " class='stored'" if r.kind != "choice" else ""
-        o.append(f"<tr{cls}><td>{e(r.name)}</td>" + "".join(f"<td>{e(cell(r.summary.get(c)))}</td>" for c in columns)
-                 + f"<td>{e(n)}</td><td>{e(fmt(r.seconds_per_article, 4))}</td><td>{e(fmt(r.load_s, 1))}</td>"
-                 f"<td>{e(fmt(r.peak_rss_mb, 0))}</td></tr>")
-    o.append("</table>")
+    for part, prows in (by_part or {}).items():
+        o.append(f"<h2>Part: {e(part)} ({e(prows[0].articles if prows else 0)} articles)</h2>" + html_table(prows, columns))
+    if by_part:
+        o.append("<h2>All parts pooled</h2>")
+    o.append(html_table(rows, columns))
     o.append("<p>" + e("; ".join(f"{c}: {METRICS[c].label}" for c in columns)) + ".</p>")
     if tests:
         o.append("<h2>Paired significance tests (top two)</h2><ul>")

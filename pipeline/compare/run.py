@@ -23,6 +23,7 @@ import numpy as np
 
 from ..config import ConfigError
 from .config import CompareConfig, choice_overrides
+from .parts import part_leaderboards
 from .scoring import METRICS, Row, columns_for, encode_stance, significance, summarize_row
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
@@ -136,8 +137,10 @@ def load_documents(cfg: CompareConfig) -> list[dict[str, Any]]:
     return _sample(docs, ds.limit, ds.seed)
 
 
-def find_articles(cfg: CompareConfig, notes: list[str]) -> list[tuple[str, Path, Path]]:
-    """(id, article file, reference file) of every article that has a reference, over all parts (reads only)."""
+def find_articles(cfg: CompareConfig, notes: list[str],
+                  part_of: Optional[dict[str, str]] = None) -> list[tuple[str, Path, Path]]:
+    """(id, article file, reference file) of every article that has a reference, over all parts (reads only).
+    ``part_of`` (when given) receives id -> part name."""
     from ..io.discover import discover
 
     ds = cfg.dataset
@@ -158,6 +161,8 @@ def find_articles(cfg: CompareConfig, notes: list[str]) -> list[tuple[str, Path,
             sid = f.article_id if f.article_id not in seen else f"{part.name}__{f.article_id}"
             seen.add(sid)
             found.append((sid, f.path, ref))
+            if part_of is not None:
+                part_of[sid] = part.name
             n_part += 1
         notes.append(f"dataset part {part.name!r}: {n_part} article(s) with references "
                      f"(of {len(files)} under {part.path})")
@@ -317,8 +322,13 @@ def score_run_folder(row: Row, folder: Path, ids: Optional[list[str]], metrics: 
                 row.scores.setdefault("attribution_precision", {})[aid] = float(a["precision"])
             if a.get("recall") is not None:
                 row.scores.setdefault("attribution_recall", {})[aid] = float(a["recall"])
+            row.scores.setdefault("governments_found", {})[aid] = float(len(a.get("found", [])))
             row.scores.setdefault("governments_missed", {})[aid] = float(len(a.get("missed", [])))
             row.scores.setdefault("governments_invented", {})[aid] = float(len(a.get("invented", [])))
+        if "boilerplate" in metrics and sc.get("boilerplate"):
+            b = sc["boilerplate"]
+            row.scores.setdefault("boilerplate_left", {})[aid] = float(len(b["left"]))
+            row.scores.setdefault("removed_not_boilerplate", {})[aid] = float(len(b["removed_not_boilerplate"]))
 
 
 # ------------------------------------------------------------------ the whole comparison
@@ -386,8 +396,10 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
     docs: list[dict[str, Any]] = []
     ids: list[str] = []
     found: list[tuple[str, Path, Path]] = []
+    part_of: dict[str, str] = {}
     if cfg.dataset.kind == "articles":
-        found = find_articles(cfg, notes)
+        found = find_articles(cfg, notes, part_of)
+        part_of = {sid: part_of[sid] for sid, _, _ in found}
     else:
         docs = load_documents(cfg)
         known = set(docs[0]["systems"]) if docs else set()
@@ -553,7 +565,8 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
             "load_average_end": [round(x, 2) for x in load] if load else None,
             "cpu_count": os.cpu_count(), "platform": platform.platform(), "python": sys.version.split()[0],
             "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else None}
-    write_outputs(out, cfg, rows, columns, tests, human, info, notes, errors, meta)
+    by_part = part_leaderboards(rows, part_of, columns, b.resamples, b.seed, b.confidence)
+    write_outputs(out, cfg, rows, columns, tests, human, info, notes, errors, meta, by_part)
     log(f"wrote {out}/leaderboard.md, leaderboard.csv, report.html ({meta['elapsed_s']:.0f}s)")
     return 1 if errors else 0
 

@@ -80,8 +80,11 @@ METRICS: dict[str, MetricDef] = {m.key: m for m in [
     MetricDef("stance_macro_f1", "stance macro-F1", macro_f1_x100),
     MetricDef("attribution_precision", "statement precision", mean_x100),
     MetricDef("attribution_recall", "statement recall", mean_x100),
+    MetricDef("governments_found", "speaking governments found (total)", total),
     MetricDef("governments_missed", "governments missed (total)", total, higher_is_better=False),
     MetricDef("governments_invented", "governments invented (total)", total, higher_is_better=False),
+    MetricDef("boilerplate_left", "reference boilerplate lines left (total)", total, higher_is_better=False),
+    MetricDef("removed_not_boilerplate", "removals that were no boilerplate (total)", total, higher_is_better=False),
 ]}
 
 METRIC_COLUMNS = {
@@ -89,7 +92,9 @@ METRIC_COLUMNS = {
     "embedding_similarity": ["embedding_f1"],
     "faithfulness": ["faithfulness"],
     "stance": ["stance_accuracy", "stance_macro_f1"],
-    "attribution": ["attribution_precision", "attribution_recall", "governments_missed", "governments_invented"],
+    "attribution": ["attribution_precision", "attribution_recall", "governments_found", "governments_missed",
+                    "governments_invented"],
+    "boilerplate": ["boilerplate_left", "removed_not_boilerplate"],
 }
 
 

@@ -16,6 +16,9 @@ Every number comes from the metric modules in ``pipeline.evaluate.metrics`` (the
   its ``aggregate_articles``.
 - ``embedding_similarity`` (optional): BERTScore-style F1 of each government's summary against its
   reference summaries (MiniLM, raw and baseline-rescaled).
+- ``boilerplate`` (optional): the reference's ``boilerplate`` lines still in ``clean_text`` (``left``)
+  and the clean stage's removals that are no reference boilerplate line (``removed_not_boilerplate``:
+  article text that only looked like boilerplate). Scored only where the reference lists them.
 - ``faithfulness`` (optional): share of each summary's sentences supported by that government's
   OWN statements. Scorer: NLI when ``evaluate.nli_model`` names a local NLI model folder, else the
   ``embedding_support`` proxy (named in metrics.json; it is closeness of content, not entailment).
@@ -36,7 +39,7 @@ from ..config import Params
 from ..stage import STAGES, Stage
 from ..types import Article
 
-KNOWN_METRICS = ("rouge", "stance", "attribution", "embedding_similarity", "faithfulness")
+KNOWN_METRICS = ("rouge", "stance", "attribution", "embedding_similarity", "faithfulness", "boilerplate")
 DEFAULT_METRICS = ("rouge", "stance", "attribution")
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 
@@ -67,6 +70,24 @@ def speaking_governments(ref_govs: dict[str, Any]) -> set[str]:
     """Reference governments that speak: statements or a stance other than "none" (the attribution rule)."""
     return {g for g, r in ref_govs.items()
             if [s for s in (r.get("statements") or []) if s and s.strip()] or (r.get("stance") or "none") != "none"}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def boilerplate_scores(reference_lines: list[str], clean_text: str, removed: list[str]) -> dict[str, Any]:
+    """Reference boilerplate lines still in the cleaned text, and removals that were not boilerplate.
+
+    >>> boilerplate_scores(["Follow Ann on Twitter"], "Body.\\nFollow Ann  on Twitter", ["Photo: AP"])
+    {'reference_lines': 1, 'left': ['Follow Ann on Twitter'], 'removed_not_boilerplate': ['Photo: AP']}
+    """
+    body = _squash(clean_text)
+    lines = [x for x in reference_lines if x and x.strip()]
+    wanted = [_squash(x) for x in lines]
+    left = [x for x, w in zip(lines, wanted) if w in body]
+    wrong = [r for r in removed if r.strip() and not any(_squash(r) in w or w in _squash(r) for w in wanted)]
+    return {"reference_lines": len(lines), "left": left, "removed_not_boilerplate": wrong}
 
 
 def _r(x: Optional[float], nd: int = 4) -> Optional[float]:
@@ -196,6 +217,9 @@ class EvaluateStage(Stage):
         }
         if attribution is not None:
             scores["attribution"] = attribution
+        if "boilerplate" in p.metrics and isinstance(ref.get("boilerplate"), list):
+            scores["boilerplate"] = boilerplate_scores(ref["boilerplate"], article.clean_text,
+                                                       [r.text for r in article.removed])
         if "faithfulness" in p.metrics:
             scores.update(self._faithfulness_only(pred_govs, scores["governments"]))
         article.scores = scores
@@ -229,6 +253,7 @@ class EvaluateStage(Stage):
         faith: list[float] = []
         faith_sent = faith_supported = 0
         faith_scorer = None
+        bp_lines = bp_left = bp_wrong = bp_articles = 0
         n_articles = ref_govs = ref_snips = 0
         missed = invented = 0
         for s in score_dicts:
@@ -242,6 +267,11 @@ class EvaluateStage(Stage):
             faith_scorer = s.get("faithfulness_scorer", faith_scorer)
             if "attribution" in s:
                 arts.append(s["attribution"])
+            if "boilerplate" in s:
+                bp_articles += 1
+                bp_lines += s["boilerplate"]["reference_lines"]
+                bp_left += len(s["boilerplate"]["left"])
+                bp_wrong += len(s["boilerplate"]["removed_not_boilerplate"])
             for gov, e in s.get("governments", {}).items():
                 ref_govs += bool(e.get("in_reference"))
                 for k, v in (e.get("rouge") or {}).items():
@@ -294,6 +324,9 @@ class EvaluateStage(Stage):
                 "governments_invented": invented,
             })
             out["attribution"] = block
+        if bp_articles:
+            out["boilerplate"] = {"articles": bp_articles, "reference_lines": bp_lines, "left": bp_left,
+                                  "removed_not_boilerplate": bp_wrong}
         if emb:
             out["embedding_similarity"] = {k: round(sum(v) / len(v), 4) for k, v in emb.items()}
             out["embedding_similarity"]["pairs"] = len(emb.get("f1", []))

@@ -28,7 +28,7 @@ DEFAULT_PROMPT = (
 
 class InstructStanceParams(StanceParams):
     backend: Literal["instruct"] = "instruct"
-    model: str = "qwen2.5-0.5b-instruct"
+    model: str = "qwen2.5-coder-0.5b-instruct"
     system_prompt: str = DEFAULT_SYSTEM
     prompt: str = DEFAULT_PROMPT
     # each label's answer word(s); several words for one label are pooled (log-sum-exp)

@@ -27,7 +27,7 @@ DEFAULT_PROMPT = ("{text}\n\n"
 
 class InstructSummaryParams(GenerativeParams):
     backend: Literal["instruct"] = "instruct"
-    model: str = "qwen2.5-0.5b-instruct"
+    model: str = "qwen2.5-coder-0.5b-instruct"
     system_prompt: str = DEFAULT_SYSTEM
     prompt: str = Field(DEFAULT_PROMPT, description="placeholders: {text}, {source}, {government}, {max_sentences}")
     max_sentences: int = Field(3, ge=1)

@@ -36,19 +36,23 @@ class Part(_Strict):
 
 
 class DatasetSection(_Strict):
-    kind: Literal["summeval", "articles", "neus"]
-    path: Optional[ConfigPath] = None  # summeval: the jsonl; neus: the folder; articles: a folder (or use parts)
+    kind: Literal["summeval", "articles", "neus", "govbench"]
+    # summeval: the jsonl; neus: the folder; articles: a folder (or use parts); govbench: the public data
+    # folder (../shared/data) the manifest points into
+    path: Optional[ConfigPath] = None
     references: Optional[ConfigPath] = None  # articles with `path`: references folder
     parts: list[Part] = Field(default_factory=list)  # articles: several folders, each with its references
     split: str = "val"  # neus
+    splits: list[str] = Field(default_factory=lambda: ["dev", "test"], description="govbench: the halves to run, "
+                              "each reported on its own")
     limit: Optional[int] = Field(None, ge=1, description="only this many items")
     seed: Optional[int] = Field(None, description="with limit: a seeded random sample instead of the first items")
 
     @model_validator(mode="after")
     def _check(self):
-        if self.kind in ("summeval", "neus") and not self.path:
+        if self.kind in ("summeval", "neus", "govbench") and not self.path:
             raise ValueError(f"path is required for a {self.kind} dataset")
-        if self.kind in ("summeval", "neus") and self.parts:
+        if self.kind in ("summeval", "neus", "govbench") and self.parts:
             raise ValueError("parts is only for an articles dataset")
         if self.kind == "articles" and not (self.path or self.parts):
             raise ValueError("an articles dataset needs path (one folder) or parts (several)")
@@ -56,7 +60,15 @@ class DatasetSection(_Strict):
             raise ValueError("give either path or parts, not both")
         return self
 
-    def all_parts(self) -> list[Part]:
+    def all_parts(self, materialized: Optional[Path] = None) -> list[Part]:
+        """The folders to read; govbench: ``<materialized>/<split>`` with the split's references."""
+        if self.kind == "govbench":
+            from ..datasets.govbench import REFERENCES
+
+            if materialized is None:
+                raise ValueError("govbench parts exist once the articles are materialized")
+            return [Part(name=s, path=str(Path(materialized) / s), references=str(REFERENCES / s))
+                    for s in self.splits]
         if self.parts:
             return list(self.parts)
         return [Part(name=Path(self.path).name or "articles", path=self.path, references=self.references)]
@@ -129,14 +141,14 @@ class CompareConfig(_Strict):
                                  f"valid: {', '.join(known)}")
         if self.dataset.kind != "summeval" and any(p.system for p in self.precomputed):
             raise ValueError("precomputed.system is only for a summeval dataset")
-        if self.dataset.kind != "articles" and any(p.run for p in self.precomputed):
+        if self.dataset.kind not in ("articles", "govbench") and any(p.run for p in self.precomputed):
             raise ValueError("precomputed.run is only for an articles dataset")
         return self
 
     def metric_list(self) -> list[str]:
         if self.metrics:
             return list(self.metrics)
-        if self.dataset.kind == "articles":
+        if self.dataset.kind in ("articles", "govbench"):
             return ["rouge", "stance", "attribution"]
         return ["rouge"]
 
@@ -235,6 +247,17 @@ def load_compare_config(path: "str | os.PathLike[str]") -> CompareConfig:
             f = Path(ds.path) / f"{ds.split}.{suffix}"
             if not f.is_file():
                 raise ConfigError(f"{where}: dataset.path: NeuS file not found: {f}")
+    if ds.kind == "govbench":
+        from ..datasets.govbench import REFERENCES, verified_texts
+
+        bad = sorted(set(ds.splits) - {p.name for p in REFERENCES.iterdir() if p.is_dir()})
+        if bad:
+            raise ConfigError(f"{where}: dataset.splits: {bad} not in {REFERENCES}")
+        try:
+            for _ in verified_texts(ds.path):
+                pass
+        except (FileNotFoundError, ValueError, KeyError, IndexError) as e:
+            raise ConfigError(f"{where}: dataset.path: {e}") from None
     if ds.kind == "articles":
         for k, part in enumerate(ds.all_parts()):
             key = f"dataset.parts[{k}]" if ds.parts else "dataset.path"

@@ -7,7 +7,9 @@ summarized (estimate + bootstrap CI) again, with the same statistic and seed as 
 """
 from __future__ import annotations
 
-from .scoring import Row, summarize_row
+from typing import Any
+
+from .scoring import Row, significance, summarize_row
 
 
 def article_of(item: str) -> str:
@@ -36,4 +38,16 @@ def part_leaderboards(rows: list[Row], part_of: dict[str, str], columns: list[st
         out[part] = [restrict(r, ids) for r in rows]
         for r in out[part]:
             summarize_row(r, columns, resamples, seed, confidence)
+    return out
+
+
+def part_tests(by_part: dict[str, list[Row]], columns: list[str], resamples: int, perm_resamples: int, seed: int,
+               confidence: float) -> dict[str, dict[str, Any]]:
+    """``{part: {column: paired test of the top two rows}}``: a default is chosen on dev's own test."""
+    out: dict[str, dict[str, Any]] = {}
+    for part, rows in by_part.items():
+        for c in columns:
+            res = significance(rows, c, resamples, perm_resamples, seed, confidence)
+            if res:
+                out.setdefault(part, {})[c] = res
     return out

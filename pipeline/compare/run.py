@@ -23,7 +23,7 @@ import numpy as np
 
 from ..config import ConfigError
 from .config import CompareConfig, choice_overrides
-from .parts import part_leaderboards
+from .parts import part_leaderboards, part_tests
 from .scoring import METRICS, Row, columns_for, encode_stance, significance, summarize_row
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
@@ -137,8 +137,8 @@ def load_documents(cfg: CompareConfig) -> list[dict[str, Any]]:
     return _sample(docs, ds.limit, ds.seed)
 
 
-def find_articles(cfg: CompareConfig, notes: list[str],
-                  part_of: Optional[dict[str, str]] = None) -> list[tuple[str, Path, Path]]:
+def find_articles(cfg: CompareConfig, notes: list[str], part_of: Optional[dict[str, str]] = None,
+                  materialized: Optional[Path] = None) -> list[tuple[str, Path, Path]]:
     """(id, article file, reference file) of every article that has a reference, over all parts (reads only).
     ``part_of`` (when given) receives id -> part name."""
     from ..io.discover import discover
@@ -146,7 +146,7 @@ def find_articles(cfg: CompareConfig, notes: list[str],
     ds = cfg.dataset
     found: list[tuple[str, Path, Path]] = []
     seen: set[str] = set()
-    for part in ds.all_parts():
+    for part in ds.all_parts(materialized):
         if not Path(part.path).exists():
             notes.append(f"dataset part {part.name!r}: {part.path} not found; skipped (optional)")
             continue
@@ -314,6 +314,8 @@ def score_run_folder(row: Row, folder: Path, ids: Optional[list[str]], metrics: 
                 gold, pred = e["stance"]["gold"], e["stance"].get("predicted") or "none"
                 row.scores.setdefault("stance_accuracy", {})[item] = float(gold == pred)
                 row.scores.setdefault("stance_macro_f1", {})[item] = encode_stance(gold, pred)
+                if pred != "none":
+                    row.scores.setdefault("stance_accuracy_found", {})[item] = float(gold == pred)
             if "faithfulness" in metrics and e.get("faithfulness") and e["faithfulness"].get("score") is not None:
                 row.scores.setdefault("faithfulness", {})[item] = float(e["faithfulness"]["score"])
         if "attribution" in metrics and sc.get("attribution"):
@@ -397,7 +399,16 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
     ids: list[str] = []
     found: list[tuple[str, Path, Path]] = []
     part_of: dict[str, str] = {}
-    if cfg.dataset.kind == "articles":
+    articles = cfg.dataset.kind in ("articles", "govbench")
+    if cfg.dataset.kind == "govbench":
+        from ..datasets.govbench import materialize
+
+        materialized = out / "dataset" / "govbench"
+        counts = materialize(cfg.dataset.path, materialized)
+        notes.append(f"govbench articles materialized from {cfg.dataset.path} (sha256-checked): {counts}")
+        found = find_articles(cfg, notes, part_of, materialized)
+        part_of = {sid: part_of[sid] for sid, _, _ in found}
+    elif articles:
         found = find_articles(cfg, notes, part_of)
         part_of = {sid: part_of[sid] for sid, _, _ in found}
     else:
@@ -409,7 +420,7 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
                                   f"known: {', '.join(sorted(known))}")
     out.mkdir(parents=True, exist_ok=True)
     (out / "runs").mkdir(exist_ok=True)
-    if cfg.dataset.kind == "articles":
+    if articles:
         art_dir, ref_dir, ids = stage_articles(found, out)
         log(f"{len(ids)} article(s) with references staged in {art_dir}")
     else:
@@ -431,7 +442,7 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
         row = Row(name=choice.name, kind="choice", description=choice.description or _describe_set(choice.set))
         spec: dict[str, Any] = {"name": choice.name, "pipeline_config": str(cfg.pipeline), "overrides": over,
                                 "output": str(run_dir), "result": str(run_dir / "worker_result.json")}
-        if cfg.dataset.kind == "articles":
+        if articles:
             ev = dict(over.get("evaluate") or {})
             ev["metrics"] = [m for m in metrics]
             over["evaluate"] = ev
@@ -465,7 +476,7 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
         for e in res.get("errors", []):
             errors.append({"choice": choice.name, **e})
         row.notes.extend(res.get("notes", []))
-        if cfg.dataset.kind == "articles":
+        if articles:
             _finish_pipeline_row(row, res, run_dir, ids, metrics)
         else:
             recs = [json.loads(x) for x in (run_dir / "summaries.final.jsonl").read_text(encoding="utf-8").splitlines()
@@ -499,14 +510,14 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
                 rows.append(Row(name=name, kind="stored", description=f"SummEval stored output {sysid}",
                                 extra={"system": sysid}, articles=len(docs)))
                 preds[name] = {d["id"]: d["systems"][sysid]["summary"] for d in docs if sysid in d["systems"]}
-    elif cfg.dataset.kind == "articles":
+    elif articles:
         for p in cfg.precomputed:
             row = Row(name=p.name or Path(p.run).name, kind="run", description=f"stored run {p.run}")
             score_run_folder(row, Path(p.run), ids, metrics)
             rows.append(row)
 
     info: dict[str, Any] = {}
-    if cfg.dataset.kind == "articles":
+    if articles:
         info["items"] = {"rouge, embedding_f1, stance, faithfulness": "(article, government) pairs",
                          "attribution precision/recall, governments missed/invented": "articles"}
         for r in rows:
@@ -566,6 +577,9 @@ def run_compare(cfg: CompareConfig, out: Path, rescore: bool = False) -> int:
             "cpu_count": os.cpu_count(), "platform": platform.platform(), "python": sys.version.split()[0],
             "command": " ".join([Path(sys.argv[0]).name, *sys.argv[1:]]) if sys.argv else None}
     by_part = part_leaderboards(rows, part_of, columns, b.resamples, b.seed, b.confidence)
+    for part, ptests in part_tests(by_part, cfg.significance_metrics(), b.resamples, b.permutation_resamples, b.seed,
+                                   b.confidence).items():
+        tests.update({f"{c} ({part})": t for c, t in ptests.items()})
     write_outputs(out, cfg, rows, columns, tests, human, info, notes, errors, meta, by_part)
     log(f"wrote {out}/leaderboard.md, leaderboard.csv, report.html ({meta['elapsed_s']:.0f}s)")
     return 1 if errors else 0

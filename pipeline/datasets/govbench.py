@@ -70,19 +70,25 @@ def article_text(row: dict, raw: str) -> str:
     return raw if raw.endswith("\n") else raw + "\n"
 
 
-def materialize(data: str | Path, out: str | Path, manifest: str | Path = MANIFEST) -> dict[str, int]:
-    """Write every manifest article to ``<out>/<split>/<id>.txt``; check each source's sha256."""
-    data, out, cache = Path(data), Path(out), {}
-    counts = dict.fromkeys(SPLITS, 0)
+def verified_texts(data: str | Path, manifest: str | Path = MANIFEST):
+    """(manifest row, article text) for every article, each source checked against its sha256 (reads only)."""
+    data, cache = Path(data), {}
     for row in read_manifest(Path(manifest)):
         raw = source_text(data, row["ref"], cache)
         digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
         if digest != row["sha256"]:
             raise ValueError(f"{row['ref']}: sha256 {digest} differs from the manifest's {row['sha256']} "
                              f"(article {row['id']}); the gold was written on other text")
+        yield row, article_text(row, raw)
+
+
+def materialize(data: str | Path, out: str | Path, manifest: str | Path = MANIFEST) -> dict[str, int]:
+    """Write every manifest article to ``<out>/<split>/<id>.txt`` (unchanged files are left alone)."""
+    out = Path(out)
+    counts = dict.fromkeys(SPLITS, 0)
+    for row, text in verified_texts(data, manifest):
         dest = out / row["split"] / f"{row['id']}.txt"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        text = article_text(row, raw)
         if not dest.is_file() or dest.read_text(encoding="utf-8") != text:
             tmp = dest.with_suffix(".tmp")
             tmp.write_text(text, encoding="utf-8")

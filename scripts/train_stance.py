@@ -5,9 +5,10 @@
         [--data ../shared/data] [--datasets fnc1,newsmtsc]
 
 Training data (labels mapped to favor/against/neutral, see pipeline/stance/data.py):
-  - FNC-1 related pairs of the bodies on the 'train' side of the body-id split
-    (no body is in both train and test); each body reduced to its 3 sentences
-    closest to the headline, as the benchmark does for every backend;
+  - FNC-1 dev_* related pairs on the 'train' side of the headline-body component
+    split (no headline and no body on both sides; govbench bodies left out); each
+    body reduced to its 3 sentences closest to the headline, as the benchmark
+    does for every backend;
   - NewsMTSC train.jsonl (sentiment toward a mention: a proxy for stance).
 The regularization strength is chosen by body/sentence-grouped 5-fold CV on the
 training side only. Held-out figures (FNC-1 test side, NewsMTSC devtest_rw)
@@ -53,7 +54,7 @@ def main(argv=None) -> int:
     from pipeline.models import ModelManager
     from pipeline.models.encoder import get_encoder
     from pipeline.stance.classifier import pair_features, save_head
-    from pipeline.stance.data import condense, load_fnc, load_newsmtsc
+    from pipeline.stance.data import condense, headline_majority, load_fnc, load_newsmtsc
     from pipeline.types import STANCE_LABELS
 
     data = Path(args.data)
@@ -63,10 +64,12 @@ def main(argv=None) -> int:
     enc = get_encoder(mgr, args.encoder)
     t0 = time.perf_counter()
 
-    train, tests = [], {}
+    train, tests, baselines = [], {}, {}
     if "fnc1" in wanted:
-        train += condense(load_fnc(data / "fnc1", split="train"), enc)
-        tests["fnc1_test"] = condense(load_fnc(data / "fnc1", split="test"), enc)
+        fnc_train, fnc_test = load_fnc(data / "fnc1", split="train"), load_fnc(data / "fnc1", split="test")
+        train += condense(fnc_train, enc)
+        tests["fnc1_test"] = condense(fnc_test, enc)
+        baselines["fnc1_test"] = headline_majority(fnc_train, fnc_test)
     if "newsmtsc" in wanted:
         train += load_newsmtsc(data / "newsmtsc" / "train.jsonl")
         tests["newsmtsc_devtest_rw"] = load_newsmtsc(data / "newsmtsc" / "devtest_rw.jsonl")
@@ -103,13 +106,18 @@ def main(argv=None) -> int:
         Xt = (pair_features(enc, [e.statement for e in exs], [e.target for e in exs], kinds) - mean) / scale
         pt = np.array(labels)[np.argmax(Xt @ weight.T + bias, axis=1)]
         held[name] = {"macro_f1": macro_f1([e.label for e in exs], pt, labels), "n": len(exs)}
-        print(f"  held-out {name}: macro-F1 {held[name]['macro_f1']:.3f} (n={len(exs)})", flush=True)
+        if name in baselines:
+            held[name]["headline_majority_macro_f1"] = macro_f1([e.label for e in exs], baselines[name], labels)
+        print(f"  held-out {name}: macro-F1 {held[name]['macro_f1']:.3f} (n={len(exs)})"
+              + (f", headline-majority baseline {held[name]['headline_majority_macro_f1']:.3f}"
+                 if name in baselines else ""), flush=True)
 
     record = {
         "trained_on": {"datasets": wanted, "n_train": int(len(y)),
                        "label_counts": {lab: int((y == lab).sum()) for lab in labels},
-                       "fnc1": "related pairs of bodies on the train side of pipeline.stance.data.fnc_split, "
-                               "bodies condensed to 3 sentences closest to the headline",
+                       "fnc1": "dev_* related pairs on the train side of pipeline.stance.data.fnc_split "
+                               "(headline-body components; govbench bodies left out), bodies condensed to 3 "
+                               "sentences closest to the headline",
                        "newsmtsc": "train.jsonl; polarity 2/4/6 -> against/neutral/favor (sentiment proxy)"},
         "classifier": {"type": "multinomial logistic regression", "C": best_C, "class_weight": "balanced",
                        "cv": {str(k): v for k, v in cv.items()}},

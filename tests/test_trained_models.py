@@ -128,3 +128,13 @@ def test_bad_fallback_section_is_a_config_error():
         load_config(None, data={"stance": {"backend": "classifier", "fallback": {"backend": "instruct", "bogus": 1}}})
     with pytest.raises(ConfigError, match="stance.fallback.backend"):
         load_config(None, data={"stance": {"backend": "classifier", "fallback": {"backend": "oracle"}}})
+
+
+def test_trained_cache_folder_follows_the_training_code_and_args(registry, tmp_path):
+    """A head trained by other code or on other data is never served as the current one."""
+    mgr = manager(registry, tmp_path / "cache")
+    spec = mgr.registry["tiny-head"]
+    here = mgr.trained_dir(spec)
+    assert here == mgr.trained_dir(spec) and here.name.startswith("tiny-head-")
+    assert mgr.trained_dir(spec.model_copy(update={"script_args": [*spec.script_args, "--C", "1"]})) != here
+    assert mgr.trained_dir(spec.model_copy(update={"code": ["pipeline/stance/base.py"]})) != here

@@ -63,6 +63,19 @@ def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: di
         "by_part": {part: leaderboard_records(prows, columns) for part, prows in by_part.items()},
         "notes": notes, "rows": [{"name": r.name, "kind": r.kind, "notes": r.notes, "extra": r.extra} for r in rows],
     })
+    # the small record that benchmarks/results/ keeps beside every figure quoted from this run
+    keep = ("name", "kind", "articles", "failed", "seconds_per_article", "peak_rss_mb", "description")
+
+    def small(records):
+        return [{k: v for k, v in rec.items() if k in keep or k.split("_ci_")[0] in columns or k.endswith("_n")}
+                for rec in records]
+
+    write_json_atomic(out / "summary.json", {
+        "command": meta.get("command"), "config": meta.get("config"), "items": meta.get("items"),
+        "columns": columns, "bootstrap": meta.get("bootstrap"), "elapsed_s": meta.get("elapsed_s"),
+        "cpu_count": meta.get("cpu_count"), "load_average_end": meta.get("load_average_end"),
+        "by_part": {part: small(leaderboard_records(prows, columns)) for part, prows in by_part.items()},
+        "pooled": small(recs), "significance": tests, "notes": notes})
     per_item = []
     for r in rows:
         for c, items in r.scores.items():

@@ -158,7 +158,15 @@ class ModelManager:
 
     # ------------------------------------------------------------ trained on this machine
     def trained_dir(self, spec: ModelSpec) -> Path:
-        return self.cache / "trained" / spec.name
+        """``<cache>/trained/<name>-<key>``: the key hashes the script, its args and ``spec.code``, so a
+        head trained by older code or on other data is never served as the current one."""
+        import hashlib
+
+        h = hashlib.sha256("\0".join([spec.name, *spec.script_args]).encode())
+        for rel in [spec.script, *spec.code]:
+            f = REPO_ROOT / rel
+            h.update(f.read_bytes() if f.is_file() else f"missing:{rel}".encode())
+        return self.cache / "trained" / f"{spec.name}-{h.hexdigest()[:12]}"
 
     def _train(self, spec: ModelSpec, d: Path) -> Path:
         """Run the committed training script into a temp dir; it appears in the cache only when complete."""

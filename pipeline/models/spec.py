@@ -46,6 +46,8 @@ class ModelSpec(BaseModel):
     script: Optional[str] = None
     script_args: list[str] = []
     requires: list[str] = []  # data the script needs, checked first for a clear message
+    code: list[str] = []  # files besides the script that decide what is trained (data selection, features):
+    #                       their bytes, the script's and its args key the cache folder, so a change retrains
     outputs: list[str] = []  # the files the script writes; their sha256 is recorded when they are made
     # hub / local (a relative local path is relative to the registry file's folder)
     id: Optional[str] = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Optional
 
 from ..cli.common import EXIT_USAGE, fail, setup_logging
@@ -24,6 +25,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def print_tables(leaderboard: Path) -> None:
+    """The leaderboard's tables on stdout (one per dataset part, e.g. govbench dev and test, then pooled)."""
+    if not leaderboard.is_file():
+        return
+    for line in leaderboard.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## Paired significance"):
+            break
+        if line.startswith("#") or line.startswith("|"):
+            print(line)
+    print(f"(full leaderboard, tests and notes: {leaderboard})")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -37,7 +50,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         cfg = load_compare_config(args.config)
         out = output_folder(cfg, args.output)
         check_output(out)
-        return run_compare(cfg, out, rescore=args.rescore)
+        code = run_compare(cfg, out, rescore=args.rescore)
+        print_tables(out / "leaderboard.md")
+        return code
     except ConfigError as e:
         return fail(str(e))
     except KeyboardInterrupt:

@@ -128,3 +128,22 @@ def test_gazetteer_errors_name_the_key(tmp_path, bad, message):
     with pytest.raises(GazetteerError) as e:
         load_gazetteer(write(tmp_path, bad))
     assert message in str(e.value)
+
+
+def test_a_name_that_is_also_a_demonym_reads_as_the_country(resolver):
+    """"US" is in names and demonyms: "The US claimed" is the country speaking."""
+    d = resolver.decide("The US", None, "", D2016)
+    assert (d.government, d.kind) == ("United States", "government")
+    m = [x for x in resolver.gaz.find("The US said") if x.text == "US"][0]
+    assert m.field == "names"
+
+
+def test_people_match_case_sensitively(resolver):
+    assert not [m for m in resolver.gaz.find("a ban on imports", on=D2016) if m.field == "people"]
+    assert [m.government for m in resolver.gaz.find("Ban said", on=D2016) if m.field == "people"] == ["United Nations"]
+
+
+def test_find_skips_aliases_whose_first_word_is_absent_but_finds_the_rest(tmp_path):
+    gaz = load_gazetteer(write(tmp_path, SIMPLE))
+    assert [m.text for m in gaz.find("An Atlantean envoy at the Coral Palace")] == ["Atlantean", "Coral Palace"]
+    assert gaz.find("nothing here") == []

@@ -1,16 +1,38 @@
-"""Stage 4, resolve: map each speaker to the government it speaks for, via the gazetteer."""
+"""Stage 4, resolve: map each speaker to the government it speaks for.
+
+A country reference (pycountry + configs/actors.yaml) composed with a state body or office
+(bodies.yaml), the gazetteer's named institutions and office holders, a non-government guard, and
+speaker coreference inside the article (resolver.py, coref.py)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal, Optional
+
+from pydantic import Field
 
 from ..config import ConfigPath, Params
 from ..stage import STAGES, Stage
 from ..types import Article, GovernmentResult
+from .bodies import DEFAULT_BODIES, BodiesError, load_bodies
 from .gazetteer import Gazetteer, GazetteerError, load_gazetteer, parse_date
 from .resolver import GovernmentResolver
 
 DEFAULT_ACTORS = str(Path(__file__).resolve().parents[2] / "configs" / "actors.yaml")
+
+
+_REFUSAL_CUE = re.compile(r"^(?:declin|refus|would not|wouldn't|did not|didn't|could not|couldn't)", re.IGNORECASE)
+_REFUSAL_TEXT = re.compile(r"^\W*(?:(?:to\s+)?(?:comment|discuss|say|speak|elaborate|respond|confirm|provide|give|be\s+"
+                           r"identified|be\s+named|answer)\b|(?:\w+\s+){0,2}(?:requests?|messages?|calls?|emails?)\s+"
+                           r"(?:for|seeking)\s+comment|attempts\s+to\s+reach)", re.IGNORECASE)
+
+
+def is_refusal(st) -> bool:
+    """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a short
+    content that is itself the refused act counts ("declined to say whether ..." keeps its clause)."""
+    cue = (st.cue or "").strip()
+    text = st.text.strip()
+    return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 
 
 class ResolveParams(Params):
@@ -24,40 +46,72 @@ class ResolveParams(Params):
     # which statements a government gets: "speech" (said, told, announced...) or "all"
     # (also beliefs, plans and perceptions ascribed to it: "Seoul plans to", "is expected to")
     governments_from: Literal["speech", "all"] = "speech"
+    # kinds of state bodies and offices, non-government words, irregular demonyms (bodies.py)
+    bodies: ConfigPath = DEFAULT_BODIES
+    # "a spokeswoman", "the ministry", "she" take the nearest fitting earlier speaker's government
+    coreference: bool = True
+    coref_paragraphs: int = Field(4, ge=0)  # how far back (paragraphs) an antecedent may be
+    # a body or office with no country and no home country: the country the article names most,
+    # when it has at least article_country_min mentions and twice as many as the next
+    article_country: bool = True
+    article_country_min: int = Field(3, ge=1)
+    # before the article's country: the one the speaker's paragraph names at least this often (0: off)
+    local_country_min: int = Field(2, ge=0)
+    # a statement with no source right after a government speaker in the same paragraph continues it
+    implicit_speakers: bool = True
+    # a refusal ("declined to comment", "would not say") is no statement of a government
+    refusals_speak: bool = False
 
 
 @STAGES.register("resolve")
 class ResolveStage(Stage):
     name = "resolve"
     Params = ResolveParams
+    version = 2  # compositional bodies, pycountry, coreference, several governments per statement
 
     def __init__(self, params: ResolveParams, ctx):
         super().__init__(params, ctx)
         self.gazetteer = load_gazetteer(params.actors)
+        self.bodies = load_bodies(params.bodies)
+        self.resolver = GovernmentResolver(self.gazetteer, params.home_country, params.date,
+                                           params.default_home_country, bodies=self.bodies,
+                                           coreference=params.coreference, article_country=params.article_country,
+                                           article_country_min=params.article_country_min,
+                                           coref_paragraphs=params.coref_paragraphs,
+                                           local_country_min=params.local_country_min,
+                                           implicit_speakers=params.implicit_speakers)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
-            if value and value not in self.gazetteer.governments:
+            if value and value not in self.resolver.gaz.governments:
                 raise GazetteerError(f"resolve.{key}: {value!r} is not in {params.actors}; "
-                                     f"known: {', '.join(sorted(self.gazetteer.governments))}")
+                                     f"known: {', '.join(sorted(self.resolver.gaz.governments))}")
         if params.date and parse_date(params.date) is None:
             raise GazetteerError(f"resolve.date: {params.date!r} is not a date YYYY-MM-DD")
-        self.resolver = GovernmentResolver(self.gazetteer, params.home_country, params.date,
-                                           params.default_home_country)
 
     def describe(self):
         out = super().describe()
         import hashlib
         out["actors_sha256"] = hashlib.sha256(Path(self.params.actors).read_bytes()).hexdigest()
+        out["bodies_sha256"] = hashlib.sha256(Path(self.params.bodies).read_bytes()).hexdigest()
+        try:
+            from importlib.metadata import version
+
+            out["pycountry"] = version("pycountry")
+        except Exception:  # noqa: BLE001 - provenance only
+            out["pycountry"] = None
         return out
 
     def process_article(self, article: Article) -> None:
-        self.resolver.resolve_article(article)
+        per_statement = self.resolver.resolve_article(article)
         article.governments = {}
-        for st in article.statements:
+        for st, governments in zip(article.statements, per_statement):
             if self.params.governments_from == "speech" and getattr(st, "category", "speech") != "speech":
                 continue
-            if st.speaker.government:
-                article.governments.setdefault(st.speaker.government, GovernmentResult()).statements.append(st)
+            if not self.params.refusals_speak and is_refusal(st):
+                continue
+            for gov in governments:  # "Germany, France and Britain said": the statement is each one's
+                article.governments.setdefault(gov, GovernmentResult()).statements.append(st)
 
 
-__all__ = ["ResolveStage", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver"]
+__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
+           "load_bodies"]

@@ -28,6 +28,8 @@ from ..io.yaml_file import read_yaml
 FIELDS = ("names", "demonyms", "capitals", "institutions", "people", "cities", "domains", "outlets")
 PERSON_KEYS = ("name", "aliases", "from", "to", "role", "note")
 TOP_KEYS = ("governments", "government_roles", "non_government_roles")
+_RUN = re.compile(r"[^\W_]+")
+FIELD_RANK = {"names": 0, "capitals": 1, "institutions": 2, "people": 3, "demonyms": 4, "outlets": 5}
 
 
 class GazetteerError(ValueError):
@@ -77,9 +79,16 @@ class Gazetteer:
                 for item in spec.get(fld, []) or []:
                     for entry in _entries(item, gov, fld):
                         by_alias.setdefault((entry.alias, fld), []).append(entry)
-        # longest first so "South Korean" beats "Korea" and "U.S. Forces Korea" beats "U.S."
-        keys = sorted(by_alias, key=lambda k: (-len(k[0]), k[0], k[1]))
-        self._patterns = [(_alias_regex(alias), by_alias[(alias, fld)]) for alias, fld in keys]
+        # longest first so "South Korean" beats "Korea" and "U.S. Forces Korea" beats "U.S."; where one
+        # alias is in two fields ("US" a name and a demonym) the name wins, so "The US said" is the country
+        keys = sorted(by_alias, key=lambda k: (-len(k[0]), k[0], FIELD_RANK.get(k[1], 9)))
+        # people match with their capitals: "a ban on" is not Ban Ki-moon
+        self._patterns = [(_alias_regex(alias, case_sensitive=(fld == "people")), by_alias[(alias, fld)])
+                          for alias, fld in keys]
+        # patterns by the first word of their alias: a text without that word cannot match them
+        self._by_first: dict[str, list[int]] = {}
+        for i, (alias, _) in enumerate(keys):
+            self._by_first.setdefault((_RUN.findall(alias.lower()) or [""])[0], []).append(i)
         self._gov_roles = _word_regex(self.government_roles)
         self._non_gov_roles = _word_regex(self.non_government_roles)
 
@@ -89,7 +98,10 @@ class Gazetteer:
         day = on or _dt.date.today()
         taken = [False] * len(text)
         out: list[Match] = []
-        for rx, entries in self._patterns:
+        runs = set(_RUN.findall(text.lower()))
+        candidates = sorted(i for r in runs for i in self._by_first.get(r, ()))  # longest alias first, as built
+        for i in candidates:
+            rx, entries = self._patterns[i]
             fld = entries[0].field
             if fields is not None and fld not in fields:
                 continue
@@ -175,9 +187,9 @@ def parse_date(text: str) -> Optional[_dt.date]:
         return None
 
 
-def _alias_regex(alias: str) -> re.Pattern:
+def _alias_regex(alias: str, case_sensitive: bool = False) -> re.Pattern:
     body = re.escape(alias)
-    flags = 0 if (alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)) else re.IGNORECASE
+    flags = 0 if (case_sensitive or alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)) else re.IGNORECASE
     return re.compile(rf"(?<![\w.]){body}(?![\w])(?!-\w)" if alias.endswith(".") else rf"(?<![\w]){body}(?![\w])", flags)
 
 

@@ -1,48 +1,72 @@
 """Decide which government, if any, each speaker speaks for.
 
+A government speaker is composed, not looked up: a country reference (a name, demonym, code or
+capital: pycountry's countries merged into configs/actors.yaml, ``countries.py``) plus a state
+body or office (``bodies.yaml``) in the speaker phrase, its appositive or its "of/for" attachment.
 Order of evidence, strongest first:
-1. the *head* of the speaker phrase: the role words before its first comma or
-   preposition ("a Kremlin critic" is a critic, "campaign officials" and "former foreign
-   minister" are not officials of a government, "Lim Soo-seok, spokesperson for the
-   Ministry of Foreign Affairs" is a spokesperson). A non-government word there
-   (analyst, former, candidate, campaign, lawmaker, party...) makes a non-government
-   speaker; a generic head ("spokesman", "official") whose complement names a
-   non-government body ("a spokesman for the Trump campaign") does too;
-2. a named institution or office holder of one government ("the Kremlin", "Putin"), the
-   office holder only within their tenure on the article's date (actors.yaml people
-   with from/to); a person named outside every tenure is a non-government speaker;
-3. a country, demonym or capital plus a government role, or a country or capital
-   standing alone as a metonym ("Russian Foreign Ministry", "Beijing");
-4. a government role with no country ("Foreign Ministry spokesperson", "the
-   government"): the article's home country, read from the config, the dateline
-   ("SEOUL -") or the outlet;
-5. a bare name ("Lim") that an earlier or later mention in the article tied to a role.
 
-Countries mentioned in what was said never matter: only the speaker phrase is read.
+1. the non-government guard: the *head* of the speaker phrase (the words before its first comma
+   or preposition) holds a non-government word (analyst, former, candidate, lawmaker, think tank,
+   newspaper, militant...), or a generic head ("president", "spokesman", "director") whose
+   complement or appositive names a non-government body ("the president of a Washington think
+   tank", "a spokesman for the Trump campaign"): no government, whatever country is named;
+2. a named institution or office holder of one government ("the Kremlin", "Putin"), the office
+   holder only within their tenure on the article's date; a person named outside every tenure is
+   a non-government speaker;
+3. country reference(s) plus a body or office ("Britain's Treasury", "The United States Central
+   Command", "an Iraqi army colonel"), or countries standing alone as metonyms ("Beijing",
+   "Britain, the US and the United Nations": each of them);
+4. a body or office that may stand alone ("the Interior Ministry", "a spokeswoman") with no
+   country: first the nearest compatible earlier government speaker (``coref.py``), then the
+   article's home country (config, dateline, outlet), then the country the article is about
+   (the one its text names most, when one clearly leads); "a colonel" or "the police" with no
+   country stays unknown;
+5. a bare name ("Mattis") that another mention in the article ties to a title or a role
+   ("defense secretary James Mattis").
+
+Only the speaker phrase and the article's own mentions of the same speaker are read: countries
+named in what was said never matter.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ..types import Article, Speaker
-from .gazetteer import Gazetteer, parse_date
+from .bodies import BodyLexicon, Word, load_bodies
+from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor
+from .countries import with_countries
+from .gazetteer import Gazetteer, Match, parse_date
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][\w. ]{0,40})?\s*(?:\([^)]{0,40}\))?\s*[—–-]{1,2}\s")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _COUNTRY_HEADED = {"names", "capitals"}
+_NATIONAL = ("names", "demonyms", "capitals")
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
 _HEAD_END = re.compile(r",|\(|\s[—–]\s|\s--\s|\s(?:of|for|at|with|from|in|to|on|who|which|that|whose)\s", re.IGNORECASE)
-# heads that take their affiliation from their complement ("a spokesman for X")
-GENERIC_HEADS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "official", "officials", "aide",
-                 "aides", "adviser", "advisers", "advisor", "advisors", "representative", "source", "sources",
-                 "leader", "leaders", "chairman", "member", "members", "staff", "staffer", "head", "director"}
+# a country after one of these is what the speaker talks about or where they sit, not whom they speak for
+_NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|at|into|from|between|than|like|"
+                        r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
+# "neither Germany's Merkel nor France's Hollande": nobody spoke
+_NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
+# words of outlets, documents and organisations: a phrase headed by one is no person
+_THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_cc")
+# what may stand between coordinated countries: "Germany, France and Britain", "US and Israeli officials"
+_COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
 DATE_KEYS = ("date", "publication_date", "published", "pubdate", "datetime", "time")
+_WORLD: dict[tuple[int, int], Gazetteer] = {}
+_KEEP: list = []
+# "President Biden", "Secretary of State John Kerry": a sitting office holder's title right before the name
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:president|prime minister|premier|chancellor|secretary of state|"
+                           r"secretary|minister|king|vice president|spokesman|spokeswoman|spokesperson)"
+                           r"\s+(?:[A-Z][\w.'-]*\s+)?$", re.IGNORECASE)
+_NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|presumptive|ex)\b|-elect\b)",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -51,29 +75,61 @@ class Decision:
     kind: str  # government | non_government | unknown
     role: Optional[str]
     reason: str
+    governments: list[str] = field(default_factory=list)  # all of them: "Germany, France and Britain"
+    person: bool = False  # the speaker is a person (he/she can refer to them), not a body
+    needs_country: bool = False  # a role with no country: resolved from context
+
+    def __post_init__(self) -> None:
+        if self.government and not self.governments:
+            self.governments = [self.government]
+
+
+def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
+    """`gaz` plus every pycountry country, built once per (gazetteer, lexicon)."""
+    key = (id(gaz), id(lex))
+    if key not in _WORLD:
+        _WORLD[key] = with_countries(gaz, lex)
+        _KEEP.append((gaz, lex))  # the ids in the key stay theirs while the entry lives
+    return _WORLD[key]
 
 
 class GovernmentResolver:
     def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None,
-                 default_home: Optional[str] = None):
-        self.gaz = gazetteer
+                 default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
+                 coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
+                 coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True):
+        base = bodies if bodies is not None else load_bodies()
+        # actors.yaml role lists are the user's own words: they win over the packaged types
+        extra = {w: "office" for w in gazetteer.government_roles}
+        extra.update({w: "non_gov:actors" for w in gazetteer.non_government_roles})
+        self.lex = BodyLexicon({**base.words, **{w.lower(): k for w, k in extra.items()}}, base.person_heads,
+                               base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
+                               base.ambiguous_names, base.path)
+        self.gaz = world_gazetteer(gazetteer, base)
         self.fixed_home = home_country
         self.default_home = default_home
         self.fixed_date = parse_date(date) if date else None
+        self.coreference = coreference
+        self.article_country_on = article_country
+        self.article_country_min = article_country_min
+        self.coref_paragraphs = coref_paragraphs
+        self.local_country_min = local_country_min  # 0: off
+        self.implicit_speakers = implicit_speakers
 
     # ------------------------------------------------------------ context
     def home_country(self, article: Article) -> tuple[Optional[str], str]:
         """The country an article speaks from: config, dateline, then outlet."""
         if self.fixed_home:
             return self.fixed_home, "config"
-        # the dateline opens the body: the first line, or the one after a kept title line
-        lines = [ln for ln in article.clean_text.split("\n", 3)[:3] if ln.strip()][:2]
-        if len(lines) == 2 and article.title and lines[0].strip() != article.title.strip():
-            lines = lines[:1]
-        for line in lines:
+        # the dateline opens the body: the first line, or one after a kept title line or a subtitle
+        lines = [ln for ln in article.clean_text.split("\n", 6)[:6] if ln.strip()][:3]
+        for n, line in enumerate(lines):
             m = _DATELINE.match(line[:120])
             if m:
                 place = m.group(1).strip()
+                if n and not place.isupper() and not (n == 1 and article.title
+                                                       and lines[0].strip() == article.title.strip()):
+                    continue  # a later line: only an upper-case place ("MEXICO CITY -") is a dateline
                 gov = self.gaz.place_government(place.title() if place.isupper() else place)
                 if gov:
                     return gov, f"dateline {place!r}"
@@ -90,6 +146,39 @@ class GovernmentResolver:
             return self.default_home, "config default"
         return None, "unknown"
 
+    def article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str]:
+        """The country the article is about: the one its text names most (names, demonyms,
+        capitals, institutions, office holders in office), when it has at least
+        ``article_country_min`` mentions and twice as many as the next."""
+        if not self.article_country_on:
+            return None, "off"
+        counts = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
+                                                             on=on) if m.valid)
+        if not counts:
+            return None, "no country named"
+        (top, n), *rest = counts.most_common(2)
+        second = rest[0][1] if rest else 0
+        if n >= self.article_country_min and n >= 2 * second:
+            return top, f"the article names {top} most ({n} mentions, next {second})"
+        return None, f"no country leads ({top} {n}, next {second})"
+
+    def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:
+        """The country the paragraph around `offset` names most, at least ``local_country_min``
+        times and more than any other ("In Japan, ... according to the National Police Agency")."""
+        if not self.local_country_min:
+            return None, "off"
+        para = next(((a, b) for a, b in article.paragraphs if a <= offset < b), None)
+        if para is None:
+            return None, "no paragraph"
+        counts = Counter(m.government for m in self.gaz.find(article.clean_text[para[0]:para[1]], set(_NATIONAL),
+                                                             on=on) if m.valid)
+        if not counts:
+            return None, "no country in the paragraph"
+        (top, n), *rest = counts.most_common(2)
+        if (rest and rest[0][1] == n) or n < self.local_country_min:
+            return None, "no country leads the paragraph"
+        return top, f"the paragraph names {top} most ({n} mentions)"
+
     def article_date(self, article: Article) -> tuple[_dt.date, str]:
         """The date office holders are checked against: config, metadata, file name, else today."""
         if self.fixed_date:
@@ -102,106 +191,377 @@ class GovernmentResolver:
             d = parse_date(str(where or ""))
             if d:
                 return d, "file name"
+        dated = self._dated_by_titles(article)
+        if dated is not None:
+            return dated
         return _dt.date.today(), "today (article date unknown)"
 
-    # ------------------------------------------------------------ speakers
+    def _dated_by_titles(self, article: Article) -> Optional[tuple[_dt.date, str]]:
+        """An undated article that calls office holders by their title ("President Biden said") was
+        written during their tenure: the middle of the tenure most such mentions share, narrowed by
+        the others. None when there are none, or when all of them are in office today."""
+        text = article.clean_text
+        today = _dt.date.today()
+        anchors: list[tuple[str, list[tuple[_dt.date, _dt.date]]]] = []
+        for m in self.gaz.find(text, {"people"}, on=today):
+            spans = _tenures(m.tenure, today)
+            if not spans:
+                continue
+            before = text[max(0, m.start - 40):m.start]
+            if not (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ")):
+                continue
+            if _NOT_SITTING.search(text[max(0, m.start - 60):m.start]):
+                continue
+            anchors.append((m.text, spans))
+        if not anchors or all(any(a <= today < b for a, b in spans) for _, spans in anchors):
+            return None
+        candidates = [span for _, spans in anchors for span in spans]
+
+        def support(span):
+            return sum(any(a < span[1] and span[0] < b for a, b in spans) for _, spans in anchors)
+        best = max(candidates, key=lambda sp: (support(sp), sp[0]))
+        lo, hi = best
+        for _, spans in anchors:
+            for a, b in spans:
+                if a < hi and lo < b and max(lo, a) < min(hi, b):
+                    lo, hi = max(lo, a), min(hi, b)
+        mid = lo + (hi - lo) / 2
+        names = ", ".join(sorted({t for t, _ in anchors})[:3])
+        return mid, f"mid-tenure of titled office holders ({names}: {lo}..{hi})"
+
+    # ------------------------------------------------------------ one phrase
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
-               on: Optional[_dt.date] = None) -> Decision:
-        matches = self.gaz.find(mention, on=on)
+               on: Optional[_dt.date] = None, fallback: Optional[tuple[str, str]] = None) -> Decision:
+        """The government of one speaker phrase. `home` serves a body or office with no country;
+        `fallback` (government, why) serves it when there is no home."""
+        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)]
+        residue = _blank(mention, matches)
+        words = self.lex.find(residue)
+        person = _is_person(mention, words, matches)
+        if _NEGATED.match(mention):
+            return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)
+        guard = self._guard(residue, words)
+        if guard is not None:
+            return Decision(None, "non_government", guard[0], guard[1], person=person)
         strong = [m for m in matches if m.field in ("institutions", "people") and m.valid]
         out_of_office = [m for m in matches if m.field == "people" and not m.valid]
-        # role words are read with every gazetteer name blanked out ("Workers' Party of Korea")
-        residue = _blank(mention, matches)
-        head = self._head_role(residue)
-        if head is not None and head[1] == "non_gov":
-            return Decision(None, "non_government", head[0], f"non-government role {head[0]!r}")
+        gov_words = [w for w in words if w.gov]
+        role = self._role(residue, gov_words)
         if strong:
             govs = _ordered_unique(m.government for m in strong)
-            return Decision(govs[0], "government", (head[0] if head else None) or LABEL[strong[0].field],
-                            f"{LABEL[strong[0].field]} {strong[0].text!r}")
-        role = head[0] if head else None
+            return Decision(govs[0], "government", (role.text if role else None) or LABEL[strong[0].field],
+                            f"{LABEL[strong[0].field]} {strong[0].text!r}", person=person or strong[0].field == "people")
         if out_of_office and not role:
             m = out_of_office[0]
             when = on.isoformat() if on else "today"
             return Decision(None, "non_government", "not in office",
-                            f"person {m.text!r} of {m.government} not in office on {when} (tenure {m.tenure})")
-        national = [m for m in matches if m.field in ("names", "demonyms", "capitals")]
+                            f"person {m.text!r} of {m.government} not in office on {when} (tenure {m.tenure})",
+                            person=True)
+        national = [m for m in matches if m.field in _NATIONAL]
         if national:
-            first = _head_country(mention, national)
+            owners = _owner_countries(mention, national)
             bare = _is_bare(mention, national)
-            if role or bare:
-                why = f"{LABEL[first.field]} {first.text!r}"
-                return Decision(first.government, "government", role or "state", why)
-            return Decision(None, "non_government", None, f"national but no government role ({first.text!r})")
-        if role:
-            if home:
-                return Decision(home, "government", role, f"role {role!r} with home country ({home_reason})")
-            return Decision(None, "unknown", role, f"role {role!r} but the article's country is unknown")
-        return Decision(None, "unknown", None, "no government evidence")
+            if owners and (gov_words or bare):
+                govs = _ordered_unique(m.government for m in owners)
+                why = " + ".join(f"{LABEL[m.field]} {m.text!r}" for m in owners[:4])
+                if role:
+                    why += f" + {role.kind.split('_')[0]} {role.text!r}"
+                return Decision(govs[0], "government", role.text if role else "state", why, governments=govs,
+                                person=person)
+            if not gov_words:
+                return Decision(None, "non_government", None, f"national but no government role ({national[0].text!r})",
+                                person=person)
+        if role is None:
+            return Decision(None, "unknown", None, "no government evidence", person=person)
+        standalone = [w for w in gov_words if w.kind in ("body", "office")]
+        if not standalone:
+            return Decision(None, "unknown", role.text, f"{role.kind.split('_')[0]} {role.text!r} names no country",
+                            person=person)
+        if home:
+            return Decision(home, "government", role.text, f"role {role.text!r} with home country ({home_reason})",
+                            person=person, needs_country=True)
+        if fallback and fallback[0]:
+            return Decision(fallback[0], "government", role.text, f"role {role.text!r} in an article about {fallback[0]} "
+                            f"({fallback[1]})", person=person, needs_country=True)
+        return Decision(None, "unknown", role.text, f"role {role.text!r} but the article's country is unknown",
+                        person=person, needs_country=True)
 
-    def _head_role(self, residue: str) -> Optional[tuple[str, str]]:
-        """(word, 'gov' | 'non_gov') deciding the speaker's role, or None."""
-        words = self.gaz.role_words(residue)
+    def _guard(self, residue: str, words: list[Word]) -> Optional[tuple[str, str]]:
+        """(word, reason) when the phrase defines a non-government speaker."""
         if not words:
             return None
-        segments = _segments(residue)
-        for seg_start, head_end, seg_end in segments:
-            in_head = [w for w in words if seg_start <= w[0] < head_end]
+        for seg_start, head_end, seg_end in _segments(residue):
+            in_head = [w for w in words if seg_start <= w.start < head_end]
             if not in_head:
                 continue
-            non_gov = [w for w in in_head if w[3] == "non_gov"]
-            if non_gov:  # "campaign officials", "former minister", "Kremlin critic"
-                return non_gov[-1][2], "non_gov"
-            last = in_head[-1]
-            if last[2] in GENERIC_HEADS:
-                rest = [w for w in words if head_end <= w[0] < seg_end]
-                rest_non_gov = [w for w in rest if w[3] == "non_gov"]
-                if rest_non_gov:  # "a spokesman for the Trump campaign"
-                    return rest_non_gov[0][2], "non_gov"
-            return last[2], "gov"
-        # no role in any head: the first role word anywhere
+            non_gov = [w for w in in_head if w.non_gov]
+            if non_gov:  # "campaign officials", "former minister", "Kremlin critic", "IDF Radio"
+                w = non_gov[-1]
+                return w.text, f"non-government {w.kind.split(':')[-1]} word {w.text!r}"
+            last = [w for w in in_head if w.gov or w.kind == "document"]
+            if last and last[-1].text in self.lex.person_heads or (last and last[-1].kind == "document"):
+                rest = [w for w in words if head_end <= w.start < seg_end]
+                # "a spokesman for the Trump campaign", "the president of a Washington think tank"
+                rest_non_gov = [w for w in rest if w.non_gov]
+                rest_gov = [w for w in rest if w.gov]
+                if rest_non_gov and not (rest_gov and rest_gov[0].start < rest_non_gov[0].start):
+                    w = rest_non_gov[0]
+                    return w.text, f"{last[-1].text!r} of a non-government {w.kind.split(':')[-1]} ({w.text!r})"
+            return None
         first = words[0]
-        return first[2], first[3]
+        if first.non_gov:
+            return first.text, f"non-government {first.kind.split(':')[-1]} word {first.text!r}"
+        return None
 
-    def resolve_article(self, article: Article) -> None:
+    @staticmethod
+    def _role(residue: str, gov_words: list[Word]) -> Optional[Word]:
+        """The body or office that makes the speaker a government: the last one in the first head
+        that has one, else the first anywhere."""
+        if not gov_words:
+            return None
+        for seg_start, head_end, _ in _segments(residue):
+            in_head = [w for w in gov_words if seg_start <= w.start < head_end]
+            if in_head:
+                return in_head[-1]
+        return gov_words[0]
+
+    # ------------------------------------------------------------ an article
+    def resolve_article(self, article: Article) -> list[list[str]]:
+        """Set every statement's speaker government; returns the governments of each statement
+        (several for "Germany, France and Britain said")."""
         home, why = self.home_country(article)
         day, day_why = self.article_date(article)
+        about, about_why = (None, "home country known") if home else self.article_country(article, day)
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why
         article.metadata["resolve_date"] = day.isoformat()
         article.metadata["resolve_date_reason"] = day_why
-        people = self._people_roles(article)
-        for st in article.statements:
+        article.metadata["article_country"] = about
+        article.metadata["article_country_reason"] = about_why
+        people = self._people_descriptions(article)
+        para_of = _paragraph_index(article)
+        done: list[Antecedent] = []
+        out: list[list[str]] = []
+        for i, st in enumerate(article.statements):
             sp: Speaker = st.speaker
+            mention = (sp.mention or "").strip()
             if not sp.text or sp.text == "(unknown)":
+                prev = done[-1] if done and self.implicit_speakers else None
+                if prev is not None and prev.paragraph == para_of(st.char_start) and prev.decision.kind == "government":
+                    # "..., the ministry said. It added that ...": a source-less statement right after a
+                    # government speaker in the same paragraph continues it
+                    a = prev.decision
+                    sp.government, sp.kind, sp.role = a.government, a.kind, a.role
+                    sp.reason = f"no source: continues {prev.text!r} in the same paragraph: {a.reason}"
+                    out.append(list(a.governments))
+                    continue
                 sp.government, sp.kind, sp.role, sp.reason = None, "unknown", None, "no source"
+                out.append([])
                 continue
-            d = self.decide(sp.text, home, why, day)
-            if d.kind == "unknown":
-                alt = next((people[w] for w in reversed(_name_words(sp.text)) if w in people), None)
-                if alt is not None and alt != sp.text:
-                    d2 = self.decide(alt, home, why, day)
-                    if d2.kind != "unknown":
-                        d = Decision(d2.government, d2.kind, d2.role, f"{d2.reason}, via the mention {alt!r}")
+            d: Optional[Decision] = None
+            at = sp.start if sp.start >= 0 else st.char_start
+            fallback = None
+            if not home:
+                local = self.local_country(article, at, day)
+                fallback = local if local[0] else ((about, about_why) if about else None)
+            # a pronoun inside someone else's quote ("Dr Roux said: 'He wanted ...'") is the quote
+            # owner's topic, not an earlier speaker: no coreference across that owner
+            quoted = sp.start >= 0 and (_inside_quotes(article, sp.start) or any(
+                o is not st and any(a <= sp.start < b for a, b in o.content_spans) for o in article.statements))
+            if self.coreference and mention and not quoted and is_anaphor(mention, self.lex, self.gaz):
+                ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs)
+                if ant is None:
+                    ant = self._text_antecedent(article, mention, at, para_of(at), home, why, day, fallback)
+                if ant is not None:
+                    a = ant.decision
+                    d = Decision(a.government, a.kind, a.role, f"coreference {mention!r} -> {ant.text!r}: {a.reason}",
+                                 governments=list(a.governments), person=a.person)
+                    sp.text = ant.text
+            if d is None:
+                d = self.decide(sp.text, home, why, day, fallback)
+                if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
+                    d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason
+            if len(d.governments) > 1:
+                sp.reason += f" (speaks for {', '.join(d.governments)})"
+            out.append(list(d.governments) if d.kind == "government" else [])
+            done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start)))
+        return out
 
-    def _people_roles(self, article: Article) -> dict[str, str]:
-        """Name word -> a longer mention of that person found in the article, so a bare "Lim"
-        finds "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs"."""
-        out: dict[str, str] = {}
+    def _text_antecedent(self, article: Article, mention: str, at: int, para: int, home, why, day,
+                         fallback) -> Optional[Antecedent]:
+        """No earlier speaker fits: the nearest earlier office holder or institution the text names
+        in this paragraph or the one before ("Obama departs the UK ... he warned")."""
+        starts = [p[0] for p in article.paragraphs]
+        lo = starts[max(0, para - 2)] if starts else max(0, at - 1500)
+        window = article.clean_text[lo:at]
+        low = mention.strip().lower()
+        head = re.findall(r"[\w'-]+", low)[-1]
+        spec = self.lex.pronouns.get(low)
+        kind = self.lex.kind(head) or ""
+        if spec is not None:
+            fields = {"people"} if spec["referent"] == "person" else {"institutions"} if spec["referent"] == "body" \
+                else {"people", "institutions"}
+        elif head in SPOKES:
+            fields = {"people", "institutions"}
+        elif kind.startswith("body"):
+            return None
+        else:
+            fields = {"people"}
+        found = [m for m in self.gaz.find(window, fields, on=day) if m.valid]
+        if not found:
+            return None
+        m = found[-1]
+        d = self.decide(m.text, home, why, day, fallback)
+        if d.kind != "government":
+            return None
+        return Antecedent(m.text, m.text, d, para)
+
+    def _via_other_mention(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day,
+                           fallback) -> Decision:
+        """A bare or untitled name ("Mattis", "Foreign Secretary Ruiz Massieu") decided by a fuller
+        mention of the same person elsewhere in the article ("Mexico's Foreign Secretary ...")."""
+        names = _name_words(text)
+        for w in reversed(names):
+            for alt in people.get(w, []):
+                if alt == text or not all(n in alt for n in names):  # "Diane Foley" is not "James Foley"
+                    continue
+                d2 = self.decide(alt, home, why, day, fallback)
+                if d2.kind == "unknown" or (d2.needs_country and d.kind == "government"):
+                    continue
+                return Decision(d2.government, d2.kind, d2.role, f"{d2.reason}, via the mention {alt!r}",
+                                governments=list(d2.governments), person=True)
+        return d
+
+    def _people_descriptions(self, article: Article) -> dict[str, list[str]]:
+        """Name word -> longer mentions of that person in the article, best first: a speaker phrase
+        with a role ("Lim Soo-seok, spokesperson for ..."), "Name, role," appositives, and the
+        title run before a name ("Mexico's Foreign Secretary Claudia Ruiz Massieu")."""
+        out: dict[str, list[str]] = {}
+
+        def add(word: str, text: str) -> None:
+            lst = out.setdefault(word, [])
+            if text not in lst:
+                lst.append(text)
+
+        clean = article.clean_text
+        # "defense secretary James Mattis", "Pope Francis": a title run right before a name
+        vocab = self._title_vocab()
+        for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b", clean):
+            run = _title_run(clean, m.start(), vocab)
+            if not run:
+                continue
+            full = f"{run} {m.group()}"
+            if any(w.gov or w.non_gov for w in self.lex.find(run)) or self.gaz.find(full, {"people", "institutions"}):
+                for word in _name_words(m.group()):
+                    add(word, full)
+        # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs," anywhere in the text
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w\s'’-]{2,80}?)[,.;]",
+                             clean):
+            role_text = m.group(2)
+            if any(w.gov or w.non_gov for w in self.lex.find(role_text)):
+                for word in _name_words(m.group(1)):
+                    add(word, f"{m.group(1)}, {role_text}")
+        # speaker phrases with a role ("Lim Soo-seok, spokesperson for ...")
         for st in article.statements:
             text = st.speaker.text
-            if self.gaz.government_role(text) or self.gaz.non_government_role(text):
-                for word in _name_words(text.split(",")[0]):
-                    out.setdefault(word, text)
-        # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs" anywhere in the text
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Za-z][a-z]+){0,3}),\s+((?:the\s+|a\s+)?[a-z][\w\s-]{2,80}?)[,.]",
-                             article.clean_text):
-            role_text = m.group(2)
-            if self.gaz.government_role(role_text) or self.gaz.non_government_role(role_text):
-                for word in _name_words(m.group(1)):
-                    out.setdefault(word, f"{m.group(1)}, {role_text}")
+            first = text.split(",")[0]
+            if len(first.split()) <= 6 and any(w.gov or w.non_gov for w in self.lex.find(text)):
+                for word in _name_words(first):
+                    add(word, text)
         return out
+
+    def _title_vocab(self) -> frozenset[str]:
+        if not hasattr(self, "_vocab"):
+            toks = {t for w in self.lex.words for t in w.split()}
+            self._vocab = frozenset(toks | {"of", "the", "for", "and", "'s", "’s", "senior", "top", "deputy", "acting",
+                                            "foreign", "defense", "defence", "interior", "state", "national", "chief"})
+        return self._vocab
+
+
+# ---------------------------------------------------------------- helpers
+def _title_run(text: str, name_start: int, vocab: frozenset[str]) -> str:
+    """The words right before a name that are capitalized or title words ("defense secretary",
+    "Mexico's Foreign Secretary"), within the clause."""
+    before = text[max(0, name_start - 120):name_start]
+    toks = re.findall(r"[\w.'’-]+|[^\w\s]", before)
+    run: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        base = re.sub(r"['’]s$", "", tok)
+        if re.fullmatch(r"[^\w]", tok) or re.fullmatch(r"[A-Za-z]{4,}\.", tok):  # punctuation, "States." ends a sentence
+            break
+        if low in vocab or (base[:1].isupper() and low not in _STOP_BEFORE) or low in ("'s", "’s"):
+            run.append(tok)
+            continue
+        break
+    while run and run[-1].lower() in ("of", "the", "and", "for"):
+        run.pop()
+    return " ".join(reversed(run))
+
+
+_STOP_BEFORE = {"said", "says", "told", "added", "when", "while", "but", "and", "as", "in", "on", "at", "by", "with",
+                "the", "a", "an", "mr.", "ms.", "mrs.", "dr."}
+
+
+def _inside_word(text: str, m: Match) -> bool:
+    """A country code or name glued into a longer token ("US-led" is fine; "IRQ2" is not)."""
+    return m.end < len(text) and text[m.end:m.end + 1].isalnum()
+
+
+_MODIFIER_WORDS = {"former", "ex-", "retired", "late", "onetime", "one-time", "served as", "who served"}
+
+
+def _is_person(mention: str, words: list[Word], matches: list[Match]) -> bool:
+    """A person (he/she can refer to them), read from the head of the phrase's first part: an
+    office or a person's non-government word ("an analyst"), a gazetteer person, or a name
+    ("Lee Sang-min, an analyst at ..."); not a body, document or organisation ("the ministry",
+    "Britain's Treasury", "a report from Axios")."""
+    if any(m.field == "people" for m in matches):
+        return True
+    residue = _blank(mention, matches)
+    segs = _segments(residue)
+    if not segs:
+        return False
+    start, head_end, _ = segs[0]
+    in_head = [w for w in words if start <= w.start < head_end and w.text not in _MODIFIER_WORDS]
+    if in_head:
+        return in_head[-1].kind not in _THINGS
+    head = residue[start:head_end]
+    return any(t.lower() not in _NOT_NAMES for t in re.findall(r"\b[A-Z][a-z]+", head))
+
+
+def _tenures(tenure: str, today: _dt.date) -> list[tuple[_dt.date, _dt.date]]:
+    """'2009-01-20..2017-01-20; 2021-01-20..' -> [(start, end)], an open end as tomorrow."""
+    out = []
+    for part in (tenure or "").split(";"):
+        a, _, b = part.strip().partition("..")
+        start, end = parse_date(a), parse_date(b) if b else today + _dt.timedelta(days=1)
+        if start and end and start < end:
+            out.append((start, end))
+    return out
+
+
+def _inside_quotes(article: Article, pos: int) -> bool:
+    """Whether `pos` lies inside quotation marks opened earlier in its paragraph."""
+    start = max((a for a, b in article.paragraphs if a <= pos), default=max(0, article.clean_text.rfind("\n", 0, pos) + 1))
+    before = article.clean_text[start:pos]
+    # every quote mark toggles: news mixes straight and curly marks ('"profoundly Francophile”')
+    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
+
+
+def _paragraph_index(article: Article):
+    starts = [p[0] for p in article.paragraphs] or [0]
+
+    def para_of(offset: int) -> int:
+        lo = 0
+        for i, s in enumerate(starts):
+            if s <= offset:
+                lo = i
+            else:
+                break
+        return lo
+    return para_of
 
 
 def _name_words(text: str) -> list[str]:
@@ -212,7 +572,9 @@ def _name_words(text: str) -> list[str]:
 
 _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",
               "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
-              "former", "chief", "general", "gen", "defense", "affairs", "national", "security", "of", "and"}
+              "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
+              "and", "he", "she", "they", "it", "we", "mr", "ms", "mrs", "dr", "in", "on", "but", "department",
+              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king"}
 
 
 def _segments(text: str) -> list[tuple[int, int, int]]:
@@ -246,13 +608,22 @@ def _ordered_unique(items) -> list:
     return seen
 
 
-def _head_country(mention: str, national: list) -> object:
-    """The country the speaker belongs to, not one named in a 'to X' or 'on X' phrase."""
+def _owner_countries(mention: str, national: list[Match]) -> list[Match]:
+    """The countries the speaker speaks for: the first one not after "to/on/in/with..." ("the US
+    ambassador to Russia" is the US), with the countries coordinated with it ("Germany, France and
+    Britain", "US and Israeli officials")."""
+    owners: list[Match] = []
     for m in national:
         before = mention[:m.start].rstrip().lower()
-        if not re.search(r"\b(?:to|on|with|against|about|toward|towards|in)$", before):
-            return m
-    return national[0]
+        if owners:
+            gap = mention[owners[-1].end:m.start]
+            if _COORD.match(gap) or not gap.strip():
+                owners.append(m)
+                continue
+            break
+        if not _NOT_OWNER.search(before):
+            owners.append(m)
+    return owners
 
 
 def _is_bare(mention: str, national: list) -> bool:
@@ -261,10 +632,5 @@ def _is_bare(mention: str, national: list) -> bool:
     for m in sorted(national, key=lambda m: -m.start):
         if m.field in _COUNTRY_HEADED:
             rest = rest[:m.start] + rest[m.end:]
-    rest = re.sub(r"\b(?:the|'s|’s|both|and)\b", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(?:the|'s|’s|both|and|or|as well as|other|leaders of)\b", " ", rest, flags=re.IGNORECASE)
     return not re.search(r"\w", rest) and any(m.field in _COUNTRY_HEADED for m in national)
-
-
-def _surname(text: str) -> Optional[str]:
-    words = re.findall(r"[A-Z][a-z]+", text)
-    return words[-1] if words else None

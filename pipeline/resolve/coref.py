@@ -1,0 +1,131 @@
+"""Speaker coreference inside one article, over the speakers the attribute stage found.
+
+"a spokeswoman", "the ministry", "the official", "he", "she", "they" name no country: they refer
+to an earlier speaker. The antecedent is the nearest earlier speaker that fits:
+
+- a pronoun: he/she a person (not a body alone) whose words do not show the other gender
+  ("spokeswoman", "Ms."), it a body or country, they/we anyone; number from the word ("officials"
+  is plural, "a spokesman" singular);
+- a nominal with a body word ("the ministry"): an earlier speaker with the same body word;
+- "a spokeswoman"/"a spokesperson": the body or person of the nearest earlier government speaker;
+- another office ("the official", "the president"): an earlier speaker with the same office word.
+
+It never reaches back more than ``max_paragraphs`` paragraphs (a change of topic), and never past a
+nearer speaker that fits but is another party (a change of quotation owner: the nearer one wins,
+even when it is no government). The chain is written into the speaker's ``resolution``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .bodies import BodyLexicon
+
+ARTICLES = {"a", "an", "the", "one", "another", "two", "three", "several", "some"}
+MODIFIERS = {"senior", "top", "deputy", "chief", "press", "foreign", "ministry", "government", "administration",
+             "official", "high-ranking", "ranking", "defense", "defence", "military", "same", "female", "male",
+             "spokesperson", "embassy", "other", "second", "first", "unnamed", "anonymous", "department",
+             "agency", "state", "its", "his", "her", "their"}
+SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}
+
+
+@dataclass
+class Antecedent:
+    text: str  # the resolved speaker text
+    mention: str  # as written
+    decision: Any  # resolver.Decision
+    paragraph: int
+
+
+def _head(mention: str) -> str:
+    return re.findall(r"[\w'-]+", mention.lower())[-1]
+
+
+def is_anaphor(mention: str, lex: BodyLexicon, gaz: Any) -> bool:
+    """A pronoun, or a nominal made only of an article, modifiers and a body or office word, with
+    no name and no country ("a spokeswoman", "the ministry", "the senior official")."""
+    low = mention.strip().lower()
+    if low in lex.pronouns:
+        return True
+    toks = re.findall(r"[\w'-]+", low)
+    if not toks or len(toks) > 5:
+        return False
+    if any(t[:1].isupper() for t in re.findall(r"[\w'-]+", mention.strip())[1:]):
+        return False
+    words = lex.find(low)
+    if not words or not all(w.gov for w in words) or words[-1].end != len(low.rstrip(" .")):
+        return False
+    covered = set()
+    for w in words:
+        covered |= set(re.findall(r"[\w'-]+", w.text))
+    rest = [t for t in toks if t not in covered and t not in ARTICLES and t not in MODIFIERS]
+    if rest:
+        return False
+    return not gaz.find(mention)
+
+
+def _plural(word: str) -> bool:
+    return word.endswith(("ies", "men", "people")) or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _number(mention: str, lex: BodyLexicon, role: Optional[str] = None) -> Optional[str]:
+    """'pl' or 'sg': from the pronoun, else the speaker's role word ("Leaders of ... Germany,
+    France" is plural), else the phrase's last word."""
+    low = mention.strip().lower()
+    if low in lex.pronouns:
+        return lex.pronouns[low].get("number")
+    head = (role or "").split()[-1] if role else _head(low)
+    return "pl" if _plural(head) else "sg"
+
+
+def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
+    """Can `mention` (a pronoun or nominal anaphor) refer to `ant`?"""
+    low = mention.strip().lower()
+    d = ant.decision
+    if d.kind == "unknown" and not d.role:
+        return False  # "(unknown)", or a speaker we know nothing of
+    if low in lex.pronouns:
+        spec = lex.pronouns[low]
+        if spec["referent"] == "person" and not d.person:
+            return False
+        if spec["referent"] == "body" and d.person:
+            return False
+        number = _number(ant.mention or ant.text, lex, d.role if d.role in lex.words else None)
+        if spec["number"] == "sg" and number == "pl" and d.person:
+            return False
+        if spec["number"] == "pl" and d.person and number == "sg" and low == "they":
+            return False
+        g = spec.get("gender")
+        if g:
+            shown = lex.gender_of(ant.text)
+            if shown and shown != g:
+                return False
+        return True
+    head = _head(low)
+    words = lex.find(ant.text.lower())
+    heads = {w.text for w in words}
+    singular = {re.sub(r"(?:ies)$", "y", h) for h in heads} | {h.rstrip("s") for h in heads} | heads
+    kind = lex.kind(head) or ""
+    if head in SPOKES:
+        # a spokeswoman speaks for the body or person last speaking for a government
+        return d.kind == "government" or bool(heads & SPOKES)
+    if kind.startswith("body"):
+        base = re.sub(r"ies$", "y", head).rstrip("s")
+        return head in heads or base in singular
+    base = re.sub(r"ies$", "y", head)
+    base = base[:-1] if base.endswith("s") and not base.endswith("ss") else base
+    return head in heads or base in singular or any(h.startswith(base) for h in heads)
+
+
+def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex: BodyLexicon,
+                    max_paragraphs: int = 4) -> Optional[Antecedent]:
+    """The nearest earlier speaker `mention` can refer to, within `max_paragraphs` paragraphs."""
+    for ant in reversed(earlier):
+        if paragraph - ant.paragraph > max_paragraphs:
+            return None
+        if ant.mention.strip().lower() == mention.strip().lower() and ant.decision.kind == "unknown":
+            continue
+        if fits(mention, ant, lex):
+            return ant
+    return None

@@ -1,0 +1,117 @@
+"""Compositional recognition: a country reference plus a state body or office, from pycountry and
+bodies.yaml, for countries and bodies the gazetteer does not list; and the non-government guard."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.resolve.gazetteer import load_gazetteer
+from pipeline.resolve.resolver import GovernmentResolver
+
+ROOT = Path(__file__).resolve().parents[1]
+D2016 = dt.date(2016, 5, 3)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    load_gazetteer.cache_clear()
+    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Britain's Treasury", "United Kingdom"),
+    ("The United States Central Command", "United States"),
+    ("an Iraqi army colonel", "Iraq"),
+    ("A senior Iraqi military official", "Iraq"),
+    ("Iraq's Defence and Interior Ministries", "Iraq"),
+    ("the Saudi religious police", "Saudi Arabia"),
+    ("Nigeria's anti-corruption bureau", "Nigeria"),
+    ("the Kenyan Embassy in Washington", "Kenya"),
+    ("a Lebanese army spokesman", "Lebanon"),
+    ("Baghdad", "Iraq"),
+    ("the Afghan interior ministry", "Afghanistan"),
+    ("a Vatican spokesman", "Holy See (Vatican City State)"),
+    ("The US", "United States"),  # a name, not the demonym, so the country itself speaks
+    ("the Ukrainian national guard", "Ukraine"),
+    ("Viet Nam's foreign ministry", "Vietnam"),  # pycountry's name form, the gazetteer's canonical name
+    ("Deputy Chief of Staff of the Iranian Armed Forces Brigadier General Massoud Jazayeri", "Iran"),
+])
+def test_country_plus_body_or_office(resolver, mention, government):
+    d = resolver.decide(mention, None, "", D2016)
+    assert (d.government, d.kind) == (government, "government"), d
+
+
+def test_several_countries_speak_together(resolver):
+    d = resolver.decide("Leaders of the other G7 nations – Germany, France, Britain, Italy, Canada and Japan",
+                        None, "", D2016)
+    assert d.kind == "government"
+    assert d.governments == ["Germany", "France", "United Kingdom", "Italy", "Canada", "Japan"]
+    assert resolver.decide("Britain, the US and the United Nations", None, "", D2016).governments == [
+        "United Kingdom", "United States", "United Nations"]
+    # a country after "to" is not the speaker's: the US ambassador to Russia is American
+    assert resolver.decide("the US ambassador to Russia", None, "", D2016).governments == ["United States"]
+
+
+@pytest.mark.parametrize("mention,home,government", [
+    ("the Interior Ministry", "Iraq", "Iraq"),  # a standalone body takes the home country
+    ("a spokeswoman", "United Kingdom", "United Kingdom"),
+])
+def test_standalone_bodies_take_the_home_country(resolver, mention, home, government):
+    assert resolver.decide(mention, home, "test", D2016).government == government
+
+
+@pytest.mark.parametrize("mention", ["a colonel", "the police", "a senior commander"])
+def test_bodies_that_need_a_country_stay_unknown_without_one(resolver, mention):
+    d = resolver.decide(mention, "United States", "test", D2016)
+    assert d.government is None and d.kind == "unknown", d
+
+
+@pytest.mark.parametrize("mention", [
+    # think tanks, institutes, universities, companies, networks, parties, campaigns, advocacy groups
+    "the president of a Washington think tank",
+    "Jon Alterman, director of the Middle East program at the Center for Strategic and International Studies",
+    "the chief executive of an advocacy group",
+    "a professor at Seoul National University",
+    "a Tokyo-based Japanese company",
+    "the CEO of a Paris bank",
+    "a spokesman for the Brazilian Workers' Party",
+    "a spokeswoman for the Macron campaign",
+    "the head of a Nigerian human rights group",
+    "Human Rights Watch",
+    # state-financed media and armed groups
+    "Russian state television",
+    "IDF Radio",
+    "an Iranian news agency",
+    "an Islamic State commander",
+    "Syrian rebels",
+    "A small number of anti-Government groups, including some members for the secular Free Syrian Army",
+    # legislators of several countries
+    "a British MP",
+    "Sen. Ted Cruz",
+    "a member of the Russian Duma",
+    "a German lawmaker",
+    "Indian parliamentarians",
+    # sub-national and former officials, courts
+    "the governor of Texas",
+    "a former Israeli prime minister",
+    "Hillary Clinton, who served as secretary of state",
+    "a Brazilian judge",
+    "neither Germany's Angela Merkel nor France's Francois Hollande",
+])
+def test_non_government_guard(resolver, mention):
+    d = resolver.decide(mention, "United States", "test", D2016)
+    assert d.government is None and d.kind == "non_government", d
+
+
+def test_person_aliases_match_only_with_their_capitals(resolver):
+    """"a ban on Muslims" is not Ban Ki-moon."""
+    d = resolver.decide("Trump calling for a ban on non-citizen Muslims", None, "", dt.date(2015, 12, 14))
+    assert d.government != "United Nations"
+    assert resolver.decide("Ban Ki-moon", None, "", dt.date(2015, 12, 14)).government == "United Nations"
+
+
+def test_state_media_is_an_outlet_not_a_speaker(resolver):
+    assert resolver.decide("KCNA", None, "", D2016).government is None
+    assert resolver.decide("a North Korean Foreign Ministry spokesman", None, "", D2016).government == "North Korea"

@@ -1,0 +1,175 @@
+"""Speaker coreference in the resolve stage: "a spokeswoman", "the ministry", "she" take the nearest
+fitting earlier speaker; gender, number, distance and quotation owners limit it; the chain is
+recorded in the resolution. Articles are built by hand (statements as the attribute stage makes
+them), so these tests need no parser."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.resolve import ResolveParams, ResolveStage, is_refusal
+from pipeline.resolve.gazetteer import load_gazetteer
+from pipeline.resolve.resolver import GovernmentResolver
+from pipeline.types import Article, Speaker, Statement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def article(paragraphs: list[str], speakers: list[tuple[str, str]], date: str = "2016-05-03",
+            cues: dict[str, str] | None = None) -> Article:
+    """Paragraphs of text; `speakers` = (mention as written, a piece of content) in order. The
+    attribute stage's own resolution is left as the mention."""
+    text = "\n\n".join(paragraphs)
+    spans, pos = [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    statements, at = [], 0
+    for mention, content in speakers:
+        c0 = text.index(content, at)
+        if mention == "(unknown)":  # the attribute stage found no source
+            speaker = Speaker(text=mention)
+        else:
+            m = re.compile(re.escape(mention)).search(text, c0 + len(content)) or re.compile(re.escape(mention)).search(text)
+            speaker = Speaker(text=mention, mention=mention, start=m.start(), end=m.start() + len(mention))
+        cue = (cues or {}).get(content, "said")
+        statements.append(Statement(text=content, char_start=c0, char_end=c0 + len(content), type="indirect",
+                                    speaker=speaker, cue=cue, content_spans=[(c0, c0 + len(content))]))
+        at = c0  # contents may nest ("He wanted ..." inside a quote)
+    return Article(id="t", source_path=f"t_{date}.txt", raw_text=text, clean_text=text, paragraphs=spans,
+                   metadata={"date": date}, statements=statements)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    load_gazetteer.cache_clear()
+    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
+
+
+def govs(resolver, a):
+    resolver.resolve_article(a)
+    return [s.speaker.government for s in a.statements]
+
+
+def test_a_spokeswoman_after_a_named_body(resolver):
+    a = article(["Britain's Treasury said the plan was sound.",
+                 "Markets rallied on Monday.",
+                 "A spokeswoman said talks would continue."],
+                [("Britain's Treasury", "the plan was sound"), ("A spokeswoman", "talks would continue")])
+    assert govs(resolver, a) == ["United Kingdom", "United Kingdom"]
+    reason = a.statements[1].speaker.reason
+    assert reason.startswith("coreference 'A spokeswoman' -> \"Britain's Treasury\"")
+
+
+def test_she_skips_a_plural_and_a_male_speaker(resolver):
+    """'She wrote on Facebook', said by a foreign ministry spokeswoman, is not the voters'."""
+    a = article(["Maria Zakharova, a Russian Foreign Ministry spokeswoman, said the vote was rigged.",
+                 "Mr. Smith, a local analyst, said turnout was low. American voters said they were tired.",
+                 "She wrote on Facebook that observers were biased."],
+                [("Maria Zakharova, a Russian Foreign Ministry spokeswoman", "the vote was rigged"),
+                 ("Mr. Smith, a local analyst", "turnout was low"), ("American voters", "they were tired"),
+                 ("She", "observers were biased")])
+    assert govs(resolver, a) == ["Russia", None, None, "Russia"]
+    assert "coreference 'She' -> 'Maria Zakharova" in a.statements[3].speaker.reason
+    assert a.statements[3].speaker.text.startswith("Maria Zakharova")  # the resolved speaker
+
+
+def test_the_ministry_takes_the_earlier_ministry_and_the_official_the_earlier_official(resolver):
+    a = article(["Iraq's Interior Ministry said 20 people died. An Iraqi Defence Ministry official said troops moved in.",
+                 "The ministry added that the curfew holds. The official said more troops would come."],
+                [("Iraq's Interior Ministry", "20 people died"), ("An Iraqi Defence Ministry official", "troops moved in"),
+                 ("The ministry", "the curfew holds"), ("The official", "more troops would come")])
+    assert govs(resolver, a) == ["Iraq", "Iraq", "Iraq", "Iraq"]
+    assert "-> 'An Iraqi Defence Ministry official'" in a.statements[3].speaker.reason
+
+
+def test_the_nearest_fitting_speaker_wins_even_when_it_is_no_government(resolver):
+    a = article(["Foreign Ministry spokesperson Lim Soo-suk said Seoul would respond.",
+                 "Lee Sang-min, an analyst at the Korea Institute for Defense Analyses, said it was symbolic.",
+                 "He said it changes little."],
+                [("Foreign Ministry spokesperson Lim Soo-suk", "Seoul would respond"),
+                 ("Lee Sang-min, an analyst at the Korea Institute for Defense Analyses", "it was symbolic"),
+                 ("He", "it changes little")], date="2024-06-18")
+    resolver2 = GovernmentResolver(resolver.gaz, home_country="South Korea")
+    assert govs(resolver2, a) == ["South Korea", None, None]
+    assert a.statements[2].speaker.kind == "non_government"
+
+
+def test_no_coreference_across_a_change_of_topic(resolver):
+    far = ["Filler paragraph number %d about something else." % i for i in range(6)]
+    a = article(["Britain's Treasury said the plan was sound."] + far + ["A spokeswoman said talks would go on."],
+                [("Britain's Treasury", "the plan was sound"), ("A spokeswoman", "talks would go on")])
+    assert govs(resolver, a) == ["United Kingdom", None]
+    assert a.statements[1].speaker.kind == "unknown"
+
+
+def test_no_coreference_inside_another_speakers_quote(resolver):
+    a = article(['Kim Jong-un met officials. Dr Roux, a surgeon, said: "He wanted ties with France."'],
+                [("Dr Roux, a surgeon", "He wanted ties with France"), ("He", "ties with France")],
+                cues={"ties with France": "wanted"})
+    assert govs(resolver, a)[1] is None
+
+
+def test_it_takes_a_body_not_a_person(resolver):
+    a = article(["Foreign Minister Wang Yi said ties were good. The Japanese Foreign Ministry said talks stalled.",
+                 "It said a meeting was planned."],
+                [("Foreign Minister Wang Yi", "ties were good"), ("The Japanese Foreign Ministry", "talks stalled"),
+                 ("It", "a meeting was planned")])
+    assert govs(resolver, a) == ["China", "Japan", "Japan"]
+
+
+def test_a_pronoun_with_no_earlier_speaker_takes_the_named_office_holder(resolver):
+    a = article(["President Obama spoke in London on Friday about trade with Britain.",
+                 "Conceding a deal was years away, he warned that Britain would wait."],
+                [("he", "Britain would wait")])
+    assert govs(resolver, a) == ["United States"]
+    assert "coreference 'he' -> 'President Obama'" in a.statements[0].speaker.reason
+
+
+def test_coreference_can_be_switched_off():
+    load_gazetteer.cache_clear()
+    r = GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")), coreference=False)
+    a = article(["Britain's Treasury said the plan was sound.", "A spokeswoman said talks would continue."],
+                [("Britain's Treasury", "the plan was sound"), ("A spokeswoman", "talks would continue")])
+    r.resolve_article(a)
+    assert a.statements[1].speaker.government is None  # no antecedent, no home country
+    assert "coreference" not in a.statements[1].speaker.reason
+
+
+def test_stage_lists_a_statement_under_every_government_that_made_it_and_drops_refusals():
+    stage = ResolveStage(ResolveParams(), None)
+    a = article(["Leaders of Germany, France and Britain said the deal must stand.",
+                 "A spokeswoman for the Israeli Defense Ministry declined to comment."],
+                [("Leaders of Germany, France and Britain", "the deal must stand"),
+                 ("A spokeswoman for the Israeli Defense Ministry", "to comment")], cues={"to comment": "declined"})
+    stage.process_article(a)
+    assert set(a.governments) == {"Germany", "France", "United Kingdom"}
+    assert a.statements[1].speaker.government == "Israel"  # resolved, but a refusal is no statement
+    assert is_refusal(a.statements[1]) and not is_refusal(a.statements[0])
+
+
+def test_a_statement_without_a_source_continues_the_government_speaker_of_its_paragraph(resolver):
+    a = article(["Britain's Treasury said the plan was sound and that talks would continue."],
+                [("Britain's Treasury", "the plan was sound"), ("(unknown)", "talks would continue")])
+    assert govs(resolver, a) == ["United Kingdom", "United Kingdom"]
+    assert a.statements[1].speaker.reason.startswith("no source: continues")
+    b = article(["Britain's Treasury said the plan was sound.", "Stocks rose and talks would continue."],
+                [("Britain's Treasury", "the plan was sound"), ("(unknown)", "talks would continue")])
+    assert govs(resolver, b) == ["United Kingdom", None]  # another paragraph: no
+
+
+def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):
+    a = article(["President Biden met Xi Jinping on Monday.", "Biden said the talks were useful."],
+                [("Biden", "the talks were useful")], date="")
+    a.metadata = {}
+    a.source_path = "undated.txt"
+    day, why = resolver.article_date(a)
+    assert dt.date(2021, 1, 20) <= day < dt.date(2025, 1, 20) and "President Biden" in why
+    assert govs(resolver, a) == ["United States"]
+    # "former President Obama" dates nothing; an office holder in office today leaves today
+    a.clean_text = a.raw_text = "Former President Obama spoke. President Lee Jae-myung said hello."
+    a.paragraphs = [(0, len(a.clean_text))]
+    assert resolver.article_date(a)[1].startswith("today")

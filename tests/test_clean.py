@@ -34,16 +34,29 @@ def test_offset_map_points_back_to_raw(seed_path):
 
 @pytest.mark.parametrize("line,reason", [
     ("By John Smith", "byline"),
-    ("Reporting by Hyonhee Shin; Editing by Ed Davies", "byline"),
+    ("Reporting by Hyonhee Shin; Editing by Ed Davies", "agency or contributor credit"),
     ("Copyright 2024 Yonhap News Agency. All rights reserved.", "copyright"),
     ("(Photo: Reuters)", "image credit"),
-    ("Read more: https://example.com/story", "navigation or promotion"),
+    ("Read more: https://example.com/story", "related link"),
+    ("Subscribe now", "promotion or teaser"),
+    ("Advertisement", "promotion or teaser"),
 ])
 def test_boilerplate_lines(line, reason):
     a = clean(f"Title\nSeoul said the talks would resume.\n{line}\nThe minister added nothing.")
     assert line not in a.clean_text
     assert reason in {r.reason for r in a.removed}
     assert "Seoul said the talks would resume." in a.clean_text
+
+
+def test_a_dateline_agency_is_no_image_credit():
+    a = clean("Title\nLONDON (Reuters) - Britain said it was investigating the reports.\n(Photo: Reuters)")
+    assert a.clean_text == "LONDON (Reuters) - Britain said it was investigating the reports."
+    assert [r.reason for r in a.removed] == ["image credit"]
+
+
+def test_bylines_are_names_not_sentences_that_start_with_by():
+    a = clean("Title\nBy the end of the day, nothing had changed.\nBy John Smith")
+    assert a.clean_text == "By the end of the day, nothing had changed."
 
 
 def test_inline_url_and_email_removed():

@@ -50,7 +50,7 @@ class Scripted(GenerativeSummarizer):
     Params = GenerativeParams
 
     def __init__(self, first: str, retry: str, notes: list[str]):
-        self.params = GenerativeParams(backend="scripted")
+        self.params = GenerativeParams(backend="scripted", faithfulness={"enabled": False})
         self.ctx = type("Ctx", (), {"note": staticmethod(notes.append), "models": None})()
         self.gen = {"max_new_tokens": 50}
         self.first, self.retry, self.calls = first, retry, []

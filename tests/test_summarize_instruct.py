@@ -10,8 +10,9 @@ def test_clean_generated_drops_preamble_and_cut_sentence():
     text, meta = clean_generated("Summary: The ministry met. It urged calm. It said the", 3, hit_limit=True)
     assert text == "The ministry met. It urged calm."
     assert meta["trimmed_incomplete_sentence"]
-    text, meta = clean_generated("Here is a summary of the statements:\n- One. \n- Two. Three. Four.", 2)
-    assert text == "One. Two." and meta["dropped_sentences"] == 2
+    text, meta = clean_generated("Here is a summary of the statements:\n- Seoul objected to the treaty. \n- It urged "
+                                 "restraint. The ministry called the talks useful. Officials said more talks are due.", 2)
+    assert text == "Seoul objected to the treaty. It urged restraint." and meta["dropped_sentences"] == 2
     # a complete last sentence is kept even at the token limit; an unfinished one only when it is not all
     assert clean_generated("It ended.", 3, hit_limit=True)[0] == "It ended."
     assert clean_generated("It never ended", 3, hit_limit=True)[0] == "It never ended"

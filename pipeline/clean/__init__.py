@@ -17,6 +17,7 @@ class CleanStage(Stage):
     name = "clean"
     backends = CLEANERS
     default_backend = "news"
+    version = 2  # line-level boilerplate rules (lines.py): cached clean output of version 1 is not reused
 
     def process_article(self, article: Article) -> None:
         self.backend.clean(article)

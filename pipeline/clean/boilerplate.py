@@ -17,8 +17,9 @@ class Rule:
     whole_line: bool
 
 
-def _line(name: str, reason: str, pattern: str) -> Rule:
-    return Rule(name, reason, re.compile(pattern, re.IGNORECASE | re.MULTILINE), True)
+def _line(name: str, reason: str, pattern: str, ignore_case: bool = True) -> Rule:
+    flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
+    return Rule(name, reason, re.compile(pattern, flags), True)
 
 
 def _span(name: str, reason: str, pattern: str) -> Rule:
@@ -34,23 +35,34 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # [Image source=Yonhap News], (Photo: Reuters), [Photo by AP], (Graphic=News1)
     _span("image_credit", "image credit",
           rf"[\[(（【]\s*{_CREDIT_WORDS}\s*(?:source|credit|courtesy|provided|by)?\s*[:=]?\s*[^\]\)）】\n]{{0,80}}[\])）】]"),
-    _span("image_credit", "image credit", rf"[\[(（【]\s*{_AGENCIES}\s*(?:photo|image)?s?\s*[\])）】]"),
+    _span("image_credit", "image credit", r"[\[(（【]\s*credit\s*:\s*[^\]\)）】\n]{1,80}[\])）】]"),
+    # "(Reuters)" is a credit, except in a dateline ("LONDON (Reuters) - ..."), which stays
+    _span("image_credit", "image credit",
+          rf"(?<![A-Z]\s)(?<![A-Z],\s)(?<![A-Z])[\[(（【]\s*{_AGENCIES}\s*(?:photo|image)?s?\s*[\])）】]"
+          r"(?!\s*(?:[\u2014\u2013-]|--))"),
     _line("image_credit", "image credit",
           rf"^\s*(?:{_CREDIT_WORDS}\s*(?:source|credit|courtesy|by)?\s*[:=]|credit\s*:)\s*.{{0,80}}$"),
-    _line("image_credit", "image credit", rf"^\s*(?:\(?{_AGENCIES}\)?\s*(?:/\s*{_AGENCIES})?\s*(?:photo)?\s*)$"),
+    _line("image_credit", "image credit",
+          rf"^\s*(?:\(?(?:[\w.]+\s){{0,2}}?{_AGENCIES}\)?\s*(?:(?:/|via|for)\s*{_AGENCIES})?\s*(?:photos?|images?)?\s*\.?)$"),
     _line("caption", "photo caption", r"^\s*(?:caption|photo caption)\s*[:=].*$"),
     _line("caption", "photo caption", r"^\s*[▲△▶►]\s*.*$"),
     _line("copyright", "copyright",
           r"^.{0,200}?(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}|\(c\))|all rights reserved|"
-          r"unauthori[sz]ed (?:reproduction|redistribution)|may not be (?:published|reproduced|redistributed)).{0,200}$"),
-    _line("byline", "byline", r"^\s*(?:by|reporter|reported by|written by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s*(?:[,|/(].{0,80})?$"),
+          r"unauthori[sz]ed (?:reproduction|redistribution)|"
+          r"(?:this|the) material may not be (?:published|reproduced|redistributed)).{0,200}$"),
+    # names are capitalized: matched case-sensitively ("By the end of the day, ..." is no byline)
+    _line("byline", "byline", r"^\s*(?:[Bb]y|BY|[Rr]eporter|[Rr]eported by|[Ww]ritten by)\s+[A-Z][\w.'\-]+"
+                              r"(?:\s+(?:[A-Z][\w.'\-]+|and|de|van|von|al-\w+)){0,4}\s*(?:[,|/(].{0,80})?$",
+          ignore_case=False),
     _line("byline", "byline", r"^\s*(?:reporting by|editing by|additional reporting by|writing by|compiled by)\b.{0,200}$"),
-    _line("byline", "byline", r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\s*\(?[\w.+-]+@[\w-]+\.[\w.]+\)?\s*$"),
+    _line("byline", "byline", r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\s*\(?[\w.+-]+@[\w-]+\.[\w.]+\)?\s*$",
+          ignore_case=False),
     _line("navigation", "navigation or promotion",
-          r"^\s*(?:advertisement|read more|related(?: articles?| stories)?|click here|subscribe(?: now)?|"
+          r"^\s*(?:advertisement|read more|click here|subscribe(?: now)?|"
           r"sign up for|follow us on|share this|read the rest here|continue reading|watch:)\b.{0,120}$"),
     _span("email", "email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    _span("url", "url", r"(?:https?://|www\.)[^\s<>\"')\]]+"),
+    _span("url", "url", r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>\"')\]]+"),
+    _span("markup", "markup", r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>\n]*)?/?\s*>|&(?:amp;)?(?:lt|gt|nbsp|quot);"),
 )
 
 CATEGORIES = sorted({r.name for r in DEFAULT_RULES})

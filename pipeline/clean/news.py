@@ -1,6 +1,13 @@
-"""The `news` cleaner: unicode and whitespace normalization, boilerplate removal."""
+"""The `news` cleaner: unicode and whitespace normalization, boilerplate removal.
+
+Two passes, each removal recorded with its reason: the line rules of lines.py (features of a
+line and of its neighbours: follow and share prompts, promos, agency credits, editor's notes,
+link lists, galleries, captions, markup, pull quotes), then the patterns of boilerplate.py
+(image credits, copyright, bylines, inline URLs and e-mail addresses) and the user's own.
+"""
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import Field
@@ -8,13 +15,23 @@ from pydantic import Field
 from ..config import BackendParams
 from ..stage import BackendBase
 from ..types import Article, Removal
-from .boilerplate import CATEGORIES, DEFAULT_RULES, compile_extra
+from .boilerplate import CATEGORIES as PATTERN_CATEGORIES
+from .boilerplate import DEFAULT_RULES, compile_extra
+from .lines import LINE_CATEGORIES, classify_lines
+
+CATEGORIES = sorted(set(PATTERN_CATEGORIES) | set(LINE_CATEGORIES))
+# On by default: every category. `headline` (a Title Case line between paragraphs) is the one
+# most likely to meet a subheading; switch it off with clean.remove if your sources use them.
+DEFAULT_CATEGORIES = list(CATEGORIES)
 from .textmap import collapse_whitespace, normalize_chars
+
+
+_REPORTED = re.compile(r"\b(?:said|says|added|told|according to|wrote|stated)\b|[\"\u201c\u201d]")
 
 
 class NewsCleanerParams(BackendParams):
     backend: Literal["news"] = "news"
-    remove: list[str] = Field(default_factory=lambda: list(CATEGORIES),
+    remove: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORIES),
                               description=f"boilerplate categories to remove: {', '.join(CATEGORIES)}")
     extra_patterns: list[dict[str, Any]] = Field(default_factory=list)
     keep_title: bool = False  # keep the title line at the top of clean_text
@@ -30,6 +47,7 @@ class NewsCleaner(BackendBase):
         if unknown:
             raise ValueError(f"clean.remove: unknown categories {unknown}; known: {', '.join(CATEGORIES)}")
         self.rules = [r for r in DEFAULT_RULES if r.name in params.remove] + compile_extra(params.extra_patterns)
+        self.line_categories = set(params.remove) & set(LINE_CATEGORIES)
 
     def clean(self, article: Article) -> None:
         raw = article.raw_text
@@ -47,6 +65,10 @@ class NewsCleaner(BackendBase):
             if text:
                 removed.append(Removal(text=text, reason=reason, start=start + s, end=start + e))
 
+        if self.line_categories:
+            for line, rule in classify_lines(body, self.line_categories):
+                nl = body.find("\n", line.end)
+                take(line.start, len(body) if nl < 0 else nl + 1, rule.reason)
         for rule in self.rules:
             for m in rule.pattern.finditer(body):
                 s, e = m.span()
@@ -71,6 +93,8 @@ class NewsCleaner(BackendBase):
         if body[e:line_end].strip():
             return
         words = body[line_start:s].split()
+        if _REPORTED.search(body[line_start:s]):
+            return  # "..., he added. Carl Court/Getty": an article sentence with a credit glued on
         if 0 < len(words) <= self.params.caption_max_words:
             take(line_start, s, "photo caption")
             take(line_end, line_end + 1, "")  # the emptied line's newline

@@ -7,24 +7,18 @@ from ..types import Article
 
 SUMMARIZERS: Registry = Registry("summarizer")
 
-from .base import SummaryJob, SummaryOutput, Summarizer, split_sentences  # noqa: E402
-from .extractive import CentroidSummarizer  # noqa: E402
-from .instruct import InstructSummarizer  # noqa: E402
-from .lead import LeadSummarizer  # noqa: E402
-from .seq2seq import Seq2SeqSummarizer  # noqa: E402
+from ..text import split_sentences, statement_text  # noqa: E402  (re-exported for older imports)
+from .base import StatementContext, SummaryJob, SummaryOutput, Summarizer, statement_context  # noqa: E402
 
-SUMMARIZERS.register("extractive")(CentroidSummarizer)
-SUMMARIZERS.register("lead")(LeadSummarizer)
-SUMMARIZERS.register("seq2seq")(Seq2SeqSummarizer)
-SUMMARIZERS.register("instruct")(InstructSummarizer)
-
-
-def statement_text(st) -> str:
-    """The words of a statement without the cue between its pieces ('...,' he said, '...')."""
-    if st.content_spans and len(st.content_spans) > 1:
-        base = st.char_start
-        return " ".join(st.text[a - base:b - base].strip() for a, b in st.content_spans)
-    return st.text.strip()
+# Lazy ("module:Class"): a backend's module is imported only when it is used; the model-library ones
+# (instruct, seq2seq) name their Params in params.py, so validating a config never imports torch.
+SUMMARIZERS.register_lazy("extractive", "pipeline.summarize.extractive:CentroidSummarizer")
+SUMMARIZERS.register_lazy("lead", "pipeline.summarize.lead:LeadSummarizer")
+SUMMARIZERS.register_lazy("seq2seq", "pipeline.summarize.seq2seq:Seq2SeqSummarizer",
+                          Params="pipeline.summarize.params:Seq2SeqParams")
+SUMMARIZERS.register_lazy("instruct", "pipeline.summarize.instruct:InstructSummarizer",
+                          Params="pipeline.summarize.params:InstructSummaryParams")
+SUMMARIZERS.register_lazy("reported", "pipeline.summarize.reported:ReportedSpeechSummarizer")
 
 
 @STAGES.register("summarize")
@@ -33,12 +27,15 @@ class SummarizeStage(Stage):
     backends = SUMMARIZERS
     default_backend = "extractive"
     batched = True
+    reads_target = True  # SummaryJob.target
+    version = 2  # jobs carry attribution context (StatementContext); spaCy sentences, not a regex
 
     def process_group(self, articles: list[Article]) -> None:
         jobs, slots = [], []
         for a in articles:
             for gov, result in a.governments.items():
-                jobs.append(SummaryJob(a.id, gov, [statement_text(s) for s in result.statements], a.target))
+                jobs.append(SummaryJob(a.id, gov, [statement_text(s) for s in result.statements], a.target,
+                                       [statement_context(a.clean_text, a.sentences, s) for s in result.statements]))
                 slots.append(result)
         if not jobs:
             return
@@ -50,5 +47,5 @@ class SummarizeStage(Stage):
                 result.summary_meta["fallback"] = self.fallback
 
 
-__all__ = ["SummarizeStage", "SUMMARIZERS", "SummaryJob", "SummaryOutput", "Summarizer", "split_sentences",
-           "statement_text"]
+__all__ = ["SummarizeStage", "SUMMARIZERS", "SummaryJob", "SummaryOutput", "Summarizer", "StatementContext",
+           "statement_context", "split_sentences", "statement_text"]

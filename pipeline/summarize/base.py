@@ -6,18 +6,75 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from ..stage import BackendBase
+from ..text import split_sentences
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"}
+
+
+@dataclass
+class StatementContext:
+    """Where one statement sits in its article: the spaCy sentences that hold it, and the
+    attribution spans (speaker, cue, content) as offsets into `window`.
+
+    Summarizers that write reported speech need this; the others read `SummaryJob.statements` only.
+    """
+
+    window: str  # the article sentences that hold the statement, as written in clean_text
+    offset: int  # clean_text offset of window[0]
+    position: int  # clean_text offset of the statement (article order)
+    content_spans: list[tuple[int, int]]
+    type: str = "indirect"  # direct | indirect | mixed
+    speaker: str = ""  # the resolved speaker ("He" becomes who "he" is)
+    speaker_span: Optional[tuple[int, int]] = None  # the mention, when it is inside the window
+    cue: Optional[str] = None
+    cue_span: Optional[tuple[int, int]] = None
+    sentence_starts: list[int] = field(default_factory=list)  # window offsets where a sentence starts
+
+    @property
+    def speaker_mention(self) -> str:
+        return self.window[self.speaker_span[0]:self.speaker_span[1]] if self.speaker_span else ""
+
+    @property
+    def pronoun_speaker(self) -> bool:
+        return self.speaker_mention.strip().lower() in _PRONOUNS
+
+
+def statement_context(clean_text: str, sentences: list[tuple[int, int]], st: Any) -> StatementContext:
+    """The StatementContext of statement `st` in an article (clean_text and its spaCy sentence spans)."""
+    spans = [tuple(s) for s in (st.content_spans or [])] or [(st.char_start, st.char_end)]
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    sp = st.speaker
+    if sp.start >= 0:
+        lo, hi = min(lo, sp.start), max(hi, sp.end)
+    if st.cue_start >= 0:
+        lo, hi = min(lo, st.cue_start), max(hi, st.cue_end)
+    cover = [(a, b) for a, b in sentences if a < hi and b > lo]
+    w0 = min([lo] + [a for a, _ in cover])
+    w1 = max([hi] + [b for _, b in cover])
+
+    def rel(a: int, b: int) -> Optional[tuple[int, int]]:
+        return (a - w0, b - w0) if a >= w0 and b <= w1 and b > a else None
+
+    return StatementContext(
+        window=clean_text[w0:w1], offset=w0, position=st.char_start,
+        content_spans=[r for r in (rel(a, b) for a, b in spans) if r],
+        type=st.type, speaker=(sp.text or "").strip(),
+        speaker_span=rel(sp.start, sp.end) if sp.start >= 0 else None,
+        cue=st.cue, cue_span=rel(st.cue_start, st.cue_end) if st.cue_start >= 0 else None,
+        sentence_starts=sorted({a - w0 for a, _ in cover if a >= w0} | {0}))
 
 
 @dataclass
 class SummaryJob:
-    """One government in one article: summarize its statements, and nothing else."""
+    """One government in one article: summarize its statements, and nothing else.
+
+    `sources`, when the article is known, holds one StatementContext per statement (same order)."""
 
     article_id: str
     government: str
     statements: list[str]
     target: Optional[str] = None
+    sources: Optional[list[StatementContext]] = None
 
 
 @dataclass
@@ -45,12 +102,6 @@ class Summarizer(BackendBase):
         """A fallback or warning that the run must show (run.json notes)."""
         if self.ctx is not None:
             self.ctx.note(f"summarize ({self.params.backend}): {message}")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentence split for statements (already clean): punctuation followed by a capital."""
-    parts = [p.strip() for p in _SENT_END.split(text.strip()) if p and p.strip()]
-    return parts or ([text.strip()] if text.strip() else [])
 
 
 def pack_chunks(sentences: list[str], n_tokens: list[int], limit: int) -> list[list[int]]:

@@ -14,7 +14,8 @@ from pydantic import Field
 
 from ..config import BackendParams
 from ..models.encoder import get_encoder
-from .base import SummaryJob, SummaryOutput, Summarizer, split_sentences
+from ..text import split_sentences
+from .base import SummaryJob, SummaryOutput, Summarizer
 
 
 class CentroidParams(BackendParams):

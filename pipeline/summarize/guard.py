@@ -19,7 +19,9 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..config import BackendParams
-from .base import SummaryJob, SummaryOutput, Summarizer, split_sentences
+from ..text import split_sentences
+from .base import SummaryJob, SummaryOutput, Summarizer
+from .faithful import FaithfulnessChecker, FaithfulnessParams
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHAR_LOOP = re.compile(r"(\S.{2,40}?)\1{3,}", re.DOTALL)
@@ -130,6 +132,7 @@ class GenerationGuard(BaseModel):
 
 class GenerativeParams(BackendParams):
     guard: GenerationGuard = Field(default_factory=GenerationGuard)
+    faithfulness: FaithfulnessParams = Field(default_factory=FaithfulnessParams)
 
 
 def source_text(job: SummaryJob) -> str:
@@ -158,6 +161,33 @@ class GenerativeSummarizer(Summarizer):
         return out
 
     def summarize(self, jobs: list[SummaryJob]) -> list[SummaryOutput]:
+        outs = self._guarded(jobs)
+        faith = self.params.faithfulness
+        if not faith.enabled:
+            return outs
+        if getattr(self, "_checker", None) is None:
+            self._checker = FaithfulnessChecker(faith, self.ctx)
+        outs, stats = self._checker.apply(jobs, outs, lambda idx: self._reported([jobs[i] for i in idx]))
+        if stats["dropped_sentences"]:
+            what = ("replaced by the reported-speech FALLBACK" if faith.fallback == "reported" else "left empty")
+            self.note(f"faithfulness ({self._checker.name}): dropped {stats['dropped_sentences']} unsupported "
+                      f"sentence(s); {stats['emptied']} summary(ies) emptied and {what}")
+        return outs
+
+    def _reported(self, jobs: list[SummaryJob]) -> list[SummaryOutput]:
+        from .reported import ReportedParams, ReportedSpeechSummarizer
+
+        if getattr(self, "_fallback_summarizer", None) is None:
+            self._fallback_summarizer = ReportedSpeechSummarizer(ReportedParams(speaker_first=True), self.ctx)
+        return self._fallback_summarizer.summarize(jobs)
+
+    def describe(self) -> dict[str, Any]:
+        out = super().describe()
+        if self.params.faithfulness.enabled:
+            out["faithfulness"] = self.params.faithfulness.model_dump(mode="json")
+        return out
+
+    def _guarded(self, jobs: list[SummaryJob]) -> list[SummaryOutput]:
         outs = self.generate_summaries(jobs, self.gen)
         guard = self.params.guard
         if not guard.enabled:

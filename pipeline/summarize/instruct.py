@@ -7,40 +7,23 @@ sentences are kept, and a last sentence that the token limit cut off is
 dropped. Input longer than `max_input_tokens` is chunked and the chunk
 summaries summarized again, never truncated. Empty, looping or wrong-language
 output is retried and then replaced by a named lead-k fallback (guard.py).
+
+`input: reported` puts each of the government's statements into the prompt as a
+reported-speech sentence that names its speaker (reported.py), with a per-government
+prompt; `input: statements` puts the statements' words. Every generated sentence must then
+be supported by one of that government's statements (faithful.py: entailment with an NLI
+model, else close paraphrase) or it is dropped and the drop recorded.
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
-
-from pydantic import Field
+from typing import Any
 
 from ..models.lm import chat_prompt, generate, has_chat_template
-from .base import SummaryJob, SummaryOutput, clean_generated, split_sentences, summarize_chunked
-from .guard import GenerativeParams, GenerativeSummarizer
+from ..text import split_sentences
+from .base import SummaryJob, SummaryOutput, clean_generated, summarize_chunked
+from .guard import GenerativeSummarizer
+from .params import DEFAULT_PROMPT, DEFAULT_SYSTEM, REPORTED_PROMPT, InstructSummaryParams  # noqa: F401
 
-DEFAULT_SYSTEM = ("You write short, faithful summaries. You use only information that the given text states. "
-                  "You never add names, numbers, dates, reasons or opinions that the text does not state.")
-DEFAULT_PROMPT = ("{text}\n\n"
-                  "Summarize {source} above in at most {max_sentences} sentences. Use only what the text says "
-                  "and add nothing. Write only the summary.")
-
-
-class InstructSummaryParams(GenerativeParams):
-    backend: Literal["instruct"] = "instruct"
-    model: str = "qwen2.5-coder-0.5b-instruct"
-    system_prompt: str = DEFAULT_SYSTEM
-    prompt: str = Field(DEFAULT_PROMPT, description="placeholders: {text}, {source}, {government}, {max_sentences}")
-    max_sentences: int = Field(3, ge=1)
-    max_new_tokens: int = Field(120, ge=1)
-    num_beams: int = Field(1, ge=1)
-    repetition_penalty: Optional[float] = Field(None, gt=0)
-    no_repeat_ngram_size: int = Field(0, ge=0)
-    trim_incomplete: bool = True
-    max_input_tokens: int = Field(1536, ge=64, description="chunk size for the text inside the prompt")
-    merge: Literal["resummarize", "concat"] = "resummarize"
-    batch_size: int = Field(8, ge=1)
-    max_batch_tokens: Optional[int] = Field(None, ge=64, description="cap on padded prompt tokens per batch")
-    dtype: Optional[str] = None
 
 
 class InstructSummarizer(GenerativeSummarizer):
@@ -66,7 +49,25 @@ class InstructSummarizer(GenerativeSummarizer):
                 setattr(self.model.generation_config, k, None)
 
     def describe(self) -> dict[str, Any]:
-        return {**super().describe(), "generation": self.gen, "max_sentences": self.params.max_sentences}
+        return {**super().describe(), "generation": self.gen, "max_sentences": self.params.max_sentences,
+                "input": self.params.input}
+
+    @property
+    def prompt(self) -> str:
+        if self.params.prompt:
+            return self.params.prompt
+        return REPORTED_PROMPT if self.params.input == "reported" else DEFAULT_PROMPT
+
+    def _inputs(self, jobs: list[SummaryJob]) -> list[list[str]]:
+        """Per job, the sentences the prompt holds."""
+        plain = [[s for st in job.statements for s in split_sentences(st)] for job in jobs]
+        if self.params.input != "reported":
+            return plain
+        from .reported import ReportedParams, ReportedSpeechSummarizer
+
+        if getattr(self, "_writer", None) is None:
+            self._writer = ReportedSpeechSummarizer(ReportedParams(speaker_first=True), self.ctx)
+        return [self._writer.all_sentences(job) or p for job, p in zip(jobs, plain)]
 
     def _source(self, job: SummaryJob) -> str:
         return f"the statements of {job.government}" if job.government else "the text"
@@ -78,7 +79,7 @@ class InstructSummarizer(GenerativeSummarizer):
             prompts = []
             for j, t in zip(owners, texts):
                 job = jobs[j]
-                prompts.append(chat_prompt(self.tokenizer, self.params.system_prompt, self.params.prompt.format(
+                prompts.append(chat_prompt(self.tokenizer, self.params.system_prompt, self.prompt.format(
                     text=t, source=self._source(job), government=job.government or "",
                     max_sentences=self.params.max_sentences)))
             res = generate(self.model, self.tokenizer, prompts, gen_settings, self.params.batch_size,
@@ -91,7 +92,7 @@ class InstructSummarizer(GenerativeSummarizer):
                 out.append(cleaned)
             return out
 
-        sents = [[s for st in job.statements for s in split_sentences(st)] for job in jobs]
+        sents = self._inputs(jobs)
         done = summarize_chunked(sents, self.tokenizer, self.params.max_input_tokens, gen, self.params.merge)
         return [SummaryOutput(text, {**meta, "model": self.params.model, **({"tidied": True} if j in trimmed else {})})
                 for j, (text, meta) in enumerate(done)]

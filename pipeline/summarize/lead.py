@@ -6,7 +6,8 @@ from typing import Any, Literal, Optional
 from pydantic import Field
 
 from ..config import BackendParams
-from .base import SummaryJob, SummaryOutput, Summarizer, split_sentences
+from ..text import split_sentences
+from .base import SummaryJob, SummaryOutput, Summarizer
 
 
 class LeadParams(BackendParams):

@@ -9,33 +9,17 @@ no repeated trigrams).
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any
 
 import torch
-from pydantic import Field
 
 from ..models.lm import _batches
-from .base import SummaryJob, SummaryOutput, split_sentences, summarize_chunked
-from .guard import GenerativeParams, GenerativeSummarizer
+from ..text import split_sentences
+from .base import SummaryJob, SummaryOutput, summarize_chunked
+from .guard import GenerativeSummarizer
+from .params import Seq2SeqParams  # noqa: F401 (params.py: no torch)
 
 _T5_TYPES = ("t5", "mt5", "umt5", "longt5", "switch_transformers")
-
-
-class Seq2SeqParams(GenerativeParams):
-    backend: Literal["seq2seq"] = "seq2seq"
-    model: str = "bart-large-cnn"
-    prefix: Optional[str] = Field(None, description="text put before every input; unset: the model's own "
-                                                     "(T5: 'summarize: ')")
-    num_beams: Optional[int] = Field(None, ge=1)
-    max_length: Optional[int] = Field(None, ge=1, description="most tokens in a summary")
-    min_length: Optional[int] = Field(None, ge=0, description="fewest tokens (capped at half the input)")
-    no_repeat_ngram_size: Optional[int] = Field(None, ge=0)
-    length_penalty: Optional[float] = None
-    max_input_tokens: Optional[int] = Field(None, ge=16, description="chunk size; unset: the model's limit")
-    merge: Literal["resummarize", "concat"] = "resummarize"
-    max_rounds: int = Field(3, ge=1)
-    batch_size: int = Field(8, ge=1)
-    dtype: Optional[str] = None  # override models.dtype for this model
 
 
 class Seq2SeqSummarizer(GenerativeSummarizer):

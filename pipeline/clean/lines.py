@@ -1,0 +1,354 @@
+"""Line-level boilerplate rules for plain news text, built on features of each line.
+
+A news page flattened to text keeps, between the paragraphs, lines that are not the article:
+share and follow prompts, newsletter and app promos, "(Reporting by ...)" credits, editor's
+notes, the items of a "Related" list, gallery counters, photo captions, leftover markup. Each
+rule here looks at features of one line (length, closing punctuation, capitalisation,
+link-like wording, position) and of its neighbours (list context: the items after a "Related"
+heading; repetition: a pull quote printed again in the body), and names the reason it removes
+the line.
+
+Article text that only looks like boilerplate stays: every rule is guarded by `sentence_like`
+(a line that reads as a sentence of the story is only removed on explicit wording such as
+"(Reporting by ...)" or "Editor's note:"), and datelines ("WASHINGTON (Reuters) -") are never
+touched. `classify_lines` returns the decisions; the `news` cleaner records each as a removal.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.-]*")
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
+          "is", "vs", "vs.", "via", "up", "out", "into", "over", "after", "about", "its", "it", "be", "are", "was"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:\([A-Za-z .]{1,30}\))?\s*[\u2014\u2013-]")
+
+_SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    index: int  # position among the article's non-empty lines
+    start: int  # offsets in the text given to classify_lines
+    end: int
+    text: str  # stripped
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def title_share(self) -> float:
+        """Share of the non-small words that start with a capital letter."""
+        ws = [w for w in self.words if w.lower() not in _SMALL]
+        return sum(w[0].isupper() for w in ws) / len(ws) if ws else 0.0
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+
+def sentence_like(line: Line) -> bool:
+    """Reads as a sentence of the story: several words, mostly lower case, closing punctuation."""
+    return line.n_words >= 6 and line.terminal and line.title_share < 0.6 and not line.all_caps
+
+
+def is_dateline(text: str) -> bool:
+    """'WASHINGTON (Reuters) - ...', 'SEOUL, June 19 (Yonhap) -- ...', 'CHICAGO (AP) \u2014 ...'."""
+    return bool(_DATELINE.match(text.strip())) or bool(re.match(
+        r"^[A-Z][A-Za-z .']{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[\u2014\u2013-]", text.strip()))
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str  # category (switchable with clean.remove)
+    reason: str  # recorded with the removal
+    test: Callable[[Line, "Context"], bool]
+
+
+class Context:
+    """The article's lines, for rules that look beyond one line."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.squashed = [" ".join(ln.text.lower().split()) for ln in lines]
+        self.list_items: set[int] = set()
+        self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
+        self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names
+        for ln in lines:
+            toks = ln.text.split()
+            for prev, tok in zip(toks, toks[1:]):
+                w = tok.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()")
+                if w[:1].isupper() and not prev.endswith((".", "!", "?", ":", "\"", "\u201c")):
+                    self.capitalized_mid.add(w.lower())
+
+
+# ----------------------------------------------------------------------------- wording
+_FOLLOW = _rx(r"^\W{0,6}(?:follow|like|friend|join)\b.{0,60}\b(?:on|at|via)\s+" + _SOCIAL_SITES + r"\b")
+_FOLLOW_HANDLE = _rx(r"^\W{0,6}follow\b.{0,60}@\w{2,}")
+_SHARE = _rx(r"^\W{0,4}(?:share (?:this|on|via|the story|your thoughts)|share it in the comments|"
+             r"have something to add to this (?:story|article)|join the (?:conversation|discussion)|"
+             r"(?:sorry,? )?(?:we are|we're) not (?:currently )?accepting comments|comments? (?:are|is) closed|"
+             r"(?:leave|post) a comment|view (?:this post )?on (?:instagram|twitter|facebook|youtube)|"
+             r"tweet this|email this|print this)\b")
+_SHARE_BAR = _rx(r"^(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|ccomments|facebook|twitter|"
+                 r"linkedin)(?:[\s|/\u2022\u00b7]+(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|"
+                 r"facebook|twitter|linkedin))*\s*$")
+_PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:content|post)|advertisement|"
+             r"ad|ads by \w+|watch|listen|video|podcast|breaking|exclusive offer|deal|offer)\s*(?:[:|\u2014\u2013-]|$)")
+# wording that is a promotion wherever it stands, and wording that is one only off a sentence
+_PROMO_STRONG = _rx(r"\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
+                    r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
+                    r"subscribe (?:to|for) (?:our|the)\b|download (?:the|our)\b.{0,30}\bapp\b|"
+                    r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
+                    r"on a mobile device\?|using a mobile device\?|mobile users\b)")
+_PROMO_WORDING = _rx(r"\b(?:sign up|signup|newsletter|subscribe|read more|read the (?:full|rest)|continue reading|"
+                     r"watch (?:the|this|our|more|next|now|live|video|it)\b|more to come|join now|buy now|"
+                     r"order now|shop now|learn more|start your)")
+_IMPERATIVE = _rx(r"^(?:get|download|try|sign|subscribe|join|watch|listen|shop|buy|order|claim|see|check out|"
+                  r"click|tap|read|follow|like|discover|don't miss|do not miss)\b")
+_MEDIA = _rx(r"\b(?:video|videos|ad|interview|app|newsletter|podcast|tv|free|trial|here|above|below|now|live|"
+             r"gallery|photos?|pictures|clip|footage|full story|coverage|inbox|home)\b")
+_CREDIT = _rx(r"^\W{0,3}(?:\(|\[)?\s*(?:(?:additional |further )?reporting|editing|writing|compiled|"
+              r"research|contributing|production|graphics?|translation|translated)\s+(?:by|from)\b")
+_CREDIT_COLON = _rx(r"^\W{0,3}(?:contributing|contributors?|reporting|editing|sources?|via)\s*[:\-\u2014\u2013]\s*\S")
+_CONTRIBUTED = re.compile(r"^[\W]{0,3}(?:[A-Z][\w.'\-]+,?\s+){1,4}(?:and\s+(?:[A-Z][\w.'\-]+\s+){1,4})?"
+                          r"(?:also\s+)?contributed(?:\s+(?:to this (?:report|story|article)|reporting|research|"
+                          r"from [A-Z][\w ]{0,30}))?\.?\W{0,2}$")
+_WITH_WIRES = _rx(r"^\W{0,3}(?:with|from)\s+(?:news )?(?:wire services|wires|files from|the associated press|reuters|afp)\b"
+                  r".{0,40}$")
+_AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|bloomberg|cnn wire|tass|xinhua|yonhap)"
+                   r"(?: contributed(?: to)?(?: this (?:report|story))?)?\.?\W{0,2}$")
+_EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|note to (?:readers|editors)|"
+                   r"this (?:story|article|post|report) (?:has been|was|is) (?:updated|corrected|originally|"
+                   r"first|adapted|part of|republished|published)|an earlier version of this|"
+                   r"(?:this )?(?:story|article) (?:originally )?(?:appeared|first appeared) (?:on|in)|"
+                   r"this article originally appeared|correction\s*:|clarification\s*:|"
+                   r"disclosure\s*:)")
+_LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|content|links?|posts?|reading|video|news|"
+                 r"topics?)|see (?:all )?related|read (?:more|also|next)|see also|more (?:from|on|about|stories|news|"
+                 r"coverage|to read|in)\b.{0,40}|more|also (?:read|see|on)\b.{0,40}|recommended(?: for you| reading)?|"
+                 r"you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now)?|"
+                 r"top stories|latest (?:news|stories)|further reading|what to read next|in (?:other|related) news|"
+                 r"related roundup)\s*[:\-\u2014\u2013>]*\s*$")
+_INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|also read|also see|watch|related roundup|"
+                   r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
+_GLUED_RELATED = re.compile(r"^Related(?=[A-Z])")
+_GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"
+               r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
+               r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
+               r"unavailable))\W{0,3}$")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:amp;)?(?:lt|gt|nbsp|quot);|"
+                     r"^\s*[\w.$]+\([^()]*\);?\s*$|^\s*@media\b|\{\s*[\w-]+\s*:\s*[^}]*\}|google_ad_|"
+                     r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=")
+_TWEET_SIGNATURE = re.compile(r"^\W{0,3}[\u2014\u2013-]{1,2}\s*.{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
+_HANDLE_LINE = re.compile(r"^\W{0,3}@\w{2,30}\W{0,3}$")
+_DOMAIN = _rx(r"^\W{0,3}(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|io|news)(?:/\S*)?\W{0,3}$")
+_LEAD_IN = _rx(r"^\W{0,3}(?:below|above|(?:for )?more (?:on|from|about))\b.{0,80}"
+               r"\b(?:from|via|at|on|about|below|above)\b.{0,60}:\s*$")
+_LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
+_CAPTION_TAIL = _rx(r"(?:,|\s[\u2014\u2013-]|\s)\s*(?:@\w+,?\s*)?(?:twitter|instagram|facebook|youtube|getty images|"
+                    r"ap photo|reuters|afp|epa|shutterstock)\s*$")
+_CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
+                    r"from left|photo(?:graph)?ed|seen here|is seen|are seen|poses?|posing)\b")
+# a label does not open with these (it would be the start of a sentence) ...
+_LABEL_FIRST_STOP = {"another", "one", "also", "still", "now", "then", "yet", "even", "the", "a", "an", "in", "on",
+                     "at", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her",
+                     "their", "our", "asked", "when", "while", "as", "if", "for", "but", "and", "so", "here", "there"}
+# ... nor hold a speech verb ("The ministry said: ...")
+_SPEECH = {"said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "stated", "states", "declared",
+           "announced", "warned", "warns", "explained", "continued", "noted", "argued", "insisted", "replied",
+           "tweeted", "posted", "according", "asked", "answered", "responded"}
+_NOT_LABELS = {"from", "to", "date", "subject", "cc", "twitter", "facebook", "instagram", "youtube",
+               "q", "a", "question", "answer", "note", "update", "correction", "clarification", "editor's note", "source", "sources",
+               "related", "more", "read more", "watch", "photo", "video", "special", "disclosure", "warning",
+               "background", "context", "analysis", "opinion", "why", "what", "how", "who", "when", "where"}
+
+
+def _label_of(line: Line, ctx: Context) -> Optional[str]:
+    """The label of a 'Label: description' line, or None when the line is no such caption shape."""
+    m = _LABEL_CAPTION.match(line.text)
+    if not m or line.index == 0:
+        return None
+    label, rest = m.group(1), m.group(2)
+    words = label.split()
+    if label.lower() in _NOT_LABELS or len(rest.split()) < 8 or words[0].lower() in ctx.capitalized_mid \
+            or words[0].lower() in _LABEL_FIRST_STOP or any(w.lower() in _SPEECH for w in words):
+        return None
+    if rest[:1] in "\"'\u201c\u2018" or re.match(r"^(?:I|We|I'm|We're|I've|We've)\b", rest):
+        return None
+    return label
+
+
+def _is_label_caption(line: Line, ctx: Context) -> bool:
+    """Daily Mail style photo captions: 'Devastated: Diane and John Foley talk to reporters ...'.
+
+    The label is one to four words, only the first capitalized (so not 'Michael Foley:'), not a
+    word the article capitalizes inside a sentence (a name: not 'Obama:' in a transcript), and what
+    follows is a description, not speech. One such line could be an article's own device ('Bonus
+    prediction: ...'): it takes two or more in the article (a caption style), or a picture cue
+    ('pictured', '(left)', 'poses')."""
+    if _label_of(line, ctx) is None:
+        return False
+    return ctx.n_label_lines >= 2 or bool(_CAPTION_CUES.search(line.text))
+
+
+def _is_pull_quote(line: Line, ctx: Context) -> bool:
+    """A quotation set apart from the body and printed again inside a longer paragraph of it.
+    (Identical paragraphs, which some scraped texts repeat, are left alone: both are article text.)"""
+    if line.n_words < 8 or line.text[:1] not in "\"'\u201c\u2018":
+        return False
+    core = ctx.squashed[line.index].strip("\"'\u201c\u201d\u2018\u2019 .")
+    if len(core) < 40:
+        return False
+    return any(j != line.index and len(other) > len(ctx.squashed[line.index]) + 10 and core in other
+               for j, other in enumerate(ctx.squashed))
+
+
+def _markup_line(line: Line) -> bool:
+    """Markup or script with little text around it; a sentence with an inline tag keeps its words
+    (the tag itself is a span rule in boilerplate.py)."""
+    if not _MARKUP.search(line.text):
+        return False
+    rest = _MARKUP.sub(" ", line.text)
+    rest = re.sub(r"<[^>]*>|\S*[{}();=]\S*", " ", rest)
+    left = Line(line.index, line.start, line.end, " ".join(rest.split()))
+    return left.n_words < 4 or not sentence_like(left)
+
+
+def _headline_like(line: Line) -> bool:
+    return not line.terminal and line.n_words <= 25 and (line.title_share >= 0.6 or line.n_words <= 12) \
+        and line.text[:1] not in "\"'\u201c\u2018"
+
+
+def _promo(line: Line, ctx: Context) -> bool:
+    t = line.text
+    if _PROMO.match(t) and not sentence_like(line):
+        return True
+    if line.n_words <= 25 and _PROMO_STRONG.search(t):
+        return True
+    if line.n_words <= 25 and _PROMO_WORDING.search(t) and not sentence_like(line):
+        return True
+    # a short line telling the reader to do something with a medium ("Watch the ad above.")
+    return line.n_words <= 14 and bool(_IMPERATIVE.match(t)) and bool(_MEDIA.search(t))
+
+
+def _no_words(line: Line, ctx: Context) -> bool:
+    return not _LETTER.search(line.text)
+
+
+_LABEL_WORDS = {"caption", "advertisement", "advertising", "sponsored", "update", "updated", "false", "true",
+                "video", "videos", "photos", "photo", "gallery", "watch", "listen", "related", "more", "close", "menu",
+                "share", "next", "previous", "skip", "loading", "abstract", "full text", "transcript", "ad"}
+
+
+def _section_label(line: Line, ctx: Context) -> bool:
+    """'ABSTRACT.', 'FULL TEXT.', 'CAPTION': a short all-capitals label. A bare place name ('WASHINGTON',
+    a dateline standing alone) stays: the label must end in '.'/':' or be a known label word."""
+    t = line.text.strip()
+    if not line.all_caps or line.n_words > 3 or is_dateline(t) or t.endswith(("\u2014", "\u2013", "-")):
+        return False
+    return (t.endswith((".", ":")) and line.n_words <= 2 and len(t.strip(" .:")) >= 2) \
+        or t.strip(" .:").lower() in _LABEL_WORDS
+
+
+def _embedded_headline(line: Line, ctx: Context) -> bool:
+    """A Title Case line in the body that is no sentence and is set between paragraphs (a teaser for
+    another story, an embedded video's title). Lines that open the text (title, subtitle) stay."""
+    if line.index < 1 or line.terminal or line.text.endswith(":") or not (5 <= line.n_words <= 16):
+        return False
+    if line.title_share < 0.75 or line.all_caps:
+        return False
+    nxt = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
+    prv = ctx.lines[line.index - 1]
+    return sentence_like(prv) and (nxt is None or sentence_like(nxt) or not nxt.terminal)
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("markup", "leftover markup or script", lambda ln, c: _markup_line(ln)),
+    LineRule("social", "embedded tweet signature", lambda ln, c: bool(_TWEET_SIGNATURE.match(ln.text))),
+    LineRule("social", "follow prompt", lambda ln, c: bool(_FOLLOW.match(ln.text) or _FOLLOW_HANDLE.match(ln.text))
+             and ln.n_words <= 20),
+    LineRule("social", "share or comment prompt", lambda ln, c: bool(_SHARE.match(ln.text) or _SHARE_BAR.match(ln.text))
+             and ln.n_words <= 25),
+    LineRule("social", "social handle", lambda ln, c: bool(_HANDLE_LINE.match(ln.text))),
+    LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and bool(
+        _CREDIT.match(ln.text) or _CONTRIBUTED.match(ln.text) or _WITH_WIRES.match(ln.text)
+        or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12))),
+    LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
+    LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
+    LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items
+             or bool(_GLUED_RELATED.match(ln.text))
+             or (bool(_INLINE_LINK.match(ln.text)) and _headline_like(Line(ln.index, ln.start, ln.end,
+                                                                        ln.text.split(":", 1)[-1].strip())))
+             or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
+    LineRule("gallery", "photo gallery", lambda ln, c: bool(_GALLERY.match(ln.text)) and ln.n_words <= 8),
+    LineRule("promo", "promotion or teaser", _promo),
+    LineRule("caption", "photo caption", lambda ln, c: _is_label_caption(ln, c)
+             or (not ln.terminal and ln.n_words <= 40 and bool(_CAPTION_TAIL.search(ln.text))
+                 and not sentence_like(ln))
+             or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))),
+    LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
+    LineRule("section_label", "section label", _section_label),
+    LineRule("section_label", "no words", _no_words),
+    LineRule("pull_quote", "pull quote printed again in the text", _is_pull_quote),
+    LineRule("headline", "embedded headline", _embedded_headline),
+)
+
+LINE_CATEGORIES = sorted({r.name for r in LINE_RULES})
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        s = raw.strip()
+        if s:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(len(out), pos + lead, pos + lead + len(s), s))
+        pos += len(raw) + 1
+    return out
+
+
+def _mark_lists(ctx: Context, heads: set[int]) -> None:
+    """The items of a link list: headline-like lines right after a list heading."""
+    for h in sorted(heads):
+        j = h + 1
+        while j < len(ctx.lines) and _headline_like(ctx.lines[j]) and not is_dateline(ctx.lines[j].text):
+            ctx.list_items.add(j)
+            j += 1
+
+
+def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
+    """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
+    lines = split_lines(text)
+    ctx = Context(lines)
+    rules = [r for r in LINE_RULES if categories is None or r.name in categories]
+    heads = {ln.index for ln in lines if _LIST_HEAD.match(ln.text) and ln.n_words <= 8}
+    ctx.n_label_lines = sum(1 for ln in lines if _label_of(ln, ctx) is not None)
+    if categories is None or "link_list" in categories:
+        _mark_lists(ctx, heads)
+    out = []
+    for ln in lines:
+        if is_dateline(ln.text) and ln.n_words > 3:
+            continue
+        for rule in rules:
+            if rule.test(ln, ctx):
+                out.append((ln, rule))
+                break
+    return out

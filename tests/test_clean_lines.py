@@ -1,0 +1,147 @@
+"""Line-level boilerplate: the classes of issue 13 go, with their reason; article text that only looks
+like boilerplate (a one-line quote, a dateline, a short sentence) stays. Both sides are tested."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import make_article, run_cpu_stages
+from pipeline.clean.lines import LINE_CATEGORIES, Line, classify_lines, is_dateline, sentence_like
+
+BODY_A = "Seoul said on Tuesday the talks with Beijing would resume next month."
+BODY_B = "The ministry added that it had conveyed its position to Moscow."
+
+
+def clean(text: str, **params):
+    return run_cpu_stages(make_article(text), ["clean"], clean=params)
+
+
+def around(line: str) -> str:
+    return f"Title\n{BODY_A}\n{line}\n{BODY_B}"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow Evan McMurry on Twitter", "follow prompt"),
+    (">> Follow Matt Wilstein (@TheMattWilstein) on Twitter", "follow prompt"),
+    ("Follow John Beck on Twitter: @JM_Beck", "follow prompt"),
+    ("Have something to add to this story? Share it in the comments.", "share or comment prompt"),
+    ("Sorry we are not currently accepting comments on this article.", "share or comment prompt"),
+    ("Special: Get Fox Nation TV At Home", "promotion or teaser"),
+    ("Get Breitbart News TV At Home", "promotion or teaser"),
+    ("Sign up for our daily newsletter to get the latest news", "promotion or teaser"),
+    ("Download the NBC News app for breaking news", "promotion or teaser"),
+    ("Scroll down for video", "promotion or teaser"),
+    ("Watch the ad above.", "promotion or teaser"),
+    ("Click here to read the full report", "promotion or teaser"),
+    ("(Reporting by Michael Holden; editing by Andrew Hay)", "agency or contributor credit"),
+    ("(Additional reporting by Kylie MacLellan; Editing by Michael Holden and Gareth Jones.)",
+     "agency or contributor credit"),
+    ("Nolan McCaskill contributed.", "agency or contributor credit"),
+    ("The Associated Press contributed to this report.", "agency or contributor credit"),
+    ("Editor's note: This story has been updated to correct the date of the vote.", "editor's note"),
+    ("This article originally appeared on News.com.au.", "editor's note"),
+    ("Disclosure: Jeff Bezos is an investor in Business Insider.", "editor's note"),
+    ("MORE: British ISIS fighter, from Derby, killed in Iraq", "related link"),
+    ("RelatedIsrael: Will Yair Lapid Be the Netanyahu-Slayer?Gaza War Sees Hamas Surge", "related link"),
+    ("Below, more on the missing soldiers from the AP:", "related link"),
+    ("VIEW GALLERY", "photo gallery"),
+    ("Video loading", "photo gallery"),
+    ("+12", "photo gallery"),
+    ("*  *  *", "no words"),
+    ("?", "no words"),
+    ("ABSTRACT.", "section label"),
+    ("FULL TEXT.", "section label"),
+    ("<tweet tweet-id=\"758501003519864832\"><tweet/>.", "leftover markup or script"),
+    ("mboxCreate('FoxNews-Politics-Autoplay-Videos-In-Articles');", "leftover markup or script"),
+    ("\u2014 Jack Moore (@JFXM) January 27, 2015", "embedded tweet signature"),
+    ("youtube.com", "bare link"),
+    ("The letter that the 9-year-old wrote to her teacher @pinknews, Twitter", "photo caption"),
+    ("Michael Foley, at right, and other members of his family tried to raise funds for his release",
+     "photo caption"),
+])
+def test_boilerplate_line_is_removed_with_its_reason(line, reason):
+    a = clean(around(line))
+    assert line.strip() not in a.clean_text
+    assert reason in {r.reason for r in a.removed}, [(r.reason, r.text) for r in a.removed]
+    assert BODY_A in a.clean_text and BODY_B in a.clean_text
+
+
+@pytest.mark.parametrize("line", [
+    '"We will fight until the end," one protester told NBC News.',  # a one-line quote
+    "\u201cThis is not a war against al-Nusra, but a war against Islam.\u201d",
+    "WASHINGTON (Reuters) - The U.S. Senate passed the bill on Friday.",  # dateline
+    "SEOUL, June 19 (Yonhap) -- South Korea condemned the treaty.",
+    "CHICAGO (AP) \u2014 Millions of Americans began their work week at home.",
+    "He declined to comment.",
+    "By the end of the day, nothing had changed.",
+    "By Monday morning, the grim global ritual had begun.",
+    "Related developments in Syria alarmed officials in Washington.",
+    "More than 200 people were killed in the attack.",
+    "Netflix added two million subscribers in the quarter, the company said.",
+    "Millions of Americans stayed at home on Monday.",
+    "The report may not be published until next year, officials said.",
+    "He told his Democratic audience, to rowdy applause:",
+    "OBAMA: We will not back down from this fight.",
+    "The ministry said: The talks will resume next week in Geneva with all parties.",
+    "Follow-up talks are planned for next week in Geneva, the ministry said.",
+    "Watch for more talks next month, the minister said in an interview on Sunday evening.",
+    "Politics and an agenda to serve the poor are inseparable for Francis.",
+    "The minister's spokesman, Michael Holden, said he would not comment on the talks.",
+])
+def test_article_text_that_looks_like_boilerplate_stays(line):
+    a = clean(around(line))
+    assert " ".join(line.split()) in a.clean_text, [(r.reason, r.text) for r in a.removed]
+    assert a.removed == [] or all(line not in r.text for r in a.removed)
+
+
+def test_link_list_items_after_a_heading_go_and_the_story_after_them_stays():
+    text = ("Title\n" + BODY_A + "\nRelated Articles\nNorth Korea Fires Missile Into Sea\n"
+            "Seoul Summons Russian Ambassador\nAnalysis: What the Treaty Means\n" + BODY_B)
+    a = clean(text)
+    assert [r.reason for r in a.removed] == ["related-links heading"] + ["related link"] * 3
+    assert a.clean_text == f"{BODY_A}\n{BODY_B}"
+
+
+def test_label_captions_need_a_caption_style_or_a_picture_cue():
+    captions = ("Title\n" + BODY_A + "\nDevastated: Diane and John Foley talk to reporters outside their home in "
+                "Rochester on Wednesday\n" + BODY_B + "\nStrategy: President Barack Obama addresses the nation from "
+                "the Cross Hall in the White House on Wednesday\n")
+    a = clean(captions)
+    assert sum(r.reason == "photo caption" for r in a.removed) == 2
+    one = "Title\n" + BODY_A + "\nBonus prediction: Given the very high price, availability will be quite limited.\n"
+    assert "Bonus prediction" in clean(one).clean_text  # one such line is the article's own device
+
+
+def test_a_pull_quote_printed_again_in_the_body_goes_once():
+    quote = '"It is now more important than ever that the president hear from the secretary on the trade deal'
+    text = (f"Title\n{BODY_A}\n{quote}\n{BODY_B}\nThe group said in a statement: \u201cIt is now more important "
+            f"than ever that the president hear from the secretary on the trade deal,\u201d it added.\n")
+    a = clean(text)
+    assert [r.reason for r in a.removed] == ["pull quote printed again in the text"]
+    assert "The group said in a statement" in a.clean_text
+
+
+def test_identical_paragraphs_are_both_kept():
+    text = f"Title\n{BODY_A}\n{BODY_B}\n{BODY_A}\n"
+    assert clean(text).clean_text.count(BODY_A) == 2
+
+
+def test_every_removal_is_recorded_with_reason_and_raw_offsets():
+    raw = around("(Reporting by Michael Holden; editing by Andrew Hay)")
+    a = clean(raw)
+    (r,) = a.removed
+    assert raw[r.start:r.end].strip() == r.text and r.reason == "agency or contributor credit"
+
+
+def test_line_categories_can_be_switched_off_one_by_one():
+    assert {"social", "promo", "credit", "editor_note", "link_list", "gallery", "caption"} <= set(LINE_CATEGORIES)
+    line = "Follow Evan McMurry on Twitter"
+    kept = clean(around(line), remove=["copyright"])
+    assert line in kept.clean_text
+
+
+def test_features_of_a_line():
+    assert sentence_like(Line(0, 0, 0, "The ministry said the talks would resume in March."))
+    assert not sentence_like(Line(0, 0, 0, "North Korea Fires Missile Into Sea"))
+    assert is_dateline("WASHINGTON (Reuters) - The Senate voted.")
+    assert not is_dateline("ABSTRACT.")
+    assert classify_lines("A normal sentence of the story, as written by the reporter.") == []

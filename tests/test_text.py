@@ -1,0 +1,78 @@
+"""pipeline/text.py: spaCy sentences, a statement's words, and the well-formedness checks."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.text import (fragment_report, has_clause, parse_model, sentence_problems, split_sentences,
+                           split_sentences_many, statement_text, unbalanced_quotes)
+from pipeline.types import Speaker, Statement
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. envoy met Mr. Kim on Jan. 5 in Seoul. He left on Friday.",
+     ["The U.S. envoy met Mr. Kim on Jan. 5 in Seoul.", "He left on Friday."]),
+    ("Gen. Lee said the talks went well. Officials agreed.",
+     ["Gen. Lee said the talks went well.", "Officials agreed."]),
+    ('"We reject this," the ministry said. "It is wrong."',
+     ['"We reject this," the ministry said.', '"It is wrong."']),
+    ("First paragraph without a stop\nSecond paragraph.", ["First paragraph without a stop", "Second paragraph."]),
+    ("", []),
+])
+def test_split_sentences_uses_spacy_not_a_period_regex(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_split_sentences_many_matches_one_by_one_and_parses_repeats_once():
+    texts = ["The U.S. said no. Seoul said yes.", "The U.S. said no. Seoul said yes.", "Alone here."]
+    assert split_sentences_many(texts) == [split_sentences(t) for t in texts]
+
+
+def test_statement_text_drops_the_cue_between_pieces():
+    text = '"We will respond," he said, "and firmly."'
+    st = Statement(text=text, char_start=10, char_end=10 + len(text), type="direct", speaker=Speaker("he"),
+                   content_spans=[(11, 27), (39, 50)])
+    assert statement_text(st) == "We will respond, and firmly."
+    single = Statement(text=" The talks failed. ", char_start=0, char_end=19, type="indirect", speaker=Speaker("X"))
+    assert statement_text(single) == "The talks failed."
+
+
+@pytest.mark.parametrize("text, bad", [
+    ('"We reject this," the ministry said.', False),
+    ("\u201cWe reject this,\u201d the ministry said.", False),
+    ("He called it 'a disaster'.", False),
+    ("The leaders' meeting was held in Russia's capital.", False),
+    ("''Finding tunnels is hard,'' he said.", False),
+    ("that the documents to be adopted \u2026 'comprehensive strategic partnership", True),
+    ('resources," said the general. "But no."', True),  # closes a quote it never opened
+    ("He said \u201cno and left.", True),
+    ('("Francesco Excommunicates Trump".', True),  # a parenthesis left open
+])
+def test_unbalanced_quotes_both_sides(text, bad):
+    assert unbalanced_quotes(text) is bad
+
+
+@pytest.mark.parametrize("sentence, problems", [
+    ("South Korea's Foreign Ministry said cooperation must not violate UN resolutions.", []),
+    ('"We reject this," the ministry said.', []),
+    ("It will be signed, officials said.", []),
+    ("Monitoring Military Cooperation and Taking Necessary Measures", ["no_end_punctuation", "no_clause"]),
+    ("that the documents to be adopted \u2026 'comprehensive strategic partnership",
+     ["lowercase_start", "no_end_punctuation", "unbalanced_quote", "no_clause"]),
+    ("The Pentagon's claim they tried to rescue Foley on July 4.", ["no_clause"]),  # a noun phrase, not a clause
+])
+def test_sentence_problems(sentence, problems):
+    assert sentence_problems(sentence) == problems
+
+
+def test_has_clause_needs_a_finite_verb_with_a_subject():
+    nlp = parse_model()
+    assert has_clause(nlp("Beijing has promised a free election."))
+    assert not has_clause(nlp("Taking necessary measures"))
+
+
+def test_fragment_report_counts_summaries_with_a_fragment():
+    rep = fragment_report(["The ministry said the talks failed. It urged calm.",
+                           "the proposal", "", "He said \u201cno and left."])
+    assert rep["summaries"] == 3 and rep["with_fragment"] == 2
+    assert {tuple(e["problems"]) for e in rep["fragment_examples"]} >= {
+        ("lowercase_start", "no_end_punctuation", "no_clause", "no_verb")}

@@ -1,16 +1,8 @@
-"""python -m pipeline models list | pull NAME"""
+"""python -m pipeline COMMAND ...: the same as the `govstance` console command (run, compare,
+eval-attribution, models), for a checkout or an environment without the console script."""
 import sys
 
-
-def main() -> int:
-    argv = sys.argv[1:]
-    if not argv or argv[0] != "models":
-        print("usage: python -m pipeline models {list,pull} ...", file=sys.stderr)
-        return 2
-    from .cli.models import main as models_main
-
-    return models_main(argv[1:])
-
+from .cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -27,8 +27,9 @@ def inputs(tmp_path) -> Path:
     (["--set", "summarize.max_sentences=lots"], "summarize.max_sentences"),
     (["--set", "stages=clean,translate"], "translate"),
     (["--set", "summarize.backend=magic"], "summarize.backend"),
-    (["--set", "summarize.model=nobody/no-such-model"], "nobody/no-such-model"),
-    (["--set", "summarize.model=/no/such/dir"], "/no/such/dir"),
+    # a backend that loads the model (the default summarizer may need none)
+    (["--set", "summarize.backend=extractive", "--set", "summarize.model=nobody/no-such-model"], "nobody/no-such-model"),
+    (["--set", "summarize.backend=extractive", "--set", "summarize.model=/no/such/dir"], "/no/such/dir"),
     (["--set", "resolve.actors=/no/such/actors.yaml"], "actors.yaml"),
 ])
 def test_bad_config_values(repo_root, tmp_path, inputs, args, needle):

@@ -18,7 +18,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_default_config_validates(repo_root):
     cfg = load_config(repo_root / "configs" / "default.yaml")
     assert cfg.stages[0] == "clean" and cfg.stages[-1] == "report"
-    assert cfg.stage_params("summarize").backend == "extractive"
+    assert cfg.stage_params("summarize").backend == "reported"
     # relative paths resolve against the config file's folder
     assert Path(cfg.input[0]).resolve() == (repo_root / "seeds").resolve()
 

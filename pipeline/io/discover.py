@@ -10,6 +10,7 @@ from pathlib import Path
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_SAFE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
 MAX_ID_LEN = 120
 
 
@@ -19,15 +20,23 @@ class InputFile:
     article_id: str
 
 
+def is_safe_id(stem: str) -> bool:
+    """A stem that is already a plain file name everywhere: letters, digits, '.', '_', '-', not hidden
+    (no leading '.'), at most MAX_ID_LEN long. Such a stem is its own id (SPEC: article ids)."""
+    return bool(_SAFE.match(stem)) and len(stem) <= MAX_ID_LEN
+
+
 def safe_id(stem: str) -> str:
-    """File stem -> an id that is a plain file name on every OS (no '..', no separators)."""
+    """File stem -> an id that is a plain file name on every OS (no '..', no separators).
+
+    A safe stem is kept as it is; any other is rewritten and gets a short hash of the original,
+    so that two unicode names that fold to the same letters keep different ids."""
+    if is_safe_id(stem):
+        return stem
     text = unicodedata.normalize("NFKD", stem)
     text = _UNSAFE.sub("_", text.encode("ascii", "ignore").decode()).strip("._-")
-    if not text or text != stem:
-        # keep ids of different unicode names apart
-        digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        text = f"{text[:MAX_ID_LEN - 9]}_{digest}" if text else f"article_{digest}"
-    return text[:MAX_ID_LEN]
+    digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{text[:MAX_ID_LEN - 9]}_{digest}" if text else f"article_{digest}"
 
 
 # Editor locks, macOS resource forks and the like: never articles, even with an article suffix.
@@ -84,7 +93,7 @@ def discover(paths: list[str], skip_dirs: tuple[str, ...] = ("references",),
 
 
 def assign_ids(files: list[Path]) -> list[InputFile]:
-    """Ids from file stems; a clash gets a short hash of the path appended."""
+    """Ids from file stems (a safe stem unchanged); a clash gets a short hash of the path appended."""
     out: list[InputFile] = []
     used: set[str] = set()
     seen_paths: set[str] = set()
@@ -93,9 +102,9 @@ def assign_ids(files: list[Path]) -> list[InputFile]:
         if key in seen_paths:
             continue
         seen_paths.add(key)
-        base = safe_id(f.stem if f.suffix.lower() != ".jsonl" else f.stem)
+        base = safe_id(f.stem)
         aid = base
-        if aid.lower() in used:
+        if aid.lower() in used:  # case-insensitive: two ids must not share a file on macOS or Windows
             aid = f"{base[:MAX_ID_LEN - 9]}_{hashlib.sha1(str(f).encode()).hexdigest()[:8]}"
         used.add(aid.lower())
         out.append(InputFile(f, aid))

@@ -1,12 +1,16 @@
-"""report.html: the same content as report.md, every piece of article text escaped, plus a stance chart."""
+"""report.html: the report's blocks (content.py) as one self-contained page, every piece of text
+escaped, plus an inline SVG chart of stance by government (no script, no image library)."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Optional
+
+from . import content as C
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;line-height:1.45;color:#222}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}h2{border-bottom:1px solid #ddd}
-.favor{color:#1a7f37}.against{color:#b42318}.neutral{color:#555}.speaker{font-weight:600}"""
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}
+h2{border-bottom:1px solid #ddd}.favor{color:#1a7f37}.against{color:#b42318}.neutral{color:#555}
+code{background:#f4f4f4;padding:0 .2em}"""
 
 
 def e(text: Any) -> str:
@@ -16,17 +20,13 @@ def e(text: Any) -> str:
 _COLORS = (("favor", "#1a7f37"), ("against", "#b42318"), ("neutral", "#999999"))
 
 
-def stance_chart(results: list[dict[str, Any]]) -> str:
-    """An inline SVG of stance labels per government across the run (top 20), or '' if nothing to plot.
-    Plain SVG markup, every label escaped: no image library and no script."""
-    counts: dict[str, dict[str, int]] = {}
-    for r in results:
-        for gov, g in r.get("governments", {}).items():
-            if g.get("stance"):
-                counts.setdefault(gov, {"favor": 0, "against": 0, "neutral": 0})[g["stance"]["label"]] += 1
+def stance_chart(results_or_counts: Any) -> str:
+    """An inline SVG of stance labels per government (top 20), or '' if nothing to plot.
+    Takes the results, or the counts of content.stance_counts."""
+    counts = results_or_counts if isinstance(results_or_counts, dict) else C.stance_counts(results_or_counts)
     if not counts:
         return ""
-    govs = sorted(counts, key=lambda g: (-sum(counts[g].values()), g))[:20]
+    govs = [r[0] for r in C.chart_rows(counts)]
     most = max(sum(counts[g].values()) for g in govs)
     label_w, bar_w, row_h = 170, 380, 22
     height = row_h * len(govs) + 34
@@ -52,50 +52,56 @@ def stance_chart(results: list[dict[str, Any]]) -> str:
     return "".join(parts)
 
 
-def render_html(results: list[dict[str, Any]], metrics: dict[str, Any], run: dict[str, Any],
-                errors: list[dict[str, Any]]) -> str:
+def _inline(parts: Any) -> str:
+    if not isinstance(parts, list):
+        return e(parts)
+    out = []
+    for style, text in parts:
+        if style == "b":
+            out.append(f"<strong>{e(text)}</strong>")
+        elif style == "i":
+            out.append(f"<em>{e(text)}</em>")
+        elif style == "code":
+            out.append(f"<code>{e(text)}</code>")
+        elif style == "label":
+            out.append(f"<span class='{e(text)}'>{e(text)}</span>")
+        else:
+            out.append(e(text))
+    return "".join(out)
+
+
+def _table(header: list[Any], rows: list[list[Any]]) -> str:
+    head = "".join(f"<th>{_inline(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_inline(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def render_blocks(blocks: list[C.Block], title: str) -> str:
     out = ["<!doctype html><html><head><meta charset='utf-8'>",
            "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">",
-           f"<title>{e(run.get('name'))} report</title><style>{_STYLE}</style></head><body>",
-           f"<h1>Run report: {e(run.get('name'))}</h1>",
-           f"<p>{e(run.get('articles', {}).get('done', 0))} articles done, {e(run.get('articles', {}).get('failed', 0))} failed.</p>"]
-    for note in run.get("notes", []):
-        out.append(f"<p><em>note: {e(note)}</em></p>")
-    if metrics and metrics.get("articles_with_references"):
-        out.append("<h2>Scores</h2><table><tr><th>metric</th><th>value</th></tr>")
-        for k, v in metrics.get("rouge", {}).items():
-            out.append(f"<tr><td>{e(k)}</td><td>{e(v)}</td></tr>")
-        s = metrics.get("stance")
-        if s:
-            out.append(f"<tr><td>stance accuracy</td><td>{e(s['accuracy'])}</td></tr>"
-                       f"<tr><td>stance macro-F1</td><td>{e(s['macro_f1'])}</td></tr>")
-        a = metrics.get("attribution", {})
-        out.append(f"<tr><td>statement recall</td><td>{e(a.get('statement_recall'))}</td></tr>"
-                   f"<tr><td>governments missed / invented</td><td>{e(a.get('governments_missed'))} / "
-                   f"{e(a.get('governments_invented'))}</td></tr></table>")
-    chart = stance_chart(results)
-    if chart:
-        out.append(f"<h2>Stance by government (articles)</h2>{chart}")
-    for r in results:
-        out.append(f"<h2>{e(r['id'])}: {e(r.get('title'))}</h2>")
-        out.append(f"<p>Stance target: <em>{e(r.get('target'))}</em></p>")
-        if not r.get("governments"):
-            out.append("<p>No government statements found.</p>")
-        for gov, g in r.get("governments", {}).items():
-            out.append(f"<h3>{e(gov)}</h3><ol start='0'>")
-            for st in g["statements"]:
-                out.append(f"<li><span class='speaker'>{e(st['speaker'])}</span> ({e(st['type'])}, "
-                           f"&ldquo;{e(st.get('cue'))}&rdquo;): {e(st['text'])}</li>")
-            out.append(f"</ol><p><strong>Summary.</strong> {e(g.get('summary'))}</p>")
-            stn = g.get("stance")
-            if stn:
-                out.append(f"<p><strong>Stance.</strong> <span class='{e(stn['label'])}'>{e(stn['label'])}</span> "
-                           f"(score {e(stn['score'])}) toward <em>{e(stn['target'])}</em>; evidence: statements "
-                           f"{e(', '.join(map(str, stn.get('evidence', []))))}</p>")
-    if errors:
-        out.append("<h2>Failed articles</h2><table><tr><th>path</th><th>stage</th><th>error</th><th>message</th></tr>")
-        for x in errors:
-            out.append(f"<tr><td>{e(x['path'])}</td><td>{e(x['stage'])}</td><td>{e(x['error'])}</td><td>{e(x['message'])}</td></tr>")
-        out.append("</table>")
+           f"<title>{e(title)}</title><style>{_STYLE}</style></head><body>"]
+    for b in blocks:
+        kind = b[0]
+        if kind in ("h1", "h2", "h3"):
+            out.append(f"<{kind}>{e(b[1])}</{kind}>")
+        elif kind == "p":
+            out.append(f"<p>{_inline(b[1])}</p>")
+        elif kind == "ul":
+            out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in b[1]) + "</ul>")
+        elif kind == "ol":
+            out.append("<ol start='0'>" + "".join(f"<li>{_inline(i)}</li>" for i in b[1]) + "</ol>")
+        elif kind == "table":
+            out.append(_table(b[1], b[2]))
+        elif kind == "chart":
+            out.append(stance_chart(b[1]))
+            out.append("<details><summary>the numbers</summary>"
+                       + _table(["government", *C.STANCE_LABELS, "total"], C.chart_rows(b[1])) + "</details>")
     out.append("</body></html>")
-    return "\n".join(out)
+    return "\n".join(out) + "\n"
+
+
+def render_html(results: list[dict[str, Any]], metrics: dict[str, Any], run: dict[str, Any],
+                errors: list[dict[str, Any]], total: Optional[int] = None,
+                formats: Optional[list[str]] = None, max_articles: int = 200) -> str:
+    blocks = C.build(results, metrics, run, errors, total, formats, max_articles)
+    return render_blocks(blocks, f"{run.get('name')} report")

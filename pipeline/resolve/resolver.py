@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -39,34 +38,22 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor
 from .countries import with_countries
-from .gazetteer import Gazetteer, Match, parse_date
+from .gazetteer import Gazetteer, parse_date
+from .context import _NATIONAL, ArticleContext
+from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][\w. ]{0,40})?\s*(?:\([^)]{0,40}\))?\s*[—–-]{1,2}\s")
-_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
-_COUNTRY_HEADED = {"names", "capitals"}
-_NATIONAL = ("names", "demonyms", "capitals")
+
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
-_HEAD_END = re.compile(r",|\(|\s[—–]\s|\s--\s|\s(?:of|for|at|with|from|in|to|on|who|which|that|whose)\s", re.IGNORECASE)
 # a country after one of these is what the speaker talks about or where they sit, not whom they speak for
-_NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|at|into|from|between|than|like|"
-                        r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 # words of outlets, documents and organisations: a phrase headed by one is no person
-_THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_cc")
 # what may stand between coordinated countries: "Germany, France and Britain", "US and Israeli officials"
-_COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
-DATE_KEYS = ("date", "publication_date", "published", "pubdate", "datetime", "time")
 _WORLD: dict[tuple[int, int], Gazetteer] = {}
 _KEEP: list = []
 # "President Biden", "Secretary of State John Kerry": a sitting office holder's title right before the name
-_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:president|prime minister|premier|chancellor|secretary of state|"
-                           r"secretary|minister|king|vice president|spokesman|spokeswoman|spokesperson)"
-                           r"\s+(?:[A-Z][\w.'-]*\s+)?$", re.IGNORECASE)
-_NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|presumptive|ex)\b|-elect\b)",
-                          re.IGNORECASE)
 
 
 @dataclass
@@ -93,7 +80,7 @@ def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
     return _WORLD[key]
 
 
-class GovernmentResolver:
+class GovernmentResolver(ArticleContext):
     def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None,
                  default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
@@ -116,120 +103,6 @@ class GovernmentResolver:
         self.local_country_min = local_country_min  # 0: off
         self.implicit_speakers = implicit_speakers
 
-    # ------------------------------------------------------------ context
-    def home_country(self, article: Article) -> tuple[Optional[str], str]:
-        """The country an article speaks from: config, dateline, then outlet."""
-        if self.fixed_home:
-            return self.fixed_home, "config"
-        # the dateline opens the body: the first line, or one after a kept title line or a subtitle
-        lines = [ln for ln in article.clean_text.split("\n", 6)[:6] if ln.strip()][:3]
-        for n, line in enumerate(lines):
-            m = _DATELINE.match(line[:120])
-            if m:
-                place = m.group(1).strip()
-                if n and not place.isupper() and not (n == 1 and article.title
-                                                       and lines[0].strip() == article.title.strip()):
-                    continue  # a later line: only an upper-case place ("MEXICO CITY -") is a dateline
-                gov = self.gaz.place_government(place.title() if place.isupper() else place)
-                if gov:
-                    return gov, f"dateline {place!r}"
-        outlet_text = " ".join([r.text for r in article.removed] + [str(article.metadata.get(k, ""))
-                                                                    for k in ("source", "outlet", "url", "publisher")])
-        for dm in _DOMAIN.finditer(outlet_text):
-            gov = self.gaz.domain_government(dm.group(1))
-            if gov:
-                return gov, f"outlet domain {dm.group(1)!r}"
-        outlets = [m for m in self.gaz.find(outlet_text, {"outlets"})]
-        if outlets:
-            return outlets[0].government, f"outlet {outlets[0].text!r}"
-        if self.default_home:
-            return self.default_home, "config default"
-        return None, "unknown"
-
-    def article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str]:
-        """The country the article is about: the one its text names most (names, demonyms,
-        capitals, institutions, office holders in office), when it has at least
-        ``article_country_min`` mentions and twice as many as the next."""
-        if not self.article_country_on:
-            return None, "off"
-        counts = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
-                                                             on=on) if m.valid)
-        if not counts:
-            return None, "no country named"
-        (top, n), *rest = counts.most_common(2)
-        second = rest[0][1] if rest else 0
-        if n >= self.article_country_min and n >= 2 * second:
-            return top, f"the article names {top} most ({n} mentions, next {second})"
-        return None, f"no country leads ({top} {n}, next {second})"
-
-    def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:
-        """The country the paragraph around `offset` names most, at least ``local_country_min``
-        times and more than any other ("In Japan, ... according to the National Police Agency")."""
-        if not self.local_country_min:
-            return None, "off"
-        para = next(((a, b) for a, b in article.paragraphs if a <= offset < b), None)
-        if para is None:
-            return None, "no paragraph"
-        counts = Counter(m.government for m in self.gaz.find(article.clean_text[para[0]:para[1]], set(_NATIONAL),
-                                                             on=on) if m.valid)
-        if not counts:
-            return None, "no country in the paragraph"
-        (top, n), *rest = counts.most_common(2)
-        if (rest and rest[0][1] == n) or n < self.local_country_min:
-            return None, "no country leads the paragraph"
-        return top, f"the paragraph names {top} most ({n} mentions)"
-
-    def article_date(self, article: Article) -> tuple[_dt.date, str]:
-        """The date office holders are checked against: config, metadata, file name, else today."""
-        if self.fixed_date:
-            return self.fixed_date, "config"
-        for k in DATE_KEYS:
-            d = parse_date(str(article.metadata.get(k) or ""))
-            if d:
-                return d, f"metadata {k}"
-        for where in (article.id, article.source_path):
-            d = parse_date(str(where or ""))
-            if d:
-                return d, "file name"
-        dated = self._dated_by_titles(article)
-        if dated is not None:
-            return dated
-        return _dt.date.today(), "today (article date unknown)"
-
-    def _dated_by_titles(self, article: Article) -> Optional[tuple[_dt.date, str]]:
-        """An undated article that calls office holders by their title ("President Biden said") was
-        written during their tenure: the middle of the tenure most such mentions share, narrowed by
-        the others. None when there are none, or when all of them are in office today."""
-        text = article.clean_text
-        today = _dt.date.today()
-        anchors: list[tuple[str, list[tuple[_dt.date, _dt.date]]]] = []
-        for m in self.gaz.find(text, {"people"}, on=today):
-            spans = _tenures(m.tenure, today)
-            if not spans:
-                continue
-            before = text[max(0, m.start - 40):m.start]
-            if not (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ")):
-                continue
-            if _NOT_SITTING.search(text[max(0, m.start - 60):m.start]):
-                continue
-            anchors.append((m.text, spans))
-        if not anchors or all(any(a <= today < b for a, b in spans) for _, spans in anchors):
-            return None
-        candidates = [span for _, spans in anchors for span in spans]
-
-        def support(span):
-            return sum(any(a < span[1] and span[0] < b for a, b in spans) for _, spans in anchors)
-        best = max(candidates, key=lambda sp: (support(sp), sp[0]))
-        lo, hi = best
-        for _, spans in anchors:
-            for a, b in spans:
-                if a < hi and lo < b and max(lo, a) < min(hi, b):
-                    lo, hi = max(lo, a), min(hi, b)
-        mid = lo + (hi - lo) / 2
-        names = ", ".join(sorted({t for t, _ in anchors})[:3])
-        return mid, f"mid-tenure of titled office holders ({names}: {lo}..{hi})"
-
-    # ------------------------------------------------------------ one phrase
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
                on: Optional[_dt.date] = None, fallback: Optional[tuple[str, str]] = None) -> Decision:
         """The government of one speaker phrase. `home` serves a body or office with no country;
@@ -477,160 +350,3 @@ class GovernmentResolver:
             self._vocab = frozenset(toks | {"of", "the", "for", "and", "'s", "’s", "senior", "top", "deputy", "acting",
                                             "foreign", "defense", "defence", "interior", "state", "national", "chief"})
         return self._vocab
-
-
-# ---------------------------------------------------------------- helpers
-def _title_run(text: str, name_start: int, vocab: frozenset[str]) -> str:
-    """The words right before a name that are capitalized or title words ("defense secretary",
-    "Mexico's Foreign Secretary"), within the clause."""
-    before = text[max(0, name_start - 120):name_start]
-    toks = re.findall(r"[\w.'’-]+|[^\w\s]", before)
-    run: list[str] = []
-    for tok in reversed(toks):
-        low = tok.lower()
-        base = re.sub(r"['’]s$", "", tok)
-        if re.fullmatch(r"[^\w]", tok) or re.fullmatch(r"[A-Za-z]{4,}\.", tok):  # punctuation, "States." ends a sentence
-            break
-        if low in vocab or (base[:1].isupper() and low not in _STOP_BEFORE) or low in ("'s", "’s"):
-            run.append(tok)
-            continue
-        break
-    while run and run[-1].lower() in ("of", "the", "and", "for"):
-        run.pop()
-    return " ".join(reversed(run))
-
-
-_STOP_BEFORE = {"said", "says", "told", "added", "when", "while", "but", "and", "as", "in", "on", "at", "by", "with",
-                "the", "a", "an", "mr.", "ms.", "mrs.", "dr."}
-
-
-def _inside_word(text: str, m: Match) -> bool:
-    """A country code or name glued into a longer token ("US-led" is fine; "IRQ2" is not)."""
-    return m.end < len(text) and text[m.end:m.end + 1].isalnum()
-
-
-_MODIFIER_WORDS = {"former", "ex-", "retired", "late", "onetime", "one-time", "served as", "who served"}
-
-
-def _is_person(mention: str, words: list[Word], matches: list[Match]) -> bool:
-    """A person (he/she can refer to them), read from the head of the phrase's first part: an
-    office or a person's non-government word ("an analyst"), a gazetteer person, or a name
-    ("Lee Sang-min, an analyst at ..."); not a body, document or organisation ("the ministry",
-    "Britain's Treasury", "a report from Axios")."""
-    if any(m.field == "people" for m in matches):
-        return True
-    residue = _blank(mention, matches)
-    segs = _segments(residue)
-    if not segs:
-        return False
-    start, head_end, _ = segs[0]
-    in_head = [w for w in words if start <= w.start < head_end and w.text not in _MODIFIER_WORDS]
-    if in_head:
-        return in_head[-1].kind not in _THINGS
-    head = residue[start:head_end]
-    return any(t.lower() not in _NOT_NAMES for t in re.findall(r"\b[A-Z][a-z]+", head))
-
-
-def _tenures(tenure: str, today: _dt.date) -> list[tuple[_dt.date, _dt.date]]:
-    """'2009-01-20..2017-01-20; 2021-01-20..' -> [(start, end)], an open end as tomorrow."""
-    out = []
-    for part in (tenure or "").split(";"):
-        a, _, b = part.strip().partition("..")
-        start, end = parse_date(a), parse_date(b) if b else today + _dt.timedelta(days=1)
-        if start and end and start < end:
-            out.append((start, end))
-    return out
-
-
-def _inside_quotes(article: Article, pos: int) -> bool:
-    """Whether `pos` lies inside quotation marks opened earlier in its paragraph."""
-    start = max((a for a, b in article.paragraphs if a <= pos), default=max(0, article.clean_text.rfind("\n", 0, pos) + 1))
-    before = article.clean_text[start:pos]
-    # every quote mark toggles: news mixes straight and curly marks ('"profoundly Francophile”')
-    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
-
-
-def _paragraph_index(article: Article):
-    starts = [p[0] for p in article.paragraphs] or [0]
-
-    def para_of(offset: int) -> int:
-        lo = 0
-        for i, s in enumerate(starts):
-            if s <= offset:
-                lo = i
-            else:
-                break
-        return lo
-    return para_of
-
-
-def _name_words(text: str) -> list[str]:
-    """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim)."""
-    words = re.findall(r"\b[A-Z][a-z]+", text)
-    return [w for w in words if w.lower() not in _NOT_NAMES]
-
-
-_NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",
-              "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
-              "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
-              "and", "he", "she", "they", "it", "we", "mr", "ms", "mrs", "dr", "in", "on", "but", "department",
-              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king"}
-
-
-def _segments(text: str) -> list[tuple[int, int, int]]:
-    """Comma-separated parts of a speaker phrase: (start, end of its head, end)."""
-    out = []
-    start = 0
-    parts = [m.start() for m in re.finditer(r",|\(|\)|\s[—–]\s|\s--\s", text)] + [len(text)]
-    for cut in parts:
-        seg = text[start:cut]
-        if seg.strip():
-            m = _HEAD_END.search(seg)
-            head_end = start + (m.start() if m and m.start() > 0 else len(seg))
-            out.append((start, head_end, cut))
-        start = cut + 1
-    return out
-
-
-def _blank(text: str, matches: list) -> str:
-    chars = list(text)
-    for m in matches:
-        for i in range(m.start, m.end):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def _ordered_unique(items) -> list:
-    seen: list = []
-    for x in items:
-        if x not in seen:
-            seen.append(x)
-    return seen
-
-
-def _owner_countries(mention: str, national: list[Match]) -> list[Match]:
-    """The countries the speaker speaks for: the first one not after "to/on/in/with..." ("the US
-    ambassador to Russia" is the US), with the countries coordinated with it ("Germany, France and
-    Britain", "US and Israeli officials")."""
-    owners: list[Match] = []
-    for m in national:
-        before = mention[:m.start].rstrip().lower()
-        if owners:
-            gap = mention[owners[-1].end:m.start]
-            if _COORD.match(gap) or not gap.strip():
-                owners.append(m)
-                continue
-            break
-        if not _NOT_OWNER.search(before):
-            owners.append(m)
-    return owners
-
-
-def _is_bare(mention: str, national: list) -> bool:
-    """'Russia', 'Beijing', 'South Korea's government': the country itself speaks."""
-    rest = mention
-    for m in sorted(national, key=lambda m: -m.start):
-        if m.field in _COUNTRY_HEADED:
-            rest = rest[:m.start] + rest[m.end:]
-    rest = re.sub(r"\b(?:the|'s|’s|both|and|or|as well as|other|leaders of)\b", " ", rest, flags=re.IGNORECASE)
-    return not re.search(r"\w", rest) and any(m.field in _COUNTRY_HEADED for m in national)

@@ -1,0 +1,141 @@
+"""What the resolver knows about an article before it reads a speaker: its home country (config,
+dateline, outlet), the country it is about, the country of a passage, and its date."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from typing import Optional
+
+from ..types import Article
+from .gazetteer import parse_date
+from .mentions import _tenures
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][\w. ]{0,40})?\s*(?:\([^)]{0,40}\))?\s*[—–-]{1,2}\s")
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
+_NATIONAL = ("names", "demonyms", "capitals")
+DATE_KEYS = ("date", "publication_date", "published", "pubdate", "datetime", "time")
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:president|prime minister|premier|chancellor|secretary of state|"
+                           r"secretary|minister|king|vice president|spokesman|spokeswoman|spokesperson)"
+                           r"\s+(?:[A-Z][\w.'-]*\s+)?$", re.IGNORECASE)
+_NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|presumptive|ex)\b|-elect\b)",
+                          re.IGNORECASE)
+
+
+class ArticleContext:
+    """Mixin of ``GovernmentResolver``: the article-level evidence (it reads the resolver's gazetteer,
+    lexicon and settings)."""
+
+    def home_country(self, article: Article) -> tuple[Optional[str], str]:
+        """The country an article speaks from: config, dateline, then outlet."""
+        if self.fixed_home:
+            return self.fixed_home, "config"
+        # the dateline opens the body: the first line, or one after a kept title line or a subtitle
+        lines = [ln for ln in article.clean_text.split("\n", 6)[:6] if ln.strip()][:3]
+        for n, line in enumerate(lines):
+            m = _DATELINE.match(line[:120])
+            if m:
+                place = m.group(1).strip()
+                if n and not place.isupper() and not (n == 1 and article.title
+                                                       and lines[0].strip() == article.title.strip()):
+                    continue  # a later line: only an upper-case place ("MEXICO CITY -") is a dateline
+                gov = self.gaz.place_government(place.title() if place.isupper() else place)
+                if gov:
+                    return gov, f"dateline {place!r}"
+        outlet_text = " ".join([r.text for r in article.removed] + [str(article.metadata.get(k, ""))
+                                                                    for k in ("source", "outlet", "url", "publisher")])
+        for dm in _DOMAIN.finditer(outlet_text):
+            gov = self.gaz.domain_government(dm.group(1))
+            if gov:
+                return gov, f"outlet domain {dm.group(1)!r}"
+        outlets = [m for m in self.gaz.find(outlet_text, {"outlets"})]
+        if outlets:
+            return outlets[0].government, f"outlet {outlets[0].text!r}"
+        if self.default_home:
+            return self.default_home, "config default"
+        return None, "unknown"
+
+    def article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str]:
+        """The country the article is about: the one its text names most (names, demonyms,
+        capitals, institutions, office holders in office), when it has at least
+        ``article_country_min`` mentions and twice as many as the next."""
+        if not self.article_country_on:
+            return None, "off"
+        counts = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
+                                                             on=on) if m.valid)
+        if not counts:
+            return None, "no country named"
+        (top, n), *rest = counts.most_common(2)
+        second = rest[0][1] if rest else 0
+        if n >= self.article_country_min and n >= 2 * second:
+            return top, f"the article names {top} most ({n} mentions, next {second})"
+        return None, f"no country leads ({top} {n}, next {second})"
+
+    def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:
+        """The country the paragraph around `offset` names most, at least ``local_country_min``
+        times and more than any other ("In Japan, ... according to the National Police Agency")."""
+        if not self.local_country_min:
+            return None, "off"
+        para = next(((a, b) for a, b in article.paragraphs if a <= offset < b), None)
+        if para is None:
+            return None, "no paragraph"
+        counts = Counter(m.government for m in self.gaz.find(article.clean_text[para[0]:para[1]], set(_NATIONAL),
+                                                             on=on) if m.valid)
+        if not counts:
+            return None, "no country in the paragraph"
+        (top, n), *rest = counts.most_common(2)
+        if (rest and rest[0][1] == n) or n < self.local_country_min:
+            return None, "no country leads the paragraph"
+        return top, f"the paragraph names {top} most ({n} mentions)"
+
+    def article_date(self, article: Article) -> tuple[_dt.date, str]:
+        """The date office holders are checked against: config, metadata, file name, else today."""
+        if self.fixed_date:
+            return self.fixed_date, "config"
+        for k in DATE_KEYS:
+            d = parse_date(str(article.metadata.get(k) or ""))
+            if d:
+                return d, f"metadata {k}"
+        for where in (article.id, article.source_path):
+            d = parse_date(str(where or ""))
+            if d:
+                return d, "file name"
+        dated = self._dated_by_titles(article)
+        if dated is not None:
+            return dated
+        return _dt.date.today(), "today (article date unknown)"
+
+    def _dated_by_titles(self, article: Article) -> Optional[tuple[_dt.date, str]]:
+        """An undated article that calls office holders by their title ("President Biden said") was
+        written during their tenure: the middle of the tenure most such mentions share, narrowed by
+        the others. None when there are none, or when all of them are in office today."""
+        text = article.clean_text
+        today = _dt.date.today()
+        anchors: list[tuple[str, list[tuple[_dt.date, _dt.date]]]] = []
+        for m in self.gaz.find(text, {"people"}, on=today):
+            spans = _tenures(m.tenure, today)
+            if not spans:
+                continue
+            before = text[max(0, m.start - 40):m.start]
+            if not (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ")):
+                continue
+            if _NOT_SITTING.search(text[max(0, m.start - 60):m.start]):
+                continue
+            anchors.append((m.text, spans))
+        if not anchors or all(any(a <= today < b for a, b in spans) for _, spans in anchors):
+            return None
+        candidates = [span for _, spans in anchors for span in spans]
+
+        def support(span):
+            return sum(any(a < span[1] and span[0] < b for a, b in spans) for _, spans in anchors)
+        best = max(candidates, key=lambda sp: (support(sp), sp[0]))
+        lo, hi = best
+        for _, spans in anchors:
+            for a, b in spans:
+                if a < hi and lo < b and max(lo, a) < min(hi, b):
+                    lo, hi = max(lo, a), min(hi, b)
+        mid = lo + (hi - lo) / 2
+        names = ", ".join(sorted({t for t, _ in anchors})[:3])
+        return mid, f"mid-tenure of titled office holders ({names}: {lo}..{hi})"
+
+    # ------------------------------------------------------------ one phrase

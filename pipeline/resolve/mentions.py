@@ -1,0 +1,176 @@
+"""Reading speaker mentions: the words around a name, quotes, paragraphs, coordinated countries.
+
+Plain functions over an article's text that the resolver (``resolver.py``) and its article context
+(``context.py``) share; they hold no state.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..types import Article
+from .bodies import Word
+from .gazetteer import Match, parse_date
+
+_COUNTRY_HEADED = {"names", "capitals"}
+_HEAD_END = re.compile(r",|\(|\s[—–]\s|\s--\s|\s(?:of|for|at|with|from|in|to|on|who|which|that|whose)\s", re.IGNORECASE)
+_NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|at|into|from|between|than|like|"
+                        r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
+_THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_cc")
+_COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)
+
+
+def _title_run(text: str, name_start: int, vocab: frozenset[str]) -> str:
+    """The words right before a name that are capitalized or title words ("defense secretary",
+    "Mexico's Foreign Secretary"), within the clause."""
+    before = text[max(0, name_start - 120):name_start]
+    toks = re.findall(r"[\w.'’-]+|[^\w\s]", before)
+    run: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        base = re.sub(r"['’]s$", "", tok)
+        if re.fullmatch(r"[^\w]", tok) or re.fullmatch(r"[A-Za-z]{4,}\.", tok):  # punctuation, "States." ends a sentence
+            break
+        if low in vocab or (base[:1].isupper() and low not in _STOP_BEFORE) or low in ("'s", "’s"):
+            run.append(tok)
+            continue
+        break
+    while run and run[-1].lower() in ("of", "the", "and", "for"):
+        run.pop()
+    return " ".join(reversed(run))
+
+
+_STOP_BEFORE = {"said", "says", "told", "added", "when", "while", "but", "and", "as", "in", "on", "at", "by", "with",
+                "the", "a", "an", "mr.", "ms.", "mrs.", "dr."}
+
+
+def _inside_word(text: str, m: Match) -> bool:
+    """A country code or name glued into a longer token ("US-led" is fine; "IRQ2" is not)."""
+    return m.end < len(text) and text[m.end:m.end + 1].isalnum()
+
+
+_MODIFIER_WORDS = {"former", "ex-", "retired", "late", "onetime", "one-time", "served as", "who served"}
+
+
+def _is_person(mention: str, words: list[Word], matches: list[Match]) -> bool:
+    """A person (he/she can refer to them), read from the head of the phrase's first part: an
+    office or a person's non-government word ("an analyst"), a gazetteer person, or a name
+    ("Lee Sang-min, an analyst at ..."); not a body, document or organisation ("the ministry",
+    "Britain's Treasury", "a report from Axios")."""
+    if any(m.field == "people" for m in matches):
+        return True
+    residue = _blank(mention, matches)
+    segs = _segments(residue)
+    if not segs:
+        return False
+    start, head_end, _ = segs[0]
+    in_head = [w for w in words if start <= w.start < head_end and w.text not in _MODIFIER_WORDS]
+    if in_head:
+        return in_head[-1].kind not in _THINGS
+    head = residue[start:head_end]
+    return any(t.lower() not in _NOT_NAMES for t in re.findall(r"\b[A-Z][a-z]+", head))
+
+
+def _tenures(tenure: str, today: _dt.date) -> list[tuple[_dt.date, _dt.date]]:
+    """'2009-01-20..2017-01-20; 2021-01-20..' -> [(start, end)], an open end as tomorrow."""
+    out = []
+    for part in (tenure or "").split(";"):
+        a, _, b = part.strip().partition("..")
+        start, end = parse_date(a), parse_date(b) if b else today + _dt.timedelta(days=1)
+        if start and end and start < end:
+            out.append((start, end))
+    return out
+
+
+def _inside_quotes(article: Article, pos: int) -> bool:
+    """Whether `pos` lies inside quotation marks opened earlier in its paragraph."""
+    start = max((a for a, b in article.paragraphs if a <= pos), default=max(0, article.clean_text.rfind("\n", 0, pos) + 1))
+    before = article.clean_text[start:pos]
+    # every quote mark toggles: news mixes straight and curly marks ('"profoundly Francophile”')
+    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
+
+
+def _paragraph_index(article: Article):
+    starts = [p[0] for p in article.paragraphs] or [0]
+
+    def para_of(offset: int) -> int:
+        lo = 0
+        for i, s in enumerate(starts):
+            if s <= offset:
+                lo = i
+            else:
+                break
+        return lo
+    return para_of
+
+
+def _name_words(text: str) -> list[str]:
+    """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim)."""
+    words = re.findall(r"\b[A-Z][a-z]+", text)
+    return [w for w in words if w.lower() not in _NOT_NAMES]
+
+
+_NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",
+              "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
+              "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
+              "and", "he", "she", "they", "it", "we", "mr", "ms", "mrs", "dr", "in", "on", "but", "department",
+              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king"}
+
+
+def _segments(text: str) -> list[tuple[int, int, int]]:
+    """Comma-separated parts of a speaker phrase: (start, end of its head, end)."""
+    out = []
+    start = 0
+    parts = [m.start() for m in re.finditer(r",|\(|\)|\s[—–]\s|\s--\s", text)] + [len(text)]
+    for cut in parts:
+        seg = text[start:cut]
+        if seg.strip():
+            m = _HEAD_END.search(seg)
+            head_end = start + (m.start() if m and m.start() > 0 else len(seg))
+            out.append((start, head_end, cut))
+        start = cut + 1
+    return out
+
+
+def _blank(text: str, matches: list) -> str:
+    chars = list(text)
+    for m in matches:
+        for i in range(m.start, m.end):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _ordered_unique(items) -> list:
+    seen: list = []
+    for x in items:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+def _owner_countries(mention: str, national: list[Match]) -> list[Match]:
+    """The countries the speaker speaks for: the first one not after "to/on/in/with..." ("the US
+    ambassador to Russia" is the US), with the countries coordinated with it ("Germany, France and
+    Britain", "US and Israeli officials")."""
+    owners: list[Match] = []
+    for m in national:
+        before = mention[:m.start].rstrip().lower()
+        if owners:
+            gap = mention[owners[-1].end:m.start]
+            if _COORD.match(gap) or not gap.strip():
+                owners.append(m)
+                continue
+            break
+        if not _NOT_OWNER.search(before):
+            owners.append(m)
+    return owners
+
+
+def _is_bare(mention: str, national: list) -> bool:
+    """'Russia', 'Beijing', 'South Korea's government': the country itself speaks."""
+    rest = mention
+    for m in sorted(national, key=lambda m: -m.start):
+        if m.field in _COUNTRY_HEADED:
+            rest = rest[:m.start] + rest[m.end:]
+    rest = re.sub(r"\b(?:the|'s|’s|both|and|or|as well as|other|leaders of)\b", " ", rest, flags=re.IGNORECASE)
+    return not re.search(r"\w", rest) and any(m.field in _COUNTRY_HEADED for m in national)

@@ -6,8 +6,8 @@ import pytest
 from helpers import make_article, run_cpu_stages
 from pipeline.summarize import SummaryJob, statement_context
 from pipeline.summarize.base import StatementContext
-from pipeline.summarize.reported import (ReportedParams, ReportedSpeechSummarizer, clause_form, composed_form,
-                                         speaker_first)
+from pipeline.summarize.reported import ReportedParams, ReportedSpeechSummarizer
+from pipeline.summarize.reported_forms import clause_form, composed_form, speaker_first
 from pipeline.text import fragment_report, sentence_problems
 
 

@@ -1,0 +1,262 @@
+"""The sentence forms of a reported-speech summary, built from one statement's attribution context:
+``clause`` (speaker + cue + content as written), ``speaker_sentence``, ``sentence`` and ``composed``
+("<speaker> said: ..."), plus the text helpers they share. ``reported.py`` chooses among them."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..text import has_clause, parse_model
+from .base import StatementContext
+
+_OPEN_Q = "\"'\u201c\u2018"
+_CLOSE_Q = "\"'\u201d\u2019"
+_TRAIL = ".!?\u2026" + _CLOSE_Q + ")]"
+_WS = re.compile(r"\s+")
+FORMS = ("clause", "speaker_sentence", "sentence", "composed")
+_UNNAMED = {"(unknown)", "he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "unknown", ""}
+
+
+def _squash(text: str) -> str:
+    """One space between words; editorial brackets ('[Chinese] President Xi [Jinping]') keep their
+    words and lose the brackets, which spaCy takes for sentence ends."""
+    text = _BRACKETS.sub(r"\1", text).replace("''", '"').replace("``", '"')  # typewriter double quotes
+    return _WS.sub(" ", text).strip()
+
+
+_BRACKETS = re.compile(r"\[([^\[\]\n]{1,60})\]")
+
+
+def _cap(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1:]
+        if ch.isdigit():
+            return text
+    return text
+
+
+def _close_quotes(text: str) -> str:
+    """Close a double quote opened inside the sentence and left open (a quote that runs on into the
+    next paragraph); never invent an opening one."""
+    t = text
+    if t.count("\u201c") > t.count("\u201d"):
+        t += "\u201d"
+    elif t.count('"') % 2:
+        t += '"'
+    return t
+
+
+def _finish(text: str) -> str:
+    """Closing punctuation: ',"' at the end becomes '."'; a bare end gets a full stop."""
+    t = text.rstrip(" ,;:\u2014\u2013-")
+    m = re.search(r"[,;:]([\"'\u201d\u2019]+)$", t)
+    if m:
+        t = t[:m.start()] + "." + m.group(1)
+    if not re.search(r"[.!?\u2026][\"'\u201d\u2019)\]]*$", t):
+        t += "."
+    return t
+
+
+def _speaks(ctx: StatementContext) -> bool:
+    """The speaker mention is the subject of the cue ('he said', 'said he'), so a pronoun there can
+    be replaced by who it is; elsewhere ('should they dare') it is left as written."""
+    if not ctx.speaker_span or not ctx.cue_span:
+        return False
+    (s0, s1), (c0, c1) = ctx.speaker_span, ctx.cue_span
+    gap = ctx.window[s1:c0] if s1 <= c0 else ctx.window[c1:s0]
+    return len(gap.strip()) <= 3 or re.fullmatch(r"\s*(?:also|then|later|again|has|have|had|was|were|is|will|would)?\s*",
+                                                 gap) is not None
+
+
+def _replace_speaker(window: str, ctx: StatementContext, a: int, b: int) -> str:
+    """window[a:b] with a pronoun speaker ('he said') swapped for the resolved speaker."""
+    if ctx.speaker_span and ctx.pronoun_speaker and _named(ctx.speaker) and _speaks(ctx):
+        s0, s1 = ctx.speaker_span
+        if a <= s0 and s1 <= b:
+            at_start = not window[a:s0].strip(_OPEN_Q + " ")
+            return window[a:s0] + (_cap(ctx.speaker) if at_start else ctx.speaker) + window[s1:b]
+    return window[a:b]
+
+
+def _named(speaker: str) -> bool:
+    return bool(speaker) and speaker.strip().lower() not in _UNNAMED
+
+
+_BREAK_WORDS = {"and", "but", "or", "while", "which", "who", "whom", "whose", "as", "after", "because", "although",
+                "though", "since", "when", "where", "whereas", "amid", "despite", "saying", "adding", "according",
+                "citing", "before", "until", "unless", "if", "so", "yet", "nor", "then"}
+
+
+def _clause_end(w: str, a: int, b: int, sentence_end: int) -> int:
+    """Where a clause that the attribution spans end at `b` should stop: at `b` when that is a
+    natural break (punctuation, 'and', 'which', ...); at the end of the sentence when the rest is
+    short ("..., Carter told a Senate panel") or when `b` cuts a phrase in two ("The government
+    says paying ransom to terrorists | only fuels more abductions")."""
+    tail = w[b:sentence_end]
+    if not tail.strip():
+        return sentence_end
+    opened = w[a:b].count("\u201c") > w[a:b].count("\u201d") or w[a:b].count('"') % 2 == 1
+    if opened:  # a quotation left open: run to its end when it closes in this sentence
+        m = re.search(r"[\u201d\"]", tail)
+        if m:
+            return b + m.end()
+    nxt = tail.lstrip()
+    word = re.match(r"[\W_]*?([\w']+)", nxt)
+    first = word.group(1).lower() if word else ""
+    if first in _BREAK_WORDS:  # ", but others disagreed": another clause begins
+        return b
+    if len(tail.split()) <= 6 and not re.search(r"[\"\u201c\u201d]", tail):
+        return sentence_end
+    if nxt[:1] in ",;:.!?)\u2014\u2013-" or nxt[:1] in _CLOSE_Q:
+        return b
+    return sentence_end
+
+
+def clause_form(ctx: StatementContext, lead_speaker: bool = False) -> Optional[str]:
+    """The attribution span (speaker, cue, content) as written, widened to quotes and a full stop.
+
+    None when the span starts inside a sentence on a lower-case word that is not the speaker
+    ('which has been accused by ...'): the whole sentence reads better there."""
+    spans = list(ctx.content_spans)
+    if ctx.speaker_span:
+        spans.append(ctx.speaker_span)
+    if ctx.cue_span:
+        spans.append(ctx.cue_span)
+    if not spans or not ctx.speaker_span:
+        return None
+    w = ctx.window
+    a, b = min(s for s, _ in spans), max(e for _, e in spans)
+    while a > 0 and w[a - 1] in _OPEN_Q:
+        a -= 1
+    first = w[a:].lstrip(_OPEN_Q + " ")[:1]
+    sentence_start = a in ctx.sentence_starts or not w[:a].strip() or w[:a].rstrip().endswith((".", "!", "?", ":"))
+    if first.islower() and not sentence_start and a != ctx.speaker_span[0]:
+        return None
+    if first.islower() and a == ctx.speaker_span[0] and ctx.pronoun_speaker and not _speaks(ctx):
+        return None
+    b = _clause_end(w, a, b, min([s for s in ctx.sentence_starts if s >= b] + [len(w)]))
+    while b < len(w) and w[b] in _TRAIL:
+        b += 1
+    text = _finish(_close_quotes(_cap(_squash(_replace_speaker(w, ctx, a, b)))))
+    return speaker_first(ctx, text) if lead_speaker else text
+
+
+_LOWER_OK = {"the", "a", "an", "it", "its", "they", "their", "there", "this", "that", "these", "those", "he", "his",
+             "she", "her", "we", "our", "us", "some", "many", "most", "all", "no", "none", "any", "both", "each",
+             "such", "more", "much", "other", "others", "if", "while", "when", "although", "because", "only"}
+
+
+def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
+    """'"We reject this," the ministry said.' -> 'The ministry said: "We reject this."' (and 'X, officials
+    said.' -> 'Officials said x.'): the speaker leads, as in a reported-speech summary. Only for a
+    clause whose one speaker and cue come after all its content."""
+    if not text or not ctx.speaker_span or not ctx.cue_span or len(ctx.content_spans) != 1:
+        return text
+    (c0, c1), (s0, s1), (k0, k1) = ctx.content_spans[0], ctx.speaker_span, ctx.cue_span
+    if not (c1 <= min(s0, k0)) or not _speaks(ctx):
+        return text
+    w = ctx.window
+    nxt = min([x for x in ctx.sentence_starts if x >= max(s1, k1)] + [len(w)])
+    tail = _squash(w[max(s1, k1):nxt]).strip(" .,;")
+    if len(tail.split()) > 6 or re.search(r"[\"'\u201c\u201d\u2018\u2019]", tail):
+        return text
+    speaker = ctx.speaker if (ctx.pronoun_speaker and _named(ctx.speaker)) else w[s0:s1]
+    cue = w[k0:k1]
+    a = c0
+    while a > 0 and w[a - 1] in _OPEN_Q:
+        a -= 1
+    b = c1
+    while b < len(w) and w[b] in _CLOSE_Q + ",":
+        b += 1
+    content = _squash(w[a:b]).rstrip(",")
+    quoted = content[:1] in _OPEN_Q
+    if quoted:
+        inner = content.strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",")
+        if not inner or re.search(r"[\"\u201c\u201d]", inner):
+            return text
+        body = f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(inner))}\u201d"
+    else:
+        first = content.split()[0] if content.split() else ""
+        if first.lower() in _LOWER_OK and first[:1].isupper():
+            content = content[0].lower() + content[1:]
+        body = _finish(f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''} {content}")
+    return body
+
+
+def sentence_form(ctx: StatementContext, lead_speaker: bool = False) -> Optional[str]:
+    """The spaCy sentence(s) that hold the statement, with a pronoun speaker named."""
+    if not ctx.window.strip():
+        return None
+    text = _squash(_replace_speaker(ctx.window, ctx, 0, len(ctx.window)))
+    return _finish(_close_quotes(_cap(text)))
+
+
+def speaker_sentence_form(ctx: StatementContext, lead_speaker: bool = False) -> Optional[str]:
+    """The clause, kept to the one sentence that names the speaker (a quote that runs on over
+    several sentences or paragraphs is cut at the end of that sentence)."""
+    if not ctx.speaker_span:
+        return None
+    starts = sorted(set(ctx.sentence_starts) | {0})
+    s0 = max(x for x in starts if x <= ctx.speaker_span[0])
+    s1 = min([x for x in starts if x > s0] + [len(ctx.window)])
+    if s0 == 0 and s1 == len(ctx.window):
+        return None  # one sentence: the same as the clause
+
+    def clip(sp: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+        if not sp or sp[1] <= s0 or sp[0] >= s1:
+            return None
+        return (max(sp[0], s0) - s0, min(sp[1], s1) - s0)
+
+    pieces = [c for c in (clip(sp) for sp in ctx.content_spans) if c]
+    if not pieces:
+        return None
+    sub = replace(ctx, window=ctx.window[s0:s1], offset=ctx.offset + s0, content_spans=pieces,
+                  speaker_span=clip(ctx.speaker_span), cue_span=clip(ctx.cue_span), sentence_starts=[0])
+    return clause_form(sub, lead_speaker)
+
+
+def composed_form(ctx: StatementContext, lead_speaker: bool = True) -> Optional[str]:
+    """'<speaker> said <content>.' for content whose speaker is outside its sentence. Of content in
+    several pieces ('"...," he said, "..."') the first piece is kept: one statement, one sentence."""
+    if not _named(ctx.speaker) or not ctx.content_spans:
+        return None
+    a, b = ctx.content_spans[0]
+    content = _squash(ctx.window[a:b]).strip(" ,;:").strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",;:")
+    if not content:
+        return None
+    if not has_clause(parse_model()(content)):
+        return None  # "Monitoring Military Cooperation and Taking Necessary Measures": no statement to report
+    verb = "said"
+    if ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c"):
+        return f"{_cap(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
+    first = content.split()[0]
+    if first[:1].isupper() and first.lower() in _LOWER_OK:
+        content = content[0].lower() + content[1:]
+    return _finish(f"{_cap(ctx.speaker)} {verb} {content}")
+
+
+def merge_contexts(ctxs: list[StatementContext]) -> StatementContext:
+    """Several statements in the same sentence(s), as one: the first one's speaker and cue, and
+    every piece of every statement (other speakers and cues included) as content."""
+    if len(ctxs) == 1:
+        return ctxs[0]
+    first = ctxs[0]
+    pieces = [sp for c in ctxs for sp in c.content_spans]
+    for c in ctxs[1:]:
+        pieces += [sp for sp in (c.speaker_span, c.cue_span) if sp]
+    return replace(first, content_spans=sorted(set(pieces)), position=min(c.position for c in ctxs))
+
+
+_BUILDERS = {"clause": clause_form, "speaker_sentence": speaker_sentence_form, "sentence": sentence_form, "composed": composed_form}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _inside(a: str, b: str) -> float:
+    """Share of a's words that are in b."""
+    wa, wb = _words(a), set(_words(b))
+    return sum(w in wb for w in wa) / max(len(wa), 1)

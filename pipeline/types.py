@@ -8,6 +8,14 @@ STANCE_LABELS = ("favor", "against", "neutral")
 STATEMENT_TYPES = ("direct", "indirect", "mixed")
 
 
+class ArticleError(Exception):
+    """A failure confined to one article (unreadable file, too large...): recorded in errors.jsonl, the run goes on."""
+
+    def __init__(self, kind: str, message: str):
+        self.kind = kind
+        super().__init__(message)
+
+
 @dataclass
 class Removal:
     """A piece of the raw text that cleaning took out, and why."""
@@ -129,6 +137,11 @@ class Article:
     scores: dict[str, Any] = field(default_factory=dict)
     doc: Any = None
 
+    def assign_target(self, configured: Optional[str] = None) -> None:
+        """What stance is taken toward (SPEC order): `configured` (stance.target), else the reference's
+        target, else the title. Set when the article is read, so every stage sees the same target."""
+        self.target, self.target_source = article_target(self, configured)
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean_text span back to raw_text offsets."""
         if not self.offset_map:
@@ -166,6 +179,16 @@ class Article:
             ],
             "scores": self.scores,
         }
+
+
+def article_target(article: Article, configured: Optional[str] = None) -> tuple[str, str]:
+    """(target, where it came from): `configured` (stance.target), else the reference's target, else the title."""
+    if configured:
+        return configured, "config"
+    ref_target = (article.reference or {}).get("target")
+    if ref_target:
+        return ref_target, "reference"
+    return article.title or "", "title"
 
 
 def article_to_state(article: Article) -> dict[str, Any]:

@@ -10,7 +10,7 @@
 
 The subset for quick iterations is ``--sample 200 --seed 13``: the first 200 of the train stems
 shuffled with ``random.Random(13)`` (sorted stems first, so it is the same on every machine).
-Scores use pipeline/attribute/polnear_scoring.py against the best-matching annotator, as
+Scores use pipeline/evaluate/polnear.py against the best-matching annotator, as
 scripts/eval_attribution.py does; the figures are the same as that script's on the same
 articles.
 
@@ -49,8 +49,8 @@ def sample_docs(docs, sample: int | None, seed: int):
 def cmd_parse(args) -> int:
     from spacy.tokens import DocBin
 
-    from pipeline.attribute.polnear_eval import build_stages, make_article
-    from pipeline.attribute.polnear_scoring import read_metadata, read_split
+    from pipeline.evaluate.polnear_run import build_stages, make_article
+    from pipeline.evaluate.polnear import read_metadata, read_split
     from pipeline.types import article_to_state
 
     docs = sample_docs(read_split(args.data, args.split), args.sample, args.seed)
@@ -97,7 +97,7 @@ def load_cache(cache: str):
 
 
 def run_attribute(arts, params: dict | None = None):
-    from pipeline.attribute.polnear_eval import article_predictions, build_stages
+    from pipeline.evaluate.polnear_run import article_predictions, build_stages
 
     stage = build_stages(params)[2]
     preds = {}
@@ -122,7 +122,7 @@ def _cue_words(text: str, cue) -> str:
 
 
 def buckets(docs, preds, result, show: str | None = None, n: int = 15, top: int = 25) -> dict:
-    from pipeline.attribute.polnear_scoring import _jaccard, _Tokens, _units, normalize
+    from pipeline.evaluate.polnear import _jaccard, _Tokens, _units, normalize
 
     miss_by_cue = collections.Counter()
     found_cue_off = collections.Counter()
@@ -263,8 +263,8 @@ def miss_features(arts, docs, preds, result, params: dict | None = None) -> list
     where its cue head is in the parse and why the attributor did not take it."""
     from pipeline.attribute.learn import token_index
     from pipeline.attribute.lexicon import frame
-    from pipeline.attribute.polnear_eval import build_stages
-    from pipeline.attribute.polnear_scoring import _jaccard, _Tokens, normalize
+    from pipeline.evaluate.polnear_run import build_stages
+    from pipeline.evaluate.polnear import _jaccard, _Tokens, normalize
 
     att = build_stages(params)[2].backend
     by_id = {a.id: a for a in arts}
@@ -338,7 +338,7 @@ def miss_features(arts, docs, preds, result, params: dict | None = None) -> list
 
 
 def cmd_eval(args) -> int:
-    from pipeline.attribute.polnear_scoring import read_split, score
+    from pipeline.evaluate.polnear import read_split, score
 
     arts = load_cache(args.cache)
     stems = {a.id for a in arts}

@@ -64,13 +64,18 @@ def test_state_roundtrip_is_exact(corpus, tmp_path):
     assert len(json.dumps(encode_state(a))) < len(json.dumps(a.offset_map)) + len(a.clean_text) * 4
 
 
-def test_keys_chain_and_reference():
+def test_keys_chain_reference_and_target():
+    """The reference joins the chain at the first stage that reads it (evaluate), the target at the first
+    that reads the target (stance here); both asked of the stage classes, not known by name."""
     names = ["clean", "segment", "stance", "evaluate"]
-    k1 = stage_keys("in", "ref1", names, ["a", "b", "c", "d"])
-    k2 = stage_keys("in", "ref2", names, ["a", "b", "c", "d"])
-    k3 = stage_keys("in", "ref1", names, ["a", "b", "X", "d"])
-    assert k1[:2] == k2[:2] and k1[2:] != k2[2:] and all(x != y for x, y in zip(k1[2:], k2[2:]))
+    k1 = stage_keys("in", "ref1", names, ["a", "b", "c", "d"], target="t1")
+    k2 = stage_keys("in", "ref2", names, ["a", "b", "c", "d"], target="t1")
+    k3 = stage_keys("in", "ref1", names, ["a", "b", "X", "d"], target="t1")
+    k4 = stage_keys("in", "ref1", names, ["a", "b", "c", "d"], target="t2")
+    assert k1[:3] == k2[:3] and k1[3] != k2[3]
     assert k1[:2] == k3[:2] and all(x != y for x, y in zip(k1[2:], k3[2:]))
+    assert k1[:2] == k4[:2] and all(x != y for x, y in zip(k1[2:], k4[2:]))
+    assert stage_keys("in", "ref1", names, ["a", "b", "c", "d"]) != k1  # no target: none mixed in
 
 
 def test_second_run_redoes_nothing(corpus, tmp_path):
@@ -110,7 +115,9 @@ def test_changed_stage_reruns_only_itself_and_what_follows(corpus, tmp_path):
     assert outputs(out) == base
 
 
-def test_reference_change_reruns_from_stance(corpus, tmp_path):
+def test_reference_target_change_reruns_from_summarize(corpus, tmp_path):
+    """The target (here the reference's) is read by summarize and stance: a new one reruns them, not the
+    CPU stages, and every stage sees the new target."""
     out = tmp_path / "out"
     cfg = lambda: light_config([corpus], out, WITH_STANCE, "stance.backend=fake_cache_test")  # noqa: E731
     run_pipeline(cfg(), progress=False)
@@ -118,9 +125,22 @@ def test_reference_change_reruns_from_stance(corpus, tmp_path):
     ref.write_text(ref.read_text().replace("military cooperation", "the summit"))
     run_pipeline(cfg(), progress=False)
     c = computed(out)
-    assert c["summarize"] == 0 and c["stance"] == 1 and c["evaluate"] == 1
+    assert c["resolve"] == 0 and c["summarize"] == 1 and c["stance"] == 1 and c["evaluate"] == 1
     res = json.loads((out / "articles" / "art_000.json").read_text())
     assert res["target"] == "the summit between Russia and North Korea"
+
+
+def test_reference_change_without_target_reruns_only_evaluate(corpus, tmp_path):
+    out = tmp_path / "out"
+    cfg = lambda: light_config([corpus], out, WITH_STANCE, "stance.backend=fake_cache_test")  # noqa: E731
+    run_pipeline(cfg(), progress=False)
+    ref = corpus / "references" / "art_000.json"
+    data = json.loads(ref.read_text())
+    data["note"] = "a key no stage before evaluate reads"
+    ref.write_text(json.dumps(data))
+    run_pipeline(cfg(), progress=False)
+    c = computed(out)
+    assert c["summarize"] == 0 and c["stance"] == 0 and c["evaluate"] == 1
 
 
 def test_failed_article_is_retried_and_finished_ones_are_not(corpus, tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.attribute import polnear_scoring as S
+from pipeline.evaluate import polnear as S
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "fixtures" / "attribution" / "polnear"

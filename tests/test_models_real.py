@@ -16,7 +16,7 @@ from pipeline.stance import StancePair
 
 pytestmark = pytest.mark.slow
 
-QWEN = "qwen2.5-0.5b-instruct"
+QWEN = "qwen2.5-coder-0.5b-instruct"
 SMOL = "smollm2-135m-instruct"
 
 

@@ -138,3 +138,54 @@ def test_trained_cache_folder_follows_the_training_code_and_args(registry, tmp_p
     assert here == mgr.trained_dir(spec) and here.name.startswith("tiny-head-")
     assert mgr.trained_dir(spec.model_copy(update={"script_args": [*spec.script_args, "--C", "1"]})) != here
     assert mgr.trained_dir(spec.model_copy(update={"code": ["pipeline/stance/base.py"]})) != here
+
+
+# ----------------------------------------------------------------------------- the cross-encoder
+@pytest.fixture(scope="module")
+def cross_registry(tmp_path_factory) -> Path:
+    """The real stance-minilm-cross entry, pointed at a synthetic corpus and a tiny BERT base."""
+    import torch
+    from transformers import BertConfig, BertModel
+
+    from conftest import tiny_train_tokenizer
+    from test_stance_cross import write_data
+
+    d = tmp_path_factory.mktemp("trained-cross")
+    data = write_data(d / "data", n=40)
+    base = d / "tiny-bert"
+    tok = tiny_train_tokenizer(["[PAD]", "[UNK]", "[CLS]", "[SEP]"], post="cls_sep", pad_token="[PAD]",
+                               unk_token="[UNK]", cls_token="[CLS]", sep_token="[SEP]", model_max_length=64)
+    torch.manual_seed(0)
+    BertModel(BertConfig(vocab_size=len(tok), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                         intermediate_size=32, max_position_embeddings=64)).save_pretrained(base)
+    tok.save_pretrained(base)
+    reg = yaml.safe_load((ROOT / "configs" / "models.yaml").read_text())
+    entry = dict(reg["models"]["stance-minilm-cross"])
+    entry.update(script_args=[*entry["script_args"], "--base", str(base), "--epochs", "1", "--batch-size", "8",
+                              "--max-length", "48", "--fnc-caps", "favor=10,against=10,neutral=10", "--threads", "1"],
+                 requires=[r.replace("{data}", str(data)) for r in entry["requires"]])
+    entry["script_args"] = [a.replace("{data}", str(data)) for a in entry["script_args"]]
+    reg["models"]["tiny-cross"] = entry
+    p = d / "models.yaml"
+    p.write_text(yaml.safe_dump(reg))
+    return p
+
+
+def test_cross_encoder_trained_on_first_use_with_visible_progress(cross_registry, tmp_path, capfd, monkeypatch):
+    monkeypatch.setenv("GOVSTANCE_PROGRESS", "lines")
+    mgr = manager(cross_registry, tmp_path / "cache")
+    assert mgr.status("tiny-cross")["present"] is False
+    r = mgr.resolve("tiny-cross")  # trains it: python -m pipeline.stance.train_cross
+    err = capfd.readouterr().err
+    assert "training stance cross-encoder: 100%" in err and "ETA" in err  # the bar reached the user's stderr
+    spec = mgr.registry["tiny-cross"]
+    assert r.source == "trained" and set(r.sha256) == set(spec.outputs)
+    stamp = json.loads((r.path / "govstance_trained.json").read_text())
+    assert stamp["script"] == "pipeline/stance/train_cross.py" and stamp["sha256"] == r.sha256
+    cfg = load_config(None, data={"stance": {"backend": "cross-encoder", "model": "tiny-cross", "target": "the deal"}})
+    stage = StanceStage(cfg.stage_params("stance"), RunContext(cfg, mgr))
+    assert stage.fallback is None and type(stage.backend).__name__ == "CrossEncoderStance"
+    out = stage.backend.score([StancePair("Seoul condemned the agreement harshly.", "the deal")])
+    assert abs(sum(out[0].values()) - 1) < 1e-5
+    # the cache folder follows the training code: another calibration module means another model
+    assert mgr.trained_dir(spec.model_copy(update={"code": [*spec.code, "pipeline/stance/cross.py"]})) != r.path

@@ -1,18 +1,19 @@
-"""Stage 3, attribute: statements with their speakers and cues."""
+"""Stage 3, attribute: statements with their speakers and cues.
+
+The rule attributor (rules.py) runs candidates.py -> conflicts.py -> speakers.py over the spaCy parse,
+with the token/character helpers of spans.py. The PolNeAR scorer it is measured with lives with the
+evaluation code (pipeline/evaluate/polnear.py).
+"""
 from __future__ import annotations
 
 from ..registry import Registry
-from ..stage import STAGES, Stage
+from ..stage import Stage
 from ..types import Article
 
 ATTRIBUTORS: Registry = Registry("attributor")
-
-from .rules import RuleAttributor  # noqa: E402
-
-ATTRIBUTORS.register("rules")(RuleAttributor)
+ATTRIBUTORS.register_lazy("rules", "pipeline.attribute.rules:RuleAttributor")
 
 
-@STAGES.register("attribute")
 class AttributeStage(Stage):
     name = "attribute"
     backends = ATTRIBUTORS

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .lexicon import DEFAULT_PATH, ROLES, cue_key, fine_frame, frame, role_keys
-from .polnear_scoring import read_metadata, read_split
+from ..evaluate.polnear import read_metadata, read_split
 
 MIN_CUE_HEADS = 2  # a (lemma, POS) must head a cue this often to be listed
 MIN_ROLE_ROWS = 3
@@ -72,7 +72,7 @@ def child_role(child: Any, cue: set[int], source: set[int], content: set[int]) -
 
 def parsed(data: str, split: str, limit: int | None = None):
     """(document, article with its parse) for every annotated article of the split."""
-    from .polnear_eval import build_stages, make_article
+    from ..evaluate.polnear_run import build_stages, make_article
 
     docs = read_split(data, split, limit=limit)
     meta = read_metadata(data)

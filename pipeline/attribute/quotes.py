@@ -21,10 +21,6 @@ class Quote:
     outer_end: int  # one past the closing mark (or the paragraph end if left open)
 
 
-def _paragraph_ends(text: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"\n", text)] + [len(text)]
-
-
 def find_quotes(text: str) -> list[Quote]:
     """Paired double quotes (straight, curly, or the doubled apostrophes of some newswires,
     two ASCII apostrophes in a row); an unclosed one runs to its paragraph's end."""

@@ -16,10 +16,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..config import ConfigError, ConfigPath, _format_validation_error
+from ..evaluate.metrics import DEFAULT_METRICS, DOCUMENT_METRICS, PIPELINE_METRICS
 from ..io.yaml_file import read_yaml
 
-SUMMEVAL_METRICS = ("rouge", "embedding_similarity", "faithfulness")
-ARTICLE_METRICS = ("rouge", "embedding_similarity", "stance", "attribution", "faithfulness", "boilerplate")
+# Both from the one metric registry (pipeline.evaluate.metrics.METRICS).
+SUMMEVAL_METRICS = DOCUMENT_METRICS  # documents (SummEval, NeuS): summaries only
+ARTICLE_METRICS = PIPELINE_METRICS  # articles: what the evaluate stage scores
 
 
 class _Strict(BaseModel):
@@ -149,7 +151,7 @@ class CompareConfig(_Strict):
         if self.metrics:
             return list(self.metrics)
         if self.dataset.kind in ("articles", "govbench"):
-            return ["rouge", "stance", "attribution"]
+            return list(DEFAULT_METRICS)
         return ["rouge"]
 
     def primary_metric(self) -> str:

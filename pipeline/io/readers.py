@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 from typing import Any, Optional
 
-from ..stage import ArticleError
-from ..types import Article
+from ..types import Article, ArticleError
 
 BINARY_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"\x1f\x8b": "gzip archive",
                 b"PK\x03\x04": "zip archive", b"GIF8": "GIF image", b"\x7fELF": "executable"}

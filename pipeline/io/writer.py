@@ -1,28 +1,67 @@
-"""Atomic writes: a reader never sees half a file, a crash never leaves one behind."""
+"""Atomic writes: a reader never sees half a file, a crash never leaves one behind.
+
+The one place the pipeline writes files (results, run files, the stage cache, model files): each
+write goes to a temporary sibling, which is renamed over the final name only once it is complete,
+and removed if anything fails. Files get ordinary permissions (0666 less the umask), not the
+0600 of a temporary file.
+"""
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable
+from typing import IO, Any, Iterable, Iterator
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_file(final: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """A temporary sibling path to write; it replaces `final` only if the block succeeds, else it is removed."""
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=suffix, dir=final.parent)
+    os.close(fd)
+    tmp = Path(name)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        yield tmp
+        os.replace(tmp, final)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+@contextmanager
+def atomic_open(final: Path, binary: bool = False, fsync: bool = True) -> Iterator[IO[Any]]:
+    """An open file (text: UTF-8) that appears at `final`, whole, when the block ends without error.
+
+    fsync=False still gives all-or-nothing against a killed process (the data is in the page cache);
+    only a power loss could then leave a damaged file, which callers that skip fsync must detect.
+    """
+    with atomic_file(final) as tmp:
+        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
+            yield f
             f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            if fsync:
+                os.fsync(f.fileno())
+
+
+def write_bytes_atomic(path: Path, data: bytes, fsync: bool = True) -> None:
+    with atomic_open(path, binary=True, fsync=fsync) as f:
+        f.write(data)
+
+
+def write_text_atomic(path: Path, text: str, fsync: bool = True) -> None:
+    with atomic_open(path, fsync=fsync) as f:
+        f.write(text)
 
 
 def write_json_atomic(path: Path, obj: Any) -> None:
@@ -30,7 +69,26 @@ def write_json_atomic(path: Path, obj: Any) -> None:
 
 
 def write_jsonl_atomic(path: Path, rows: Iterable[Any]) -> None:
-    write_text_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    with atomic_open(path) as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def atomic_dir(final: Path) -> Iterator[Path]:
+    """Build a directory in a temporary sibling; it appears at `final` only if the block succeeds."""
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes 0700
+    try:
+        yield tmp
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def safe_child(root: Path, name: str) -> Path:
@@ -39,3 +97,7 @@ def safe_child(root: Path, name: str) -> Path:
     if candidate.parent != root.resolve():
         raise ValueError(f"refusing to write {name!r} outside {root}")
     return candidate
+
+
+__all__ = ["atomic_file", "atomic_open", "atomic_dir", "write_bytes_atomic", "write_text_atomic", "write_json_atomic",
+           "write_jsonl_atomic", "safe_child"]

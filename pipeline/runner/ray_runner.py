@@ -37,11 +37,13 @@ from typing import Any, Optional
 from ..config import ConfigError, PipelineConfig
 from ..stage import RunContext
 from ..types import article_from_state, article_to_state
-from .cache import StageCache, deepest_cached, input_key, pipeline_key, reference_key, stage_keys
+from .bookkeeping import (Group, Progress, RunSummary, article_keys, fail_group, load_previous, run_model_stages,
+                          want_progress, write_group)
+from .cache import StageCache, deepest_cached, input_key, reference_key
 from .execute import ReadOptions, load_cached_start, read_one, run_steps
-from .local import (Group, Progress, RunSummary, _fail_group, _model_stages, _write_group, finalize, load_previous,
-                    start_run, want_progress)
+from .finish import finalize
 from .plan import build_stage
+from .start import start_run
 
 log = logging.getLogger(__name__)
 INSTALL_HINT = 'runner: ray is not installed; install it with: pip install ".[ray]" (or pip install "ray[data]")'
@@ -66,23 +68,23 @@ class _Plan:
         self.cache_on = cache_on
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        rows: dict[str, list] = {k: [] for k in ("idx", "id", "path", "in_key", "ref_key", "start", "reused",
-                                                 "error", "sub")}
+        rows: dict[str, list] = {k: [] for k in ("idx", "id", "path", "in_key", "ref_key", "target", "start",
+                                                 "reused", "error", "sub")}
         for idx, path, aid in zip(batch["idx"], batch["path"], batch["id"]):
             r = read_one(Path(path), aid, self.opts)
             for e in r.errors:
                 rows["idx"].append(int(idx)); rows["id"].append(e["article_id"]); rows["path"].append(str(path))
-                rows["in_key"].append(""); rows["ref_key"].append(""); rows["start"].append(0)
+                rows["in_key"].append(""); rows["ref_key"].append(""); rows["target"].append(""); rows["start"].append(0)
                 rows["reused"].append(False); rows["error"].append(json.dumps(e))
                 rows["sub"].append(1_000_000 + len(rows["sub"]))  # after the file's articles, as the local runner
             for n, a in enumerate(r.articles):
                 ik, rk = input_key(a), reference_key(a)
-                keys = stage_keys(ik, rk, self.work, self.fps)
-                final = pipeline_key(ik, rk, self.pfp)
+                keys, final = article_keys(ik, rk, a.target, self.work, self.fps, self.pfp)
                 reused = self.cache_on and load_previous(self.out, a.id, final) is not None
                 start = 0 if reused else deepest_cached(self.cache, self.work, keys, len(self.work))
                 rows["idx"].append(int(idx)); rows["id"].append(a.id); rows["path"].append(str(path))
-                rows["in_key"].append(ik); rows["ref_key"].append(rk); rows["start"].append(start)
+                rows["in_key"].append(ik); rows["ref_key"].append(rk); rows["target"].append(a.target or "")
+                rows["start"].append(start)
                 rows["reused"].append(bool(reused)); rows["error"].append(""); rows["sub"].append(n)
         return rows
 
@@ -167,8 +169,8 @@ class _ModelStages(_StageActor):
         summary.computed = {n: 0 for n in work}
         done: set[str] = set()
         if chunk:
-            _model_stages(chunk, work, self.prefix, self, self.cache, self.ctx, summary, self.out, done,
-                          Progress(False, 0))
+            run_model_stages(chunk, work, self.prefix, self.get, self.cache, self.ctx, summary, self.out, done,
+                             Progress(False, 0))
         for e in summary.errors:
             errors[e["article_id"]] = json.dumps({k: v for k, v in e.items() if k != "article_id"})
         first = True
@@ -239,8 +241,7 @@ def run_pipeline_ray(cfg: PipelineConfig, progress: Optional[bool] = None,
             g = groups.get(key)
             if g is None:
                 g = groups[key] = Group([stub], key[0], key[1])
-                g.keys = stage_keys(key[0], key[1], work, fps)
-                g.final_key = pipeline_key(key[0], key[1], pfp)
+                g.keys, g.final_key = article_keys(key[0], key[1], str(r["target"]), work, fps, pfp)
                 g.start = int(r["start"])
             else:
                 g.members.append(stub)
@@ -254,12 +255,12 @@ def run_pipeline_ray(cfg: PipelineConfig, progress: Optional[bool] = None,
         todo = []
         for g in groups.values():
             if g.result is not None:
-                summary.skipped_cached += _write_group(g, g.result, out, done, only_missing=True)
+                summary.skipped_cached += write_group(g, g.result, out, done, only_missing=True)
             else:
                 todo.append(g)
         needed = {work[i] for g in todo for i in range(g.start, len(work))}
         for n in stages.names:
-            if n in needed or n == "report":
+            if n in needed or n in stages.once():
                 stages.get(n)  # the driver checks that every needed stage builds here, before the cluster runs it
 
         # pass 2: run the representatives
@@ -288,14 +289,14 @@ def run_pipeline_ray(cfg: PipelineConfig, progress: Optional[bool] = None,
                     summary.computed[name] = summary.computed.get(name, 0) + n
                 g = by_rep[str(r["id"])]
                 if r["error"]:
-                    _fail_group(g, json.loads(str(r["error"])), summary, out)
+                    fail_group(g, json.loads(str(r["error"])), summary, out)
                     continue
                 rep_file = out / "articles" / f"{g.rep.id}.json"
                 res = json.loads(rep_file.read_text(encoding="utf-8"))
                 g.rep.content_hash = res.get("content_hash", "")
                 done.add(g.rep.id)
                 if len(g.members) > 1:
-                    _write_group(g, res, out, done, only_missing=False)
+                    write_group(g, res, out, done, only_missing=False)
                 bar.article(len(g.members))
         summary.workers = n_cpu
         ctx.notes.append(f"ray: {n_cpu} CPU(s), {n_gpu} GPU(s) in the cluster")

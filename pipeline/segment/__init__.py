@@ -17,6 +17,7 @@ class SegmentStage(Stage):
     name = "segment"
     backends = SEGMENTERS
     default_backend = "spacy"
+    builds_doc = True  # the runners ask it to rebuild the parse of an article restored from the cache
 
     def process_article(self, article: Article) -> None:
         self.backend.segment(article)

@@ -53,6 +53,7 @@ class SpacySegmenterParams(BackendParams):
 
 class SpacySegmenter(BackendBase):
     Params = SpacySegmenterParams
+    preload = ("spacy",)  # imported once by the worker pool's forkserver, not by every worker
 
     def __init__(self, params: SpacySegmenterParams, ctx: Any):
         super().__init__(params, ctx)

@@ -1,45 +1,38 @@
 """Stage 6, stance: favor / against / neutral toward a target, per government, with evidence."""
 from __future__ import annotations
 
-from typing import Optional
-
 from ..registry import Registry
 from ..stage import STAGES, Stage
 from ..types import Article
 
 STANCE_BACKENDS: Registry = Registry("stance backend")
 
+from ..types import article_target  # noqa: E402,F401  (SPEC order; set on every article when it is read)
 from .aggregate import aggregate  # noqa: E402
 from .base import StanceBackend, StancePair  # noqa: E402
-from .classifier import ClassifierStance  # noqa: E402
-from .instruct import InstructStance  # noqa: E402
-from .nli import NLIStance  # noqa: E402
 
-STANCE_BACKENDS.register("instruct")(InstructStance)
-STANCE_BACKENDS.register("nli")(NLIStance)
-STANCE_BACKENDS.register("classifier")(ClassifierStance)
-
-
-def article_target(article: Article, configured: Optional[str]) -> tuple[str, str]:
-    """SPEC order: stance.target, else the reference's target, else the title."""
-    if configured:
-        return configured, "config"
-    ref_target = (article.reference or {}).get("target")
-    if ref_target:
-        return ref_target, "reference"
-    return article.title or "", "title"
+# Lazy ("module:Class"): a backend's module (and torch) is imported only when that backend is built;
+# its Params come from params.py, which imports no model library, so validating a config stays light.
+STANCE_BACKENDS.register_lazy("instruct", "pipeline.stance.instruct:InstructStance",
+                              Params="pipeline.stance.params:InstructStanceParams")
+STANCE_BACKENDS.register_lazy("nli", "pipeline.stance.nli:NLIStance", Params="pipeline.stance.params:NLIStanceParams")
+STANCE_BACKENDS.register_lazy("classifier", "pipeline.stance.classifier:ClassifierStance",
+                              Params="pipeline.stance.params:ClassifierStanceParams")
+STANCE_BACKENDS.register_lazy("cross-encoder", "pipeline.stance.cross:CrossEncoderStance",
+                              Params="pipeline.stance.params:CrossEncoderStanceParams")
 
 
 @STAGES.register("stance")
 class StanceStage(Stage):
     name = "stance"
     backends = STANCE_BACKENDS
-    default_backend = "instruct"
+    default_backend = "classifier"  # the README's default (configs/default.yaml)
     batched = True
-    shared_keys = ("target", "max_evidence")
+    reads_target = True
+    shared_keys = ("target", "max_evidence", "weighting", "min_margin")
 
     def process_group(self, articles: list[Article]) -> None:
-        from ..summarize import statement_text
+        from ..text import statement_text
 
         pairs, owners = [], []
         for a in articles:
@@ -56,7 +49,8 @@ class StanceStage(Stage):
             by_gov.setdefault((aid, gov), []).append(p)
         for a in articles:
             for gov, result in a.governments.items():
-                res = aggregate(by_gov.get((a.id, gov), []), a.target, self.params.max_evidence)
+                res = aggregate(by_gov.get((a.id, gov), []), a.target, self.params.max_evidence,
+                                min_margin=self.params.min_margin, weighting=self.params.weighting)
                 res.backend = self.params.backend
                 if self.fallback is not None:
                     res.fallback = (f"{self.fallback['backend']} ({self.fallback['model']}) instead of "

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from pydantic import Field
 
@@ -22,6 +22,11 @@ class StanceParams(BackendParams):
 
     target: Optional[str] = Field(None, description="what stance is taken toward, for every article")
     max_evidence: int = Field(3, ge=1)
+    # aggregation to one stance per government (pipeline/stance/aggregate.py), chosen on govbench dev
+    weighting: Literal["polarity", "uniform", "squared"] = Field(
+        "polarity", description="how much each statement counts: 1 - P(neutral) (polarity), its square, or equally")
+    min_margin: float = Field(0.0, ge=0.0, le=1.0, description="favor/against must lead the runner-up by this much, "
+                                                               "else neutral (mixed or leaning statements)")
 
 
 class StanceBackend(BackendBase):

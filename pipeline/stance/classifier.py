@@ -14,16 +14,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 import numpy as np
 import torch
-from pydantic import Field
 
 from ..models.encoder import get_encoder
 from ..models.lm import _batches
 from ..models.manager import HEAD_CONFIG
-from .base import StanceBackend, StancePair, StanceParams
+from .base import StanceBackend, StancePair
+from .params import DEFAULT_LABEL_MAP, ClassifierStanceParams  # noqa: F401 (params.py: importable without torch)
 
 HEAD_FORMAT = "govstance-stance-head"
 FEATURE_KINDS = ("statement", "target", "product", "absdiff", "cosine", "lexicon")
@@ -33,11 +33,6 @@ LEXICON = ("fake", "fraud", "hoax", "false", "deny", "denies", "denied", "not", 
            "unconfirmed", "rumor", "rumour", "no", "never", "refute", "refuted", "untrue", "misleading")
 _WORD = re.compile(r"[a-z']+")
 
-DEFAULT_LABEL_MAP = {
-    "favor": ["favor", "favour", "agree", "support", "supports", "positive", "pro"],
-    "against": ["against", "disagree", "oppose", "opposes", "negative", "con", "deny"],
-    "neutral": ["neutral", "none", "discuss", "comment", "query", "unrelated", "other"],
-}
 
 
 def lexicon_features(texts: list[str]) -> np.ndarray:
@@ -95,17 +90,6 @@ def save_head(path: str | Path, *, encoder: str, encoder_sha256: dict[str, str],
             "format": HEAD_FORMAT, "version": 1, "encoder": encoder, "encoder_sha256": encoder_sha256,
             "features": kinds, "labels": labels, "input_dim": int(weight.shape[1]), **record}, indent=2) + "\n")
     return path
-
-
-class ClassifierStanceParams(StanceParams):
-    backend: Literal["classifier"] = "classifier"
-    model: str = Field("stance-minilm-head", description="a head dir from scripts/train_stance.py (or its registry "
-                                                         "name), or a sequence-classification model")
-    label_map: dict[str, list[str]] = Field(default_factory=lambda: {k: list(v) for k, v in DEFAULT_LABEL_MAP.items()},
-                                            description="sequence-classification models: their label names per stance")
-    batch_size: int = Field(32, ge=1)
-    max_length: int = Field(512, ge=16)
-    dtype: Optional[str] = None
 
 
 class ClassifierStance(StanceBackend):

@@ -22,6 +22,7 @@ import csv
 import hashlib
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -141,7 +142,7 @@ def condense(examples: list[Example], encoder: Any, k: int = 3, max_words: int =
     The pipeline scores single statements, not 300-word articles; this turns an
     FNC body into statement-sized evidence the same way for every backend.
     """
-    from ..summarize.base import split_sentences
+    from ..text import split_sentences
 
     out = []
     sents_all = [split_sentences(e.statement.replace("\n", " ")) for e in examples]
@@ -164,3 +165,59 @@ def condense(examples: list[Example], encoder: Any, k: int = 3, max_words: int =
             text = " ".join(words[:max_words])
         out.append(Example(text, e.target, e.label, e.group, {**e.meta, "condensed": True}))
     return out
+
+
+# ----------------------------------------------------------------------------- training helpers
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_TOKEN = re.compile(r"[a-z0-9']+")
+_STOP = frozenset("a an and are as at be been but by for from has have he her his i in is it its of on or "
+                  "that the their them they this to was we were will with would said says not no".split())
+
+
+def quick_sentences(text: str) -> list[str]:
+    """Sentences by punctuation and newlines: the training set's cheap splitter (spaCy over every
+    FNC-1 training body would take minutes of the 10-minute training budget)."""
+    out = []
+    for line in text.splitlines():
+        out += [s.strip() for s in _SENT_END.split(line) if s.strip()]
+    return out
+
+
+def lexical_condense(examples: list[Example], k: int = 3, max_words: int = 120) -> list[Example]:
+    """Long texts reduced to the k sentences that share the most (IDF-weighted) words with the target,
+    in text order: a cheap stand-in for ``condense`` when building training data."""
+    import math
+    from collections import Counter
+
+    sents_of = {}
+    for e in examples:
+        if e.statement not in sents_of:
+            sents_of[e.statement] = quick_sentences(e.statement)
+    df = Counter(w for ss in sents_of.values() for s in ss for w in set(_TOKEN.findall(s.lower())))
+    n_docs = max(1, sum(len(ss) for ss in sents_of.values()))
+    out = []
+    for e in examples:
+        ss = sents_of[e.statement]
+        if len(ss) > k:
+            want = set(_TOKEN.findall(e.target.lower())) - _STOP
+            scores = [sum(math.log(n_docs / (1 + df[w])) for w in want & set(_TOKEN.findall(s.lower()))) for s in ss]
+            ss = [ss[i] for i in sorted(sorted(range(len(ss)), key=lambda i: (-scores[i], i))[:k])]
+        words = " ".join(ss).split()
+        out.append(Example(" ".join(words[:max_words]), e.target, e.label, e.group, {**e.meta, "condensed": "lexical"}))
+    return out
+
+
+def holdout_side(group: str, fraction: float, salt: str = "validation") -> bool:
+    """Whether a group (an FNC-1 component, a NewsMTSC sentence) is in the held-out part: by hash."""
+    return _side(f"{salt}-{group}", fraction) == "test"
+
+
+def cap_per_label(examples: list[Example], caps: dict[str, int], seed: int = 0) -> list[Example]:
+    """At most caps[label] examples of each label (a fixed random subset per label, file order kept)."""
+    rng = random.Random(seed)
+    keep: set[int] = set()
+    for lab in sorted({e.label for e in examples}):
+        idx = [i for i, e in enumerate(examples) if e.label == lab]
+        cap = caps.get(lab)
+        keep.update(idx if cap is None or cap >= len(idx) else rng.sample(idx, cap))
+    return [e for i, e in enumerate(examples) if i in keep]

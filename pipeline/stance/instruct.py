@@ -9,37 +9,13 @@ for one label word thus does not decide the answer.
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Union
+from typing import Any
 
 import torch
-from pydantic import Field
 
 from ..models.lm import chat_prompt, continuation_logprobs, has_chat_template
-from .base import StanceBackend, StancePair, StanceParams
-
-DEFAULT_SYSTEM = ("You are a careful analyst of diplomatic statements. You judge only what the statement "
-                  "itself says.")
-DEFAULT_PROMPT = (
-    "Target: {target}\n"
-    "Statement: \"{statement}\"\n\n"
-    "Does the speaker of this statement support the target (favor), oppose it (against), "
-    "or take no clear position on it (neutral)? Answer with one word: favor, against or neutral.")
-
-
-class InstructStanceParams(StanceParams):
-    backend: Literal["instruct"] = "instruct"
-    model: str = "qwen2.5-coder-0.5b-instruct"
-    system_prompt: str = DEFAULT_SYSTEM
-    prompt: str = DEFAULT_PROMPT
-    # each label's answer word(s); several words for one label are pooled (log-sum-exp)
-    label_words: dict[str, Union[str, list[str]]] = Field(
-        default_factory=lambda: {"favor": "favor", "against": "against", "neutral": "neutral"})
-    calibrate: bool = True
-    content_free: list[str] = Field(default_factory=lambda: ["N/A", "", "[MASK]"])
-    batch_size: int = Field(8, ge=1)
-    max_batch_tokens: int | None = Field(None, ge=64, description="cap on padded prompt tokens per batch")
-    max_statement_chars: int = Field(1500, ge=50)
-    dtype: str | None = None  # override models.dtype for this model
+from .base import StanceBackend, StancePair
+from .params import DEFAULT_PROMPT, DEFAULT_SYSTEM, InstructStanceParams  # noqa: F401 (params.py: importable without torch)
 
 
 class InstructStance(StanceBackend):

@@ -15,20 +15,16 @@ sentences and the windows' label distributions averaged, not truncated.
 """
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 import torch
-from pydantic import Field
 
 from ..models.lm import _batches
-from ..summarize.base import chunk_text, split_sentences
-from .base import StanceBackend, StancePair, StanceParams
+from ..summarize.base import chunk_text
+from ..text import split_sentences
+from .base import StanceBackend, StancePair
+from .params import DEFAULT_HYPOTHESES, NLIStanceParams  # noqa: F401 (params.py: importable without torch)
 
-DEFAULT_HYPOTHESES = {
-    "favor": "The speaker supports {target}.",
-    "against": "The speaker opposes {target}.",
-    "neutral": "The speaker takes no position on {target}.",
-}
 
 
 def find_label_ids(id2label: dict[Any, str]) -> tuple[int, Optional[int], Optional[int]]:
@@ -46,18 +42,6 @@ def find_label_ids(id2label: dict[Any, str]) -> tuple[int, Optional[int], Option
         raise ValueError(f"stance.model: the model's labels {sorted(map(str, id2label.values()))} have no "
                          f"'entailment' label; an NLI model is needed")
     return ent, con, neu
-
-
-class NLIStanceParams(StanceParams):
-    backend: Literal["nli"] = "nli"
-    model: str = "deberta-v3-zeroshot"
-    mode: Literal["labels", "single"] = "labels"
-    hypotheses: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_HYPOTHESES),
-                                       description="mode labels: a hypothesis template per stance label")
-    hypothesis_template: str = Field("The speaker supports {target}.", description="mode single")
-    batch_size: int = Field(16, ge=1)
-    max_length: Optional[int] = Field(None, ge=16, description="premise+hypothesis tokens; unset: the model's")
-    dtype: Optional[str] = None
 
 
 class NLIStance(StanceBackend):

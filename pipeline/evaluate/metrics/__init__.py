@@ -1,4 +1,5 @@
-"""Hugging Face ``evaluate`` metric modules for scoring pipeline output against references.
+"""Hugging Face ``evaluate`` metric modules for scoring pipeline output against references, and the
+one registry of metric names (``METRICS``) that the evaluate stage, its config and compare read.
 
 Each metric is a folder here holding ``<name>/<name>.py`` (an ``evaluate.Metric`` with ``_info`` and
 ``_compute``), so ``evaluate.load("<path to the folder>")`` works offline. ``load_metric`` does
@@ -22,10 +23,37 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-METRIC_NAMES = ("rouge", "embedding_similarity", "stance", "attribution", "faithfulness")
+
+@dataclass(frozen=True)
+class MetricInfo:
+    """What a metric name means to the pipeline."""
+
+    name: str
+    module: bool  # an ``evaluate`` module folder here (``load_metric(name)``)
+    documents: bool  # also scores plain documents (SummEval, NeuS) in compare, not only pipeline articles
+    default: bool  # in the evaluate stage's metrics when the config names none
+    needs_reference: bool = True  # False: scored on every article (faithfulness: against its own statements)
+
+
+METRICS: dict[str, MetricInfo] = {m.name: m for m in (
+    MetricInfo("rouge", module=True, documents=True, default=True),
+    MetricInfo("embedding_similarity", module=True, documents=True, default=False),
+    MetricInfo("stance", module=True, documents=False, default=True),
+    MetricInfo("attribution", module=True, documents=False, default=True),
+    MetricInfo("faithfulness", module=True, documents=True, default=False, needs_reference=False),
+    MetricInfo("boilerplate", module=False, documents=False, default=False),  # the reference's boilerplate lines
+)}
+# What evaluate.metrics (and a compare config over articles) accepts, in this order.
+PIPELINE_METRICS = tuple(METRICS)
+DEFAULT_METRICS = tuple(n for n, m in METRICS.items() if m.default)
+# What a compare config over documents (SummEval, NeuS) accepts.
+DOCUMENT_METRICS = tuple(n for n, m in METRICS.items() if m.documents)
+# The metrics with an ``evaluate`` module (``load_metric``).
+METRIC_NAMES = tuple(n for n, m in METRICS.items() if m.module)
 
 _HERE = Path(__file__).resolve().parent
 
@@ -96,4 +124,5 @@ def load_metric(name: str, **kwargs: Any):
     return evaluate.load(path, **kwargs)
 
 
-__all__ = ["METRIC_NAMES", "load_metric", "metric_path", "cache_root"]
+__all__ = ["METRICS", "MetricInfo", "METRIC_NAMES", "PIPELINE_METRICS", "DEFAULT_METRICS", "DOCUMENT_METRICS",
+           "load_metric", "metric_path", "cache_root"]

@@ -63,29 +63,3 @@ def stance_pairs(result_governments: Mapping[str, Any], reference_governments: M
             label = (st.get("label") if isinstance(st, Mapping) else st) or "none"
         pairs.append((str(label), str(ref.get("stance", "none") or "none")))
     return pairs
-
-
-def summary_pairs(result_governments: Mapping[str, Any], reference_governments: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
-    """(predicted summary, reference summaries) for every government that has reference summaries.
-
-    A government the system did not find gets the empty summary "" (it scores 0).
-    """
-    pairs = []
-    for name, ref in reference_governments.items():
-        refs = [s for s in ref.get("summaries", []) or [] if s and s.strip()]
-        if not refs:
-            continue
-        pred = result_governments.get(name)
-        summary = pred.get("summary", "") if isinstance(pred, Mapping) else ""
-        pairs.append((summary or "", refs))
-    return pairs
-
-
-def faithfulness_pairs(result_governments: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
-    """(summary, that government's own statements) for every government with a non-empty summary."""
-    out = []
-    for _name, g in result_governments.items():
-        if not isinstance(g, Mapping) or not (g.get("summary") or "").strip():
-            continue
-        out.append((g["summary"], [_statement_text(s) for s in g.get("statements", []) or []]))
-    return out

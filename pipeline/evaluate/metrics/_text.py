@@ -191,8 +191,3 @@ def get_splitter(split: "str | bool | Callable[[str], List[str]] | None") -> tup
 
 def join_sentences(sentences: Iterable[str]) -> str:
     return "\n".join(sentences)
-
-
-def summary_sentences(text: str, split: "str | bool | Callable | None" = "punkt") -> List[str]:
-    fn, _ = get_splitter(split)
-    return fn(text)

@@ -1,6 +1,7 @@
-"""Run clean -> segment -> attribute over a PolNeAR-layout split and score it.
+"""Run clean -> segment -> attribute over a PolNeAR-layout split and score it (polnear.py).
 
-Used by scripts/eval_attribution.py. Predictions are mapped from clean_text back to the
+Used by scripts/eval_attribution.py and by the cue learner (pipeline.attribute.learn). The stages are
+looked up in the stage registry by name, so this module imports no stage package. Predictions are mapped from clean_text back to the
 original .txt offsets (Article.raw_span), so the JSONL it writes can be checked by any
 independent scorer.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..types import Article
-from .polnear_scoring import Document, annotator_agreement, prediction_record, read_metadata, read_split, score
+from .polnear import Document, annotator_agreement, prediction_record, read_metadata, read_split, score
 
 STAGE_NAMES = ("clean", "segment", "attribute")
 

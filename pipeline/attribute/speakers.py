@@ -1,0 +1,89 @@
+"""Speakers of the candidate attributions: pronouns ("He added") and short nominals ("the
+spokesperson") take the nearest fitting earlier speaker; the resolve stage decides governments.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .candidates import Candidate
+from .spans import np_span, source_span, span_text
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+PERSONAL = {"he", "she", "they", "it", "we", "i", "you"}
+
+
+def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[int]) -> None:
+    """Pronouns and 'the spokesperson' take the nearest fitting earlier speaker; "he" and
+    "she" may instead take a person named as a subject since that speaker ("Suu Kyi
+    presided over ... '...,' she said")."""
+    reported = set().union(*(c.content for c in cands)) if cands else set()
+    subjects = [sj for sj in _person_subjects(doc, in_quote) if sj[0] not in reported]
+    for i, c in enumerate(cands):
+        c.speaker_text = span_text(doc, c.source, text)
+        if not c.source:
+            continue
+        mention = c.speaker_text
+        low = mention.lower()
+        earlier = [p for p in cands[:i] if p.source and p.speaker_text]
+        if low in PERSONAL or low in ("who", "which", "that"):
+            if low in ("who", "which", "that"):
+                # relative pronoun: the noun it modifies
+                head = doc[min(c.source)]
+                noun = head.head.head if head.head.dep_ == "relcl" else None
+                if noun is not None:
+                    c.speaker_text = span_text(doc, np_span(noun), text)
+                continue
+            at = min(c.source)
+            chosen = None
+            for p in reversed(earlier):
+                if p.speaker_text.lower() in PRONOUNS or min(p.source) >= at:
+                    continue
+                if _pronoun_fits(low, p.speaker_text):
+                    chosen = p
+                    break
+            if low in ("he", "she"):
+                since = min(chosen.source) if chosen is not None else -1
+                person = next((sj for sj in reversed(subjects)
+                               if since < sj[0] < at and at - sj[0] < 400 and sj[0] not in c.content), None)
+                if person is not None:
+                    c.speaker_text = span_text(doc, set(range(person[0], person[1])), text)
+                    continue
+            if chosen is not None:
+                c.speaker_text = chosen.speaker_text
+                c.resolved_from = id(chosen)
+        elif low.startswith("the ") and len(low.split()) <= 3:
+            head = low.split()[-1]
+            for p in reversed(earlier):
+                if head in p.speaker_text.lower() and p.speaker_text.lower() != low:
+                    c.speaker_text = p.speaker_text
+                    c.resolved_from = id(p)
+                    break
+
+
+def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
+    """Token spans of people named as the subject of a clause, outside quotes, in order."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start in in_quote:
+            continue
+        head = ent.root
+        if head.dep_ == "compound" and head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            # the whole subject phrase: "Retired U.S. Air Force Gen. Norman Ham", not just the name
+            phrase = {i for i in source_span(head) if ent.start - 8 <= i < ent.end + 12} | set(range(ent.start, ent.end))
+            out.append((min(phrase), max(phrase) + 1))
+    return out
+
+
+def _pronoun_fits(pronoun: str, antecedent: str) -> bool:
+    """Cheap agreement: 'it' takes institutions, he/she take people, they/we take either."""
+    low = antecedent.lower()
+    institutional = any(w in low for w in ("ministry", "government", "kremlin", "office", "department",
+                                           "agency", "council", "committee", "house", "embassy", "administration",
+                                           "campaign", "company", "report", "poll", "survey", "court", "commission"))
+    if pronoun == "it":
+        return institutional
+    if pronoun in ("he", "she", "i"):
+        return not institutional or any(w in low for w in ("spokes", "official", "minister", "president"))
+    return True

@@ -1,0 +1,53 @@
+"""Per-article scoring helpers of the evaluate stage that need no metric library."""
+from __future__ import annotations
+
+import importlib
+import math
+from typing import Any, Optional
+
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+
+
+def metric_module(name: str):
+    """The Python module of a metric (``pipeline/evaluate/metrics/<name>/<name>.py``), imported plainly."""
+    return importlib.import_module(f"pipeline.evaluate.metrics.{name}.{name}")
+
+
+def summary_for_rouge(text: str) -> str:
+    """rougeLsum splits on newlines only: put one sentence per line."""
+    from ..text import split_sentences
+
+    return "\n".join(split_sentences(text or ""))
+
+
+def speaking_governments(ref_govs: dict[str, Any]) -> set[str]:
+    """Reference governments that speak: statements or a stance other than "none" (the attribution rule)."""
+    return {g for g, r in ref_govs.items()
+            if [s for s in (r.get("statements") or []) if s and s.strip()] or (r.get("stance") or "none") != "none"}
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def boilerplate_scores(reference_lines: list[str], clean_text: str, removed: list[str]) -> dict[str, Any]:
+    """Reference boilerplate lines still in the cleaned text, and removals that were not boilerplate.
+
+    >>> boilerplate_scores(["Follow Ann on Twitter"], "Body.\\nFollow Ann  on Twitter", ["Photo: AP"])
+    {'reference_lines': 1, 'left': ['Follow Ann on Twitter'], 'removed_not_boilerplate': ['Photo: AP']}
+    """
+    body = _squash(clean_text)
+    lines = [x for x in reference_lines if x and x.strip()]
+    wanted = [_squash(x) for x in lines]
+    left = [x for x, w in zip(lines, wanted) if w in body]
+    wrong = [r for r in removed if r.strip() and not any(_squash(r) in w or w in _squash(r) for w in wanted)]
+    return {"reference_lines": len(lines), "left": left, "removed_not_boilerplate": wrong}
+
+
+def rounded(x: Optional[float], nd: int = 4) -> Optional[float]:
+    """x rounded for the JSON files; None for None and NaN."""
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), nd)
+
+
+__all__ = ["ROUGE_TYPES", "metric_module", "summary_for_rouge", "speaking_governments", "boilerplate_scores",
+           "rounded"]

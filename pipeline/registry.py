@@ -80,6 +80,11 @@ class Registry(Generic[T]):
 
         return decorator
 
+    def unregister(self, name: str) -> None:
+        """Remove a component (tests that register a throwaway backend clean up after themselves)."""
+        self._items.pop(name, None)
+        self._lazy.pop(name, None)
+
     def register_lazy(self, name: str, target: str, **attributes: str) -> None:
         """Register ``"module:Class"`` without importing it; `attributes` are light ``"module:attr"`` paths."""
         if not isinstance(target, str) or ":" not in target:

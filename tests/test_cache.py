@@ -37,8 +37,12 @@ class FakeStance(StanceBackend):
         return out
 
 
-if "fake_cache_test" not in STANCE_BACKENDS.names():
+@pytest.fixture(autouse=True, scope="module")
+def fake_stance_backend():
+    """Registered only while these tests run (the generated config reference lists every backend)."""
     STANCE_BACKENDS.register("fake_cache_test")(FakeStance)
+    yield
+    STANCE_BACKENDS.unregister("fake_cache_test")
 
 
 def computed(out) -> dict[str, int]:

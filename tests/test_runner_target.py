@@ -34,8 +34,13 @@ class RecordingSummarizer(Summarizer):
         return out
 
 
-if "record_target_test" not in SUMMARIZERS:
+@pytest.fixture(autouse=True, scope="module")
+def recording_backend():
+    """Registered only while these tests run: a throwaway backend must not leak into other tests
+    (the generated config reference lists every registered backend)."""
     SUMMARIZERS.register("record_target_test")(RecordingSummarizer)
+    yield
+    SUMMARIZERS.unregister("record_target_test")
 
 # summarize runs, stance does not: the target must come from the runner, not from the stance stage
 NO_STANCE = "stages=clean,segment,attribute,resolve,summarize,evaluate,report"

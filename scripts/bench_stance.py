@@ -158,7 +158,8 @@ def main(argv=None) -> int:
     for split, items in gov_items.items():
         pairs[f"govbench_{split}"] = [(s, it.target) for it in items for s in it.statements]
 
-    report = {"data": args.data, "n_requested": args.n, "seed": args.seed, "sets": {},
+    report = {"command": "python scripts/bench_stance.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+              "data": args.data, "n_requested": args.n, "seed": args.seed, "sets": {},
               "aggregation": {"weighting": args.weighting, "min_margin": args.min_margin},
               "protocol": __doc__.split("Sets (")[1].strip(), "results": {}}
     for name, exs in sets.items():

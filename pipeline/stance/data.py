@@ -168,7 +168,7 @@ def condense(examples: list[Example], encoder: Any, k: int = 3, max_words: int =
 
 
 # ----------------------------------------------------------------------------- training helpers
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
 _TOKEN = re.compile(r"[a-z0-9']+")
 _STOP = frozenset("a an and are as at be been but by for from has have he her his i in is it its of on or "
                   "that the their them they this to was we were will with would said says not no".split())
@@ -200,7 +200,10 @@ def lexical_condense(examples: list[Example], k: int = 3, max_words: int = 120) 
         ss = sents_of[e.statement]
         if len(ss) > k:
             want = set(_TOKEN.findall(e.target.lower())) - _STOP
-            scores = [sum(math.log(n_docs / (1 + df[w])) for w in want & set(_TOKEN.findall(s.lower()))) for s in ss]
+            # summed in a fixed order: a set's order follows the per-process string hash, and float sums
+            # in another order can break a tie the other way (training data must not depend on it)
+            scores = [sum(math.log(n_docs / (1 + df[w])) for w in sorted(want & set(_TOKEN.findall(s.lower()))))
+                      for s in ss]
             ss = [ss[i] for i in sorted(sorted(range(len(ss)), key=lambda i: (-scores[i], i))[:k])]
         words = " ".join(ss).split()
         out.append(Example(" ".join(words[:max_words]), e.target, e.label, e.group, {**e.meta, "condensed": "lexical"}))

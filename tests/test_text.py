@@ -76,3 +76,20 @@ def test_fragment_report_counts_summaries_with_a_fragment():
     assert rep["summaries"] == 3 and rep["with_fragment"] == 2
     assert {tuple(e["problems"]) for e in rep["fragment_examples"]} >= {
         ("lowercase_start", "no_end_punctuation", "no_clause", "no_verb")}
+
+
+def test_no_sentence_starts_at_or_inside_an_editorial_bracket():
+    """spaCy's sm models split 'President Xi [Jinping], making ...' before the bracket, which left two
+    pieces with one quote mark each and an empty summary (seen on a dev article; the rule is about
+    brackets, not that article)."""
+    from pipeline.text import parse_model
+
+    quote = ('"I spoke with [Chinese] President Xi [Jinping], making it clear to him that we speak out," '
+             'Biden said. "I will meet [Russian] President [Vladimir] Putin in Geneva."')
+    assert split_sentences(quote) == [quote[:quote.index("said.") + 5], quote[quote.index("said.") + 6:]]
+    assert [s.text for s in parse_model()(quote).sents] == split_sentences(quote)
+    assert all(not sentence_problems(s.text, s.as_doc()) for s in parse_model()(quote).sents)
+    # a bracket after a full stop may still start a sentence, and a stray bracket does not glue the rest
+    assert split_sentences("He left. (Reuters) She stayed.")[0] == "He left."
+    stray = "He left (see below. " + "She stayed in Seoul for the talks with the delegation on the new trade deal. " * 4
+    assert split_sentences(stray + "Officials met on Monday.")[-1] == "Officials met on Monday."  # reach: 40 tokens

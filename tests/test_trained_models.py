@@ -97,7 +97,7 @@ def test_untrainable_model_names_the_missing_data(registry, tmp_path):
         manager(registry, tmp_path / "c3").resolve("untrainable-head")
 
 
-def test_named_fallback_when_the_head_cannot_be_trained(registry, tmp_path, tiny_causal_dir):
+def test_named_fallback_when_the_head_cannot_be_trained(registry, tmp_path, tiny_causal_dir, capsys):
     from helpers import make_article, run_cpu_stages
 
     cfg = load_config(None, data={"stance": {"backend": "classifier", "model": "untrainable-head", "target": "sanctions",
@@ -108,6 +108,8 @@ def test_named_fallback_when_the_head_cannot_be_trained(registry, tmp_path, tiny
     assert stage.fallback["backend"] == "instruct" and "no-such-data" in stage.fallback["reason"]
     assert stage.params.target == "sanctions" and stage.params.max_evidence == 2  # stage-wide keys carried over
     assert any("FALLBACK" in n for n in ctx.notes)
+    err = [ln for ln in capsys.readouterr().err.splitlines() if "FALLBACK" in ln]  # said at once, on one line
+    assert len(err) == 1 and err[0].startswith("govstance: FALLBACK: stance ran instruct (") and "no-such-data" in err[0]
     assert stage.describe()["fallback"]["instead_of"]["model"] == "untrainable-head"
     a = run_cpu_stages(make_article("Title\nSEOUL — \"We oppose the sanctions,\" a Foreign Ministry spokesperson said."))
     assert stage.process_batch([a]) == {}

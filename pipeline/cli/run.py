@@ -41,18 +41,10 @@ def fallback_notices(output: Path) -> list[str]:
         run = json.loads((Path(output) / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    lines = []
-    for stage, desc in (run.get("stages") or {}).items():
-        fb = (desc or {}).get("fallback")
-        if not fb:
-            continue
-        was = fb.get("instead_of") or {}
-        reason = " ".join(str(fb.get("reason", "")).split())
-        if len(reason) > 400:
-            reason = reason[:397] + "..."
-        lines.append(f"govstance: FALLBACK: {stage} ran {fb.get('backend')} ({fb.get('model')}) instead of "
-                     f"{was.get('backend')} ({was.get('model')}): {reason}")
-    return lines
+    from ..stage import fallback_line
+
+    return [fallback_line(stage, desc["fallback"]) for stage, desc in (run.get("stages") or {}).items()
+            if (desc or {}).get("fallback")]
 
 
 def main(argv: Optional[list[str]] = None, prog: str = "run.py", config_required: bool = True) -> int:

@@ -26,7 +26,7 @@ STANCE_BACKENDS.register_lazy("cross-encoder", "pipeline.stance.cross:CrossEncod
 class StanceStage(Stage):
     name = "stance"
     backends = STANCE_BACKENDS
-    default_backend = "classifier"  # the README's default (configs/default.yaml)
+    default_backend = "cross-encoder"  # the README's default (configs/default.yaml)
     batched = True
     reads_target = True
     shared_keys = ("target", "max_evidence", "weighting", "min_margin")

@@ -64,10 +64,10 @@ class RuleAttributorParams(BackendParams):
     backend: Literal["rules"] = "rules"
     cue_lexicon: Optional[ConfigPath] = None  # curated YAML with speech_verbs/speech_nouns; default: the packaged one
     learned_lexicon: Optional[ConfigPath] = None  # counts from `python -m pipeline.attribute.learn`; default: packaged
-    use_learned: bool = True
+    use_learned: bool = True  # also accept cue verbs the learned lexicon saw heading statements
     min_cue_rate: float = 0.4  # smoothed share of a lemma+frame's occurrences that headed a cue
     min_lemma_count: int = 4  # below this many occurrences in the corpus, the curated list decides
-    extra_cues: list[str] = Field(default_factory=list)
+    extra_cues: list[str] = Field(default_factory=list)  # more speech verbs or nouns (lemmas), e.g. [tweet, vow]
     min_quote_words: int = 4  # shorter quotes without a verb are scare quotes
     floating_window: int = 1  # sentences between a statement and a cue-less quote that continues it
     split_conjoined: bool = True  # "X said A, and called B": two statements of X

@@ -33,6 +33,7 @@ class NewsCleanerParams(BackendParams):
     backend: Literal["news"] = "news"
     remove: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORIES),
                               description=f"boilerplate categories to remove: {', '.join(CATEGORIES)}")
+    # your own rules: [{pattern: <regex, case-insensitive>, reason: <recorded with each removal>, whole_line: bool}]
     extra_patterns: list[dict[str, Any]] = Field(default_factory=list)
     keep_title: bool = False  # keep the title line at the top of clean_text
     caption_max_words: int = 60  # a line ending in an image credit, up to this long, is a caption

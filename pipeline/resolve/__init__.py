@@ -54,7 +54,7 @@ class ResolveParams(Params):
     # a body or office with no country and no home country: the country the article names most,
     # when it has at least article_country_min mentions and twice as many as the next
     article_country: bool = True
-    article_country_min: int = Field(3, ge=1)
+    article_country_min: int = Field(3, ge=1)  # mentions the article's country needs (see article_country)
     # before the article's country: the one the speaker's paragraph names at least this often (0: off)
     local_country_min: int = Field(2, ge=0)
     # a statement with no source right after a government speaker in the same paragraph continues it

@@ -40,7 +40,7 @@ class ClassifierStanceParams(StanceParams):
     label_map: dict[str, list[str]] = Field(default_factory=lambda: {k: list(v) for k, v in DEFAULT_LABEL_MAP.items()},
                                             description="sequence-classification models: their label names per stance")
     batch_size: int = Field(32, ge=1)
-    max_length: int = Field(512, ge=16)
+    max_length: int = Field(512, ge=16)  # tokens per statement
     dtype: Optional[str] = None
 
 
@@ -52,17 +52,18 @@ class InstructStanceParams(StanceParams):
     # each label's answer word(s); several words for one label are pooled (log-sum-exp)
     label_words: dict[str, Union[str, list[str]]] = Field(
         default_factory=lambda: {"favor": "favor", "against": "against", "neutral": "neutral"})
-    calibrate: bool = True
-    content_free: list[str] = Field(default_factory=lambda: ["N/A", "", "[MASK]"])
+    calibrate: bool = True  # divide label probabilities by those of content-free inputs (contextual calibration)
+    content_free: list[str] = Field(default_factory=lambda: ["N/A", "", "[MASK]"])  # the content-free inputs
     batch_size: int = Field(8, ge=1)
     max_batch_tokens: int | None = Field(None, ge=64, description="cap on padded prompt tokens per batch")
-    max_statement_chars: int = Field(1500, ge=50)
+    max_statement_chars: int = Field(1500, ge=50)  # longer statements are cut to this many characters
     dtype: str | None = None  # override models.dtype for this model
 
 
 class NLIStanceParams(StanceParams):
     backend: Literal["nli"] = "nli"
     model: str = "deberta-v3-zeroshot"
+    # labels: one hypothesis per stance; single: one hypothesis, entailment favor, contradiction against
     mode: Literal["labels", "single"] = "labels"
     hypotheses: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_HYPOTHESES),
                                        description="mode labels: a hypothesis template per stance label")

@@ -22,7 +22,7 @@ class CentroidParams(BackendParams):
     backend: Literal["extractive"] = "extractive"
     model: str = "minilm"
     max_sentences: int = Field(3, ge=1)
-    max_words: int = Field(80, ge=5)
+    max_words: int = Field(80, ge=5)  # word budget of a summary
     mmr_lambda: float = Field(0.7, ge=0.0, le=1.0)  # 1 = relevance only, 0 = diversity only
     position_weight: float = Field(0.1, ge=0.0)  # bonus for earlier statements (news puts the key line first)
     max_sentence_words: int = Field(60, ge=5)  # skip run-on sentences unless nothing else is left

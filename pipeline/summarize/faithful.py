@@ -39,13 +39,15 @@ class FaithfulnessParams(BaseModel):
     """summarize.faithfulness in the config."""
 
     model_config = ConfigDict(extra="forbid", protected_namespaces=())
-    enabled: bool = True
+    enabled: bool = True  # drop generated sentences that no statement supports
+    # nli: entailment by nli_model; paraphrase: MiniLM cosine plus names and numbers; auto: nli when given
     scorer: Literal["auto", "nli", "paraphrase"] = "auto"
     nli_model: Optional[str] = Field(None, description="local folder or registry name of an NLI model")
-    nli_threshold: float = Field(0.5, gt=0.0, le=1.0)
+    nli_threshold: float = Field(0.5, gt=0.0, le=1.0)  # P(entailment) a supported sentence needs
     encoder: str = Field("minilm", description="sentence encoder for the paraphrase scorer")
-    paraphrase_threshold: float = Field(0.6, gt=0.0, le=1.0)
+    paraphrase_threshold: float = Field(0.6, gt=0.0, le=1.0)  # cosine a supported sentence needs
     check_names: bool = Field(True, description="paraphrase: numbers and names must occur in the statements")
+    # when no sentence is left: the reported-speech summary, or an empty one (the drop is recorded)
     fallback: Literal["reported", "none"] = "reported"
 
 

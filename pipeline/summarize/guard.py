@@ -124,14 +124,15 @@ class GenerationGuard(BaseModel):
     """How generation failures are handled (summarize.guard in the config)."""
 
     model_config = ConfigDict(extra="forbid")
-    enabled: bool = True
-    retry_repetition_penalty: float = Field(1.3, gt=1.0)
-    retry_no_repeat_ngram_size: int = Field(3, ge=2)
+    enabled: bool = True  # check generated summaries (empty, looping, wrong language) and retry once
+    retry_repetition_penalty: float = Field(1.3, gt=1.0)  # repetition penalty of the retry
+    retry_no_repeat_ngram_size: int = Field(3, ge=2)  # no repeated n-grams of this size in the retry
     fallback_lead_k: int = Field(3, ge=1, description="sentences kept by the lead-k fallback")
 
 
 class GenerativeParams(BackendParams):
     guard: GenerationGuard = Field(default_factory=GenerationGuard)
+    # every generated sentence must be supported by one of the government's statements, else it is dropped
     faithfulness: FaithfulnessParams = Field(default_factory=FaithfulnessParams)
 
 

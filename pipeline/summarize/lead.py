@@ -12,7 +12,7 @@ from .base import SummaryJob, SummaryOutput, Summarizer
 
 class LeadParams(BackendParams):
     backend: Literal["lead"] = "lead"
-    k: int = Field(3, ge=1)
+    k: int = Field(3, ge=1)  # sentences taken from the start of the government's statements
     # accepted so that `--set summarize.backend=lead` works over a config that names a model;
     # a baseline loads none, and the run's notes say so
     model: Optional[str] = Field(None, description="ignored: the lead-k baseline uses no model")

@@ -34,11 +34,11 @@ class InstructSummaryParams(GenerativeParams):
     max_sentences: int = Field(3, ge=1)
     max_new_tokens: int = Field(120, ge=1)
     num_beams: int = Field(1, ge=1)
-    repetition_penalty: Optional[float] = Field(None, gt=0)
-    no_repeat_ngram_size: int = Field(0, ge=0)
-    trim_incomplete: bool = True
+    repetition_penalty: Optional[float] = Field(None, gt=0)  # generation's repetition penalty; unset: the model's
+    no_repeat_ngram_size: int = Field(0, ge=0)  # forbid repeated n-grams of this size (0: off)
+    trim_incomplete: bool = True  # cut a last sentence left unfinished by max_new_tokens
     max_input_tokens: int = Field(1536, ge=64, description="chunk size for the text inside the prompt")
-    merge: Literal["resummarize", "concat"] = "resummarize"
+    merge: Literal["resummarize", "concat"] = "resummarize"  # a text over several chunks: summarize the summaries, or join them
     batch_size: int = Field(8, ge=1)
     max_batch_tokens: Optional[int] = Field(None, ge=64, description="cap on padded prompt tokens per batch")
     dtype: Optional[str] = None
@@ -52,10 +52,10 @@ class Seq2SeqParams(GenerativeParams):
     num_beams: Optional[int] = Field(None, ge=1)
     max_length: Optional[int] = Field(None, ge=1, description="most tokens in a summary")
     min_length: Optional[int] = Field(None, ge=0, description="fewest tokens (capped at half the input)")
-    no_repeat_ngram_size: Optional[int] = Field(None, ge=0)
-    length_penalty: Optional[float] = None
+    no_repeat_ngram_size: Optional[int] = Field(None, ge=0)  # unset: the model's generation config
+    length_penalty: Optional[float] = None  # beam search length penalty; unset: the model's
     max_input_tokens: Optional[int] = Field(None, ge=16, description="chunk size; unset: the model's limit")
-    merge: Literal["resummarize", "concat"] = "resummarize"
-    max_rounds: int = Field(3, ge=1)
+    merge: Literal["resummarize", "concat"] = "resummarize"  # a text over several chunks: summarize the summaries, or join them
+    max_rounds: int = Field(3, ge=1)  # resummarize at most this many times
     batch_size: int = Field(8, ge=1)
     dtype: Optional[str] = None  # override models.dtype for this model

@@ -46,8 +46,8 @@ class ReportedParams(BackendParams):
         "position", description="which statements fill the budget first: article order, or closeness to the "
                                 "centroid of all the government's statements (MiniLM) with a bonus for early ones")
     model: str = Field("minilm", description="sentence encoder for rank: centroid")
-    position_weight: float = Field(0.1, ge=0.0)
-    spacy_model: str = DEFAULT_SPACY_MODEL
+    position_weight: float = Field(0.1, ge=0.0)  # bonus for earlier statements when ranking (rank: centroid)
+    spacy_model: str = DEFAULT_SPACY_MODEL  # spaCy pipeline that parses candidate sentences to check them
 
 
 @dataclass

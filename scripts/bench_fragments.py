@@ -1,0 +1,58 @@
+#!/usr/bin/env python
+"""Fragments and empty summaries in a finished govbench run, per half.
+
+    python scripts/bench_fragments.py --run runs/compare-govbench/runs/<choice> \
+        --out benchmarks/results/fragments_govbench.json
+
+A fragment is a sentence with no verb or with an unbalanced quote (pipeline.text.fragment_report, the
+issue's definition); "empty" counts governments that have statements but an empty summary. The test
+half is counted to report, never to choose.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--run", required=True, help="a run folder with articles/*.json (one compare choice)")
+    ap.add_argument("--manifest", default=str(ROOT / "benchmarks" / "govbench" / "manifest.jsonl"))
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    from pipeline.text import fragment_report
+
+    split = {}
+    for line in Path(args.manifest).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            m = json.loads(line)
+            split[m["id"]] = m["split"]
+    per: dict[str, dict] = {}
+    for f in sorted((Path(args.run) / "articles").glob("*.json")):
+        a = json.loads(f.read_text(encoding="utf-8"))
+        part = per.setdefault(split.get(a["id"], "other"), {"summaries": [], "empty": []})
+        for gov, v in a.get("governments", {}).items():
+            text = v.get("summary") or ""
+            part["summaries"].append(text)
+            if v.get("statements") and not text.strip():
+                part["empty"].append({"article": a["id"], "government": gov,
+                                      "why": (v.get("summary_meta") or {}).get("dropped")})
+    out = {"command": "python scripts/bench_fragments.py " + " ".join(argv if argv is not None else sys.argv[1:])}
+    for name, part in sorted(per.items()):
+        rep = fragment_report(part["summaries"])
+        out[name] = {**rep, "governments": len(part["summaries"]), "empty_with_statements": len(part["empty"]),
+                     "empty": part["empty"] if name != "test" else "(test: counted only)"}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({k: {x: v[x] for x in ("governments", "with_fragment", "empty_with_statements")}
+                      for k, v in out.items() if k != "command"}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

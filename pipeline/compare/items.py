@@ -11,7 +11,7 @@ from typing import Any, Optional
 import numpy as np
 
 from .plan import log
-from .scoring import Row, encode_stance
+from .scoring import Row, encode_confidence, encode_stance
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 CHECK_SYSTEMS = ("M0", "M22", "M23")
@@ -151,6 +151,9 @@ def score_run_folder(row: Row, folder: Path, ids: Optional[list[str]], metrics: 
                 row.scores.setdefault("stance_macro_f1", {})[item] = encode_stance(gold, pred)
                 if pred != "none":
                     row.scores.setdefault("stance_accuracy_found", {})[item] = float(gold == pred)
+                    score = ((res.get("governments") or {}).get(gov) or {}).get("stance", {}).get("score")
+                    if isinstance(score, (int, float)):
+                        row.scores.setdefault("stance_ece", {})[item] = encode_confidence(gold == pred, score)
             if "faithfulness" in metrics and e.get("faithfulness") and e["faithfulness"].get("score") is not None:
                 row.scores.setdefault("faithfulness", {})[item] = float(e["faithfulness"]["score"])
         if "attribution" in metrics and sc.get("attribution"):

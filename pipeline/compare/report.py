@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..io.writer import write_json_atomic, write_jsonl_atomic, write_text_atomic
+from .reliability import reliability_html, reliability_markdown, reliability_plot, tables_for
 from .scoring import METRICS, Row, cell, fmt
 
 
@@ -56,7 +57,7 @@ def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: di
         w.writerow({k: ("" if v is None else v) for k, v in rec.items()})
     _write_text(out / "leaderboard.csv", buf.getvalue())
     _write_text(out / "leaderboard.md", render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part))
-    plots = make_plots(rows, columns, meta["primary"])
+    plots = make_plots(rows, columns, meta["primary"], by_part)
     _write_text(out / "report.html", render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part))
     write_json_atomic(out / "compare.json", {
         "meta": meta, "leaderboard": recs, "significance": tests, "human_correlation": human, "scoring": info,
@@ -75,7 +76,7 @@ def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: di
         "columns": columns, "bootstrap": meta.get("bootstrap"), "elapsed_s": meta.get("elapsed_s"),
         "cpu_count": meta.get("cpu_count"), "load_average_end": meta.get("load_average_end"),
         "by_part": {part: small(leaderboard_records(prows, columns)) for part, prows in by_part.items()},
-        "pooled": small(recs), "significance": tests, "notes": notes})
+        "pooled": small(recs), "significance": tests, "stance_reliability": tables_for(rows, by_part), "notes": notes})
     per_item = []
     for r in rows:
         for c, items in r.scores.items():
@@ -139,6 +140,7 @@ def render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_p
         for c, t in tests.items():
             L.append(f"- **{c}**: {_test_line(t)}")
         L.append("")
+    L += reliability_markdown(tables_for(rows, by_part))
     checks = info.get("rouge_check") or {}
     if checks:
         L += ["## ROUGE check against rouge-score run directly", "",
@@ -208,7 +210,8 @@ def _png(fig) -> str:
     return "data:image/png;base64," + base64.b64encode(b.getvalue()).decode("ascii")
 
 
-def make_plots(rows: list[Row], columns: list[str], primary: str) -> dict[str, str]:
+def make_plots(rows: list[Row], columns: list[str], primary: str,
+               by_part: Optional[dict[str, list[Row]]] = None) -> dict[str, str]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -254,6 +257,9 @@ def make_plots(rows: list[Row], columns: list[str], primary: str) -> dict[str, s
         ax.set_title("Quality against time (our choices)")
         fig.tight_layout()
         plots["time"] = _png(fig)
+    rel = reliability_plot(tables_for(rows, by_part), _png)
+    if rel:
+        plots["reliability"] = rel
     return plots
 
 
@@ -302,6 +308,7 @@ def render_html(rows, columns, tests, human, info, notes, errors, meta, plots, b
         o.append(f"<h2>Metrics with confidence intervals</h2><img alt='metric bars with CIs' src='{plots['bars']}'>")
     if plots.get("time"):
         o.append(f"<h2>Quality against time</h2><img alt='quality against time' src='{plots['time']}'>")
+    o.append(reliability_html(tables_for(rows, by_part), plots.get("reliability", "")))
     checks = info.get("rouge_check") or {}
     if checks:
         o.append("<h2>ROUGE check against rouge-score run directly</h2><table><tr><th>row</th><th>ours R1/R2/RL/RLsum</th>"

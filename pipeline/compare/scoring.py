@@ -48,6 +48,24 @@ def macro_f1_x100(a: np.ndarray) -> float:
     return 100.0 * (res["macro_f1"] or 0.0)
 
 
+def encode_confidence(correct: bool, confidence: float) -> float:
+    """One float per item for the ECE column: 2 x correct + the predicted label's score (in [0, 1])."""
+    return 2.0 * float(bool(correct)) + min(max(float(confidence), 0.0), 1.0)
+
+
+def decode_confidence(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    correct = a >= 1.5
+    return a - 2.0 * correct, correct
+
+
+def ece_x100(a: np.ndarray) -> float:
+    """Expected calibration error (10 equal-width bins) of the government-level stance score, x 100."""
+    from ..stance.calibration import expected_calibration_error
+
+    conf, correct = decode_confidence(np.asarray(a, dtype=np.float64))
+    return 100.0 * expected_calibration_error(conf, correct)
+
+
 def mean_x100(a: np.ndarray) -> float:
     return 100.0 * float(np.mean(a))
 
@@ -79,6 +97,8 @@ METRICS: dict[str, MetricDef] = {m.key: m for m in [
     MetricDef("stance_accuracy", "stance accuracy", mean_x100),
     MetricDef("stance_macro_f1", "stance macro-F1", macro_f1_x100),
     MetricDef("stance_accuracy_found", "stance accuracy among the governments found", mean_x100),
+    MetricDef("stance_ece", "calibration error (ECE) of the stance score, governments found", ece_x100,
+              higher_is_better=False),
     MetricDef("attribution_precision", "statement precision", mean_x100),
     MetricDef("attribution_recall", "statement recall", mean_x100),
     MetricDef("governments_found", "speaking governments found (total)", total),
@@ -92,7 +112,7 @@ METRIC_COLUMNS = {
     "rouge": ["rouge1", "rouge2", "rougeL", "rougeLsum"],
     "embedding_similarity": ["embedding_f1"],
     "faithfulness": ["faithfulness"],
-    "stance": ["stance_accuracy", "stance_macro_f1", "stance_accuracy_found"],
+    "stance": ["stance_accuracy", "stance_macro_f1", "stance_accuracy_found", "stance_ece"],
     "attribution": ["attribution_precision", "attribution_recall", "governments_found", "governments_missed",
                     "governments_invented"],
     "boilerplate": ["boilerplate_left", "removed_not_boilerplate"],

@@ -29,8 +29,10 @@ def test_reliability_tables_per_part_in_markdown_and_html():
                                                         "b::Y": encode_confidence(False, 0.45)}})
     test = Row("cross", "choice", scores={"stance_ece": {"c::Z": encode_confidence(True, 0.7)}})
     other = Row("lead", "choice", scores={})  # no stance scores: no table
-    tables = tables_for([dev], {"dev": [dev, other], "test": [test]})
-    assert list(tables) == ["cross (dev)", "cross (test)"]
+    same = Row("lead + cross", "choice", scores={"stance_ece": dict(dev.scores["stance_ece"])})  # shares a table
+    tables = tables_for([dev], {"dev": [dev, other, same], "test": [test]})
+    assert list(tables) == ["cross = lead + cross (dev)", "cross (test)"]
+    tables["cross (dev)"] = tables.pop("cross = lead + cross (dev)")
     assert [t["n"] for t in tables["cross (dev)"]] == [1, 1]
     md = "\n".join(reliability_markdown(tables))
     assert "| 0.8-1.0 | 1 | 0.95 | 1.00 |" in md and "| 0.4-0.6 | 1 | 0.45 | 0.00 |" in md

@@ -16,15 +16,20 @@ BINS = 5  # few items per choice (tens of governments): 5 bins keep each one rea
 
 
 def reliability_tables(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
-    """{choice name: reliability_table rows} for the choices that have stance scores."""
+    """{choice name: reliability_table rows} for the choices that have stance scores. Choices with the
+    same per-item scores (the same stance backend under another summarizer) share one table, named
+    'a = b'."""
     from ..stance.calibration import reliability_table
 
-    out = {}
+    groups: dict[tuple, list[str]] = {}
     for r in rows:
         items = r.scores.get("stance_ece") or {}
         if items:
-            conf, correct = decode_confidence(np.asarray([items[k] for k in sorted(items)], dtype=np.float64))
-            out[r.name] = reliability_table(conf, correct, bins=BINS)
+            groups.setdefault(tuple(sorted(items.items())), []).append(r.name)
+    out = {}
+    for key, names in groups.items():
+        conf, correct = decode_confidence(np.asarray([v for _, v in key], dtype=np.float64))
+        out[" = ".join(names)] = reliability_table(conf, correct, bins=BINS)
     return out
 
 
@@ -68,6 +73,15 @@ def reliability_html(tables: dict[str, list[dict[str, Any]]], plot: str = "") ->
     return "\n".join(o)
 
 
+def _short(name: str, width: int = 60) -> str:
+    """A legend label that keeps the part ('(dev)', '(test)') at the end."""
+    if len(name) <= width:
+        return name
+    head, sep, part = name.rpartition(" (")
+    tail = sep + part if sep and part.endswith(")") else ""
+    return name[: width - len(tail) - 3] + "..." + tail
+
+
 def reliability_plot(tables: dict[str, list[dict[str, Any]]], to_png) -> str:
     """A reliability diagram (share right against mean score, marker size by count), or ''."""
     if not tables:
@@ -77,10 +91,12 @@ def reliability_plot(tables: dict[str, list[dict[str, Any]]], to_png) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(5, 4.2))
+    fig, ax = plt.subplots(figsize=(6.5, 4.6))
     ax.plot([0, 1], [0, 1], color="#999", linewidth=0.8, linestyle="--", label="calibrated")
     for name, rows in tables.items():
-        ax.plot([t["confidence"] for t in rows], [t["accuracy"] for t in rows], marker="o", linewidth=1, label=name)
+        style = "--" if name.endswith("(test)") else "-"
+        ax.plot([t["confidence"] for t in rows], [t["accuracy"] for t in rows], marker="o", linewidth=1,
+                linestyle=style, label=_short(name))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_xlabel("mean score of the predicted stance (bin)")

@@ -39,6 +39,9 @@ class RunContext:
             self.notes.append(message)
 
 
+ANNOUNCED: set[str] = set()  # fallback lines this process already printed (the CLI does not repeat them)
+
+
 def fallback_line(stage: str, fb: dict[str, Any]) -> str:
     """One stderr line for a fallback that ran (or runs) instead of the configured backend."""
     was = fb.get("instead_of") or {}
@@ -99,7 +102,10 @@ class Stage:
             ctx.note(f"{self.name}: FALLBACK to {fb.backend} ({getattr(fb, 'model', None)}) instead of "
                      f"{params.backend} ({getattr(params, 'model', None)}): {e}")
             # said when it happens, not only in run.json: the rest of the run may take minutes
-            print(fallback_line(self.name, self.fallback), file=sys.stderr, flush=True)
+            line = fallback_line(self.name, self.fallback)
+            if line not in ANNOUNCED:
+                ANNOUNCED.add(line)
+                print(line, file=sys.stderr, flush=True)
             return backend
 
     @classmethod

@@ -109,3 +109,21 @@ def test_run_prints_the_fallback_notice(tmp_path, monkeypatch, capsys):
     assert R.main(["--input", str(tmp_path / "a.txt"), "--output", str(out)], config_required=False) == 0
     err = capsys.readouterr().err
     assert err.count("FALLBACK") == 1 and "govstance: FALLBACK: stance" in err
+
+
+def test_run_does_not_repeat_a_fallback_the_stage_already_announced(tmp_path, monkeypatch, capsys):
+    import pipeline.runner.local as local
+    import pipeline.stage as stage
+
+    out = tmp_path / "out"
+
+    def fake_runner(cfg, read_opts=None):
+        fake_run_json(out, fallback=True)
+        stage.ANNOUNCED.update(R.fallback_notices(out))  # as StanceStage does when the fallback starts
+        return SimpleNamespace(output=out, done=1, failed=0, skipped_cached=0, exit_code=0)
+
+    monkeypatch.setattr(local, "run_pipeline", fake_runner)
+    monkeypatch.setattr(stage, "ANNOUNCED", set())
+    (tmp_path / "a.txt").write_text("T\nbody\n")
+    assert R.main(["--input", str(tmp_path / "a.txt"), "--output", str(out)], config_required=False) == 0
+    assert "FALLBACK" not in capsys.readouterr().err

@@ -91,8 +91,11 @@ def main(argv: Optional[list[str]] = None, prog: str = "run.py", config_required
     except KeyboardInterrupt:
         print("interrupted: finished articles are kept; run the same command again to resume", file=sys.stderr)
         return 130
+    from ..stage import ANNOUNCED
+
     for line in fallback_notices(summary.output):
-        print(line, file=sys.stderr)
+        if line not in ANNOUNCED:  # a stage in this process said it when it happened
+            print(line, file=sys.stderr)
     print(f"{summary.done} article(s) done, {summary.failed} failed, {summary.skipped_cached} reused "
           f"in {time.perf_counter() - t0:.1f}s -> {summary.output}", file=sys.stderr)
     return summary.exit_code

@@ -53,12 +53,16 @@ def main(argv=None) -> int:
 
     from pipeline.models import ModelManager
     from pipeline.models.encoder import get_encoder
+    from pipeline.progress import progress
     from pipeline.stance.classifier import pair_features, save_head
     from pipeline.stance.data import condense, headline_majority, load_fnc, load_newsmtsc
     from pipeline.types import STANCE_LABELS
 
     data = Path(args.data)
     wanted = [d.strip() for d in args.datasets.split(",") if d.strip()]
+    Cs = [float(c) for c in args.C.split(",")]
+    # one step per phase: condense FNC-1 bodies, encode the pairs, each CV fit, the final fit, held-out sets
+    bar = progress(total=2 + 5 * len(Cs) + 2, desc="training stance head", unit="step", every_s=15.0)
     kinds = [k.strip() for k in args.features.split(",") if k.strip()]
     mgr = ModelManager()
     enc = get_encoder(mgr, args.encoder)
@@ -70,6 +74,7 @@ def main(argv=None) -> int:
         train += condense(fnc_train, enc)
         tests["fnc1_test"] = condense(fnc_test, enc)
         baselines["fnc1_test"] = headline_majority(fnc_train, fnc_test)
+    bar.update(1)
     if "newsmtsc" in wanted:
         train += load_newsmtsc(data / "newsmtsc" / "train.jsonl")
         tests["newsmtsc_devtest_rw"] = load_newsmtsc(data / "newsmtsc" / "devtest_rw.jsonl")
@@ -77,6 +82,7 @@ def main(argv=None) -> int:
         ap.error("no training data (--datasets fnc1,newsmtsc)")
     labels = list(STANCE_LABELS)
     X = pair_features(enc, [e.statement for e in train], [e.target for e in train], kinds)
+    bar.update(1)
     y = np.array([e.label for e in train])
     groups = np.array([e.group for e in train])
     source = np.array([e.group.split(":")[0] for e in train])
@@ -87,12 +93,13 @@ def main(argv=None) -> int:
           f"{ {lab: int((y == lab).sum()) for lab in labels} }", flush=True)
 
     cv = {}
-    for C in [float(c) for c in args.C.split(",")]:
+    for C in Cs:
         pred = np.empty(len(y), dtype=object)
         for tr, te in GroupKFold(n_splits=5).split(Xs, y, groups):
             clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
             clf.fit(Xs[tr], y[tr])
             pred[te] = clf.predict(Xs[te])
+            bar.update(1)
         per = {src: macro_f1(y[source == src], pred[source == src], labels) for src in sorted(set(source))}
         cv[C] = {"mean_macro_f1": float(np.mean(list(per.values()))), **per}
         print(f"  C={C:<6} grouped 5-fold CV macro-F1 " + " ".join(f"{k}={v:.3f}" for k, v in cv[C].items()), flush=True)
@@ -100,6 +107,7 @@ def main(argv=None) -> int:
     clf = LogisticRegression(C=best_C, class_weight="balanced", max_iter=3000).fit(Xs, y)
     order = [list(clf.classes_).index(lab) for lab in labels]
     weight, bias = clf.coef_[order], clf.intercept_[order]
+    bar.update(1)
 
     held = {}
     for name, exs in tests.items():
@@ -112,6 +120,8 @@ def main(argv=None) -> int:
               + (f", headline-majority baseline {held[name]['headline_majority_macro_f1']:.3f}"
                  if name in baselines else ""), flush=True)
 
+    bar.update(1)
+    bar.close()
     record = {
         "trained_on": {"datasets": wanted, "n_train": int(len(y)),
                        "label_counts": {lab: int((y == lab).sum()) for lab in labels},

@@ -120,6 +120,26 @@ def statement_text(st: Any) -> str:
     return st.text.strip()
 
 
+def clause_text(clean_text: str, content_spans: Iterable[tuple[int, int]], cue_span: Optional[tuple[int, int]],
+                fallback: str, max_gap: int = 150) -> str:
+    """A statement with its cue: the text from the earlier of cue and content to the later end
+    ("rejected the proposal", "condemned Turkey for ...", '"We oppose it," he said'). The cue often
+    carries the stance when the content is a noun phrase ("the proposal", "a veto"). `fallback` (the
+    content alone) when there is no cue or it lies more than `max_gap` characters from the content.
+
+    >>> clause_text("Egypt rejected the proposal on Monday.", [(15, 27)], (6, 14), "the proposal")
+    'rejected the proposal'
+    """
+    spans = [(a, b) for a, b in content_spans or [] if 0 <= a < b]
+    if not spans or not cue_span or cue_span[0] < 0 or cue_span[1] <= cue_span[0]:
+        return fallback
+    a, b = min(x for x, _ in spans), max(y for _, y in spans)
+    c0, c1 = cue_span
+    if max(0, c0 - b, a - c1) > max_gap:
+        return fallback
+    return " ".join(clean_text[min(a, c0):max(b, c1)].split()) or fallback
+
+
 _OPENERS = set(" \t\n([{\u2014\u2013-/")
 _CLOSERS = set(" \t\n)]}.,;:!?\u2014\u2013-/\u2026")
 
@@ -233,4 +253,4 @@ def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
 
 
 __all__ = ["DEFAULT_SPACY_MODEL", "sentence_model", "parse_model", "split_sentences", "split_sentences_many",
-           "statement_text", "unbalanced_quotes", "has_clause", "sentence_problems", "fragment_report"]
+           "statement_text", "clause_text", "unbalanced_quotes", "has_clause", "sentence_problems", "fragment_report"]

@@ -93,3 +93,16 @@ def test_no_sentence_starts_at_or_inside_an_editorial_bracket():
     assert split_sentences("He left. (Reuters) She stayed.")[0] == "He left."
     stray = "He left (see below. " + "She stayed in Seoul for the talks with the delegation on the new trade deal. " * 4
     assert split_sentences(stray + "Officials met on Monday.")[-1] == "Officials met on Monday."  # reach: 40 tokens
+
+
+def test_clause_text_adds_the_cue_only_when_it_is_near():
+    from pipeline.text import clause_text
+
+    t = 'Egypt rejected the proposal on Monday. "We oppose it," the ministry said, "and always will."'
+    assert clause_text(t, [(15, 27)], (6, 14), "the proposal") == "rejected the proposal"
+    q0, q1 = t.index("We oppose"), t.index("always will") + len("always will")
+    cue = (t.index("said"), t.index("said") + 4)
+    assert clause_text(t, [(q0, q0 + 12), (t.index("and always"), q1)], cue, "x") == \
+        'We oppose it," the ministry said, "and always will'
+    assert clause_text(t, [(15, 27)], (-1, -1), "the proposal") == "the proposal"  # no cue
+    assert clause_text(t, [(15, 27)], cue, "the proposal", max_gap=20) == "the proposal"  # cue too far

@@ -27,6 +27,9 @@ class StanceParams(BackendParams):
         "polarity", description="how much each statement counts: 1 - P(neutral) (polarity), its square, or equally")
     min_margin: float = Field(0.0, ge=0.0, le=1.0, description="favor/against must lead the runner-up by this much, "
                                                                "else neutral (mixed or leaning statements)")
+    input: Literal["content", "clause"] = Field(
+        "content", description="what the model reads of a statement: its content, or the clause with its cue verb "
+                               "('rejected the proposal' rather than 'the proposal')")
 
 
 class StanceBackend(BackendBase):

@@ -115,3 +115,40 @@ def test_person_aliases_match_only_with_their_capitals(resolver):
 def test_state_media_is_an_outlet_not_a_speaker(resolver):
     assert resolver.decide("KCNA", None, "", D2016).government is None
     assert resolver.decide("a North Korean Foreign Ministry spokesman", None, "", D2016).government == "North Korea"
+
+
+@pytest.mark.parametrize("mention", [
+    # a person head attached to a named non-government body or person ("of/for/at <Name>")
+    "Cornell William Brooks, president of the NAACP",
+    "a spokeswoman for Mr. Smith",
+    "Phil Smith, a spokesman for the United Mine Workers of America",  # a union with a country in its name
+    # a spokesperson of someone out of office (Clinton left the State Department in 2013)
+    "A spokeswoman for Hillary Clinton",
+    "Clinton spokesman Nick Merrill",
+    # a city's body is sub-national
+    "the city's police department",
+])
+def test_non_government_guard_attachments(resolver, mention):
+    d = resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20))
+    assert d.government is None and d.kind == "non_government", d
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("White House Chief of Staff Denis McDonough", "United States"),  # "of" inside one title
+    ("the Secretary of State", "United States"),
+    ("a spokesman for the ministry", "United States"),
+    ("spokesman for the Foreign Ministry", "United States"),
+    ("Col. Steve Warren, a spokesman for the coalition", "United States"),  # a common noun: left to the rest
+    ("a spokesman for President Erdogan", "Turkey"),
+    ("Saudi King Salman", "Saudi Arabia"),
+    ("a spokesman for the Mexico City government", "Mexico"),  # a capital, not a city's body
+])
+def test_attachments_that_stay_government(resolver, mention, government):
+    assert resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20)).government == government
+
+
+def test_a_royal_title_in_a_name_and_a_place_before_based_are_no_evidence(resolver):
+    for mention in ("Mr. King", "Charlie King"):  # not "the king" in a US-dateline article
+        assert resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20)).government is None
+    d = resolver.decide("a Washington-based spokesman", None, "", dt.date(2016, 9, 20))  # not the capital as metonym
+    assert d.government is None

@@ -46,6 +46,26 @@ from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _pa
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
 # a country after one of these is what the speaker talks about or where they sit, not whom they speak for
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
+_LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a place name
+_ATTACHMENT = re.compile(r"\s(?:of|for|at)\s", re.IGNORECASE)
+# a name: "the NAACP", "Hillary Clinton", "the Democratic National Committee" (capitalized words, "of"/"and")
+_PROPER_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w.'’&-]*)*")
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "sultan", "emir", "sheikh", "pope"})
+_HONORIFIC = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+$")
+
+
+def _in_a_name(residue: str, w: Word) -> bool:
+    """A royal title that is a surname: "Charlie King", "Mr. King" (a capitalized given name or an
+    honorific right before it; a country blanked out before it, "Saudi King Salman", keeps it)."""
+    if w.text.lower() not in _ROYAL or not residue[w.start:w.start + 1].isupper():
+        return False
+    before = residue[:w.start]
+    if _HONORIFIC.search(before):
+        return True
+    prev = re.search(r"(\S+)\s+$", before)
+    return bool(prev and re.fullmatch(r"[A-Z][a-z]+", prev.group(1)) and prev.group(1) not in ("The", "Crown"))
+
+
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 # words of outlets, documents and organisations: a phrase headed by one is no person
 # what may stand between coordinated countries: "Germany, France and Britain", "US and Israeli officials"
@@ -107,19 +127,25 @@ class GovernmentResolver(ArticleContext):
                on: Optional[_dt.date] = None, fallback: Optional[tuple[str, str]] = None) -> Decision:
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home."""
-        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)]
+        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)
+                   and not _LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
         residue = _blank(mention, matches)
-        words = self.lex.find(residue)
+        words = [w for w in self.lex.find(residue) if not _in_a_name(residue, w)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
             return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)
-        guard = self._guard(residue, words)
+        guard = self._guard(residue, words) or self._attached_elsewhere(mention, matches, words)
         if guard is not None:
             return Decision(None, "non_government", guard[0], guard[1], person=person)
         strong = [m for m in matches if m.field in ("institutions", "people") and m.valid]
         out_of_office = [m for m in matches if m.field == "people" and not m.valid]
         gov_words = [w for w in words if w.gov]
         role = self._role(residue, gov_words)
+        if out_of_office and not strong and role is not None and role.text in self.lex.person_heads:
+            m = out_of_office[0]  # "Clinton spokesman Nick Merrill", "a spokeswoman for Hillary Clinton"
+            return Decision(None, "non_government", "not in office",
+                            f"{role.text!r} of {m.text!r}, not in office on {on.isoformat() if on else 'today'} "
+                            f"(tenure {m.tenure})", person=True)
         if strong:
             govs = _ordered_unique(m.government for m in strong)
             return Decision(govs[0], "government", (role.text if role else None) or LABEL[strong[0].field],
@@ -185,6 +211,30 @@ class GovernmentResolver(ArticleContext):
         if first.non_gov:
             return first.text, f"non-government {first.kind.split(':')[-1]} word {first.text!r}"
         return None
+
+    def _attached_elsewhere(self, mention: str, matches: list, words: list[Word]) -> Optional[tuple[str, str]]:
+        """(word, reason) for "the president of the NAACP", "a spokeswoman for Mr. Smith": a person head
+        whose "of/for/at" attachment names no government body, no office and no country speaks for
+        whatever that attachment is, not for a government."""
+        for start, head_end, end in _segments(mention):
+            head = [w for w in words if start <= w.start < head_end and w.gov]
+            if head:  # the part that holds the role (as _role reads it)
+                break
+        else:
+            return None
+        link = _ATTACHMENT.match(mention, head_end)
+        if not link or head[-1].text not in self.lex.person_heads:
+            return None
+        if any(w.start < link.start() < w.start + len(w.text) for w in words):
+            return None  # "chief of staff", "secretary of state": the "of" is inside one title
+        a, b = link.end(), end
+        if not mention[a:b].strip() or any(a <= m.start < b for m in matches):
+            return None
+        if any(a <= w.start < b and (w.gov or w.kind == "document") for w in words):
+            return None
+        if not _PROPER_NAME.fullmatch(mention[a:b].strip()):
+            return None  # "a spokesman for the coalition": a common noun says too little; leave it to the rest
+        return head[-1].text, f"{head[-1].text!r} of {mention[a:b].strip()[:60]!r}, which is no government body"
 
     @staticmethod
     def _role(residue: str, gov_words: list[Word]) -> Optional[Word]:

@@ -1,0 +1,58 @@
+#!/usr/bin/env python
+"""What changed between two runs' government statements (for reviewing a resolver change by eye on
+articles that have no gold, e.g. PolNeAR dev articles outside govbench):
+
+    python scripts/diff_governments.py --before runs/a --after runs/b --out benchmarks/results/x.json
+
+Lists every statement that left or joined a government, with its speaker and the resolver's reason.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _govs(folder: Path) -> dict[tuple[str, str], dict]:
+    out = {}
+    for f in sorted((folder / "articles").glob("*.json")):
+        a = json.loads(f.read_text(encoding="utf-8"))
+        for gov, v in (a.get("governments") or {}).items():
+            if v.get("statements"):
+                out[(a["id"], gov)] = v
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--before", required=True)
+    ap.add_argument("--after", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    b, a = _govs(Path(args.before)), _govs(Path(args.after))
+    changes = []
+    for key in sorted(set(a) | set(b)):
+        bt = {x["text"]: x for x in b.get(key, {}).get("statements", [])}
+        at = {x["text"]: x for x in a.get(key, {}).get("statements", [])}
+        for sign, src, texts in (("-", bt, set(bt) - set(at)), ("+", at, set(at) - set(bt))):
+            for t in sorted(texts):
+                s = src[t]
+                changes.append({"change": sign, "article": key[0], "government": key[1],
+                                "speaker": s.get("speaker_mention") or s.get("speaker"),
+                                "resolution": s.get("resolution"), "text": t[:200]})
+    out = {"command": "python scripts/diff_governments.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+           "governments_before": len(b), "governments_after": len(a),
+           "statements_before": sum(len(v["statements"]) for v in b.values()),
+           "statements_after": sum(len(v["statements"]) for v in a.values()),
+           "gone": sorted(f"{k[0]}::{k[1]}" for k in set(b) - set(a)),
+           "new": sorted(f"{k[0]}::{k[1]}" for k in set(a) - set(b)), "changes": changes}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({k: out[k] for k in ("governments_before", "governments_after", "statements_before",
+                                          "statements_after")}), f"{len(changes)} statement changes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -18,6 +18,10 @@ DATE_KEYS = ("date", "publication_date", "published", "pubdate", "datetime", "ti
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:president|prime minister|premier|chancellor|secretary of state|"
                            r"secretary|minister|king|vice president|spokesman|spokeswoman|spokesperson)"
                            r"\s+(?:[A-Z][\w.'-]*\s+)?$", re.IGNORECASE)
+# an alias that carries its title ("President Barack Obama")
+_TITLE_START = re.compile(r"^(?:president|prime minister|premier|chancellor|secretary of state|secretary|minister|king|"
+                          r"vice president)\s", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\w.,/-])(19[5-9]\d|20\d\d)(?![\w/-])")
 _NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|presumptive|ex)\b|-elect\b)",
                           re.IGNORECASE)
 
@@ -103,7 +107,30 @@ class ArticleContext:
         dated = self._dated_by_titles(article)
         if dated is not None:
             return dated
+        dated = self._dated_by_years(article)
+        if dated is not None:
+            return dated
         return _dt.date.today(), "today (article date unknown)"
+
+    def _dated_by_years(self, article: Article) -> Optional[tuple[_dt.date, str]]:
+        """An undated article is not older than the year it names most (news is about its own time):
+        from that year on, the first mid-year at which the most of the dated office holders it names
+        were in office ("Obama" and "2015": 2015; "Trump" and "the 2015 Paris accord": 2017)."""
+        today = _dt.date.today()
+        years = [int(y) for y in _YEAR.findall(article.clean_text) if int(y) <= today.year]
+        if not years:
+            return None
+        first = max(set(years), key=lambda y: (years.count(y), y))
+        tenures = [_tenures(m.tenure, today) for m in self.gaz.find(article.clean_text, {"people"}, on=today)
+                   if m.tenure]
+        best, best_n = _dt.date(first, 7, 1), -1
+        for y in range(first, today.year + 1):
+            day = _dt.date(y, 7, 1)
+            n = sum(any(a <= day < b for a, b in spans) for spans in tenures)
+            if n > best_n:
+                best, best_n = day, n
+        return best, (f"from the year the text names most ({first}, {years.count(first)}x), the first in which "
+                      f"most of its {len(tenures)} dated office-holder mentions were in office")
 
     def _dated_by_titles(self, article: Article) -> Optional[tuple[_dt.date, str]]:
         """An undated article that calls office holders by their title ("President Biden said") was
@@ -117,7 +144,7 @@ class ArticleContext:
             if not spans:
                 continue
             before = text[max(0, m.start - 40):m.start]
-            if not (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ")):
+            if not (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ") or _TITLE_START.match(m.text)):
                 continue
             if _NOT_SITTING.search(text[max(0, m.start - 60):m.start]):
                 continue

@@ -1,0 +1,76 @@
+#!/usr/bin/env python
+"""Score a run of the resolver-audit articles against benchmarks/resolver_audit/verdicts.jsonl.
+
+    python scripts/score_resolver_audit.py --run runs/audit/out --out benchmarks/results/resolver_audit_X.json
+
+Statement level, matched by (article, char_start): precision of the statements given a government,
+recall of the statements whose judged government is not null, and the count of each error kind,
+overall and per error class of the audit.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_answers(run: Path) -> dict[tuple[str, int], str | None]:
+    out: dict[tuple[str, int], str | None] = {}
+    for f in sorted((run / "articles").glob("*.json")):
+        a = json.loads(f.read_text(encoding="utf-8"))
+        for gov, v in (a.get("governments") or {}).items():
+            for s in v.get("statements", []):
+                out[(a["id"], s["char_start"])] = gov
+        for ng in a.get("non_government_speakers", []) or []:
+            for s in ng.get("statements", []):
+                out.setdefault((a["id"], s["char_start"]), None)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--run", required=True)
+    ap.add_argument("--verdicts", default=str(ROOT / "benchmarks" / "resolver_audit" / "verdicts.jsonl"))
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    gold = [json.loads(x) for x in Path(args.verdicts).read_text(encoding="utf-8").splitlines() if x.strip()]
+    got = run_answers(Path(args.run))
+    counts = collections.Counter()
+    by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    missing = 0
+    for g in gold:
+        key = (g["article"], g["char_start"])
+        if key not in got:
+            missing += 1
+            continue
+        sys_gov, gold_gov = got[key], g["gold"]
+        kind = ("right" if sys_gov == gold_gov else "invented" if gold_gov is None
+                else "missed" if sys_gov is None else "wrong_government")
+        if sys_gov is not None:
+            counts["assigned"] += 1
+            counts["assigned_right"] += sys_gov == gold_gov
+        if gold_gov is not None:
+            counts["gold_government"] += 1
+            counts["gold_found_right"] += sys_gov == gold_gov
+        counts[kind] += 1
+        by_class[g.get("class", "(right at audit)")][kind] += 1
+    out = {"command": "python scripts/score_resolver_audit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+           "statements": len(gold), "not_in_run": missing,
+           "precision": round(counts["assigned_right"] / max(1, counts["assigned"]), 4),
+           "recall": round(counts["gold_found_right"] / max(1, counts["gold_government"]), 4),
+           **{k: counts[k] for k in ("assigned", "assigned_right", "gold_government", "invented", "missed",
+                                     "wrong_government")},
+           "by_audit_class": {c: dict(v) for c, v in sorted(by_class.items())}}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: out[k] for k in ("precision", "recall", "assigned", "invented", "missed", "wrong_government",
+                                          "not_in_run")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

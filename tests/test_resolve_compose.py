@@ -152,3 +152,26 @@ def test_a_royal_title_in_a_name_and_a_place_before_based_are_no_evidence(resolv
         assert resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20)).government is None
     d = resolver.decide("a Washington-based spokesman", None, "", dt.date(2016, 9, 20))  # not the capital as metonym
     assert d.government is None
+
+
+def test_generic_person_heads_do_not_take_the_article_country(resolver):
+    about_us = ("United States", "the article names United States most")
+    d = resolver.decide("Richard Sabato, the president of a building and construction trades council", None, "",
+                        dt.date(2016, 9, 20), fallback=about_us)
+    assert d.government is None
+    assert resolver.decide("the president", None, "", dt.date(2016, 9, 20), fallback=about_us).government == \
+        "United States"  # the bare title stays
+    assert resolver.decide("officials", None, "", dt.date(2016, 9, 20), fallback=about_us).government == \
+        "United States"  # a state word, not a generic head
+
+
+def test_an_undated_article_is_dated_from_the_years_and_office_holders_it_names(resolver):
+    from pipeline.types import Article
+
+    ctx = resolver  # GovernmentResolver mixes in ArticleContext
+    a = Article(id="x", source_path="x.txt", raw_text="", clean_text="Obama spoke in 2015. In 2015, talks went on.")
+    day, why = ctx.article_date(a)
+    assert day.year == 2015 and "year" in why
+    b = Article(id="y", source_path="y.txt", raw_text="",
+                clean_text="Trump tweeted about the Paris accord, signed in 2015. The 2015 deal is in doubt.")
+    assert ctx.article_date(b)[0].year == 2017  # from 2015 on, the first year Trump was in office

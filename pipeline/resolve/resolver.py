@@ -47,6 +47,12 @@ from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _pa
 # a country after one of these is what the speaker talks about or where they sit, not whom they speak for
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
 _LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a place name
+# person heads that companies, unions and campaigns have as much as states: with no country of their
+# own they do not take the country an article is about ("Richard Sabato, the president of a trades
+# council"), unless the phrase is the bare title ("the president")
+_GENERIC_HEADS = frozenset({"president", "vice president", "chairman", "chairwoman", "chair", "director",
+                            "executive director", "manager", "coordinator", "founder", "co-founder", "member",
+                            "partner", "staff", "staffer", "head", "chief", "leader", "representative", "secretary"})
 _ATTACHMENT = re.compile(r"\s(?:of|for|at)\s", re.IGNORECASE)
 # a name: "the NAACP", "Hillary Clinton", "the Democratic National Committee" (capitalized words, "of"/"and")
 _PROPER_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w.'’&-]*)*")
@@ -179,7 +185,9 @@ class GovernmentResolver(ArticleContext):
         if home:
             return Decision(home, "government", role.text, f"role {role.text!r} with home country ({home_reason})",
                             person=person, needs_country=True)
-        if fallback and fallback[0]:
+        generic = role.text in _GENERIC_HEADS and not re.fullmatch(r"(?:the\s+)?" + re.escape(role.text), mention.strip(),
+                                                                  re.IGNORECASE)  # "the president" stays
+        if fallback and fallback[0] and not generic:
             return Decision(fallback[0], "government", role.text, f"role {role.text!r} in an article about {fallback[0]} "
                             f"({fallback[1]})", person=person, needs_country=True)
         return Decision(None, "unknown", role.text, f"role {role.text!r} but the article's country is unknown",

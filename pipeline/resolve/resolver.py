@@ -39,6 +39,7 @@ from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor
 from .countries import with_countries
 from .gazetteer import Gazetteer, parse_date
+from .guard import LOCATIVE, attached_elsewhere, generic_head, in_a_name
 from .context import _NATIONAL, ArticleContext
 from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
@@ -46,32 +47,6 @@ from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _pa
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
 # a country after one of these is what the speaker talks about or where they sit, not whom they speak for
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
-_LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a place name
-# person heads that companies, unions and campaigns have as much as states: with no country of their
-# own they do not take the country an article is about ("Richard Sabato, the president of a trades
-# council"), unless the phrase is the bare title ("the president")
-_GENERIC_HEADS = frozenset({"president", "vice president", "chairman", "chairwoman", "chair", "director",
-                            "executive director", "manager", "coordinator", "founder", "co-founder", "member",
-                            "partner", "staff", "staffer", "head", "chief", "leader", "representative", "secretary"})
-_ATTACHMENT = re.compile(r"\s(?:of|for|at)\s", re.IGNORECASE)
-# a name: "the NAACP", "Hillary Clinton", "the Democratic National Committee" (capitalized words, "of"/"and")
-_PROPER_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w.'’&-]*)*")
-_ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "sultan", "emir", "sheikh", "pope"})
-_HONORIFIC = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+$")
-
-
-def _in_a_name(residue: str, w: Word) -> bool:
-    """A royal title that is a surname: "Charlie King", "Mr. King" (a capitalized given name or an
-    honorific right before it; a country blanked out before it, "Saudi King Salman", keeps it)."""
-    if w.text.lower() not in _ROYAL or not residue[w.start:w.start + 1].isupper():
-        return False
-    before = residue[:w.start]
-    if _HONORIFIC.search(before):
-        return True
-    prev = re.search(r"(\S+)\s+$", before)
-    return bool(prev and re.fullmatch(r"[A-Z][a-z]+", prev.group(1)) and prev.group(1) not in ("The", "Crown"))
-
-
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 # words of outlets, documents and organisations: a phrase headed by one is no person
 # what may stand between coordinated countries: "Germany, France and Britain", "US and Israeli officials"
@@ -134,13 +109,13 @@ class GovernmentResolver(ArticleContext):
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home."""
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)
-                   and not _LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
+                   and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
         residue = _blank(mention, matches)
-        words = [w for w in self.lex.find(residue) if not _in_a_name(residue, w)]
+        words = [w for w in self.lex.find(residue) if not in_a_name(residue, w)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
             return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)
-        guard = self._guard(residue, words) or self._attached_elsewhere(mention, matches, words)
+        guard = self._guard(residue, words) or attached_elsewhere(mention, matches, words, self.lex.person_heads)
         if guard is not None:
             return Decision(None, "non_government", guard[0], guard[1], person=person)
         strong = [m for m in matches if m.field in ("institutions", "people") and m.valid]
@@ -185,8 +160,7 @@ class GovernmentResolver(ArticleContext):
         if home:
             return Decision(home, "government", role.text, f"role {role.text!r} with home country ({home_reason})",
                             person=person, needs_country=True)
-        generic = role.text in _GENERIC_HEADS and not re.fullmatch(r"(?:the\s+)?" + re.escape(role.text), mention.strip(),
-                                                                  re.IGNORECASE)  # "the president" stays
+        generic = generic_head(role.text, mention)  # "the president of a trades council"
         if fallback and fallback[0] and not generic:
             return Decision(fallback[0], "government", role.text, f"role {role.text!r} in an article about {fallback[0]} "
                             f"({fallback[1]})", person=person, needs_country=True)
@@ -219,30 +193,6 @@ class GovernmentResolver(ArticleContext):
         if first.non_gov:
             return first.text, f"non-government {first.kind.split(':')[-1]} word {first.text!r}"
         return None
-
-    def _attached_elsewhere(self, mention: str, matches: list, words: list[Word]) -> Optional[tuple[str, str]]:
-        """(word, reason) for "the president of the NAACP", "a spokeswoman for Mr. Smith": a person head
-        whose "of/for/at" attachment names no government body, no office and no country speaks for
-        whatever that attachment is, not for a government."""
-        for start, head_end, end in _segments(mention):
-            head = [w for w in words if start <= w.start < head_end and w.gov]
-            if head:  # the part that holds the role (as _role reads it)
-                break
-        else:
-            return None
-        link = _ATTACHMENT.match(mention, head_end)
-        if not link or head[-1].text not in self.lex.person_heads:
-            return None
-        if any(w.start < link.start() < w.start + len(w.text) for w in words):
-            return None  # "chief of staff", "secretary of state": the "of" is inside one title
-        a, b = link.end(), end
-        if not mention[a:b].strip() or any(a <= m.start < b for m in matches):
-            return None
-        if any(a <= w.start < b and (w.gov or w.kind == "document") for w in words):
-            return None
-        if not _PROPER_NAME.fullmatch(mention[a:b].strip()):
-            return None  # "a spokesman for the coalition": a common noun says too little; leave it to the rest
-        return head[-1].text, f"{head[-1].text!r} of {mention[a:b].strip()[:60]!r}, which is no government body"
 
     @staticmethod
     def _role(residue: str, gov_words: list[Word]) -> Optional[Word]:

@@ -1,0 +1,68 @@
+"""The non-government guard's rules about how a speaker phrase is built, beside the word lists of
+bodies.yaml: a person head attached to a named non-government body or person ("the president of the
+NAACP"), a royal title that is someone's surname ("Mr. King"), a place before "-based", and person
+heads that companies and unions have as much as states (they take no country from the article).
+Checked on govbench dev and on the resolver audit (benchmarks/resolver_audit/).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .bodies import Word
+from .mentions import _segments
+
+LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a place name
+# person heads that companies, unions and campaigns have as much as states: with no country of their
+# own they do not take the country an article is about ("Richard Sabato, the president of a trades
+# council"), unless the phrase is the bare title ("the president")
+GENERIC_HEADS = frozenset({"president", "vice president", "chairman", "chairwoman", "chair", "director",
+                            "executive director", "manager", "coordinator", "founder", "co-founder", "member",
+                            "partner", "staff", "staffer", "head", "chief", "leader", "representative", "secretary"})
+_ATTACHMENT = re.compile(r"\s(?:of|for|at)\s", re.IGNORECASE)
+# a name: "the NAACP", "Hillary Clinton", "the Democratic National Committee" (capitalized words, "of"/"and")
+_PROPER_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w.'’&-]*)*")
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "sultan", "emir", "sheikh", "pope"})
+_HONORIFIC = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+$")
+
+
+def in_a_name(residue: str, w: Word) -> bool:
+    """A royal title that is a surname: "Charlie King", "Mr. King" (a capitalized given name or an
+    honorific right before it; a country blanked out before it, "Saudi King Salman", keeps it)."""
+    if w.text.lower() not in _ROYAL or not residue[w.start:w.start + 1].isupper():
+        return False
+    before = residue[:w.start]
+    if _HONORIFIC.search(before):
+        return True
+    prev = re.search(r"(\S+)\s+$", before)
+    return bool(prev and re.fullmatch(r"[A-Z][a-z]+", prev.group(1)) and prev.group(1) not in ("The", "Crown"))
+
+
+def attached_elsewhere(mention: str, matches: list, words: list[Word], person_heads: frozenset[str]) -> Optional[tuple[str, str]]:
+    """(word, reason) for "the president of the NAACP", "a spokeswoman for Mr. Smith": a person head
+    whose "of/for/at" attachment names no government body, no office and no country speaks for
+    whatever that attachment is, not for a government."""
+    for start, head_end, end in _segments(mention):
+        head = [w for w in words if start <= w.start < head_end and w.gov]
+        if head:  # the part that holds the role (as _role reads it)
+            break
+    else:
+        return None
+    link = _ATTACHMENT.match(mention, head_end)
+    if not link or head[-1].text not in person_heads:
+        return None
+    if any(w.start < link.start() < w.start + len(w.text) for w in words):
+        return None  # "chief of staff", "secretary of state": the "of" is inside one title
+    a, b = link.end(), end
+    if not mention[a:b].strip() or any(a <= m.start < b for m in matches):
+        return None
+    if any(a <= w.start < b and (w.gov or w.kind == "document") for w in words):
+        return None
+    if not _PROPER_NAME.fullmatch(mention[a:b].strip()):
+        return None  # "a spokesman for the coalition": a common noun says too little; leave it to the rest
+    return head[-1].text, f"{head[-1].text!r} of {mention[a:b].strip()[:60]!r}, which is no government body"
+
+
+def generic_head(role: str, mention: str) -> bool:
+    """A generic person head ("the president of a trades council"), not the bare title ("the president")."""
+    return role in GENERIC_HEADS and not re.fullmatch(r"(?:the\s+)?" + re.escape(role), mention.strip(), re.IGNORECASE)

@@ -175,3 +175,11 @@ def test_an_undated_article_is_dated_from_the_years_and_office_holders_it_names(
     b = Article(id="y", source_path="y.txt", raw_text="",
                 clean_text="Trump tweeted about the Paris accord, signed in 2015. The 2015 deal is in doubt.")
     assert ctx.article_date(b)[0].year == 2017  # from 2015 on, the first year Trump was in office
+
+
+def test_a_principal_out_of_office_is_only_the_one_in_the_same_part(resolver):
+    day = dt.date(2016, 2, 1)
+    d = resolver.decide("Jennifer Palmieri, Mrs. Clinton's communications director", "United States", "t", day)
+    assert d.kind == "non_government" and "Clinton" in d.reason
+    d = resolver.decide("Agriculture Secretary Tom Vilsack, a key Clinton supporter", "United States", "t", day)
+    assert "Clinton" not in d.reason  # the secretary is not Clinton's

@@ -18,7 +18,7 @@ LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a pl
 # council"), unless the phrase is the bare title ("the president")
 GENERIC_HEADS = frozenset({"president", "vice president", "chairman", "chairwoman", "chair", "director",
                             "executive director", "manager", "coordinator", "founder", "co-founder", "member",
-                            "partner", "staff", "staffer", "head", "chief", "leader", "representative", "secretary"})
+                            "partner", "staff", "staffer", "head", "chief", "leader", "representative"})
 _ATTACHMENT = re.compile(r"\s(?:of|for|at)\s", re.IGNORECASE)
 # a name: "the NAACP", "Hillary Clinton", "the Democratic National Committee" (capitalized words, "of"/"and")
 _PROPER_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w.'’&-]*)*")

@@ -47,6 +47,12 @@ from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _pa
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
 # a country after one of these is what the speaker talks about or where they sit, not whom they speak for
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
+def _same_part(mention: str, a: int, b: int) -> bool:
+    """Two offsets in the same comma-separated part of a speaker phrase ("Agriculture Secretary Tom
+    Vilsack, a key Clinton supporter": the secretary is not Clinton's)."""
+    return any(s <= a < e and s <= b < e for s, _, e in _segments(mention))
+
+
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 # words of outlets, documents and organisations: a phrase headed by one is no person
 # what may stand between coordinated countries: "Germany, France and Britain", "US and Israeli officials"
@@ -122,8 +128,9 @@ class GovernmentResolver(ArticleContext):
         out_of_office = [m for m in matches if m.field == "people" and not m.valid]
         gov_words = [w for w in words if w.gov]
         role = self._role(residue, gov_words)
-        if out_of_office and not strong and role is not None and role.text in self.lex.person_heads:
-            m = out_of_office[0]  # "Clinton spokesman Nick Merrill", "a spokeswoman for Hillary Clinton"
+        principal = [m for m in out_of_office if role is not None and _same_part(mention, m.start, role.start)]
+        if principal and not strong and role.text in self.lex.person_heads:
+            m = principal[0]  # "Clinton spokesman Nick Merrill", "a spokeswoman for Hillary Clinton"
             return Decision(None, "non_government", "not in office",
                             f"{role.text!r} of {m.text!r}, not in office on {on.isoformat() if on else 'today'} "
                             f"(tenure {m.tenure})", person=True)

@@ -57,6 +57,20 @@ def around(line: str) -> str:
     ("The letter that the 9-year-old wrote to her teacher @pinknews, Twitter", "photo caption"),
     ("Michael Foley, at right, and other members of his family tried to raise funds for his release",
      "photo caption"),
+    # the classes the resolver/boilerplate audit found left (benchmarks/boilerplate_audit/)
+    ("Fox News' Justin Fishel and Greg Palkot and The Associated Press contributed to this report.",
+     "agency or contributor credit"),
+    ("[With agencies]", "agency or contributor credit"),
+    ("With additional reporting by Ford Sypher and Eli Lake.", "agency or contributor credit"),
+    ("Edited by Steve Wilson", "agency or contributor credit"),
+    ("From Staff Reports", "agency or contributor credit"),
+    ("Agence France Presse", "agency or contributor credit"),
+    ("Monday 08 September 2014", "date line"),
+    ("WARNING: GRAPHIC CONTENT", "editor's note"),
+    ("This story is still developing. More details will be made available once they emerge.", "editor's note"),
+    ("Carlos Barria / Reuters.", "photo credit"),
+    ("Orlando Sentinel via Getty Images.", "photo credit"),
+    ("(L) Police in Ferguson wearing riot gear walk toward a man. (R) U.S. soldiers in Mosul.", "photo caption"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -86,6 +100,12 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Watch for more talks next month, the minister said in an interview on Sunday evening.",
     "Politics and an agenda to serve the poor are inseparable for Francis.",
     "The minister's spokesman, Michael Holden, said he would not comment on the talks.",
+    # near misses of the audit's rules
+    "Gov. Pat McCrory (R) said the video would be released once the investigation ended.",  # (R): a party
+    "WARNING: GRAPHIC IMAGES. A masked militant claims the murder is in retaliation for airstrikes.",
+    "Reporters from three outlets contributed questions to the minister on Monday.",
+    "The minister said on Monday 08 September 2014 that talks would resume.",
+    "Jane Doe is a reporter for the state broadcaster and was detained on Monday, the ministry said.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))
@@ -145,3 +165,14 @@ def test_features_of_a_line():
     assert is_dateline("WASHINGTON (Reuters) - The Senate voted.")
     assert not is_dateline("ABSTRACT.")
     assert classify_lines("A normal sentence of the story, as written by the reporter.") == []
+
+
+def test_an_author_note_goes_only_at_the_top_or_the_end():
+    bio = "Kashmira Gander writes for the Independent and Independent on Sunday"
+    a = clean(f"Title\n{BODY_A}\n{BODY_B}\n{BODY_A} Again.\n{bio}")
+    assert bio not in a.clean_text  # an author's note (or, untitled and unpunctuated, an embedded headline)
+    end = "Jane Doe is a Washington-based reporter for the USA TODAY NETWORK."
+    b = clean(f"Title\n{BODY_A}\n{BODY_B}\n{BODY_A} Again.\n{end}")
+    assert end not in b.clean_text and "author's note" in {r.reason for r in b.removed}
+    middle = f"Title\n{BODY_A}\n{bio}.\n{BODY_B}\n{BODY_A} Again.\n{BODY_B} Again.\n{BODY_A} Once more."
+    assert bio in clean(middle).clean_text  # inside the story it may be the story's own sentence

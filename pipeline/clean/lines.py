@@ -125,22 +125,38 @@ _IMPERATIVE = _rx(r"^(?:get|download|try|sign|subscribe|join|watch|listen|shop|b
                   r"click|tap|read|follow|like|discover|don't miss|do not miss)\b")
 _MEDIA = _rx(r"\b(?:video|videos|ad|interview|app|newsletter|podcast|tv|free|trial|here|above|below|now|live|"
              r"gallery|photos?|pictures|clip|footage|full story|coverage|inbox|home)\b")
-_CREDIT = _rx(r"^\W{0,3}(?:\(|\[)?\s*(?:(?:additional |further )?reporting|editing|writing|compiled|"
-              r"research|contributing|production|graphics?|translation|translated)\s+(?:by|from)\b")
+_CREDIT = _rx(r"^\W{0,3}(?:\(|\[)?\s*(?:with\s+)?(?:(?:additional |further )?reporting|editing|edited|writing|"
+              r"written|compiled|research|contributing|production|graphics?|translation|translated)\s+(?:by|from)\b")
+# "X, Y and The Associated Press contributed to this report." with any number of names
+_CONTRIBUTED_TAIL = _rx(r"\b(?:also\s+)?contributed(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)\.?\W{0,2}$|"
+                        r"\bcontributed reporting\.?\W{0,2}$")
+_STAFF = _rx(r"^\W{0,3}(?:\[?\s*with (?:agencies|wires)\s*\]?|from staff reports?|staff reports?|by staff)\W{0,3}$")
+# an author's bio line at the top or the end: "Jane Doe writes for ...", "Jane Doe is a reporter for ..."
+_AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s+(?:writes (?:for|about)|is (?:a|an|the)\b"
+                         r".{0,60}\b(?:reporter|correspondent|columnist|writer|editor|contributor|journalist|"
+                         r"co-author|author)\b|is (?:the )?(?:co-)?author of)")
+_DATE_ONLY = _rx(r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|"
+                 r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}"
+                 r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\W{0,3}$")
+_PHOTO_CREDIT_LINE = _rx(r"^\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:\s*/\s*|\s+via\s+)(?:reuters|ap|afp|epa|getty images|"
+                         r"associated press|ap images|shutterstock|istock)\.?\W{0,2}$")
 _CREDIT_COLON = _rx(r"^\W{0,3}(?:contributing|contributors?|reporting|editing|sources?|via)\s*[:\-\u2014\u2013]\s*\S")
 _CONTRIBUTED = re.compile(r"^[\W]{0,3}(?:[A-Z][\w.'\-]+,?\s+){1,4}(?:and\s+(?:[A-Z][\w.'\-]+\s+){1,4})?"
                           r"(?:also\s+)?contributed(?:\s+(?:to this (?:report|story|article)|reporting|research|"
                           r"from [A-Z][\w ]{0,30}))?\.?\W{0,2}$")
 _WITH_WIRES = _rx(r"^\W{0,3}(?:with|from)\s+(?:news )?(?:wire services|wires|files from|the associated press|reuters|afp)\b"
                   r".{0,40}$")
-_AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|bloomberg|cnn wire|tass|xinhua|yonhap)"
+_AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|agence france[- ]presse|bloomberg|cnn wire|tass|"
+                   r"xinhua|yonhap)"
                    r"(?: contributed(?: to)?(?: this (?:report|story))?)?\.?\W{0,2}$")
 _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|note to (?:readers|editors)|"
                    r"this (?:story|article|post|report) (?:has been|was|is) (?:updated|corrected|originally|"
                    r"first|adapted|part of|republished|published)|an earlier version of this|"
                    r"(?:this )?(?:story|article) (?:originally )?(?:appeared|first appeared) (?:on|in)|"
                    r"this article originally appeared|correction\s*:|clarification\s*:|"
-                   r"disclosure\s*:)")
+                   r"disclosure\s*:|warning\s*:\s*graphic (?:content|images?|video)\W{0,2}$|"
+                   r"this (?:is a developing story|story is (?:still )?developing))")
 _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|content|links?|posts?|reading|video|news|"
                  r"topics?)|see (?:all )?related|read (?:more|also|next)|see also|more (?:from|on|about|stories|news|"
                  r"coverage|to read|in)\b.{0,40}|more|also (?:read|see|on)\b.{0,40}|recommended(?: for you| reading)?|"
@@ -207,6 +223,10 @@ def _is_label_caption(line: Line, ctx: Context) -> bool:
     if _label_of(line, ctx) is None:
         return False
     return ctx.n_label_lines >= 2 or bool(_CAPTION_CUES.search(line.text))
+
+
+# "(L) Police in Ferguson ... (R) U.S. soldiers ...": a side-by-side picture's caption
+_LEFT_RIGHT = re.compile(r"^\W{0,2}\((?:L|R|left|right|top|bottom|above|below)\)\s")  # at the start: "(R)" inside is a party
 
 
 def _is_pull_quote(line: Line, ctx: Context) -> bool:
@@ -290,7 +310,13 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("social", "social handle", lambda ln, c: bool(_HANDLE_LINE.match(ln.text))),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and bool(
         _CREDIT.match(ln.text) or _CONTRIBUTED.match(ln.text) or _WITH_WIRES.match(ln.text)
-        or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12))),
+        or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12)
+        or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))),
+    LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
+             and (ln.index <= 1 or ln.index >= len(c.lines) - 3)
+             and not any(w.lower().strip(".,;:") in _SPEECH for w in ln.text.split())),
+    LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
+    LineRule("image_credit", "photo credit", lambda ln, c: bool(_PHOTO_CREDIT_LINE.match(ln.text)) and ln.n_words <= 10),
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items
@@ -303,7 +329,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption", "photo caption", lambda ln, c: _is_label_caption(ln, c)
              or (not ln.terminal and ln.n_words <= 40 and bool(_CAPTION_TAIL.search(ln.text))
                  and not sentence_like(ln))
-             or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))),
+             or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))
+             or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("section_label", "section label", _section_label),
     LineRule("section_label", "no words", _no_words),

@@ -1,0 +1,80 @@
+#!/usr/bin/env python
+"""Stance on the audit articles outside govbench (benchmarks/stance_audit/gold.jsonl).
+
+    python scripts/score_stance_audit.py --make-references runs/audit/references
+    python scripts/run.py --config configs/default.yaml --input runs/audit/input \
+        --references runs/audit/references --output runs/audit/stance-X --set stages=clean,segment,attribute,resolve,stance
+    python scripts/score_stance_audit.py --run runs/audit/stance-X --out benchmarks/results/stance_audit_X.json
+
+The references give each article its target, so the run scores stance toward the annotators' target.
+Scores: accuracy among the gold governments the run found (the stance stage's own measure), accuracy
+counting a missed government as wrong, macro-F1 among found, and the confusion table.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ("favor", "against", "neutral")
+
+
+def _gold(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", default=str(ROOT / "benchmarks" / "stance_audit" / "gold.jsonl"))
+    ap.add_argument("--make-references", help="write <id>.json references (target and stances) into this folder")
+    ap.add_argument("--run")
+    ap.add_argument("--out")
+    args = ap.parse_args(argv)
+    gold = _gold(Path(args.gold))
+    if args.make_references:
+        d = Path(args.make_references)
+        d.mkdir(parents=True, exist_ok=True)
+        for g in gold:
+            ref = {"target": g["target"], "governments": {k: {"stance": v, "statements": [], "summaries": []}
+                                                          for k, v in g["stances"].items()}}
+            (d / f"{g['id']}.json").write_text(json.dumps(ref, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{len(gold)} references in {d}")
+        if not args.run:
+            return 0
+    if not (args.run and args.out):
+        ap.error("--run and --out (or --make-references)")
+    conf = collections.Counter()
+    n = found = right = 0
+    for g in gold:
+        f = Path(args.run) / "articles" / f"{g['id']}.json"
+        got = json.loads(f.read_text(encoding="utf-8")) if f.is_file() else {}
+        for gov, want in g["stances"].items():
+            n += 1
+            pred = (((got.get("governments") or {}).get(gov) or {}).get("stance") or {}).get("label")
+            if pred in LABELS:
+                found += 1
+                right += pred == want
+                conf[(want, pred)] += 1
+    f1s = []
+    for lab in LABELS:
+        tp = conf[(lab, lab)]
+        p = sum(conf[(w, lab)] for w in LABELS)
+        r = sum(conf[(lab, q)] for q in LABELS)
+        f1s.append(2 * tp / (p + r) if p + r else 0.0)
+    out = {"command": "python scripts/score_stance_audit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+           "gold_governments": n, "found": found, "right": right,
+           "accuracy_found": round(right / max(1, found), 4), "accuracy_all": round(right / max(1, n), 4),
+           "macro_f1_found": round(sum(f1s) / 3, 4),
+           "confusion": {w: {q: conf[(w, q)] for q in LABELS} for w in LABELS},
+           "gold_label_counts": dict(collections.Counter(v for g in gold for v in g["stances"].values()))}
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps({k: out[k] for k in ("gold_governments", "found", "right", "accuracy_found", "macro_f1_found")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -3,7 +3,7 @@
 
     python scripts/score_resolver_audit.py --run runs/audit/out --out benchmarks/results/resolver_audit_X.json
 
-Statement level, matched by (article, char_start): precision of the statements given a government,
+Statement level, matched by article and statement text: precision of the statements given a government,
 recall of the statements whose judged government is not null, and the count of each error kind,
 overall and per error class of the audit.
 """
@@ -18,16 +18,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_answers(run: Path) -> dict[tuple[str, int], str | None]:
-    out: dict[tuple[str, int], str | None] = {}
+def run_answers(run: Path) -> dict[tuple[str, str], str | None]:
+    """(article, first 80 characters of the statement) -> its government (None: no government). By
+    text, not offset: a change to the clean stage moves offsets, not statements."""
+    out: dict[tuple[str, str], str | None] = {}
     for f in sorted((run / "articles").glob("*.json")):
         a = json.loads(f.read_text(encoding="utf-8"))
         for gov, v in (a.get("governments") or {}).items():
             for s in v.get("statements", []):
-                out[(a["id"], s["char_start"])] = gov
+                out[(a["id"], s["text"][:80])] = gov
         for ng in a.get("non_government_speakers", []) or []:
             for s in ng.get("statements", []):
-                out.setdefault((a["id"], s["char_start"]), None)
+                out.setdefault((a["id"], s["text"][:80]), None)
     return out
 
 
@@ -43,11 +45,10 @@ def main(argv=None) -> int:
     by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     missing = 0
     for g in gold:
-        key = (g["article"], g["char_start"])
-        if key not in got:
+        key = (g["article"], g["statement"])
+        if key not in got:  # not a statement of the run any more (a refusal, or cleaned away): no government
             missing += 1
-            continue
-        sys_gov, gold_gov = got[key], g["gold"]
+        sys_gov, gold_gov = got.get(key), g["gold"]
         kind = ("right" if sys_gov == gold_gov else "invented" if gold_gov is None
                 else "missed" if sys_gov is None else "wrong_government")
         if sys_gov is not None:

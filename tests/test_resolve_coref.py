@@ -173,3 +173,20 @@ def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):
     a.clean_text = a.raw_text = "Former President Obama spoke. President Lee Jae-myung said hello."
     a.paragraphs = [(0, len(a.clean_text))]
     assert resolver.article_date(a)[1].startswith("today")
+
+
+@pytest.mark.parametrize("cue, text, refusal", [
+    ("are not commenting publicly on", "the reports", True),
+    ("could not immediately comment on", "the reports", True),
+    ("did not release", "his name", True),
+    ("rarely confirms", "this", True),
+    ("declined to comment on", "the matter", True),
+    ("did not confirm", "that Godane had been killed until Friday", False),  # it did, on Friday
+    ("said", "the talks will resume", False),
+    ("denied", "the report", False),
+    ("has never formally accused", "its important, oil-rich ally of complicity", False),
+])
+def test_a_negated_comment_verb_in_the_cue_is_a_refusal(cue, text, refusal):
+    from types import SimpleNamespace
+
+    assert is_refusal(SimpleNamespace(cue=cue, text=text)) is refusal

@@ -27,11 +27,20 @@ _REFUSAL_TEXT = re.compile(r"^\W*(?:(?:to\s+)?(?:comment|discuss|say|speak|elabo
                            r"(?:for|seeking)\s+comment|attempts\s+to\s+reach)", re.IGNORECASE)
 
 
+# the refused act in the cue itself, negated: "not commenting on", "could not immediately confirm",
+# "declined to discuss", "did not release", "rarely confirms"
+_REFUSAL_IN_CUE = re.compile(r"(?:\b(?:not|never|no|rarely|declin\w*|refus\w*)|n't)\b(?:\s+\w+){0,3}?\s+(?:to\s+)?"
+                             r"(?:comment\w*|discuss\w*|confirm\w*|elaborat\w*|respond\w*|releas\w*|disclos\w*|"
+                             r"identif\w*)\b", re.IGNORECASE)
+
+
 def is_refusal(st) -> bool:
     """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a short
     content that is itself the refused act counts ("declined to say whether ..." keeps its clause)."""
     cue = (st.cue or "").strip()
     text = st.text.strip()
+    if _REFUSAL_IN_CUE.search(cue) and len(text.split()) <= 8 and not re.match(r"\W*that\b", text, re.IGNORECASE):
+        return True  # "are not commenting publicly on | the reports", "did not release | his name"
     return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 
 

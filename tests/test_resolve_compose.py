@@ -183,3 +183,11 @@ def test_a_principal_out_of_office_is_only_the_one_in_the_same_part(resolver):
     assert d.kind == "non_government" and "Clinton" in d.reason
     d = resolver.decide("Agriculture Secretary Tom Vilsack, a key Clinton supporter", "United States", "t", day)
     assert "Clinton" not in d.reason  # the secretary is not Clinton's
+
+
+def test_an_undated_article_with_no_year_is_dated_inside_the_named_office_holders_tenure(resolver):
+    from pipeline.types import Article
+
+    a = Article(id="z", source_path="z.txt", raw_text="", clean_text="Pope Francis said dogs can go to heaven.")
+    day, why = resolver.article_date(a)
+    assert dt.date(2013, 3, 13) <= day < dt.date(2025, 4, 21) and why.startswith("no year named")

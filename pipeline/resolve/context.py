@@ -118,11 +118,24 @@ class ArticleContext:
         were in office ("Obama" and "2015": 2015; "Trump" and "the 2015 Paris accord": 2017)."""
         today = _dt.date.today()
         years = [int(y) for y in _YEAR.findall(article.clean_text) if int(y) <= today.year]
-        if not years:
-            return None
+        text = article.clean_text
+        tenures = [_tenures(m.tenure, today) for m in self.gaz.find(text, {"people"}, on=today)
+                   if m.tenure and not _NOT_SITTING.search(text[max(0, m.start - 60):m.start])]
+        if not years:  # no year named: the latest time the most of the office holders it names were in office
+            starts = [a.year for spans in tenures for a, _ in spans]
+            if not starts:
+                return None
+            counts = {y: sum(any(a <= _dt.date(y, 7, 1) < b for a, b in spans) for spans in tenures)
+                      for y in range(min(starts), today.year + 1)}
+            best_n = max(counts.values())
+            years_best = [y for y, n in counts.items() if n == best_n]
+            if not best_n or today.year in years_best:
+                return None  # they are in office now: today
+            mid = years_best[len(years_best) // 2]
+            return _dt.date(mid, 7, 1), (f"no year named: the middle of the years in which {best_n} of the "
+                                         f"{len(tenures)} dated office-holder mentions were in office "
+                                         f"({years_best[0]}..{years_best[-1]})")
         first = max(set(years), key=lambda y: (years.count(y), y))
-        tenures = [_tenures(m.tenure, today) for m in self.gaz.find(article.clean_text, {"people"}, on=today)
-                   if m.tenure]
         best, best_n = _dt.date(first, 7, 1), -1
         for y in range(first, today.year + 1):
             day = _dt.date(y, 7, 1)

@@ -13,10 +13,12 @@ by name.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar, Optional
 
 from .config import BackendParams, Params, PipelineConfig
@@ -189,10 +191,33 @@ class Stage:
         return out
 
     def fingerprint(self) -> str:
-        """Changes whenever this stage could produce different output (cache key part)."""
-        blob = json.dumps({"stage": self.name, "version": getattr(self, "version", 1), **self.describe()},
-                          sort_keys=True, default=str)
+        """Changes whenever this stage could produce different output (cache key part): its params,
+        backend and model hashes, and the package's source, so an upgraded or edited package never
+        reuses what older code wrote."""
+        blob = json.dumps({"stage": self.name, "version": getattr(self, "version", 1), "code": source_digest(),
+                           **self.describe()}, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def source_digest() -> str:
+    """sha256 over the package's own source and data files (.py, .yaml, .json) and the shipped configs
+    (gazetteer, model registry), read once a process."""
+    from .resources import ResourceNotFound, config_dir
+
+    roots = [Path(__file__).resolve().parent]
+    try:
+        if config_dir().resolve() not in roots[0].parents and roots[0] not in config_dir().resolve().parents:
+            roots.append(config_dir().resolve())
+    except ResourceNotFound:
+        pass
+    h = hashlib.sha256()
+    for root in roots:
+        for f in sorted(root.rglob("*")):
+            if f.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in f.parts and f.is_file():
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _free_accelerator_memory() -> None:

@@ -188,3 +188,19 @@ def test_cache_off_recomputes(corpus, tmp_path):
     run_pipeline(light_config([corpus], out), progress=False)
     run_pipeline(light_config([corpus], out, "cache=false"), progress=False)
     assert computed(out)["segment"] == 5
+
+
+def test_a_stage_fingerprint_follows_the_package_source(monkeypatch):
+    """Edited or upgraded code never reuses what older code cached (the fingerprint held only params
+    and models, so a rule change in resolve/context.py kept serving old results)."""
+    import pipeline.stage as stage_mod
+    from pipeline.config import load_config
+    from pipeline.stage import RunContext
+    from pipeline.stages import STAGES
+
+    cfg = load_config(None, data={})
+    clean = STAGES.get("clean")(cfg.stage_params("clean"), RunContext(cfg, None))
+    before = clean.fingerprint()
+    assert before == clean.fingerprint()
+    monkeypatch.setattr(stage_mod, "source_digest", lambda: "edited")
+    assert clean.fingerprint() != before

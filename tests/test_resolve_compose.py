@@ -191,3 +191,13 @@ def test_an_undated_article_with_no_year_is_dated_inside_the_named_office_holder
     a = Article(id="z", source_path="z.txt", raw_text="", clean_text="Pope Francis said dogs can go to heaven.")
     day, why = resolver.article_date(a)
     assert dt.date(2013, 3, 13) <= day < dt.date(2025, 4, 21) and why.startswith("no year named")
+
+
+@pytest.mark.parametrize("mention, government", [
+    ("the World Bank", "World Bank"),  # the govbench rules' intergovernmental organisations
+    ("an IMF spokesman", "International Monetary Fund"),
+    ("the Arab League", "Arab League"),
+    ("the African Union", "African Union"),
+])
+def test_intergovernmental_organisations_speak_under_their_names(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2015, 1, 1)).government == government

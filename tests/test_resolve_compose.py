@@ -201,3 +201,14 @@ def test_an_undated_article_with_no_year_is_dated_inside_the_named_office_holder
 ])
 def test_intergovernmental_organisations_speak_under_their_names(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2015, 1, 1)).government == government
+
+
+@pytest.mark.parametrize("mention, government", [
+    ("a Bank of England official", "United Kingdom"),  # central banks count (govbench rules)
+    ("the European Central Bank", "European Union"),
+    ("the People's Bank of China", "China"),
+    ("a Bank of America spokesman", None),  # a company
+    ("a Knesset member", None),  # a legislature does not
+])
+def test_central_banks_count_and_legislatures_do_not(resolver, mention, government):
+    assert resolver.decide(mention, "United Kingdom", "test", dt.date(2015, 1, 1)).government == government

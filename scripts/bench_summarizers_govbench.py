@@ -26,19 +26,10 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def parse_backend(spec: str) -> tuple[str, dict]:
-    name, _, rest = spec.partition(":")
-    params = {"backend": name.strip()}
-    for item in filter(None, (x.strip() for x in rest.split(","))):
-        k, _, v = item.partition("=")
-        params[k.strip()] = yaml.safe_load(v) if v.strip() else ""
-    return spec, params
+from bench_summarizers import parse_backend  # noqa: E402
 
 
 def load_articles(split: str):

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from pipeline.io.discover import discover  # noqa: E402
+from pipeline.io.writer import write_json_atomic  # noqa: E402
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -47,8 +48,7 @@ def main(argv=None) -> int:
         out["folders"][folder] = {"articles": len(files), "id_equals_stem_new": new_equal,
                                   "id_equals_stem_old": old_equal,
                                   "examples_fixed": [s for s in stems if old_safe_id(s) != s][:5]}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2) + "\n")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps(out, indent=2))
     return 0
 

@@ -18,6 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.io.writer import write_json_atomic  # noqa: E402
+
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -47,8 +49,7 @@ def main(argv=None) -> int:
         rep = fragment_report(part["summaries"])
         out[name] = {**rep, "governments": len(part["summaries"]), "empty_with_statements": len(part["empty"]),
                      "empty": part["empty"] if name != "test" else "(test: counted only)"}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps({k: {x: v[x] for x in ("governments", "with_fragment", "empty_with_statements")}
                       for k, v in out.items() if k != "command"}))
     return 0

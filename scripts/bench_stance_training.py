@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.io.writer import write_json_atomic  # noqa: E402
+
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -98,8 +100,7 @@ def main(argv=None) -> int:
                                          / out["variants"]["bf16"]["median_wall_s_per_step"], 2)
         out["bf16_speedup_cpu"] = round(out["variants"]["fp32"]["median_cpu_s_per_step"]
                                         / out["variants"]["bf16"]["median_cpu_s_per_step"], 2)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2) + "\n")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps(out, indent=2))
     return 0
 

@@ -13,6 +13,11 @@ import json
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.io.writer import write_json_atomic  # noqa: E402
+
 
 def _govs(folder: Path) -> dict[tuple[str, str], dict]:
     out = {}
@@ -47,8 +52,7 @@ def main(argv=None) -> int:
            "statements_after": sum(len(v["statements"]) for v in a.values()),
            "gone": sorted(f"{k[0]}::{k[1]}" for k in set(b) - set(a)),
            "new": sorted(f"{k[0]}::{k[1]}" for k in set(a) - set(b)), "changes": changes}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps({k: out[k] for k in ("governments_before", "governments_after", "statements_before",
                                           "statements_after")}), f"{len(changes)} statement changes")
     return 0

@@ -17,6 +17,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.io.writer import write_json_atomic  # noqa: E402
 
 
 def removed_lines(run: Path) -> dict[tuple[str, int], str]:
@@ -61,8 +64,7 @@ def main(argv=None) -> int:
            "lines": len(gold), **{k: c[k] for k in ("boilerplate", "boilerplate_removed", "content", "content_removed")}, "recall": round(c["boilerplate_removed"] / max(1, c["boilerplate"]), 4),
            "left": c["boilerplate"] - c["boilerplate_removed"],
            "by_class": {k: dict(v) for k, v in sorted(by_class.items())}}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps({k: out[k] for k in ("lines", "boilerplate", "recall", "left", "content_removed")}))
     return 0
 

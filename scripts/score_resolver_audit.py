@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.io.writer import write_json_atomic  # noqa: E402
 
 
 def run_answers(run: Path) -> dict[tuple[str, str], str | None]:
@@ -66,8 +69,7 @@ def main(argv=None) -> int:
            **{k: counts[k] for k in ("assigned", "assigned_right", "gold_government", "invented", "missed",
                                      "wrong_government")},
            "by_audit_class": {c: dict(v) for c, v in sorted(by_class.items())}}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps({k: out[k] for k in ("precision", "recall", "assigned", "invented", "missed", "wrong_government",
                                           "not_in_run")}))
     return 0

@@ -8,7 +8,8 @@
 
 The references give each article its target, so the run scores stance toward the annotators' target.
 Scores: accuracy among the gold governments the run found (the stance stage's own measure), accuracy
-counting a missed government as wrong, macro-F1 among found, and the confusion table.
+counting a missed government as wrong, and macro-F1 and the confusion table among found (the
+evaluate stage's stance metric, pipeline/evaluate/metrics/stance).
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.io.writer import write_json_atomic  # noqa: E402
+
 LABELS = ("favor", "against", "neutral")
 
 
@@ -46,8 +51,9 @@ def main(argv=None) -> int:
             return 0
     if not (args.run and args.out):
         ap.error("--run and --out (or --make-references)")
-    conf = collections.Counter()
-    n = found = right = 0
+    from pipeline.evaluate import metric_module
+
+    n, preds, wants = 0, [], []
     for g in gold:
         f = Path(args.run) / "articles" / f"{g['id']}.json"
         got = json.loads(f.read_text(encoding="utf-8")) if f.is_file() else {}
@@ -55,23 +61,19 @@ def main(argv=None) -> int:
             n += 1
             pred = (((got.get("governments") or {}).get(gov) or {}).get("stance") or {}).get("label")
             if pred in LABELS:
-                found += 1
-                right += pred == want
-                conf[(want, pred)] += 1
-    f1s = []
-    for lab in LABELS:
-        tp = conf[(lab, lab)]
-        p = sum(conf[(w, lab)] for w in LABELS)
-        r = sum(conf[(lab, q)] for q in LABELS)
-        f1s.append(2 * tp / (p + r) if p + r else 0.0)
+                preds.append(pred)
+                wants.append(want)
+    # the evaluate stage's stance metric, over the governments the run found
+    res = metric_module("stance").stance_scores(preds, wants, labels=list(LABELS))
+    cm = res["confusion_matrix"]
+    right = sum(p == w for p, w in zip(preds, wants))
     out = {"command": "python scripts/score_stance_audit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-           "gold_governments": n, "found": found, "right": right,
-           "accuracy_found": round(right / max(1, found), 4), "accuracy_all": round(right / max(1, n), 4),
-           "macro_f1_found": round(sum(f1s) / 3, 4),
-           "confusion": {w: {q: conf[(w, q)] for q in LABELS} for w in LABELS},
+           "gold_governments": n, "found": len(preds), "right": right,
+           "accuracy_found": round(right / max(1, len(preds)), 4), "accuracy_all": round(right / max(1, n), 4),
+           "macro_f1_found": round(res["macro_f1"] or 0.0, 4),
+           "confusion": {w: {q: cm["matrix"][i][cm["columns"].index(q)] for q in LABELS} for i, w in enumerate(cm["rows"])},
            "gold_label_counts": dict(collections.Counter(v for g in gold for v in g["stances"].values()))}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    write_json_atomic(Path(args.out), out)
     print(json.dumps({k: out[k] for k in ("gold_governments", "found", "right", "accuracy_found", "macro_f1_found")}))
     return 0
 

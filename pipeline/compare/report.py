@@ -56,9 +56,12 @@ def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: di
     for rec in recs:
         w.writerow({k: ("" if v is None else v) for k, v in rec.items()})
     _write_text(out / "leaderboard.csv", buf.getvalue())
-    _write_text(out / "leaderboard.md", render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part))
-    plots = make_plots(rows, columns, meta["primary"], by_part)
-    _write_text(out / "report.html", render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part))
+    reliability = tables_for(rows, by_part)  # the stance score's reliability tables, per part
+    _write_text(out / "leaderboard.md", render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part,
+                                                        reliability))
+    plots = make_plots(rows, columns, meta["primary"], reliability)
+    _write_text(out / "report.html", render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part,
+                                                 reliability))
     write_json_atomic(out / "compare.json", {
         "meta": meta, "leaderboard": recs, "significance": tests, "human_correlation": human, "scoring": info,
         "by_part": {part: leaderboard_records(prows, columns) for part, prows in by_part.items()},
@@ -76,7 +79,7 @@ def write_outputs(out: Path, cfg, rows: list[Row], columns: list[str], tests: di
         "columns": columns, "bootstrap": meta.get("bootstrap"), "elapsed_s": meta.get("elapsed_s"),
         "cpu_count": meta.get("cpu_count"), "load_average_end": meta.get("load_average_end"),
         "by_part": {part: small(leaderboard_records(prows, columns)) for part, prows in by_part.items()},
-        "pooled": small(recs), "significance": tests, "stance_reliability": tables_for(rows, by_part), "notes": notes})
+        "pooled": small(recs), "significance": tests, "stance_reliability": reliability, "notes": notes})
     per_item = []
     for r in rows:
         for c, items in r.scores.items():
@@ -114,7 +117,7 @@ def markdown_table(rows: list[Row], columns: list[str]) -> list[str]:
     return L
 
 
-def render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part=None) -> str:
+def render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_part=None, reliability=None) -> str:
     L = [f"# Leaderboard: {_md(meta['name'])}", ""]
     ds = meta["dataset"]
     L.append(f"Dataset: {ds['kind']} `{ds.get('path') or ', '.join(p['path'] for p in ds.get('parts', []))}`, "
@@ -140,7 +143,7 @@ def render_markdown(rows, columns, tests, human, info, notes, errors, meta, by_p
         for c, t in tests.items():
             L.append(f"- **{c}**: {_test_line(t)}")
         L.append("")
-    L += reliability_markdown(tables_for(rows, by_part))
+    L += reliability_markdown(reliability or {})
     checks = info.get("rouge_check") or {}
     if checks:
         L += ["## ROUGE check against rouge-score run directly", "",
@@ -211,7 +214,7 @@ def _png(fig) -> str:
 
 
 def make_plots(rows: list[Row], columns: list[str], primary: str,
-               by_part: Optional[dict[str, list[Row]]] = None) -> dict[str, str]:
+               reliability: Optional[dict[str, list[dict[str, Any]]]] = None) -> dict[str, str]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -257,7 +260,7 @@ def make_plots(rows: list[Row], columns: list[str], primary: str,
         ax.set_title("Quality against time (our choices)")
         fig.tight_layout()
         plots["time"] = _png(fig)
-    rel = reliability_plot(tables_for(rows, by_part), _png)
+    rel = reliability_plot(reliability or {}, _png)
     if rel:
         plots["reliability"] = rel
     return plots
@@ -282,7 +285,7 @@ def html_table(rows: list[Row], columns: list[str]) -> str:
     return "".join(o)
 
 
-def render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part=None) -> str:
+def render_html(rows, columns, tests, human, info, notes, errors, meta, plots, by_part=None, reliability=None) -> str:
     ds = meta["dataset"]
     subset = f" (subset: limit {ds['limit']}, seed {ds['seed']})" if ds.get("limit") else ""
     o = ["<!doctype html><html><head><meta charset='utf-8'>",
@@ -308,7 +311,7 @@ def render_html(rows, columns, tests, human, info, notes, errors, meta, plots, b
         o.append(f"<h2>Metrics with confidence intervals</h2><img alt='metric bars with CIs' src='{plots['bars']}'>")
     if plots.get("time"):
         o.append(f"<h2>Quality against time</h2><img alt='quality against time' src='{plots['time']}'>")
-    o.append(reliability_html(tables_for(rows, by_part), plots.get("reliability", "")))
+    o.append(reliability_html(reliability or {}, plots.get("reliability", "")))
     checks = info.get("rouge_check") or {}
     if checks:
         o.append("<h2>ROUGE check against rouge-score run directly</h2><table><tr><th>row</th><th>ours R1/R2/RL/RLsum</th>"

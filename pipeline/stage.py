@@ -199,24 +199,31 @@ class Stage:
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
+def hash_tree(h: Any, root: Path, base: Path, suffixes: tuple[str, ...]) -> None:
+    """Feed `h` every file under `root` that ends in one of `suffixes`, in a fixed order: its path
+    relative to `base`, then its bytes."""
+    for f in sorted(root.rglob("*")):
+        if f.suffix in suffixes and "__pycache__" not in f.parts and f.is_file():
+            h.update(f.relative_to(base).as_posix().encode())
+            h.update(f.read_bytes())
+
+
 @functools.lru_cache(maxsize=1)
 def source_digest() -> str:
     """sha256 over the package's own source and data files (.py, .yaml, .json) and the shipped configs
     (gazetteer, model registry), read once a process."""
     from .resources import ResourceNotFound, config_dir
 
-    roots = [Path(__file__).resolve().parent]
+    package = Path(__file__).resolve().parent
+    roots = [package]
     try:
-        if config_dir().resolve() not in roots[0].parents and roots[0] not in config_dir().resolve().parents:
+        if package not in config_dir().resolve().parents:  # a checkout's configs/, not the wheel's pipeline/configs
             roots.append(config_dir().resolve())
     except ResourceNotFound:
         pass
     h = hashlib.sha256()
     for root in roots:
-        for f in sorted(root.rglob("*")):
-            if f.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in f.parts and f.is_file():
-                h.update(str(f.relative_to(root)).encode())
-                h.update(f.read_bytes())
+        hash_tree(h, root, root, (".py", ".yaml", ".yml", ".json"))
     return h.hexdigest()[:16]
 
 

@@ -29,12 +29,11 @@ UPSTREAM = ("clean", "segment", "attribute")
 
 def _source_digest(*packages: str) -> str:
     """sha256 over the source files of the upstream stages: their output changes when they do."""
+    from ..stage import hash_tree
+
     h = hashlib.sha256()
     for pkg in packages:
-        for p in sorted((ROOT / "pipeline" / pkg).rglob("*")):
-            if p.suffix in (".py", ".yaml") and p.is_file():
-                h.update(p.relative_to(ROOT).as_posix().encode())
-                h.update(p.read_bytes())
+        hash_tree(h, ROOT / "pipeline" / pkg, ROOT, (".py", ".yaml"))
     return h.hexdigest()[:16]
 
 

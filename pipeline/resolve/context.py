@@ -93,7 +93,8 @@ class ArticleContext:
         return top, f"the paragraph names {top} most ({n} mentions)"
 
     def article_date(self, article: Article) -> tuple[_dt.date, str]:
-        """The date office holders are checked against: config, metadata, file name, else today."""
+        """The date office holders are checked against: config, metadata, file name, the titled office
+        holders the article names, the years it names, else today."""
         if self.fixed_date:
             return self.fixed_date, "config"
         for k in DATE_KEYS:
@@ -104,29 +105,32 @@ class ArticleContext:
             d = parse_date(str(where or ""))
             if d:
                 return d, "file name"
-        dated = self._dated_by_titles(article)
-        if dated is not None:
-            return dated
-        dated = self._dated_by_years(article)
-        if dated is not None:
-            return dated
-        return _dt.date.today(), "today (article date unknown)"
+        today = _dt.date.today()
+        text = article.clean_text
+        # dated office holders the text names, not as "former" or "late": (match, tenures)
+        sitting = [(m, _tenures(m.tenure, today)) for m in self.gaz.find(text, {"people"}, on=today)
+                   if m.tenure and not _NOT_SITTING.search(text[max(0, m.start - 60):m.start])]
+        dated = self._dated_by_titles(text, sitting, today) or self._dated_by_years(text, sitting, today)
+        return dated or (today, "today (article date unknown)")
 
-    def _dated_by_years(self, article: Article) -> Optional[tuple[_dt.date, str]]:
+    @staticmethod
+    def _dated_by_years(text: str, sitting: list, today: _dt.date) -> Optional[tuple[_dt.date, str]]:
         """An undated article is not older than the year it names most (news is about its own time):
         from that year on, the first mid-year at which the most of the dated office holders it names
-        were in office ("Obama" and "2015": 2015; "Trump" and "the 2015 Paris accord": 2017)."""
-        today = _dt.date.today()
-        years = [int(y) for y in _YEAR.findall(article.clean_text) if int(y) <= today.year]
-        text = article.clean_text
-        tenures = [_tenures(m.tenure, today) for m in self.gaz.find(text, {"people"}, on=today)
-                   if m.tenure and not _NOT_SITTING.search(text[max(0, m.start - 60):m.start])]
-        if not years:  # no year named: the latest time the most of the office holders it names were in office
+        were in office ("Obama" and "2015": 2015; "Trump" and "the 2015 Paris accord": 2017). With no
+        year named, the middle of the years in which the most of them were in office."""
+        tenures = [spans for _, spans in sitting]
+
+        def in_office(year: int) -> int:
+            day = _dt.date(year, 7, 1)
+            return sum(any(a <= day < b for a, b in spans) for spans in tenures)
+
+        years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+        if not years:
             starts = [a.year for spans in tenures for a, _ in spans]
             if not starts:
                 return None
-            counts = {y: sum(any(a <= _dt.date(y, 7, 1) < b for a, b in spans) for spans in tenures)
-                      for y in range(min(starts), today.year + 1)}
+            counts = {y: in_office(y) for y in range(min(starts), today.year + 1)}
             best_n = max(counts.values())
             years_best = [y for y, n in counts.items() if n == best_n]
             if not best_n or today.year in years_best:
@@ -136,32 +140,22 @@ class ArticleContext:
                                          f"{len(tenures)} dated office-holder mentions were in office "
                                          f"({years_best[0]}..{years_best[-1]})")
         first = max(set(years), key=lambda y: (years.count(y), y))
-        best, best_n = _dt.date(first, 7, 1), -1
-        for y in range(first, today.year + 1):
-            day = _dt.date(y, 7, 1)
-            n = sum(any(a <= day < b for a, b in spans) for spans in tenures)
-            if n > best_n:
-                best, best_n = day, n
-        return best, (f"from the year the text names most ({first}, {years.count(first)}x), the first in which "
-                      f"most of its {len(tenures)} dated office-holder mentions were in office")
+        best = max(range(first, today.year + 1), key=lambda y: (in_office(y), -y))  # the first of the most
+        return _dt.date(best, 7, 1), (f"from the year the text names most ({first}, {years.count(first)}x), the "
+                                      f"first in which most of its {len(tenures)} dated office-holder mentions "
+                                      f"were in office")
 
-    def _dated_by_titles(self, article: Article) -> Optional[tuple[_dt.date, str]]:
+    @staticmethod
+    def _dated_by_titles(text: str, sitting: list, today: _dt.date) -> Optional[tuple[_dt.date, str]]:
         """An undated article that calls office holders by their title ("President Biden said") was
         written during their tenure: the middle of the tenure most such mentions share, narrowed by
         the others. None when there are none, or when all of them are in office today."""
-        text = article.clean_text
-        today = _dt.date.today()
         anchors: list[tuple[str, list[tuple[_dt.date, _dt.date]]]] = []
-        for m in self.gaz.find(text, {"people"}, on=today):
-            spans = _tenures(m.tenure, today)
-            if not spans:
-                continue
+        for m, spans in sitting:
             before = text[max(0, m.start - 40):m.start]
-            if not (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ") or _TITLE_START.match(m.text)):
-                continue
-            if _NOT_SITTING.search(text[max(0, m.start - 60):m.start]):
-                continue
-            anchors.append((m.text, spans))
+            if spans and (_TITLE_BEFORE.search(before) or _TITLE_BEFORE.search(m.text + " ")
+                          or _TITLE_START.match(m.text)):
+                anchors.append((m.text, spans))
         if not anchors or all(any(a <= today < b for a, b in spans) for _, spans in anchors):
             return None
         candidates = [span for _, spans in anchors for span in spans]

@@ -129,6 +129,20 @@ def test_a_pronoun_with_no_earlier_speaker_takes_the_named_office_holder(resolve
     assert "coreference 'he' -> 'President Obama'" in a.statements[0].speaker.reason
 
 
+def test_they_with_no_earlier_speaker_is_not_the_one_office_holder_named_before(resolver):
+    a = article(["Union leaders met President Obama in Philadelphia on Friday.",
+                 "Afterwards they said the trade deal would cost jobs."],
+                [("they", "the trade deal would cost jobs")])
+    assert govs(resolver, a) == [None]
+
+
+def test_his_aides_with_no_earlier_speaker_are_the_office_holders_staff(resolver):
+    a = article(["President Obama spoke in Philadelphia on Wednesday night.",
+                 "His aides said the speech had been months in the making."],
+                [("His aides", "the speech had been months in the making")])
+    assert govs(resolver, a) == ["United States"]
+
+
 def test_coreference_can_be_switched_off():
     load_gazetteer.cache_clear()
     r = GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")), coreference=False)

@@ -300,6 +300,8 @@ class GovernmentResolver(ArticleContext):
         if not found:
             return None
         m = found[-1]
+        if m.field == "people" and spec is not None and spec["number"] == "pl":
+            return None  # "they" is not the one office holder named before ("his aides" are his staff)
         d = self.decide(m.text, home, why, day, fallback)
         if d.kind != "government":
             return None

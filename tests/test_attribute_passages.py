@@ -257,3 +257,17 @@ def test_dependents_after_an_object_have_their_own_role_rows():
     keys = role_keys(head, prep)
     assert keys[0] == "portray:prep/R2/as" and "prep/R" in keys  # R2 first, backing off to R
     assert role_keys(head, prep, after_object=False)[0] == "portray:prep/R/as"
+
+
+def test_the_segment_stage_does_not_split_at_an_editorial_bracket():
+    """The segment stage's sentences follow the same bracket rule as pipeline/text.py's helpers."""
+    text = ('"I spoke with [Chinese] President Xi [Jinping], making it clear to him that we speak out," '
+            'Biden said. "I will meet [Russian] President [Vladimir] Putin in Geneva."')
+    ends = {}
+    for on in (True, False):
+        cls = STAGES.get("segment")
+        a = Article(id="b", source_path="b.txt", raw_text=text, clean_text=text)
+        cls(default_params(cls, bracket_boundaries=on), RunContext(None, None)).process_article(a)
+        ends[on] = [text[s:e] for s, e in a.sentences]
+    assert ends[True] == [text[:text.index("said.") + 5], text[text.index("said.") + 6:]]
+    assert ends[False] != ends[True]  # the model alone splits before "[Jinping]"

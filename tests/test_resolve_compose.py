@@ -43,6 +43,18 @@ def test_country_plus_body_or_office(resolver, mention, government):
     assert (d.government, d.kind) == (government, "government"), d
 
 
+@pytest.mark.parametrize("mention,government", [
+    ("the government in Riyadh", "Saudi Arabia"),  # a state body seated in a capital is that country's
+    ("the authorities in Beijing", "China"),
+    ("the regime in Damascus", "Syria"),
+    ("a diplomat in Beijing", None),  # a person posted there may be anyone's
+    ("an official in Kabul", None),
+    ("the US embassy in Kabul", "United States"),  # the owner comes first
+])
+def test_a_state_body_in_a_capital(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2016).government == government
+
+
 def test_several_countries_speak_together(resolver):
     d = resolver.decide("Leaders of the other G7 nations – Germany, France, Britain, Italy, Canada and Japan",
                         None, "", D2016)

@@ -106,3 +106,14 @@ def test_clause_text_adds_the_cue_only_when_it_is_near():
         'We oppose it," the ministry said, "and always will'
     assert clause_text(t, [(15, 27)], (-1, -1), "the proposal") == "the proposal"  # no cue
     assert clause_text(t, [(15, 27)], cue, "the proposal", max_gap=20) == "the proposal"  # cue too far
+
+
+def test_a_bracket_at_a_paragraph_start_or_closed_inside_a_token_leaves_later_sentences_alone():
+    from pipeline.text import parse_model
+
+    text = ('He said so.\n\n(Reporting by Jane Doe; editing by John Roe)\n\n'
+            'According to him, "[I]f it was left to her, she would not say it. Because the critics say so. '
+            'It is up to the opponents."')
+    starts = [s.text[:12] for s in parse_model()(text).sents if s.text.strip()]
+    assert "(Reporting b" in starts  # a bracket that opens a paragraph may start a sentence
+    assert "Because the " in starts and "It is up to " in starts  # "[I]f" closes its bracket

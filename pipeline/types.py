@@ -54,9 +54,9 @@ class Statement:
     cue_end: int = -1
     # Content may be discontinuous ("...," he said, "..."): every piece.
     content_spans: list[tuple[int, int]] = field(default_factory=list)
-    # speech (said, told, announced, "according to") or thought (a belief, plan or perception
-    # the article ascribes: "is expected to", "plans to", "views X as"); only speech is
-    # reported under a government by default (resolve.governments_from).
+    # speech (said, told, announced, "according to"), thought (a belief, plan or perception
+    # the article ascribes: "is expected to", "plans to", "views X as") or action ("authorized",
+    # "signed"); only speech is reported under a government by default (resolve.governments_from).
     category: str = "speech"
 
     def to_json(self) -> dict[str, Any]:

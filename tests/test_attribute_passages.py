@@ -271,3 +271,19 @@ def test_the_segment_stage_does_not_split_at_an_editorial_bracket():
         ends[on] = [text[s:e] for s, e in a.sentences]
     assert ends[True] == [text[:text.index("said.") + 5], text[text.index("said.") + 6:]]
     assert ends[False] != ends[True]  # the model alone splits before "[Jinping]"
+
+
+ACTS = """Obama orders strikes in Iraq
+WASHINGTON - U.S. President Barack Obama authorized air strikes against Islamic State forces in Iraq on Thursday.
+
+The State Department said the strikes would be limited in scope.
+"""
+
+
+def test_an_act_is_found_but_not_listed_as_a_government_statement(stages):
+    a = run(stages, ACTS, "acts", date="2014-08-07")
+    act = by_content(a, "air strikes against Islamic State")
+    assert act.category == "action"
+    said = by_content(a, "would be limited in scope")
+    assert said.category == "speech"
+    assert [s.text for s in a.governments["United States"].statements] == [said.text]

@@ -96,6 +96,7 @@ class RuleAttributor(BackendBase):
         self.extra = frozenset(c.lower() for c in params.extra_cues)
         self.nouns = frozenset(lex.get("speech_nouns", ()))
         self.thoughts = frozenset(lex.get("thought_verbs", ()))
+        self.actions = frozenset(lex.get("action_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
         self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra)
 
@@ -152,8 +153,11 @@ class RuleAttributor(BackendBase):
         touches = any(q.start < b and q.end > a for a, b in pieces for q in quotes)
         kind = "direct" if all(in_q) else ("mixed" if touches else "indirect")
         category = "speech"
-        if c.head >= 0 and doc[c.head].lemma_.lower() in self.thoughts and doc[c.head].lower_ != "according":
+        head = doc[c.head].lemma_.lower() if c.head >= 0 else ""
+        if head in self.thoughts and doc[c.head].lower_ != "according":
             category = "thought"
+        elif head in self.actions:
+            category = "action"
         return Statement(text=text[start:end], char_start=start, char_end=end, type=kind, speaker=speaker,
                          cue=text[cue0:cue1] if cue0 >= 0 else None, cue_start=cue0, cue_end=cue1,
                          content_spans=pieces, category=category)

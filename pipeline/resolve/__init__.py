@@ -53,7 +53,8 @@ class ResolveParams(Params):
     # unset: the article's metadata date, else a date in its file name, else today
     date: Optional[str] = None
     # which statements a government gets: "speech" (said, told, announced...) or "all"
-    # (also beliefs, plans and perceptions ascribed to it: "Seoul plans to", "is expected to")
+    # (also beliefs, plans and perceptions ascribed to it: "Seoul plans to", "is expected to";
+    # and acts the attribute stage found as cues: "authorized air strikes", "signed an order")
     governments_from: Literal["speech", "all"] = "speech"
     # kinds of state bodies and offices, non-government words, irregular demonyms (bodies.py)
     bodies: ConfigPath = DEFAULT_BODIES

@@ -204,3 +204,30 @@ def test_a_negated_comment_verb_in_the_cue_is_a_refusal(cue, text, refusal):
     from types import SimpleNamespace
 
     assert is_refusal(SimpleNamespace(cue=cue, text=text)) is refusal
+
+
+@pytest.mark.parametrize("paragraphs, mention", [
+    # a name that ends a sentence is no title of the next one
+    (["Vice founder Shane Smith spent a week in North Korea with Kim Jong Un. Smith said the company was "
+      "worth billions."], "Smith"),
+    # a weekday before a comma is no name with a role
+    (["On Thursday, Pentagon press secretary Rear Adm. John Kirby spoke. Thursday said the raid failed."],
+     "Thursday"),
+    # a clause after a comma is no appositive role
+    (["The site was Mashable, though WHO has contacted Iraqi officials to offer help. Mashable said the "
+      "report was false."], "Mashable"),
+])
+def test_another_mention_must_describe_the_same_person(resolver, paragraphs, mention):
+    content = {"Smith": "the company was worth billions", "Thursday": "the raid failed",
+               "Mashable": "the report was false"}[mention]
+    a = article(paragraphs, [(mention, content)], date="2014-09-05")
+    a.sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+(?:\.(?= |$)|$)", a.clean_text)]  # the segment stage's
+    assert govs(resolver, a) == [None], a.statements[0].speaker.reason
+
+
+def test_a_who_clause_still_describes_the_person(resolver):
+    a = article(["The video shows Wendy Sherman, who was undersecretary of state in 2013, at a meeting with "
+                 "U.S. and Iranian diplomats on the U.S. sanctions imposed by the United States.",
+                 "Sherman said the devices had changed diplomacy."],
+                [("Sherman", "the devices had changed diplomacy")], date="2016-01-26")
+    assert govs(resolver, a) == ["United States"]

@@ -22,10 +22,11 @@ _THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_c
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)
 
 
-def _title_run(text: str, name_start: int, vocab: frozenset[str]) -> str:
+def _title_run(text: str, name_start: int, vocab: frozenset[str], lo: int = 0) -> str:
     """The words right before a name that are capitalized or title words ("defense secretary",
-    "Mexico's Foreign Secretary"), within the clause."""
-    before = text[max(0, name_start - 120):name_start]
+    "Mexico's Foreign Secretary"), within the clause and not before `lo` (its sentence start:
+    "... Kim Jong Un. Smith said" is no title run)."""
+    before = text[max(lo, name_start - 120):name_start]
     toks = re.findall(r"[\w.'’-]+|[^\w\s]", before)
     run: list[str] = []
     for tok in reversed(toks):
@@ -116,7 +117,10 @@ _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", 
               "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
               "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
               "and", "he", "she", "they", "it", "we", "mr", "ms", "mrs", "dr", "in", "on", "but", "department",
-              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king"}
+              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king",
+              # dates are no names ("On Thursday, Pentagon press secretary ...")
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 def _segments(text: str) -> list[tuple[int, int, int]]:

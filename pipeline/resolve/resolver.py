@@ -29,6 +29,7 @@ named in what was said never matter.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, generic_head, in_a_name
 from .context import _NATIONAL, ArticleContext
 from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
+
+
+# words that open a clause, not an appositive role ("Name, though WHO has ..."); "Name, who was
+# undersecretary of state" still describes the person
+_CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
+                           r"since|where|so|yet)\b", re.IGNORECASE)
 
 
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
@@ -335,10 +342,11 @@ class GovernmentResolver(ArticleContext):
                 lst.append(text)
 
         clean = article.clean_text
+        starts = sorted(a for a, _ in article.sentences) or [0]
         # "defense secretary James Mattis", "Pope Francis": a title run right before a name
         vocab = self._title_vocab()
         for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b", clean):
-            run = _title_run(clean, m.start(), vocab)
+            run = _title_run(clean, m.start(), vocab, lo=starts[max(0, bisect.bisect_right(starts, m.start()) - 1)])
             if not run:
                 continue
             full = f"{run} {m.group()}"
@@ -349,6 +357,8 @@ class GovernmentResolver(ArticleContext):
         for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w\s'’-]{2,80}?)[,.;]",
                              clean):
             role_text = m.group(2)
+            if _CLAUSE_START.match(role_text):
+                continue  # "Mashable, though WHO has contacted ...": a clause, not an appositive
             if any(w.gov or w.non_gov for w in self.lex.find(role_text)):
                 for word in _name_words(m.group(1)):
                     add(word, f"{m.group(1)}, {role_text}")

@@ -173,6 +173,10 @@ def test_a_statement_without_a_source_continues_the_government_speaker_of_its_pa
     b = article(["Britain's Treasury said the plan was sound.", "Stocks rose and talks would continue."],
                 [("Britain's Treasury", "the plan was sound"), ("(unknown)", "talks would continue")])
     assert govs(resolver, b) == ["United Kingdom", None]  # another paragraph: no
+    c = article(["The White House said it was monitoring the case. A second patient was reported in Texas."],
+                [("The White House", "it was monitoring the case"), ("(unknown)", "A second patient")],
+                cues={"A second patient": "was reported"})
+    assert govs(resolver, c) == ["United States", None]  # a passive cue names nobody
 
 
 def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):

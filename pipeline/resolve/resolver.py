@@ -51,6 +51,11 @@ _CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while
                            r"since|where|so|yet)\b", re.IGNORECASE)
 
 
+# a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
+# worry about"); its source-less statement names nobody, so it continues no earlier speaker
+_AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to)\s", re.IGNORECASE)
+
+
 # where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
 # a country after one of these is what the speaker talks about or where they sit, not whom they speak for
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
@@ -241,7 +246,7 @@ class GovernmentResolver(ArticleContext):
             sp: Speaker = st.speaker
             mention = (sp.mention or "").strip()
             if not sp.text or sp.text == "(unknown)":
-                prev = done[-1] if done and self.implicit_speakers else None
+                prev = done[-1] if done and self.implicit_speakers and not _AGENTLESS.match(st.cue or "") else None
                 if prev is not None and prev.paragraph == para_of(st.char_start) and prev.decision.kind == "government":
                     # "..., the ministry said. It added that ...": a source-less statement right after a
                     # government speaker in the same paragraph continues it

@@ -176,3 +176,19 @@ def test_an_author_note_goes_only_at_the_top_or_the_end():
     assert end not in b.clean_text and "author's note" in {r.reason for r in b.removed}
     middle = f"Title\n{BODY_A}\n{bio}.\n{BODY_B}\n{BODY_A} Again.\n{BODY_B} Again.\n{BODY_A} Once more."
     assert bio in clean(middle).clean_text  # inside the story it may be the story's own sentence
+
+
+def test_an_ad_block_goes_with_its_heading_and_the_story_around_it_stays():
+    story = "The priest was rushed to the hospital after a heart attack, his parish said on Monday."
+    ads = "Ads\nFuneral Insurance Online\ncanada-life-insurance.org/Funeral\nAffordable Plans. Free Quotes."
+    text = f"{story}\n\n{ads}\n\nThe diocese said there was no priest of that name anywhere in its records."
+    gone = [ln.text for ln, _ in classify_lines(text)]
+    assert gone == ads.split("\n")
+    assert {r.reason for _, r in classify_lines(text)} >= {"advertisement block"}
+
+
+def test_in_a_text_without_blank_lines_an_ad_heading_goes_alone():
+    text = ("Mr Thomas said a specialist later removed what was believed to be a tropical spider.\n"
+            "Advertisement\nBut it seems we may have all been caught in a web of misinformation.\n"
+            "An arachnologist said it was almost impossible for the culprit to have been a spider.")
+    assert [ln.text for ln, _ in classify_lines(text)] == ["Advertisement"]

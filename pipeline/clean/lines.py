@@ -89,6 +89,8 @@ class Context:
         self.lines = lines
         self.squashed = [" ".join(ln.text.lower().split()) for ln in lines]
         self.list_items: set[int] = set()
+        self.ad_items: set[int] = set()  # the lines of an ad block (set by classify_lines)
+        self.text = ""  # the text the lines come from (set by classify_lines)
         self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
         self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names
         for ln in lines:
@@ -166,6 +168,9 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
 _INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|also read|also see|watch|related roundup|"
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
 _GLUED_RELATED = re.compile(r"^Related(?=[A-Z])")
+_AD_HEAD = _rx(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| stories| ads)?|ads by google|"
+               r"promoted(?: links| stories| content)?|paid (?:content|links|partner content)|from our (?:sponsors|partners))"
+               r"\W{0,3}$")
 _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
@@ -326,6 +331,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
     LineRule("gallery", "photo gallery", lambda ln, c: bool(_GALLERY.match(ln.text)) and ln.n_words <= 8),
     LineRule("promo", "promotion or teaser", _promo),
+    LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
     LineRule("caption", "photo caption", lambda ln, c: _is_label_caption(ln, c)
              or (not ln.terminal and ln.n_words <= 40 and bool(_CAPTION_TAIL.search(ln.text))
                  and not sentence_like(ln))
@@ -361,15 +367,39 @@ def _mark_lists(ctx: Context, heads: set[int]) -> None:
             j += 1
 
 
+def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
+    """An ad block: an "Ads" / "Advertisement" / "Sponsored links" heading and the short lines that
+    follow it with no blank line between (ad titles, their domains, their one-line copy), where a blank
+    line sets the heading off from the text before it. A blank line or a longer line ends the block;
+    in a text whose paragraphs are not set off by blank lines the heading goes alone, since the next
+    short line may be the story's ("Advertisement\nBut it seems we may have all been caught ...")."""
+    def gap(i: int) -> int:  # newlines between line i - 1 and line i
+        return ctx.text[ctx.lines[i - 1].end:ctx.lines[i].start].count("\n") if i else 2
+
+    for h, head in enumerate(ctx.lines):
+        if not _AD_HEAD.match(head.text):
+            continue
+        ctx.ad_items.add(h)
+        if gap(h) < 2:
+            continue
+        j = h + 1
+        while j < len(ctx.lines) and gap(j) == 1 and ctx.lines[j].n_words <= max_words:
+            ctx.ad_items.add(j)
+            j += 1
+
+
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
     lines = split_lines(text)
     ctx = Context(lines)
+    ctx.text = text
     rules = [r for r in LINE_RULES if categories is None or r.name in categories]
     heads = {ln.index for ln in lines if _LIST_HEAD.match(ln.text) and ln.n_words <= 8}
     ctx.n_label_lines = sum(1 for ln in lines if _label_of(ln, ctx) is not None)
     if categories is None or "link_list" in categories:
         _mark_lists(ctx, heads)
+    if categories is None or "promo" in categories:
+        _mark_ad_blocks(ctx)
     out = []
     for ln in lines:
         if is_dateline(ln.text) and ln.n_words > 3:

@@ -83,7 +83,7 @@ def _squash(x: str) -> str:
 
 
 def fnc1(cleaner, data: Path, limit: int) -> dict:
-    from pipeline.clean.lines import Line, sentence_like
+    from pipeline.clean.line_features import Line, sentence_like
 
     csv.field_size_limit(10 ** 9)
     with open(data / "fnc1" / "train_bodies.csv", encoding="utf-8", newline="") as f:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import make_article, run_cpu_stages
-from pipeline.clean.lines import LINE_CATEGORIES, Line, classify_lines, is_dateline, sentence_like
+from pipeline.clean.line_features import Line, is_dateline, sentence_like
+from pipeline.clean.lines import LINE_CATEGORIES, classify_lines
 
 BODY_A = "Seoul said on Tuesday the talks with Beijing would resume next month."
 BODY_B = "The ministry added that it had conveyed its position to Moscow."

@@ -19,12 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.-]*")
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
-          "is", "vs", "vs.", "via", "up", "out", "into", "over", "after", "about", "its", "it", "be", "are", "was"}
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:\([A-Za-z .]{1,30}\))?\s*[\u2014\u2013-]")
+from .line_features import LETTER, Context, Line, headline_like, is_dateline, sentence_like, split_lines
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
 
@@ -33,72 +28,11 @@ def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
-@dataclass
-class Line:
-    index: int  # position among the article's non-empty lines
-    start: int  # offsets in the text given to classify_lines
-    end: int
-    text: str  # stripped
-
-    @property
-    def words(self) -> list[str]:
-        return _WORD.findall(self.text)
-
-    @property
-    def n_words(self) -> int:
-        return len(self.text.split())
-
-    @property
-    def terminal(self) -> bool:
-        return bool(_TERMINAL.search(self.text))
-
-    @property
-    def title_share(self) -> float:
-        """Share of the non-small words that start with a capital letter."""
-        ws = [w for w in self.words if w.lower() not in _SMALL]
-        return sum(w[0].isupper() for w in ws) / len(ws) if ws else 0.0
-
-    @property
-    def all_caps(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters)
-
-
-def sentence_like(line: Line) -> bool:
-    """Reads as a sentence of the story: several words, mostly lower case, closing punctuation."""
-    return line.n_words >= 6 and line.terminal and line.title_share < 0.6 and not line.all_caps
-
-
-def is_dateline(text: str) -> bool:
-    """'WASHINGTON (Reuters) - ...', 'SEOUL, June 19 (Yonhap) -- ...', 'CHICAGO (AP) \u2014 ...'."""
-    return bool(_DATELINE.match(text.strip())) or bool(re.match(
-        r"^[A-Z][A-Za-z .']{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[\u2014\u2013-]", text.strip()))
-
-
 @dataclass(frozen=True)
 class LineRule:
     name: str  # category (switchable with clean.remove)
     reason: str  # recorded with the removal
     test: Callable[[Line, "Context"], bool]
-
-
-class Context:
-    """The article's lines, for rules that look beyond one line."""
-
-    def __init__(self, lines: list[Line]):
-        self.lines = lines
-        self.squashed = [" ".join(ln.text.lower().split()) for ln in lines]
-        self.list_items: set[int] = set()
-        self.ad_items: set[int] = set()  # the lines of an ad block (set by classify_lines)
-        self.text = ""  # the text the lines come from (set by classify_lines)
-        self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
-        self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names
-        for ln in lines:
-            toks = ln.text.split()
-            for prev, tok in zip(toks, toks[1:]):
-                w = tok.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()")
-                if w[:1].isupper() and not prev.endswith((".", "!", "?", ":", "\"", "\u201c")):
-                    self.capitalized_mid.add(w.lower())
 
 
 # ----------------------------------------------------------------------------- wording
@@ -257,11 +191,6 @@ def _markup_line(line: Line) -> bool:
     return left.n_words < 4 or not sentence_like(left)
 
 
-def _headline_like(line: Line) -> bool:
-    return not line.terminal and line.n_words <= 25 and (line.title_share >= 0.6 or line.n_words <= 12) \
-        and line.text[:1] not in "\"'\u201c\u2018"
-
-
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
     if _PROMO.match(t) and not sentence_like(line):
@@ -275,7 +204,7 @@ def _promo(line: Line, ctx: Context) -> bool:
 
 
 def _no_words(line: Line, ctx: Context) -> bool:
-    return not _LETTER.search(line.text)
+    return not LETTER.search(line.text)
 
 
 _LABEL_WORDS = {"caption", "advertisement", "advertising", "sponsored", "update", "updated", "false", "true",
@@ -326,7 +255,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items
              or bool(_GLUED_RELATED.match(ln.text))
-             or (bool(_INLINE_LINK.match(ln.text)) and _headline_like(Line(ln.index, ln.start, ln.end,
+             or (bool(_INLINE_LINK.match(ln.text)) and headline_like(Line(ln.index, ln.start, ln.end,
                                                                         ln.text.split(":", 1)[-1].strip())))
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
     LineRule("gallery", "photo gallery", lambda ln, c: bool(_GALLERY.match(ln.text)) and ln.n_words <= 8),
@@ -347,22 +276,11 @@ LINE_RULES: tuple[LineRule, ...] = (
 LINE_CATEGORIES = sorted({r.name for r in LINE_RULES})
 
 
-def split_lines(text: str) -> list[Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        s = raw.strip()
-        if s:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(Line(len(out), pos + lead, pos + lead + len(s), s))
-        pos += len(raw) + 1
-    return out
-
-
 def _mark_lists(ctx: Context, heads: set[int]) -> None:
     """The items of a link list: headline-like lines right after a list heading."""
     for h in sorted(heads):
         j = h + 1
-        while j < len(ctx.lines) and _headline_like(ctx.lines[j]) and not is_dateline(ctx.lines[j].text):
+        while j < len(ctx.lines) and headline_like(ctx.lines[j]) and not is_dateline(ctx.lines[j].text):
             ctx.list_items.add(j)
             j += 1
 

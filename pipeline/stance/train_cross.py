@@ -36,10 +36,7 @@ LABELS = ("favor", "against", "neutral")  # the model's output order (id2label)
 @dataclass
 class TrainConfig:
     datasets: tuple[str, ...] = ("fnc1", "newsmtsc")
-    # 1.7 epochs (607 steps, about 9 minutes on 2 cores): NewsMTSC devtest_rw macro-F1 .745 against .697
-    # for 1 epoch, paired bootstrap +.048 [.030, .067]; FNC-1 test side .499 against .485 (p = .11);
-    # govbench dev accuracy among found the same (benchmarks/results/stance_cross_epochs_*.json)
-    epochs: float = 1.7
+    epochs: float = 1.7  # 9 min on 2 cores; NewsMTSC .745 vs .697 at 1 (benchmarks/results/stance_cross_epochs_*)
     batch_size: int = 32
     lr: float = 8e-5
     weight_decay: float = 0.01

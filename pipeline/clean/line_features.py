@@ -1,0 +1,91 @@
+"""Features of one line of plain news text, and of the article's lines together: what the rules in
+lines.py read (length, closing punctuation, capitalisation, datelines, list and block context)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'\u2019.-]*")
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
+LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_SMALL = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as",
+          "is", "vs", "vs.", "via", "up", "out", "into", "over", "after", "about", "its", "it", "be", "are", "was"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:\([A-Za-z .]{1,30}\))?\s*[\u2014\u2013-]")
+
+
+@dataclass
+class Line:
+    index: int  # position among the article's non-empty lines
+    start: int  # offsets in the text given to classify_lines
+    end: int
+    text: str  # stripped
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def title_share(self) -> float:
+        """Share of the non-small words that start with a capital letter."""
+        ws = [w for w in self.words if w.lower() not in _SMALL]
+        return sum(w[0].isupper() for w in ws) / len(ws) if ws else 0.0
+
+    @property
+    def all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+
+def sentence_like(line: Line) -> bool:
+    """Reads as a sentence of the story: several words, mostly lower case, closing punctuation."""
+    return line.n_words >= 6 and line.terminal and line.title_share < 0.6 and not line.all_caps
+
+
+def is_dateline(text: str) -> bool:
+    """'WASHINGTON (Reuters) - ...', 'SEOUL, June 19 (Yonhap) -- ...', 'CHICAGO (AP) \u2014 ...'."""
+    return bool(_DATELINE.match(text.strip())) or bool(re.match(
+        r"^[A-Z][A-Za-z .']{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[\u2014\u2013-]", text.strip()))
+
+
+def headline_like(line: Line) -> bool:
+    """Short, no closing punctuation, mostly capitalised or very short: a headline or a link title."""
+    return not line.terminal and line.n_words <= 25 and (line.title_share >= 0.6 or line.n_words <= 12) \
+        and line.text[:1] not in "\"'\u201c\u2018"
+
+
+class Context:
+    """The article's lines, for rules that look beyond one line."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.squashed = [" ".join(ln.text.lower().split()) for ln in lines]
+        self.list_items: set[int] = set()
+        self.ad_items: set[int] = set()  # the lines of an ad block (set by classify_lines)
+        self.text = ""  # the text the lines come from (set by classify_lines)
+        self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
+        self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names
+        for ln in lines:
+            toks = ln.text.split()
+            for prev, tok in zip(toks, toks[1:]):
+                w = tok.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()")
+                if w[:1].isupper() and not prev.endswith((".", "!", "?", ":", "\"", "\u201c")):
+                    self.capitalized_mid.add(w.lower())
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        s = raw.strip()
+        if s:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(len(out), pos + lead, pos + lead + len(s), s))
+        pos += len(raw) + 1
+    return out

@@ -235,3 +235,10 @@ def test_a_who_clause_still_describes_the_person(resolver):
                  "Sherman said the devices had changed diplomacy."],
                 [("Sherman", "the devices had changed diplomacy")], date="2016-01-26")
     assert govs(resolver, a) == ["United States"]
+
+
+def test_a_month_that_is_a_surname_stays_a_name(resolver):
+    a = article(["Prime Minister Theresa May spoke in Downing Street on Friday about the deal.",
+                 "May said the talks would go on."],
+                [("May", "the talks would go on")], date="2017-03-03")
+    assert govs(resolver, a) == ["United Kingdom"]

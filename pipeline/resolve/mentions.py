@@ -118,9 +118,10 @@ _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", 
               "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
               "and", "he", "she", "they", "it", "we", "mr", "ms", "mrs", "dr", "in", "on", "but", "department",
               "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king",
-              # dates are no names ("On Thursday, Pentagon press secretary ...")
+              # dates are no names ("On Thursday, Pentagon press secretary ..."); months that are also
+              # surnames (May, March, June, August) stay names
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+              "april", "july", "september", "october", "november", "december"}
 
 
 def _segments(text: str) -> list[tuple[int, int, int]]:

@@ -111,6 +111,10 @@ def test_bodies_that_need_a_country_stay_unknown_without_one(resolver, mention):
     "Hillary Clinton, who served as secretary of state",
     "a Brazilian judge",
     "neither Germany's Angela Merkel nor France's Francois Hollande",
+    # family and relations of an office holder
+    "Pope Francis's predecessor, Pope Benedict XVI",
+    "President Putin's daughter",
+    "the wife of the Japanese prime minister",
 ])
 def test_non_government_guard(resolver, mention):
     d = resolver.decide(mention, "United States", "test", D2016)

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from run_files import command_line, read_jsonl, run_articles  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -29,14 +30,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from pipeline.text import fragment_report
 
-    split = {}
-    for line in Path(args.manifest).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            m = json.loads(line)
-            split[m["id"]] = m["split"]
+    split = {m["id"]: m["split"] for m in read_jsonl(Path(args.manifest))}
     per: dict[str, dict] = {}
-    for f in sorted((Path(args.run) / "articles").glob("*.json")):
-        a = json.loads(f.read_text(encoding="utf-8"))
+    for a in run_articles(Path(args.run)):
         part = per.setdefault(split.get(a["id"], "other"), {"summaries": [], "empty": []})
         for gov, v in a.get("governments", {}).items():
             text = v.get("summary") or ""
@@ -44,7 +40,7 @@ def main(argv=None) -> int:
             if v.get("statements") and not text.strip():
                 part["empty"].append({"article": a["id"], "government": gov,
                                       "why": (v.get("summary_meta") or {}).get("dropped")})
-    out = {"command": "python scripts/bench_fragments.py " + " ".join(argv if argv is not None else sys.argv[1:])}
+    out = {"command": command_line(__file__, argv)}
     for name, part in sorted(per.items()):
         rep = fragment_report(part["summaries"])
         out[name] = {**rep, "governments": len(part["summaries"]), "empty_with_statements": len(part["empty"]),

@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from run_files import command_line, run_articles  # noqa: E402
 
 
 def _govs(folder: Path) -> dict[tuple[str, str], dict]:
     out = {}
-    for f in sorted((folder / "articles").glob("*.json")):
-        a = json.loads(f.read_text(encoding="utf-8"))
+    for a in run_articles(folder):
         for gov, v in (a.get("governments") or {}).items():
             if v.get("statements"):
                 out[(a["id"], gov)] = v
@@ -46,7 +46,7 @@ def main(argv=None) -> int:
                 changes.append({"change": sign, "article": key[0], "government": key[1],
                                 "speaker": s.get("speaker_mention") or s.get("speaker"),
                                 "resolution": s.get("resolution"), "text": t[:200]})
-    out = {"command": "python scripts/diff_governments.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    out = {"command": command_line(__file__, argv),
            "governments_before": len(b), "governments_after": len(a),
            "statements_before": sum(len(v["statements"]) for v in b.values()),
            "statements_after": sum(len(v["statements"]) for v in a.values()),

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
 from pipeline.stance.calibration import macro_f1  # noqa: E402
+from run_files import command_line  # noqa: E402
 
 LABELS = ("favor", "against", "neutral")
 
@@ -61,7 +62,7 @@ def main(argv=None) -> int:
     for name in (args.a, args.b):
         if name not in probs:
             ap.error(f"--a/--b {name!r} is not in {args.probs}; it has: {', '.join(probs)}")
-    out = {"command": "python scripts/paired_stance_test.py " + " ".join(argv or sys.argv[1:]),
+    out = {"command": command_line(__file__, argv),
            "a": args.a, "b": args.b, "resamples": args.resamples, "seed": args.seed, "sets": {}}
     for s in [x.strip() for x in args.sets.split(",") if x.strip()]:
         if s not in gold or s not in probs[args.a] or s not in probs[args.b]:

@@ -20,13 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from run_files import command_line, read_jsonl, run_articles  # noqa: E402
 
 
 def removed_lines(run: Path) -> dict[tuple[str, int], str]:
     """(article id, line number of the input file) -> the removal's reason."""
     out = {}
-    for f in sorted((run / "articles").glob("*.json")):
-        a = json.loads(f.read_text(encoding="utf-8"))
+    for a in run_articles(run):
         src = Path(a.get("source_path") or "")
         if not src.is_file():
             continue
@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     ap.add_argument("--verdicts", default=str(ROOT / "benchmarks" / "boilerplate_audit" / "verdicts.jsonl"))
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
-    gold = [json.loads(x) for x in Path(args.verdicts).read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = read_jsonl(Path(args.verdicts))
     got = removed_lines(Path(args.run))
     c = collections.Counter()
     by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -60,7 +60,7 @@ def main(argv=None) -> int:
         else:
             c["content"] += 1
             c["content_removed"] += rem
-    out = {"command": "python scripts/score_boilerplate_audit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    out = {"command": command_line(__file__, argv),
            "lines": len(gold), **{k: c[k] for k in ("boilerplate", "boilerplate_removed", "content", "content_removed")}, "recall": round(c["boilerplate_removed"] / max(1, c["boilerplate"]), 4),
            "left": c["boilerplate"] - c["boilerplate_removed"],
            "by_class": {k: dict(v) for k, v in sorted(by_class.items())}}

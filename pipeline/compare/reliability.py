@@ -13,6 +13,8 @@ import numpy as np
 from .scoring import Row, decode_confidence
 
 BINS = 5  # few items per choice (tens of governments): 5 bins keep each one readable
+_INTRO = ("Per choice: the predicted label's score in bins, how many governments fell in each, their mean "
+          "score and the share whose stance was right. A calibrated score has the two columns equal.")
 
 
 def reliability_tables(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
@@ -48,8 +50,7 @@ def reliability_markdown(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
     if not tables:
         return []
     L = ["## Calibration of the stance score (governments found)", "",
-         "Per choice: the predicted label's score in bins, how many governments fell in each, their mean "
-         "score and the share whose stance was right. A calibrated score has the two columns equal.", ""]
+         _INTRO, ""]
     for name, rows in tables.items():
         L += [f"**{name}**", "", "| score bin | n | mean score | share right |", "|---|---|---|---|"]
         L += ["| " + " | ".join(_cells(t)) + " |" for t in rows]
@@ -62,8 +63,7 @@ def reliability_html(tables: dict[str, list[dict[str, Any]]], plot: str = "") ->
         return ""
     e = html.escape
     o = ["<h2>Calibration of the stance score (governments found)</h2>",
-         "<p>Per choice: the predicted label's score in bins, how many governments fell in each, their mean "
-         "score and the share whose stance was right. A calibrated score has the two columns equal.</p>"]
+         f"<p>{html.escape(_INTRO, quote=False)}</p>"]
     if plot:
         o.append(f"<img alt='reliability diagram of the stance score' src='{plot}'>")
     for name, rows in tables.items():

@@ -193,3 +193,37 @@ def test_in_a_text_without_blank_lines_an_ad_heading_goes_alone():
             "Advertisement\nBut it seems we may have all been caught in a web of misinformation.\n"
             "An arachnologist said it was almost impossible for the culprit to have been a spider.")
     assert [ln.text for ln, _ in classify_lines(text)] == ["Advertisement"]
+
+
+STORY = ["The patient was taken to a hospital in Frisco on Wednesday, the county said.",
+         "Officials said the man had been in contact with a patient who died of the virus last week.",
+         "The hospital said it was following the protocol of the Centers for Disease Control."]
+CAPTIONS = ["An ambulance driven by a firefighter wearing a hazmat suit carries a patient to a hospital in Frisco",
+            "A patient attended a clinic in Frisco today and was rushed to a nearby hospital after showing symptoms"]
+
+
+def test_a_run_of_unpunctuated_caption_paragraphs_goes():
+    text = "\n\n".join([STORY[0], *CAPTIONS, STORY[1], STORY[2]])
+    gone = classify_lines(text)
+    assert [ln.text for ln, _ in gone] == CAPTIONS
+    assert {r.reason for _, r in gone} == {"run of unpunctuated captions"}
+
+
+@pytest.mark.parametrize("case", ["alone", "speech", "wrapped", "no_full_stops", "list"])
+def test_unpunctuated_story_text_stays(case):
+    if case == "alone":  # one such paragraph may be the story's own, its full stop lost
+        paras = [STORY[0], CAPTIONS[0], STORY[1], STORY[2]]
+    elif case == "speech":  # a caption that reports speech may be a statement of the story
+        paras = [STORY[0], CAPTIONS[0], "The governor said the state was ready to help the family in every way it can",
+                 STORY[1], STORY[2]]
+    elif case == "wrapped":  # lines broken inside sentences, no blank line between them
+        paras = [STORY[0], "The hospital said the man had been in contact with a patient who died of the\n"
+                 "virus last week and that his family had been told to stay at home in the\ncity of Frisco.", STORY[1]]
+    elif case == "no_full_stops":  # a text whose paragraphs all lack the full stop
+        paras = [p.rstrip(".") for p in STORY] + CAPTIONS
+    else:  # list items and live-blog entries
+        paras = [STORY[0], "- The hospital has not said when the man first showed symptoms of the virus",
+                 "10.54am: Reports of a second patient at a clinic near the airport in Frisco were denied", STORY[1]]
+    text = "\n\n".join(paras)
+    gone = [ln.text for ln, r in classify_lines(text) if r.reason == "run of unpunctuated captions"]
+    assert gone == ([CAPTIONS[0]] if case == "speech" else [])  # the speech line stays, its neighbour goes

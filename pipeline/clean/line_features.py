@@ -69,6 +69,7 @@ class Context:
         self.squashed = [" ".join(ln.text.lower().split()) for ln in lines]
         self.list_items: set[int] = set()
         self.ad_items: set[int] = set()  # the lines of an ad block (set by classify_lines)
+        self.caption_runs: set[int] = set()  # runs of unpunctuated caption paragraphs (set by classify_lines)
         self.text = ""  # the text the lines come from (set by classify_lines)
         self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
         self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names

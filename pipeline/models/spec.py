@@ -47,7 +47,7 @@ class ModelSpec(BaseModel):
     subdir: Optional[str] = None
     files: dict[str, str] = {}  # relative file -> sha256, verified before loading
     # pypi-wheels
-    format: Optional[Literal["gguf", "safetensors"]] = None
+    format: Optional[Literal["gguf", "safetensors", "zip"]] = None  # zip: a model folder, `subdir` in the archive
     file: Optional[str] = None
     sha256: Optional[str] = None
     size: Optional[int] = None
@@ -85,6 +85,9 @@ def load_registry(path: str | Path | None = None) -> dict[str, ModelSpec]:
             raise RegistryError(f"{p}: {msgs}") from None
         if spec.source == "pypi-wheels" and not (spec.wheels and spec.file and spec.sha256):
             raise RegistryError(f"{p}: models.{name}: pypi-wheels needs wheels, file and sha256")
+        if spec.format == "zip" and not (spec.subdir and spec.files):
+            raise RegistryError(f"{p}: models.{name}: format zip needs subdir (the model folder in the archive) "
+                                f"and files (sha256 of the files loaded from it)")
         if spec.source == "hub" and not spec.id:
             raise RegistryError(f"{p}: models.{name}: hub needs id")
         if spec.source == "trained" and not (spec.script and spec.outputs):

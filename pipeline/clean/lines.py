@@ -66,6 +66,9 @@ _CREDIT = _rx(r"^\W{0,3}(?:\(|\[)?\s*(?:with\s+)?(?:(?:additional |further )?rep
 # "X, Y and The Associated Press contributed to this report." with any number of names
 _CONTRIBUTED_TAIL = _rx(r"\b(?:also\s+)?contributed(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)\.?\W{0,2}$|"
                         r"\bcontributed reporting\.?\W{0,2}$")
+# a newsroom's contact line: "To contact the reporter on this story: ...", "Email: jane.doe@outlet.com"
+_CONTACT = _rx(r"^\W{0,3}(?:to contact (?:the )?(?:reporters?|editors?|authors?|writers?|correspondents?)\b|"
+               r"(?:e-?mail|contact)\s*:\s*\S+@\S+\W{0,2}$)")
 _STAFF = _rx(r"^\W{0,3}(?:\[?\s*with (?:agencies|wires)\s*\]?|from staff reports?|staff reports?|by staff)\W{0,3}$")
 # an author's bio line at the top or the end: "Jane Doe writes for ...", "Jane Doe is a reporter for ..."
 _AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s+(?:writes (?:for|about)|is (?:a|an|the)\b"
@@ -246,6 +249,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         _CREDIT.match(ln.text) or _CONTRIBUTED.match(ln.text) or _WITH_WIRES.match(ln.text)
         or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12)
         or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))),
+    LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
     LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
              and (ln.index <= 1 or ln.index >= len(c.lines) - 3)
              and not any(w.lower().strip(".,;:") in _SPEECH for w in ln.text.split())),

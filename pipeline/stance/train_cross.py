@@ -11,7 +11,7 @@ What it does, in order (every step seeded, so a rerun on the same machine gives 
    GPU or an AMX CPU only (measured: no gain on AVX512-BF16 alone, scripts/bench_stance_training.py), a progress
    bar with an ETA on stderr; validated at the end of each checkpoint interval, and the best
    checkpoint by mean macro-F1 over the sources is kept (early stopping).
-3. ``calibrate``: the temperature (validation NLL) and the neutral log bias (validation macro-F1,
+3. ``calibration.calibrate``: the temperature (validation NLL) and the neutral log bias (validation macro-F1,
    mean over sources) that the backend (pipeline/stance/cross.py) applies at inference.
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import Any, Callable, Optional
 import numpy as np
 
 from ..progress import progress
+from .calibration import calibrate, macro_f1_by_source
 from .data import Example, cap_per_label, holdout_side, lexical_condense, load_fnc, load_newsmtsc
 
 LABELS = ("favor", "against", "neutral")  # the model's output order (id2label)
@@ -47,6 +48,7 @@ class TrainConfig:
     validation_fraction: float = 0.06
     evaluations: int = 3  # validation passes, evenly spaced; the last one is at the end
     freeze_embeddings: bool = True
+    freeze_layers: int = 0  # the lowest N encoder layers (and all embeddings) stay fixed: no backward through them
     bf16: Optional[bool] = None  # None: on a GPU that has bf16 or an AMX CPU (use_bf16)
     threads: Optional[int] = None
     seed: int = 0
@@ -136,6 +138,20 @@ def cpu_has_amx() -> bool:
         return False
 
 
+def _freeze(model: Any, cfg: TrainConfig) -> None:
+    """Freezing the whole embedding module as well as the lowest layers is what saves time: the backward
+    pass then stops at the first trainable layer."""
+    base = model.base_model
+    if cfg.freeze_embeddings:
+        base.embeddings.word_embeddings.weight.requires_grad_(False)
+    if cfg.freeze_layers:
+        layers = base.encoder.layer
+        if not 0 < cfg.freeze_layers < len(layers):
+            raise ValueError(f"freeze_layers={cfg.freeze_layers}: the encoder has {len(layers)} layers")
+        for module in [base.embeddings, *layers[:cfg.freeze_layers]]:
+            module.requires_grad_(False)
+
+
 def tokenize(tok: Any, examples: list[Example], max_length: int) -> list[list[int]]:
     enc = tok([e.target for e in examples], [e.statement for e in examples], truncation="longest_first",
               max_length=max_length)
@@ -175,16 +191,6 @@ def predict_logits(model: Any, tok: Any, rows: list[list[tuple[int, int]]], bf16
     return out
 
 
-def evaluate_sources(logits: np.ndarray, examples: list[Example]) -> dict[str, float]:
-    from .calibration import macro_f1
-
-    y = np.array([LABELS.index(e.label) for e in examples])
-    src = np.array([e.meta.get("source", "all") for e in examples])
-    pred = logits.argmax(axis=1)
-    per = {str(s): round(macro_f1(y[src == s], pred[src == s], len(LABELS)), 4) for s in sorted(set(src))}
-    return {"mean_macro_f1": round(float(np.mean(list(per.values()))), 4), **per}
-
-
 def train(base: Path, train_ex: list[Example], val_ex: list[Example], cfg: TrainConfig,
           log: Callable[[str], None] = print) -> tuple[Any, Any, dict[str, Any]]:
     """Fine-tune `base` (a BERT-like folder); returns (model, tokenizer, record) with the best checkpoint loaded."""
@@ -206,8 +212,7 @@ def train(base: Path, train_ex: list[Example], val_ex: list[Example], cfg: Train
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={lab: i for i, lab in enumerate(LABELS)},
         use_safetensors=True)
     model.to(device)
-    if cfg.freeze_embeddings:
-        model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
+    _freeze(model, cfg)
     rows = tokenize(tok, train_ex, cfg.max_length)
     val_rows = tokenize(tok, val_ex, cfg.max_length)
     y = torch.tensor([LABELS.index(e.label) for e in train_ex])
@@ -250,7 +255,7 @@ def train(base: Path, train_ex: list[Example], val_ex: list[Example], cfg: Train
         losses.append(float(loss.item()))
         if step in eval_at and val_rows:
             vl = predict_logits(model, tok, val_rows, bf16, device)
-            scores = evaluate_sources(vl, val_ex)
+            scores = macro_f1_by_source(vl, val_ex, LABELS)
             history.append({"step": step, **scores})
             log(f"validation at step {step}/{total} (train loss {np.mean(losses[-50:]):.3f}): " + " ".join(f"{k}={v}" for k, v in scores.items()))
             if best is None or scores["mean_macro_f1"] > best["mean_macro_f1"]:
@@ -273,30 +278,6 @@ def train(base: Path, train_ex: list[Example], val_ex: list[Example], cfg: Train
     }
     record["validation_logits"] = best_logits
     return model, tok, record
-
-
-def calibrate(logits: Optional[np.ndarray], val_ex: list[Example]) -> dict[str, Any]:
-    """Temperature and neutral log bias from the best checkpoint's validation logits
-    (see pipeline/stance/calibration.py)."""
-    import torch
-
-    from .calibration import expected_calibration_error, fit_label_bias, fit_temperature
-
-    if logits is None or not val_ex:
-        return {"temperature": 1.0, "log_bias": {}, "fitted_on": 0}
-    y = np.array([LABELS.index(e.label) for e in val_ex])
-    src = [e.meta.get("source", "all") for e in val_ex]
-    t = fit_temperature(logits, y)
-    b = fit_label_bias(logits, y, LABELS.index("neutral"), t, groups=src)
-    z = logits / t
-    z[:, LABELS.index("neutral")] += b
-    pr = torch.softmax(torch.tensor(z), dim=-1).numpy()
-    conf, pred = pr.max(axis=1), pr.argmax(axis=1)
-    raw = torch.softmax(torch.tensor(logits), dim=-1).numpy()
-    return {"temperature": t, "log_bias": {"neutral": b}, "fitted_on": len(val_ex),
-            "validation_after": evaluate_sources(z, val_ex),
-            "validation_ece_before": round(expected_calibration_error(raw.max(1), raw.argmax(1) == y), 4),
-            "validation_ece_after": round(expected_calibration_error(conf, pred == y), 4)}
 
 
 # ------------------------------------------------------------------------------------------ CLI
@@ -335,6 +316,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--fnc-sentences", type=int, default=d.fnc_sentences)
     ap.add_argument("--evaluations", type=int, default=d.evaluations)
     ap.add_argument("--train-embeddings", action="store_true", help="also train the word embeddings (frozen by default)")
+    ap.add_argument("--freeze-layers", type=int, default=d.freeze_layers,
+                    help="keep the lowest N encoder layers fixed (faster: no backward through them)")
     ap.add_argument("--bf16", choices=["auto", "on", "off"], default="auto")
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--seed", type=int, default=d.seed)
@@ -352,7 +335,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     cfg = TrainConfig(datasets=tuple(x.strip() for x in args.datasets.split(",") if x.strip()), epochs=args.epochs,
                       batch_size=args.batch_size, lr=args.lr, max_length=args.max_length, fnc_caps=caps,
                       fnc_sentences=args.fnc_sentences, evaluations=args.evaluations,
-                      freeze_embeddings=not args.train_embeddings,
+                      freeze_embeddings=not args.train_embeddings, freeze_layers=args.freeze_layers,
                       bf16=None if args.bf16 == "auto" else args.bf16 == "on", threads=args.threads, seed=args.seed,
                       max_examples=args.max_examples)
     unknown = set(cfg.datasets) - {"fnc1", "newsmtsc"}
@@ -367,7 +350,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     log(f"data ready in {time.perf_counter() - t0:.0f}s: " + json.dumps(info))
     model, tok, record = train(base, train_ex, val_ex, cfg, log)
     val_logits = record.pop("validation_logits")
-    cal = {"temperature": 1.0, "log_bias": {}} if args.no_calibration else calibrate(val_logits, val_ex)
+    cal = {"temperature": 1.0, "log_bias": {}} if args.no_calibration else calibrate(val_logits, val_ex, LABELS)
     log(f"calibration: {json.dumps(cal)}")
     import torch
     import transformers

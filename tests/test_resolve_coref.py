@@ -242,3 +242,64 @@ def test_a_month_that_is_a_surname_stays_a_name(resolver):
                  "May said the talks would go on."],
                 [("May", "the talks would go on")], date="2017-03-03")
     assert govs(resolver, a) == ["United Kingdom"]
+
+
+class _Token:
+    def __init__(self, pos: str):
+        self.pos_ = pos
+
+
+class _Ent:
+    def __init__(self, text: str, start: int, pos: str = "PROPN"):
+        self.text, self.start_char, self.end_char, self.label_ = text, start, start + len(text), "PERSON"
+        self._tokens = [_Token(pos) for _ in text.split()]
+
+    def __iter__(self):
+        return iter(self._tokens)
+
+
+class _Doc:
+    """The part of a spaCy Doc the resolver reads: PERSON entities with their tokens' parts of speech."""
+
+    def __init__(self, text: str, names: list[str], pos: str = "PROPN"):
+        self.ents = [_Ent(n, text.index(n), pos) for n in names]
+
+
+def _with_people(a: Article, names: list[str], pos: str = "PROPN") -> Article:
+    a.doc = _Doc(a.clean_text, names, pos)
+    return a
+
+
+def _calabresi() -> Article:
+    return article(["President Obama spoke about the prisoner exchange on Friday.",
+                    "TIME's Massimo Calabresi predicted as much back in June.",
+                    "One of them will return to the field, he wrote."],
+                   [("he", "One of them will return to the field")])
+
+
+def test_he_is_not_an_office_holder_when_the_parse_names_a_nearer_person(resolver):
+    assert govs(resolver, _calabresi()) == ["United States"]  # without a parse: the president
+    a = _with_people(_calabresi(), ["Massimo Calabresi"])
+    assert govs(resolver, a) == [None]
+    assert "may be 'Massimo Calabresi'" in a.statements[0].speaker.reason
+
+
+def test_a_nearer_person_of_the_other_gender_or_not_a_name_does_not_block(resolver):
+    a = _with_people(article(["President Obama spoke in London on Friday about trade with Britain.",
+                              "Mrs. Clinton was in Ohio.",
+                              "Britain would wait, he warned."],
+                             [("he", "Britain would wait")]), ["Clinton"])
+    assert govs(resolver, a) == ["United States"]
+    a = _with_people(article(["President Obama spoke in London on Friday about trade with Britain.",
+                              "Conceding that a deal was years away: Britain would wait, he warned."],
+                             [("he", "Britain would wait")]), ["Conceding"], pos="VERB")
+    assert govs(resolver, a) == ["United States"]
+
+
+def test_a_nearer_person_of_the_same_government_keeps_it(resolver):
+    a = _with_people(article(["Obama said the families deserved a vote.",
+                              "Vice President Joe Biden met them on Monday.",
+                              "The Senate had failed them, he said later."],
+                             [("Obama", "the families deserved a vote"), ("he", "The Senate had failed them")]),
+                     ["Joe Biden"])
+    assert govs(resolver, a) == ["United States", "United States"]

@@ -78,6 +78,7 @@ class ResolveStage(Stage):
     name = "resolve"
     Params = ResolveParams
     version = 2  # compositional bodies, pycountry, coreference, several governments per statement
+    needs_doc = True  # coreference reads the parse's PERSON entities (coref.nearer_person)
 
     def __init__(self, params: ResolveParams, ctx):
         super().__init__(params, ctx)

@@ -12,13 +12,16 @@ to an earlier speaker. The antecedent is the nearest earlier speaker that fits:
 
 It never reaches back more than ``max_paragraphs`` paragraphs (a change of topic), and never past a
 nearer speaker that fits but is another party (a change of quotation owner: the nearer one wins,
-even when it is no government). The chain is written into the speaker's ``resolution``.
+even when it is no government). "he"/"she" never reach past a nearer person the parse names
+(``nearer_person``), speaker or not: "TIME's Massimo Calabresi predicted as much ... The recidivism
+rate, he wrote" is Calabresi, not the president named two paragraphs up. The chain is written into
+the speaker's ``resolution``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 from .bodies import BodyLexicon
 
@@ -36,6 +39,7 @@ class Antecedent:
     mention: str  # as written
     decision: Any  # resolver.Decision
     paragraph: int
+    end: int = -1  # where the mention ends in clean_text (-1: not known)
 
 
 def _head(mention: str) -> str:
@@ -128,4 +132,30 @@ def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex
             continue
         if fits(mention, ant, lex):
             return ant
+    return None
+
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Madam)\.?\s+$")
+
+
+def nearer_person(pronoun: str, ant: Antecedent, persons: Iterable[tuple[int, int, str]], at: int,
+                  lex: BodyLexicon, clean: str) -> Optional[str]:
+    """A person (start, end, text: the parse's PERSON entities, those inside quotes or statements left
+    out) named after the antecedent and before a he/she pronoun at `at`: another person who may be
+    the one meant. Not the antecedent again (a shared name word), not one of the other gender by an
+    honorific ("Mrs. Clinton" is not "he")."""
+    spec = lex.pronouns.get(pronoun.strip().lower()) or {}
+    if spec.get("referent") != "person" or spec.get("number") != "sg" or ant.end < 0:
+        return None
+    own = {w.lower() for w in re.findall(r"[A-Z][\w'-]+", f"{ant.text} {ant.mention}")}
+    for start, end, text in sorted(persons, reverse=True):
+        if not ant.end <= start < end <= at:
+            continue
+        if own & {w.lower() for w in re.findall(r"[A-Z][\w'-]+", text)}:
+            continue
+        title = _HONORIFIC.search(clean[max(0, start - 8):start])
+        shown = lex.gender_of(title.group(1)) if title else None
+        if shown and spec.get("gender") and shown != spec["gender"]:
+            continue
+        return text
     return None

@@ -181,3 +181,15 @@ def _is_bare(mention: str, national: list) -> bool:
             rest = rest[:m.start] + rest[m.end:]
     rest = re.sub(r"\b(?:the|'s|’s|both|and|or|as well as|other|leaders of)\b", " ", rest, flags=re.IGNORECASE)
     return not re.search(r"\w", rest) and any(m.field in _COUNTRY_HEADED for m in national)
+
+
+def person_entities(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the parse's PERSON entities outside quotes and outside what statements
+    say: the people the narrative itself names. Empty when the article has no parse."""
+    doc = article.doc
+    if doc is None or not hasattr(doc, "ents"):
+        return []
+    said = [(a, b) for st in article.statements for a, b in st.content_spans]
+    # every word a proper noun: the small model tags a sentence-opening participle ("Conceding that ...")
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"
+            and all(t.pos_ == "PROPN" for t in e) and not _inside_quotes(article, e.start_char) and not any(a <= e.start_char < b for a, b in said)]

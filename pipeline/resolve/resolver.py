@@ -29,7 +29,6 @@ named in what was said never matter.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -37,18 +36,13 @@ from typing import Optional
 
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
-from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor
+from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .countries import with_countries
 from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, generic_head, in_a_name
 from .context import _NATIONAL, ArticleContext
-from .mentions import (_title_run, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
-
-
-# words that open a clause, not an appositive role ("Name, though WHO has ..."); "Name, who was
-# undersecretary of state" still describes the person
-_CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
-                           r"since|where|so|yet)\b", re.IGNORECASE)
+from .people import people_descriptions
+from .mentions import (person_entities, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -56,23 +50,18 @@ _CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while
 _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to)\s", re.IGNORECASE)
 
 
-# where the head of a speaker phrase ends: "spokesman | for the ministry", "Lim | , spokesperson"
-# a country after one of these is what the speaker talks about or where they sit, not whom they speak for
-# "neither Germany's Merkel nor France's Hollande": nobody spoke
 def _same_part(mention: str, a: int, b: int) -> bool:
     """Two offsets in the same comma-separated part of a speaker phrase ("Agriculture Secretary Tom
     Vilsack, a key Clinton supporter": the secretary is not Clinton's)."""
     return any(s <= a < e and s <= b < e for s, _, e in _segments(mention))
 
 
+# "neither Germany's Merkel nor France's Hollande": nobody spoke
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
-# words of outlets, documents and organisations: a phrase headed by one is no person
-# what may stand between coordinated countries: "Germany, France and Britain", "US and Israeli officials"
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
 _WORLD: dict[tuple[int, int], Gazetteer] = {}
 _KEEP: list = []
-# "President Biden", "Secretary of State John Kerry": a sitting office holder's title right before the name
 
 
 @dataclass
@@ -251,8 +240,9 @@ class GovernmentResolver(ArticleContext):
         article.metadata["resolve_date_reason"] = day_why
         article.metadata["article_country"] = about
         article.metadata["article_country_reason"] = about_why
-        people = self._people_descriptions(article)
+        people = people_descriptions(article, self.lex, self.gaz)
         para_of = _paragraph_index(article)
+        persons = person_entities(article)
         done: list[Antecedent] = []
         out: list[list[str]] = []
         for i, st in enumerate(article.statements):
@@ -285,6 +275,13 @@ class GovernmentResolver(ArticleContext):
                 ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs)
                 if ant is None:
                     ant = self._text_antecedent(article, mention, at, para_of(at), home, why, day, fallback)
+                other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None
+                if other is not None:  # two readings: kept only when the nearer person speaks for the same government
+                    o = self._via_other_mention(other, self.decide(other, home, why, day), people, home, why, day, None)
+                    if o.kind != "government" or o.government != ant.decision.government:
+                        d = Decision(None, "unknown", None, f"{mention!r} may be {other!r}, named after "
+                                     f"{ant.text!r}", person=True)
+                        ant = None
                 if ant is not None:
                     a = ant.decision
                     d = Decision(a.government, a.kind, a.role, f"coreference {mention!r} -> {ant.text!r}: {a.reason}",
@@ -298,7 +295,8 @@ class GovernmentResolver(ArticleContext):
             if len(d.governments) > 1:
                 sp.reason += f" (speaks for {', '.join(d.governments)})"
             out.append(list(d.governments) if d.kind == "government" else [])
-            done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start)))
+            done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
+                                   end=sp.end if sp.end >= 0 else st.char_start))
         return out
 
     def _text_antecedent(self, article: Article, mention: str, at: int, para: int, home, why, day,
@@ -330,7 +328,7 @@ class GovernmentResolver(ArticleContext):
         d = self.decide(m.text, home, why, day, fallback)
         if d.kind != "government":
             return None
-        return Antecedent(m.text, m.text, d, para)
+        return Antecedent(m.text, m.text, d, para, end=lo + m.end)
 
     def _via_other_mention(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day,
                            fallback) -> Decision:
@@ -347,51 +345,3 @@ class GovernmentResolver(ArticleContext):
                 return Decision(d2.government, d2.kind, d2.role, f"{d2.reason}, via the mention {alt!r}",
                                 governments=list(d2.governments), person=True)
         return d
-
-    def _people_descriptions(self, article: Article) -> dict[str, list[str]]:
-        """Name word -> longer mentions of that person in the article, best first: a speaker phrase
-        with a role ("Lim Soo-seok, spokesperson for ..."), "Name, role," appositives, and the
-        title run before a name ("Mexico's Foreign Secretary Claudia Ruiz Massieu")."""
-        out: dict[str, list[str]] = {}
-
-        def add(word: str, text: str) -> None:
-            lst = out.setdefault(word, [])
-            if text not in lst:
-                lst.append(text)
-
-        clean = article.clean_text
-        starts = sorted(a for a, _ in article.sentences) or [0]
-        # "defense secretary James Mattis", "Pope Francis": a title run right before a name
-        vocab = self._title_vocab()
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b", clean):
-            run = _title_run(clean, m.start(), vocab, lo=starts[max(0, bisect.bisect_right(starts, m.start()) - 1)])
-            if not run:
-                continue
-            full = f"{run} {m.group()}"
-            if any(w.gov or w.non_gov for w in self.lex.find(run)) or self.gaz.find(full, {"people", "institutions"}):
-                for word in _name_words(m.group()):
-                    add(word, full)
-        # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs," anywhere in the text
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w\s'’-]{2,80}?)[,.;]",
-                             clean):
-            role_text = m.group(2)
-            if _CLAUSE_START.match(role_text):
-                continue  # "Mashable, though WHO has contacted ...": a clause, not an appositive
-            if any(w.gov or w.non_gov for w in self.lex.find(role_text)):
-                for word in _name_words(m.group(1)):
-                    add(word, f"{m.group(1)}, {role_text}")
-        # speaker phrases with a role ("Lim Soo-seok, spokesperson for ...")
-        for st in article.statements:
-            text = st.speaker.text
-            first = text.split(",")[0]
-            if len(first.split()) <= 6 and any(w.gov or w.non_gov for w in self.lex.find(text)):
-                for word in _name_words(first):
-                    add(word, text)
-        return out
-
-    def _title_vocab(self) -> frozenset[str]:
-        if not hasattr(self, "_vocab"):
-            toks = {t for w in self.lex.words for t in w.split()}
-            self._vocab = frozenset(toks | {"of", "the", "for", "and", "'s", "’s", "senior", "top", "deputy", "acting",
-                                            "foreign", "defense", "defence", "interior", "state", "national", "chief"})
-        return self._vocab

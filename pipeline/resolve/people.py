@@ -1,0 +1,69 @@
+"""Every longer mention of a person in one article, by name word: how a bare name ("Mattis") is tied
+to a title or role stated elsewhere ("defense secretary James Mattis")."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..types import Article
+from .bodies import BodyLexicon
+from .gazetteer import Gazetteer
+from .mentions import _name_words, _title_run
+
+# words that open a clause, not an appositive role ("Name, though WHO has ..."); "Name, who was
+# undersecretary of state" still describes the person
+_CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
+                           r"since|where|so|yet)\b", re.IGNORECASE)
+_VOCAB: dict[int, tuple[BodyLexicon, frozenset[str]]] = {}
+
+
+def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer) -> dict[str, list[str]]:
+    """Name word -> longer mentions of that person in the article, best first: a speaker phrase
+    with a role ("Lim Soo-seok, spokesperson for ..."), "Name, role," appositives, and the
+    title run before a name ("Mexico's Foreign Secretary Claudia Ruiz Massieu")."""
+    out: dict[str, list[str]] = {}
+
+    def add(word: str, text: str) -> None:
+        lst = out.setdefault(word, [])
+        if text not in lst:
+            lst.append(text)
+
+    clean = article.clean_text
+    starts = sorted(a for a, _ in article.sentences) or [0]
+    # "defense secretary James Mattis", "Pope Francis": a title run right before a name
+    vocab = title_vocab(lex)
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b", clean):
+        run = _title_run(clean, m.start(), vocab, lo=starts[max(0, bisect.bisect_right(starts, m.start()) - 1)])
+        if not run:
+            continue
+        full = f"{run} {m.group()}"
+        if any(w.gov or w.non_gov for w in lex.find(run)) or gaz.find(full, {"people", "institutions"}):
+            for word in _name_words(m.group()):
+                add(word, full)
+    # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs," anywhere in the text
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w\s'’-]{2,80}?)[,.;]",
+                         clean):
+        role_text = m.group(2)
+        if _CLAUSE_START.match(role_text):
+            continue  # "Mashable, though WHO has contacted ...": a clause, not an appositive
+        if any(w.gov or w.non_gov for w in lex.find(role_text)):
+            for word in _name_words(m.group(1)):
+                add(word, f"{m.group(1)}, {role_text}")
+    # speaker phrases with a role ("Lim Soo-seok, spokesperson for ...")
+    for st in article.statements:
+        text = st.speaker.text
+        first = text.split(",")[0]
+        if len(first.split()) <= 6 and any(w.gov or w.non_gov for w in lex.find(text)):
+            for word in _name_words(first):
+                add(word, text)
+    return out
+
+def title_vocab(lex: BodyLexicon) -> frozenset[str]:
+    """Words that may make up a title run before a name: every body and office word, plus glue
+    (built once per lexicon; the lexicon is kept with it so that its id stays its own)."""
+    if id(lex) not in _VOCAB:
+        toks = {t for w in lex.words for t in w.split()}
+        _VOCAB[id(lex)] = (lex, frozenset(toks | {"of", "the", "for", "and", "'s", "’s", "senior", "top", "deputy",
+                                                  "acting", "foreign", "defense", "defence", "interior", "state",
+                                                  "national", "chief"}))
+    return _VOCAB[id(lex)][1]

@@ -244,3 +244,38 @@ def test_central_banks_count_and_legislatures_do_not(resolver, mention, governme
 ])
 def test_agencies_named_without_a_country(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2016, 1, 1)).government == government
+
+
+@pytest.mark.parametrize("mention,home,kind", [
+    ("Sanders' spokesman Michael Briggs", "United States", "non_government"),  # speaks for Sanders
+    ("a Greenpeace spokeswoman", "United Kingdom", "non_government"),
+    ("Acme Holdings spokesman John Doe", "Canada", "non_government"),
+    ("NSC spokeswoman Caitlin Hayden", "United States", "government"),  # a bare acronym decides nothing
+    ("Foreign Ministry spokesman Lu Kang", "China", "government"),  # a body word, not an owner
+    ("a senior spokesman", "Canada", "government"),
+])
+def test_a_name_before_a_person_head_owns_it(resolver, mention, home, kind):
+    assert resolver.decide(mention, home, "outlet", D2016).kind == kind
+
+
+def test_an_owner_in_office_makes_the_head_a_government_speaker(resolver):
+    d = resolver.decide("Putin's spokesman Dmitry Peskov", None, "", D2016)
+    assert (d.government, d.kind) == ("Russia", "government"), d
+    people = {"Cameron": ["David Cameron"]}  # the full name elsewhere in the article
+    d = resolver.decide("Cameron's spokesman", None, "", D2016, people=people)
+    assert (d.government, d.kind) == ("United Kingdom", "government"), d
+    assert resolver.decide("Cameron's spokesman", None, "", D2016).kind == "non_government"
+
+
+@pytest.mark.parametrize("mention", ["A senior Western intelligence official", "Arab diplomats",
+                                     "a European official"])
+def test_a_bloc_is_no_one_government(resolver, mention):
+    d = resolver.decide(mention, "United States", "outlet 'Fox News'", D2016)
+    assert (d.government, d.kind) == (None, "unknown"), d
+    assert "bloc" in d.reason
+
+
+def test_a_super_pac_is_no_government(resolver):
+    d = resolver.decide("Jeff Bechdel, communications director for the conservative super PAC America Rising",
+                        None, "", D2016)
+    assert d.kind == "non_government", d

@@ -1,6 +1,7 @@
 """The non-government guard's rules about how a speaker phrase is built, beside the word lists of
 bodies.yaml: a person head attached to a named non-government body or person ("the president of the
-NAACP"), a royal title that is someone's surname ("Mr. King"), a place before "-based", and person
+NAACP", "Sanders' spokesman"), a bloc that is no one country ("a Western intelligence
+official"), a royal title that is someone's surname ("Mr. King"), a place before "-based", and person
 heads that companies and unions have as much as states (they take no country from the article).
 Checked on govbench dev and on the resolver audit (benchmarks/resolver_audit/).
 """
@@ -66,3 +67,47 @@ def attached_elsewhere(mention: str, matches: list, words: list[Word], person_he
 def generic_head(role: str, mention: str) -> bool:
     """A generic person head ("the president of a trades council"), not the bare title ("the president")."""
     return role in GENERIC_HEADS and not re.fullmatch(r"(?:the\s+)?" + re.escape(role), mention.strip(), re.IGNORECASE)
+
+
+# a capitalized name (with its possessive) right before a person head: "Sanders' spokesman", "DFA spokesman"
+_OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)(?:['’]s?)?\s+$")
+_NOT_OWNERS = frozenset({"the", "a", "an", "senior", "top", "chief", "deputy", "press", "acting", "former", "one",
+                         "another", "two", "three", "several", "some", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def owner_before(residue: str, role: Word, words: list[Word], person_heads: frozenset[str]) -> Optional[str]:
+    """The name that owns a person head by standing right before it ("Sanders' spokesman Michael
+    Briggs" -> "Sanders"): the head speaks for that owner. Not a bare acronym ("NSC", "DFA"), which
+    is left to the other evidence. Not a body or office
+    word of the lexicon ("Foreign Ministry spokesman"), not a title or article ("Senior official");
+    gazetteer names are blanked out of `residue` before this is asked."""
+    if role.text not in person_heads:
+        return None
+    m = _OWNER.search(residue[:role.start])
+    if not m:
+        return None
+    name = m.group(1)
+    toks = name.split()
+    while toks and toks[0].lower() in _NOT_OWNERS:
+        toks = toks[1:]
+    if not toks or any(w.start < m.end() and w.start + len(w.text) > m.start(1) for w in words):
+        return None  # a word of the lexicon is part of it: "Foreign Ministry", "State Department"
+    if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", toks[0]):
+        return None  # an acronym the gazetteer lacks is as often an agency ("NSC") as a group ("DFA")
+    return " ".join(toks)
+
+
+# adjectives of a group of countries: a speaker so described speaks for no one government
+BLOCS = frozenset({"western", "european", "arab", "gulf", "asian", "african", "latin american", "nordic",
+                   "baltic", "allied"})
+_BLOC = re.compile(r"\b(" + "|".join(sorted(BLOCS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def bloc_in_head(residue: str) -> Optional[str]:
+    """"a senior Western intelligence official", "Arab diplomats": the bloc word in the head of the
+    phrase (the words before its first comma or preposition), if any."""
+    for start, head_end, _ in _segments(residue):
+        if residue[start:head_end].strip():
+            m = _BLOC.search(residue, start, head_end)
+            return m.group(1) if m else None
+    return None

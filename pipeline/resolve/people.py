@@ -18,9 +18,10 @@ _VOCAB: dict[int, tuple[BodyLexicon, frozenset[str]]] = {}
 
 
 def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer) -> dict[str, list[str]]:
-    """Name word -> longer mentions of that person in the article, best first: a speaker phrase
-    with a role ("Lim Soo-seok, spokesperson for ..."), "Name, role," appositives, and the
-    title run before a name ("Mexico's Foreign Secretary Claudia Ruiz Massieu")."""
+    """Name word -> longer mentions of that person in the article, best first: the full name of an
+    office holder the gazetteer knows ("David Cameron"), the title run before a name ("Mexico's
+    Foreign Secretary Claudia Ruiz Massieu"), "Name, role," appositives, and speaker phrases with a
+    role ("Lim Soo-seok, spokesperson for ...")."""
     out: dict[str, list[str]] = {}
 
     def add(word: str, text: str) -> None:
@@ -29,6 +30,12 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer) -> d
             lst.append(text)
 
     clean = article.clean_text
+    # first, office holders the gazetteer knows by their full name ("David Cameron"), for the bare
+    # surname elsewhere ("Cameron's spokesman"); their tenure is checked where the mention is decided
+    for m in gaz.find(clean, {"people"}):
+        if len(m.text.split()) > 1:
+            for word in _name_words(m.text)[-1:]:
+                add(word, m.text)
     starts = sorted(a for a, _ in article.sentences) or [0]
     # "defense secretary James Mattis", "Pope Francis": a title run right before a name
     vocab = title_vocab(lex)

@@ -39,7 +39,7 @@ from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .countries import with_countries
 from .gazetteer import Gazetteer, parse_date
-from .guard import LOCATIVE, attached_elsewhere, generic_head, in_a_name
+from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions
 from .mentions import (person_entities, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
@@ -124,9 +124,11 @@ class GovernmentResolver(ArticleContext):
         self.implicit_speakers = implicit_speakers
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
-               on: Optional[_dt.date] = None, fallback: Optional[tuple[str, str]] = None) -> Decision:
+               on: Optional[_dt.date] = None, fallback: Optional[tuple[str, str]] = None,
+               people: Optional[dict[str, list[str]]] = None) -> Decision:
         """The government of one speaker phrase. `home` serves a body or office with no country;
-        `fallback` (government, why) serves it when there is no home."""
+        `fallback` (government, why) serves it when there is no home; `people` (the article's longer
+        mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)
                    and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
@@ -174,6 +176,20 @@ class GovernmentResolver(ArticleContext):
                                 person=person)
         if role is None:
             return Decision(None, "unknown", None, "no government evidence", person=person)
+        bloc = bloc_in_head(residue)
+        if bloc is not None:
+            return Decision(None, "unknown", role.text, f"{role.text!r} of a bloc ({bloc!r}), no one government",
+                            person=person)
+        owner = owner_before(residue, role, words, self.lex.person_heads)
+        if owner is not None:  # "Sanders' spokesman": the head speaks for its owner
+            o = self.decide(owner, home, home_reason, on)
+            if o.kind == "unknown" and people:  # "Cameron's spokesman": "Prime Minister David Cameron" elsewhere
+                o = self._via_other_mention(owner, o, people, home, home_reason, on, None)
+            if o.kind == "government":
+                return Decision(o.government, "government", role.text, f"{role.text!r} of {owner!r}: {o.reason}",
+                                governments=list(o.governments), person=person)
+            return Decision(None, "non_government", role.text, f"{role.text!r} of {owner!r}, which names no "
+                            f"government", person=person)
         standalone = [w for w in gov_words if w.kind in ("body", "office")]
         if not standalone:
             return Decision(None, "unknown", role.text, f"{role.kind.split('_')[0]} {role.text!r} names no country",
@@ -288,7 +304,7 @@ class GovernmentResolver(ArticleContext):
                                  governments=list(a.governments), person=a.person)
                     sp.text = ant.text
             if d is None:
-                d = self.decide(sp.text, home, why, day, fallback)
+                d = self.decide(sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason

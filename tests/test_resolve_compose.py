@@ -252,6 +252,7 @@ def test_agencies_named_without_a_country(resolver, mention, government):
     ("Acme Holdings spokesman John Doe", "Canada", "non_government"),
     ("NSC spokeswoman Caitlin Hayden", "United States", "government"),  # a bare acronym decides nothing
     ("Foreign Ministry spokesman Lu Kang", "China", "government"),  # a body word, not an owner
+    ("Agriculture Secretary Tom Vilsack", "United States", "government"),  # a portfolio, not an owner
     ("a senior spokesman", "Canada", "government"),
 ])
 def test_a_name_before_a_person_head_owns_it(resolver, mention, home, kind):

@@ -233,3 +233,31 @@ def test_unpunctuated_story_text_stays(case):
     text = "\n\n".join(paras)
     gone = [ln.text for ln, r in classify_lines(text) if r.reason == "run of unpunctuated captions"]
     assert gone == ([CAPTIONS[0]] if case == "speech" else [])  # the speech line stays, its neighbour goes
+
+
+LINKS = ["Who are Boko Haram?", "Profile: Boko Haram leader Abubakar Shekau"]
+
+
+def test_a_run_of_linked_story_titles_between_paragraphs_goes():
+    text = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0], STORY[1], *LINKS, STORY[2]])
+    gone = classify_lines(text)
+    assert [ln.text for ln, _ in gone] == LINKS
+    assert {r.reason for _, r in gone} == {"run of link titles"}
+
+
+@pytest.mark.parametrize("case", ["alone", "short_items", "long_list", "capitals", "top", "no_full_stops"])
+def test_short_unpunctuated_story_lines_stay(case):
+    if case == "alone":  # one question between paragraphs may be the story's own
+        paras = [STORY[0], STORY[1], "Would you watch the video?", STORY[2]]
+    elif case == "short_items":  # subheads and the items of a list are shorter than a story title
+        paras = [STORY[0], "His journalism career", "Roast peasant", "Red herring", STORY[1]]
+    elif case == "long_list":  # six titles in a row are a list of the story's own
+        paras = [STORY[0], *[f"Day {n} of the march through the northern provinces" for n in range(1, 7)], STORY[1]]
+    elif case == "capitals":  # the article's title or subheads in capitals
+        paras = [STORY[0], "CATHOLIC PRIEST CLAIMS THAT GOD IS A WOMAN", "WHY DID HE JOIN ISLAMIC STATE?", STORY[1]]
+    elif case == "top":  # the article's own title and byline
+        paras = ["Nigeria Says It Freed Hostages In Raid", "Reporting from the border town of Maiduguri", STORY[0]]
+    else:  # a text whose paragraphs all lack the full stop
+        paras = [p.rstrip(".") for p in STORY] + LINKS
+    text = "\n\n".join(paras)
+    assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .line_features import LETTER, Context, Line, headline_like, is_dateline, sentence_like, split_lines
+from .runs import mark_caption_runs, mark_link_runs
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
 
@@ -262,6 +263,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (bool(_INLINE_LINK.match(ln.text)) and headline_like(Line(ln.index, ln.start, ln.end,
                                                                         ln.text.split(":", 1)[-1].strip())))
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
+    LineRule("link_list", "run of link titles", lambda ln, c: ln.index in c.link_runs),
     LineRule("gallery", "photo gallery", lambda ln, c: bool(_GALLERY.match(ln.text)) and ln.n_words <= 8),
     LineRule("promo", "promotion or teaser", _promo),
     LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
@@ -308,34 +310,6 @@ def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
             j += 1
 
 
-# a list item or a live-blog entry opens with a marker or a time: article text, whatever its punctuation
-_ITEM_START = re.compile(r"^(?:[-*\u2022\u25cf\u25aa>]|\d{1,3}[.)]\s|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\b)", re.IGNORECASE)
-
-
-def _unterminated(line: Line) -> bool:
-    """A line shaped like a sentence (ten words or more, mostly lower case) with no closing punctuation."""
-    return (not line.terminal and line.n_words >= 10 and line.title_share < 0.6 and not line.all_caps
-            and not line.text.endswith((":", ";", ",", "-", "\u2014", "\u2013")) and not _ITEM_START.match(line.text))
-
-
-def _mark_caption_runs(ctx: Context) -> None:
-    """Photo captions printed between paragraphs: two or more consecutive paragraphs, each a sentence
-    without closing punctuation and set off by blank lines ("An ambulance ... carries a patient ... to a
-    hospital in Frisco, Texas on Wednesday"). News paragraphs close with a full stop; a line broken
-    inside a sentence is followed by its lower-case rest with no blank line, so it is no such paragraph.
-    Not in a text where most long paragraphs lack the full stop, nor list items and live-blog entries;
-    a caption with a speech verb stays (it may be a statement of the story's)."""
-    long = [ln for ln in ctx.lines if ln.n_words >= 10]
-    if sum(ln.terminal for ln in long) < 0.6 * len(long):
-        return  # a text whose paragraphs do not close with a full stop (lost in extraction, or tweets)
-    alone = [ln.index >= 1 and _unterminated(ln) and ctx.gap(ln.index) >= 2 and ctx.gap(ln.index + 1) >= 2
-             for ln in ctx.lines]
-    for i, ok in enumerate(alone):
-        speech = any(w.lower() in _SPEECH for w in ctx.lines[i].words)  # a statement is worth more kept than lost
-        if ok and not speech and ((i > 0 and alone[i - 1]) or (i + 1 < len(alone) and alone[i + 1])):
-            ctx.caption_runs.add(i)
-
-
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
     lines = split_lines(text)
@@ -348,7 +322,9 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "promo" in categories:
         _mark_ad_blocks(ctx)
     if categories is None or "caption" in categories:
-        _mark_caption_runs(ctx)
+        mark_caption_runs(ctx, _SPEECH)
+    if categories is None or "link_list" in categories:
+        mark_link_runs(ctx, _SPEECH)
     out = []
     for ln in lines:
         if is_dateline(ln.text) and ln.n_words > 3:

@@ -1,0 +1,79 @@
+"""Runs of paragraphs that are not story text, though no one of them gives itself away: photo
+captions printed as unpunctuated sentences, and the titles of linked stories set between paragraphs.
+Both are found only in a text whose long paragraphs mostly close with a full stop (news as printed),
+and each run is two or more paragraphs set off by blank lines."""
+from __future__ import annotations
+
+import re
+
+from .line_features import Context, Line, headline_like
+
+
+def _prose(ctx: Context) -> bool:
+    """Most long paragraphs (ten words or more) close with a full stop: news as printed."""
+    long = [ln for ln in ctx.lines if ln.n_words >= 10]
+    return sum(ln.terminal for ln in long) >= 0.6 * len(long)
+
+
+def _set_off(ctx: Context, i: int) -> bool:
+    return ctx.gap(i) >= 2 and ctx.gap(i + 1) >= 2
+
+
+# a list item or a live-blog entry opens with a marker or a time: article text, whatever its punctuation
+_ITEM_START = re.compile(r"^(?:[-*\u2022\u25cf\u25aa>]|\d{1,3}[.)]\s|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\b)", re.IGNORECASE)
+
+
+def _unterminated(line: Line) -> bool:
+    """A line shaped like a sentence (ten words or more, mostly lower case) with no closing punctuation."""
+    return (not line.terminal and line.n_words >= 10 and line.title_share < 0.6 and not line.all_caps
+            and not line.text.endswith((":", ";", ",", "-", "\u2014", "\u2013")) and not _ITEM_START.match(line.text))
+
+
+def mark_caption_runs(ctx: Context, speech: set[str]) -> None:
+    """Photo captions printed between paragraphs: two or more consecutive paragraphs, each a sentence
+    without closing punctuation and set off by blank lines ("An ambulance ... carries a patient ... to a
+    hospital in Frisco, Texas on Wednesday"). News paragraphs close with a full stop; a line broken
+    inside a sentence is followed by its lower-case rest with no blank line, so it is no such paragraph.
+    Not in a text where most long paragraphs lack the full stop, nor list items and live-blog entries;
+    a caption with a speech verb stays (it may be a statement of the story's)."""
+    if not _prose(ctx):
+        return  # a text whose paragraphs do not close with a full stop (lost in extraction, or tweets)
+    alone = [ln.index >= 1 and _unterminated(ln) and _set_off(ctx, ln.index) for ln in ctx.lines]
+    for i, ok in enumerate(alone):
+        said = any(w.lower() in speech for w in ctx.lines[i].words)  # a statement is worth more kept than lost
+        if ok and not said and ((i > 0 and alone[i - 1]) or (i + 1 < len(alone) and alone[i + 1])):
+            ctx.caption_runs.add(i)
+
+
+
+
+_QUESTION = re.compile(r"^[A-Z][^\"\u201c\u201d]*\?$")
+
+
+def _link_title(line: Line, speech: set[str]) -> bool:
+    """A story title: headline-like (4 to 14 words, no closing punctuation), or a short question ("Who
+    are Boko Haram?"); not a list item, not a lead-in (":"), no speech verb, no quote marks. Shorter
+    lines are subheads ("His journalism career") or the items of a list ("Roast peasant")."""
+    if not 4 <= line.n_words <= 14 or line.all_caps or _ITEM_START.match(line.text) or line.text.endswith((":", ";", ",")):
+        return False  # a line in capitals is the article's own title or a subhead as often as a link
+    if any(w.lower() in speech for w in line.words):
+        return False
+    return headline_like(line) or (line.n_words <= 12 and bool(_QUESTION.match(line.text)))
+
+
+def mark_link_runs(ctx: Context, speech: set[str], longest: int = 5) -> None:
+    """Titles of linked stories set between paragraphs ("Who are Boko Haram?" / "Profile: Boko Haram
+    leader Abubakar Shekau"): two to `longest` consecutive story titles, each set off by blank lines,
+    after the first two lines (the article's own title and byline). A longer run is a list of the
+    story's own (a menu, the dishes served), not links."""
+    if not _prose(ctx):
+        return
+    ok = [_set_off(ctx, ln.index) and _link_title(ln, speech) for ln in ctx.lines]
+    i = 0
+    while i < len(ok):
+        j = i
+        while j < len(ok) and ok[j]:
+            j += 1
+        if i >= 2 and 2 <= j - i <= longest:
+            ctx.link_runs.update(range(i, j))
+        i = j + 1

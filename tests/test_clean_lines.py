@@ -76,6 +76,10 @@ def around(line: str) -> str:
      "newsroom contact line"),
     ("To contact the editor on this story:", "newsroom contact line"),
     ("Email: Paul.Bond@THR.com", "newsroom contact line"),
+    ("President Obama hugs Orange County Mayor Teresa Jacobs after Obama arrived at Orlando International "
+     "Airport on Thursday, June 16, 2016.", "photo caption"),  # a wire caption's closing date
+    ("An Ottawa police officer runs outside Parliament Hill in Ottawa on Wednesday Oct. 22, 2014. "
+     "(AP Photo/The Canadian Press, Sean Kilpatrick)", "photo caption"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -113,6 +117,7 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Jane Doe is a reporter for the state broadcaster and was detained on Monday, the ministry said.",
     "To contact the families, the ministry set up a hotline on Monday.",
     "Contact: the embassy said it would help citizens leave the country.",
+    "The vote was set for the autumn. Polls open on Tuesday, Nov. 8, 2016.",  # two sentences: story text
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

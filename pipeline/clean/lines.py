@@ -169,6 +169,11 @@ def _is_label_caption(line: Line, ctx: Context) -> bool:
 
 
 # "(L) Police in Ferguson ... (R) U.S. soldiers ...": a side-by-side picture's caption
+# a wire photo caption's closing date: "... at Orlando International Airport on Thursday, June 16, 2016." (a
+# story gives the weekday or the date, a caption both with the year), its credit may follow in brackets
+_DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|Mar|Apr|May|"
+                            r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\.?\s*(?:\([^)]*\))?\s*$")
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"\u201d']?\s+[A-Z]")
 _LEFT_RIGHT = re.compile(r"^\W{0,2}\((?:L|R|left|right|top|bottom|above|below)\)\s")  # at the start: "(R)" inside is a party
 
 
@@ -271,7 +276,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (not ln.terminal and ln.n_words <= 40 and bool(_CAPTION_TAIL.search(ln.text))
                  and not sentence_like(ln))
              or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))
-             or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))),
+             or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
+             or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
+                 and not _SENTENCE_BREAK.search(_DATED_CAPTION.sub("", ln.text)))),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("section_label", "section label", _section_label),

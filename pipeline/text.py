@@ -177,6 +177,22 @@ def unbalanced_quotes(text: str) -> bool:
     (False, True)
     """
     t = (text or "").replace("''", '"').replace("``", '"')  # typewriter-style double quotes
+    error, depth = _double_quotes(t)
+    if error or depth:
+        return True
+    for o, c in ("()", "[]"):
+        level = 0
+        for ch in t:
+            level += (ch == o) - (ch == c)
+            if level < 0:
+                return True
+        if level:
+            return True
+    return len(_SQ_OPEN.findall(t)) > len(_SQ_CLOSE.findall(t))
+
+
+def _double_quotes(t: str) -> tuple[bool, int]:
+    """(an error: a quote closed that was never opened or opened twice, the depth left open at the end)."""
     depth = 0
     for i, ch in enumerate(t):
         if ch == _DQ_OPEN:
@@ -196,23 +212,37 @@ def unbalanced_quotes(text: str) -> bool:
             continue
         if role == "open":
             if depth:
-                return True
+                return True, depth
             depth = 1
         else:
             if not depth:
-                return True
+                return True, depth
             depth = 0
-    if depth:
-        return True
-    for o, c in ("()", "[]"):
-        level = 0
-        for ch in t:
-            level += (ch == o) - (ch == c)
-            if level < 0:
-                return True
-        if level:
-            return True
-    return len(_SQ_OPEN.findall(t)) > len(_SQ_CLOSE.findall(t))
+    return False, depth
+
+
+def quote_groups(sentences: list[str]) -> list[tuple[int, int]]:
+    """[start, end) ranges of consecutive sentences that together close the quotes they open: a
+    quotation that runs over two of the parser's sentences ('He said: "We will. We must."') is one
+    group, so that its quote marks are judged together. A quote never closed ends the last group.
+
+    >>> quote_groups(['He said: "We will.', 'We must."', 'It ended.'])
+    [(0, 2), (2, 3)]
+    """
+    groups, start = [], 0
+    for i in range(len(sentences)):
+        if not _left_open(" ".join(sentences[start:i + 1])):
+            groups.append((start, i + 1))
+            start = i + 1
+    if start < len(sentences):
+        groups.append((start, len(sentences)))
+    return groups
+
+
+def _left_open(text: str) -> bool:
+    """A double quote opened and still open at the end, with nothing wrong before it."""
+    error, depth = _double_quotes((text or "").replace("''", '"').replace("``", '"'))
+    return not error and depth == 1
 
 
 def has_clause(doc_or_span: Any) -> bool:
@@ -251,7 +281,8 @@ def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
 
 def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
     """How many summaries hold a fragment: a sentence (spaCy's parser) with no verb, or with an
-    unbalanced quote (the issue's definition); and how many fail the stricter check above."""
+    unbalanced quote (the issue's definition; a quotation that runs over several sentences is judged
+    as one, ``quote_groups``); and how many fail the stricter check above."""
     nlp = parse_model()
     n = n_frag = n_strict = n_sents = 0
     examples: list[dict[str, Any]] = []
@@ -260,15 +291,19 @@ def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
             continue
         n += 1
         bad = strict = False
-        for sent in nlp(" ".join(text.split())).sents:
-            n_sents += 1
-            no_verb = not any(t.pos_ in ("VERB", "AUX") for t in sent)
-            probs = sentence_problems(sent.text, sent.as_doc())
-            if no_verb or "unbalanced_quote" in probs:
-                bad = True
-                if len(examples) < 20:
-                    examples.append({"sentence": sent.text, "problems": probs + (["no_verb"] if no_verb else [])})
-            strict = strict or bool(probs)
+        sents = list(nlp(" ".join(text.split())).sents)
+        for a, b in quote_groups([x.text for x in sents]):
+            for sent in sents[a:b]:
+                n_sents += 1
+                no_verb = not any(t.pos_ in ("VERB", "AUX") for t in sent)
+                probs = [p for p in sentence_problems(sent.text, sent.as_doc()) if p != "unbalanced_quote" or b - a == 1]
+                if b - a > 1 and unbalanced_quotes(" ".join(x.text for x in sents[a:b])):
+                    probs.append("unbalanced_quote")
+                if no_verb or "unbalanced_quote" in probs:
+                    bad = True
+                    if len(examples) < 20:
+                        examples.append({"sentence": sent.text, "problems": probs + (["no_verb"] if no_verb else [])})
+                strict = strict or bool(probs)
         n_frag += bad
         n_strict += strict
     return {"summaries": n, "sentences": n_sents, "with_fragment": n_frag, "failing_strict_check": n_strict,
@@ -276,4 +311,4 @@ def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
 
 
 __all__ = ["DEFAULT_SPACY_MODEL", "sentence_model", "parse_model", "split_sentences", "split_sentences_many",
-           "statement_text", "clause_text", "unbalanced_quotes", "has_clause", "sentence_problems", "fragment_report"]
+           "statement_text", "clause_text", "unbalanced_quotes", "quote_groups", "has_clause", "sentence_problems", "fragment_report"]

@@ -141,3 +141,10 @@ def test_speaker_first_leaves_mixed_attributions_alone():
                          speaker="The minister", speaker_span=(19, 21), cue="said", cue_span=(22, 26),
                          sentence_starts=[0])
     assert speaker_first(c, "unchanged") == "unchanged"
+
+
+def test_a_statement_whose_quotation_runs_over_two_parsed_sentences_is_kept(summarizer):
+    w = "The minister said: \u201cWe will fight on. We will win this war.\u201d"
+    src = ctx_of(w, "We will fight on. We will win this war.", "The minister", "said", type_="direct")
+    out = summarizer.summarize([SummaryJob("a", "Ukraine", ["q"], sources=[src])])[0]
+    assert out.text == w, out.meta

@@ -117,3 +117,12 @@ def test_a_bracket_at_a_paragraph_start_or_closed_inside_a_token_leaves_later_se
     starts = [s.text[:12] for s in parse_model()(text).sents if s.text.strip()]
     assert "(Reporting b" in starts  # a bracket that opens a paragraph may start a sentence
     assert "Because the " in starts and "It is up to " in starts  # "[I]f" closes its bracket
+
+
+def test_a_quotation_over_two_parsed_sentences_is_no_fragment():
+    """spaCy splits inside the quotation; its marks are judged over the two sentences together."""
+    text = "The minister said: \u201cWe will fight on. We will win this war.\u201d The ministry agreed."
+    assert [s.text for s in parse_model()(text).sents][:2] == ["The minister said: \u201cWe will fight on.",
+                                                              "We will win this war.\u201d"]
+    assert fragment_report([text])["with_fragment"] == 0
+    assert fragment_report(["The minister said: \u201cWe will fight on. We will win this war."])["with_fragment"] == 1

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..config import BackendParams
-from ..text import DEFAULT_SPACY_MODEL, parse_model, sentence_problems, split_sentences_many
+from ..text import DEFAULT_SPACY_MODEL, parse_model, sentence_problems, split_sentences_many, unbalanced_quotes
 from .base import SummaryJob, SummaryOutput, Summarizer
 from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
 
@@ -117,7 +117,7 @@ class ReportedSpeechSummarizer(Summarizer):
 
     def _passes(self, texts: list[str]) -> list[list[str]]:
         """Problems of each candidate; a candidate that spaCy reads as several sentences (a quote
-        running over two) must pass in every one of them."""
+        running over two) must pass in every one of them, its quote marks judged over the whole."""
         uniq = list(dict.fromkeys(texts))
         probs = {}
         for t, doc in zip(uniq, self.nlp.pipe(uniq, batch_size=64)):
@@ -125,7 +125,8 @@ class ReportedSpeechSummarizer(Summarizer):
             if len(sents) <= 1:
                 p = sentence_problems(t, doc)
             else:
-                p = sorted({x for s in sents for x in sentence_problems(s.text, s.as_doc())})
+                p = sorted({x for s in sents for x in sentence_problems(s.text, s.as_doc()) if x != "unbalanced_quote"}
+                           | ({"unbalanced_quote"} if unbalanced_quotes(t) else set()))
             if len(_words(t)) < self.params.min_words:
                 p.append("too_short")
             probs[t] = p

@@ -179,6 +179,11 @@ def test_generic_person_heads_do_not_take_the_article_country(resolver):
         "United States"  # the bare title stays
     assert resolver.decide("officials", None, "", dt.date(2016, 9, 20), fallback=about_us).government == \
         "United States"  # a state word, not a generic head
+    about_ng = ("Nigeria", "the article names Nigeria most")
+    assert resolver.decide("President Goodluck Jonathan", None, "", dt.date(2014, 10, 20), fallback=about_ng) \
+        .government == "Nigeria"  # a capitalized title before a name, as a head of state is styled
+    assert resolver.decide("Acme Holdings President John Smith", None, "", dt.date(2014, 10, 20),
+                           fallback=about_ng).kind == "non_government"  # a company's president has its owner
 
 
 def test_an_undated_article_is_dated_from_the_years_and_office_holders_it_names(resolver):

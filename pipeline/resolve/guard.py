@@ -65,8 +65,15 @@ def attached_elsewhere(mention: str, matches: list, words: list[Word], person_he
 
 
 def generic_head(role: str, mention: str) -> bool:
-    """A generic person head ("the president of a trades council"), not the bare title ("the president")."""
-    return role in GENERIC_HEADS and not re.fullmatch(r"(?:the\s+)?" + re.escape(role), mention.strip(), re.IGNORECASE)
+    """A generic person head ("the president of a trades council"), not the bare title ("the president")
+    nor a capitalized title right before a name at the start of the phrase ("President Goodluck Jonathan":
+    a company's president is styled with its owner, "Acme President John Smith", which owner_before reads)."""
+    if role not in GENERIC_HEADS:
+        return False
+    if re.fullmatch(r"(?:the\s+)?" + re.escape(role), mention.strip(), re.IGNORECASE):
+        return False
+    titled = re.match(r"(?:(?:Vice|Deputy|Acting)\s+)?" + re.escape(role.title()) + r"\s+[A-Z][a-z]", mention.strip())
+    return not titled
 
 
 # a capitalized name (with its possessive) right before a person head: "Sanders' spokesman", "DFA spokesman"

@@ -303,3 +303,23 @@ def test_a_nearer_person_of_the_same_government_keeps_it(resolver):
                              [("Obama", "the families deserved a vote"), ("he", "The Senate had failed them")]),
                      ["Joe Biden"])
     assert govs(resolver, a) == ["United States", "United States"]
+
+
+@pytest.mark.parametrize("tail, government", [
+    ("Reuters quoted Cameroon's defence ministry as saying.", "Cameroon"),
+    ("Al Arabiya cited the Iraqi Defense Ministry saying so.", "Iraq"),
+    ("Reuters quoted a local shopkeeper as saying.", None),  # no government: the outlet stays the speaker
+    ("Reuters reported, quoting nobody in particular.", None),  # not the cue's object
+])
+def test_an_outlet_that_quotes_a_government_passes_on_its_words(resolver, tail, government):
+    a = article([f"Eight soldiers were killed in the far north on Friday, {tail}"],
+                [(tail.split()[0] if not tail.startswith("Al ") else "Al Arabiya",
+                  "Eight soldiers were killed in the far north on Friday")])
+    st = a.statements[0]
+    cue = tail.split()[2] if tail.startswith("Al ") else tail.split()[1].rstrip(",")
+    st.cue = cue
+    st.cue_start = a.clean_text.index(cue, st.char_end)
+    st.cue_end = st.cue_start + len(cue)
+    assert govs(resolver, a) == [government]
+    if government:
+        assert "quoted by" in st.speaker.reason

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any, Optional
 
 from ..types import Article
 from .bodies import Word
@@ -193,3 +194,17 @@ def person_entities(article: Article) -> list[tuple[int, int, str]]:
     # every word a proper noun: the small model tags a sentence-opening participle ("Conceding that ...")
     return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"
             and all(t.pos_ == "PROPN" for t in e) and not _inside_quotes(article, e.start_char) and not any(a <= e.start_char < b for a, b in said)]
+
+
+# "Reuters quoted the country's defence ministry as saying", "Al Arabiya cited the Iraqi Defense Ministry saying"
+_RELAY_CUES = frozenset({"quoted", "quoting", "quotes", "cited", "citing", "cites"})
+_RELAYED = re.compile(r"\s+((?:the\s+)?[^,.;:\"\u201c\u201d\n]{3,80}?)\s+(?:as\s+)?(?:saying|to say)\b", re.IGNORECASE)
+
+
+def relayed_source(text: str, statement: Any) -> Optional[str]:
+    """The source an outlet passes on, when the cue says so: "Reuters quoted X as saying ..." -> X."""
+    cue = (statement.cue or "").lower().split()
+    if statement.cue_end < 0 or not cue or cue[0] not in _RELAY_CUES:
+        return None
+    m = _RELAYED.match(text, statement.cue_end)
+    return m.group(1).strip() if m else None

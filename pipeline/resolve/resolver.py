@@ -42,7 +42,7 @@ from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions
-from .mentions import (person_entities, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
+from .mentions import (person_entities, relayed_source, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -303,6 +303,12 @@ class GovernmentResolver(ArticleContext):
                     d = Decision(a.government, a.kind, a.role, f"coreference {mention!r} -> {ant.text!r}: {a.reason}",
                                  governments=list(a.governments), person=a.person)
                     sp.text = ant.text
+            relayed = relayed_source(article.clean_text, st) if d is None else None
+            if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
+                r = self.decide(relayed, home, why, day, fallback, people)
+                if r.kind == "government":
+                    d = Decision(r.government, r.kind, r.role, f"{relayed!r}, quoted by {sp.text!r}: {r.reason}",
+                                 governments=list(r.governments), person=r.person)
             if d is None:
                 d = self.decide(sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):

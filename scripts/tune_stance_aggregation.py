@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 WEIGHTINGS = ("polarity", "uniform", "squared")
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+NEUTRAL_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)  # --grid neutral: polarity, margin 0, these scales only
 
 
 def main(argv=None) -> int:
@@ -36,6 +37,8 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True)
     ap.add_argument("--min-gain", type=int, default=3, help="governments a new rule must win by over the current one")
     ap.add_argument("--references", default=str(ROOT / "benchmarks" / "govbench" / "references" / "dev"))
+    ap.add_argument("--grid", choices=["margins", "neutral"], default="margins",
+                    help="margins: weighting x neutral margin; neutral: polarity, margin 0, a discount on P(neutral)")
     args = ap.parse_args(argv)
 
     from pipeline.stance.aggregate import aggregate
@@ -50,30 +53,34 @@ def main(argv=None) -> int:
     probs = blob["probs"][args.backend]["govbench_dev"]
     mixed = [i.gold == "neutral" and _mixed_note(Path(args.references), i.reference or i.article) for i in items]
     rows = []
-    for w in WEIGHTINGS:
-        for m in MARGINS:
-            labels, conf, k = [], [], 0
-            for it in items:
-                r = aggregate(probs[k:k + len(it.statements)], it.target, weighting=w, min_margin=m)
-                k += len(it.statements)
-                labels.append(r.label)
-                conf.append(r.score)
-            s = score_items(items, labels, conf)
-            mixed_ok = sum(lab == it.gold for lab, it, mx in zip(labels, items, mixed) if mx)
-            rows.append({"weighting": w, "min_margin": m, **{k: s[k] for k in ("n", "correct", "accuracy_found",
-                                                                                "macro_f1_found", "ece")},
-                         "mixed_correct": f"{mixed_ok}/{sum(mixed)}"})
-            print(f"{w:<9} margin {m:<5} accuracy {s['accuracy_found']:.3f} ({s['correct']}/{s['n']}) "
-                  f"macro-F1 {s['macro_f1_found']:.3f} ECE {s['ece']:.3f} mixed {mixed_ok}/{sum(mixed)}")
+    grid = ([(w, m, 1.0) for w in WEIGHTINGS for m in MARGINS] if args.grid == "margins"
+            else [("polarity", 0.0, s) for s in NEUTRAL_SCALES])
+    for w, m, ns in grid:
+        labels, conf, k = [], [], 0
+        for it in items:
+            r = aggregate(probs[k:k + len(it.statements)], it.target, weighting=w, min_margin=m, neutral_scale=ns)
+            k += len(it.statements)
+            labels.append(r.label)
+            conf.append(r.score)
+        s = score_items(items, labels, conf)
+        mixed_ok = sum(lab == it.gold for lab, it, mx in zip(labels, items, mixed) if mx)
+        rows.append({"weighting": w, "min_margin": m, "neutral_scale": ns,
+                     **{k: s[k] for k in ("n", "correct", "accuracy_found", "macro_f1_found", "ece")},
+                     "mixed_correct": f"{mixed_ok}/{sum(mixed)}"})
+        print(f"{w:<9} margin {m:<5} neutral x{ns:<4} accuracy {s['accuracy_found']:.3f} ({s['correct']}/{s['n']}) "
+              f"macro-F1 {s['macro_f1_found']:.3f} ECE {s['ece']:.3f} mixed {mixed_ok}/{sum(mixed)}")
     best = max(rows, key=lambda r: (r["accuracy_found"], r["macro_f1_found"], -r["min_margin"],
-                                    r["weighting"] == "polarity"))
-    current = next(r for r in rows if r["weighting"] == "polarity" and r["min_margin"] == 0.0)
+                                    r["weighting"] == "polarity", r["neutral_scale"]))
+    current = next(r for r in rows if r["weighting"] == "polarity" and r["min_margin"] == 0.0
+                   and r["neutral_scale"] == 1.0)
     if best["correct"] - current["correct"] < args.min_gain:
         best = current
     out = {"command": "python scripts/tune_stance_aggregation.py " + " ".join(argv or sys.argv[1:]),
            "backend": args.backend, "split": "dev", "grid": rows, "chosen": best,
-           "rule": f"highest accuracy among found, then macro-F1, then smaller margin, then 'polarity'; the "
-                   f"current rule (polarity, 0.0) unless beaten by >= {args.min_gain} governments"}
+           "grid_kind": args.grid,
+           "rule": f"highest accuracy among found, then macro-F1, then smaller margin, then 'polarity', then the "
+                   f"smaller discount; the current rule (polarity, 0.0, x1.0) unless beaten by >= {args.min_gain} "
+                   f"governments"}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(out, indent=2) + "\n")
     print(f"chosen: {best}")

@@ -36,3 +36,10 @@ def test_empty_and_unknown_weighting():
     assert r.label == "neutral" and r.evidence == [] and r.score == 0.0
     with pytest.raises(ValueError, match="weighting"):
         statement_weight(P(0.3, 0.3, 0.4), "cubic")
+
+
+def test_a_neutral_discount_lets_a_leaning_government_take_sides_and_keeps_the_score():
+    probs = [P(0.35, 0.05, 0.6)]
+    assert aggregate(probs, "t").label == "neutral"
+    r = aggregate(probs, "t", neutral_scale=0.5)
+    assert r.label == "favor" and r.score == 0.35 and r.label_scores["neutral"] == 0.6

@@ -29,7 +29,7 @@ class StanceStage(Stage):
     default_backend = "cross-encoder"  # the README's default (configs/default.yaml)
     batched = True
     reads_target = True
-    shared_keys = ("target", "max_evidence", "weighting", "min_margin", "input")
+    shared_keys = ("target", "max_evidence", "weighting", "min_margin", "neutral_scale", "input")
 
     def process_group(self, articles: list[Article]) -> None:
         from ..text import clause_text, statement_text
@@ -54,7 +54,8 @@ class StanceStage(Stage):
         for a in articles:
             for gov, result in a.governments.items():
                 res = aggregate(by_gov.get((a.id, gov), []), a.target, self.params.max_evidence,
-                                min_margin=self.params.min_margin, weighting=self.params.weighting)
+                                min_margin=self.params.min_margin, weighting=self.params.weighting,
+                                neutral_scale=self.params.neutral_scale)
                 res.backend = self.params.backend
                 if self.fallback is not None:
                     res.fallback = (f"{self.fallback['backend']} ({self.fallback['model']}) instead of "

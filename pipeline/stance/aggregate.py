@@ -23,12 +23,13 @@ def statement_weight(p: dict[str, float], weighting: str) -> float:
 
 
 def aggregate(probs: list[dict[str, float]], target: str, max_evidence: int = 3, min_margin: float = 0.0,
-              weighting: str = "polarity") -> StanceResult:
+              weighting: str = "polarity", neutral_scale: float = 1.0) -> StanceResult:
     """The weighted mean of the statement distributions decides the label.
 
     A favor or against label must lead the runner-up by at least `min_margin`, else the government is
     neutral: a government whose statements pull both ways ("mixed") or only lean is neutral, as the
-    annotation rules say. Evidence: the statements whose own label is the government's label, the
+    annotation rules say. `neutral_scale` < 1 discounts the mean P(neutral) when the label is chosen
+    (the score reported is the undiscounted mean of that label). Evidence: the statements whose own label is the government's label, the
     most decisive first (the first one is what a reader should check); when none has that label
     (a neutral decided by balance), the statements nearest to it.
     """
@@ -37,8 +38,9 @@ def aggregate(probs: list[dict[str, float]], target: str, max_evidence: int = 3,
     weights = [statement_weight(p, weighting) for p in probs]
     total = sum(weights)
     mean = {lab: sum(w * p.get(lab, 0.0) for w, p in zip(weights, probs)) / total for lab in STANCE_LABELS}
-    label = max(STANCE_LABELS, key=lambda lab: mean[lab])
-    ranked = sorted(mean.values(), reverse=True)
+    choose = {lab: mean[lab] * (neutral_scale if lab == "neutral" else 1.0) for lab in STANCE_LABELS}
+    label = max(STANCE_LABELS, key=lambda lab: choose[lab])
+    ranked = sorted(choose.values(), reverse=True)
     if label != "neutral" and ranked[0] - ranked[1] < min_margin:
         label = "neutral"
     own = [i for i, p in enumerate(probs) if max(STANCE_LABELS, key=lambda lab: p.get(lab, 0.0)) == label]

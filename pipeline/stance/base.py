@@ -27,6 +27,8 @@ class StanceParams(BackendParams):
         "polarity", description="how much each statement counts: 1 - P(neutral) (polarity), its square, or equally")
     min_margin: float = Field(0.0, ge=0.0, le=1.0, description="favor/against must lead the runner-up by this much, "
                                                                "else neutral (mixed or leaning statements)")
+    neutral_scale: float = Field(1.0, gt=0.0, le=1.0, description="the government-level mean P(neutral) is "
+                                 "multiplied by this before the label is chosen (below 1: favor or against sooner)")
     # the clause, chosen on govbench dev (63.8 against 58.6 among found, 37 against 34 of 58) and the
     # stance audit (30 against 27 of 68) with the 1.7-epoch cross-encoder; neither difference significant
     input: Literal["content", "clause"] = Field(

@@ -80,6 +80,8 @@ def around(line: str) -> str:
      "Airport on Thursday, June 16, 2016.", "photo caption"),  # a wire caption's closing date
     ("An Ottawa police officer runs outside Parliament Hill in Ottawa on Wednesday Oct. 22, 2014. "
      "(AP Photo/The Canadian Press, Sean Kilpatrick)", "photo caption"),
+    ("CEN   Bare cheek: Down come the trousers", "photo caption"),  # the picture agency, a wide gap, the caption
+    ("Getty   Killer mushroom: The fly amanita contains poison which can be fatal", "photo caption"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -118,6 +120,7 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "To contact the families, the ministry set up a hotline on Monday.",
     "Contact: the embassy said it would help citizens leave the country.",
     "The vote was set for the autumn. Polls open on Tuesday, Nov. 8, 2016.",  # two sentences: story text
+    "AP  The talks would resume next week in Geneva, officials said.",  # a gap after AP, but speech
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))
@@ -225,7 +228,7 @@ def test_unpunctuated_story_text_stays(case):
     if case == "alone":  # one such paragraph may be the story's own, its full stop lost
         paras = [STORY[0], CAPTIONS[0], STORY[1], STORY[2]]
     elif case == "speech":  # a caption that reports speech may be a statement of the story
-        paras = [STORY[0], CAPTIONS[0], "The governor said the state was ready to help the family in every way it can",
+        paras = [STORY[0], CAPTIONS[0], "The governor said, the state is ready to help the family in every way it can",
                  STORY[1], STORY[2]]
     elif case == "wrapped":  # lines broken inside sentences, no blank line between them
         paras = [STORY[0], "The hospital said the man had been in contact with a patient who died of the\n"

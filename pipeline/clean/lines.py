@@ -173,6 +173,10 @@ def _is_label_caption(line: Line, ctx: Context) -> bool:
 # story gives the weekday or the date, a caption both with the year), its credit may follow in brackets
 _DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|Mar|Apr|May|"
                             r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\.?\s*(?:\([^)]*\))?\s*$")
+# a caption printed after its picture agency's credit and a wide gap: "CEN   Bare cheek: Down come the trousers"
+_AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Features|Reuters|Getty|Getty Images|Splash|"
+                            r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"
+                            r"(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"\u201d']?\s+[A-Z]")
 _LEFT_RIGHT = re.compile(r"^\W{0,2}\((?:L|R|left|right|top|bottom|above|below)\)\s")  # at the start: "(R)" inside is a party
 
@@ -277,6 +281,8 @@ LINE_RULES: tuple[LineRule, ...] = (
                  and not sentence_like(ln))
              or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
+             or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text))
+                 and not any(w.lower().strip(".,;:!?\"'\u201d") in _SPEECH for w in ln.words))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
                  and not _SENTENCE_BREAK.search(_DATED_CAPTION.sub("", ln.text)))),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),

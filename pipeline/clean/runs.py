@@ -15,6 +15,11 @@ def _prose(ctx: Context) -> bool:
     return sum(ln.terminal for ln in long) >= 0.6 * len(long)
 
 
+def _speaks(line: Line, speech: set[str]) -> bool:
+    """A speech verb among the line's words ("said," "posted." count too)."""
+    return any(w.lower().strip(".,;:!?\"'\u201d\u2019") in speech for w in line.words)
+
+
 def _set_off(ctx: Context, i: int) -> bool:
     return ctx.gap(i) >= 2 and ctx.gap(i + 1) >= 2
 
@@ -40,7 +45,7 @@ def mark_caption_runs(ctx: Context, speech: set[str]) -> None:
         return  # a text whose paragraphs do not close with a full stop (lost in extraction, or tweets)
     alone = [ln.index >= 1 and _unterminated(ln) and _set_off(ctx, ln.index) for ln in ctx.lines]
     for i, ok in enumerate(alone):
-        said = any(w.lower() in speech for w in ctx.lines[i].words)  # a statement is worth more kept than lost
+        said = _speaks(ctx.lines[i], speech)  # a statement is worth more kept than lost
         if ok and not said and ((i > 0 and alone[i - 1]) or (i + 1 < len(alone) and alone[i + 1])):
             ctx.caption_runs.add(i)
 
@@ -56,7 +61,7 @@ def _link_title(line: Line, speech: set[str]) -> bool:
     lines are subheads ("His journalism career") or the items of a list ("Roast peasant")."""
     if not 4 <= line.n_words <= 14 or line.all_caps or _ITEM_START.match(line.text) or line.text.endswith((":", ";", ",")):
         return False  # a line in capitals is the article's own title or a subhead as often as a link
-    if any(w.lower() in speech for w in line.words):
+    if _speaks(line, speech):
         return False
     return headline_like(line) or (line.n_words <= 12 and bool(_QUESTION.match(line.text)))
 

@@ -80,6 +80,10 @@ def around(line: str) -> str:
      "Airport on Thursday, June 16, 2016.", "photo caption"),  # a wire caption's closing date
     ("An Ottawa police officer runs outside Parliament Hill in Ottawa on Wednesday Oct. 22, 2014. "
      "(AP Photo/The Canadian Press, Sean Kilpatrick)", "photo caption"),
+    ("Check back later for more on this story.", "editor's note"),
+    ("This is a breaking story, check back for more updates.", "editor's note"),
+    ("BuzzFeed News\u2019 report from yesterday follows below.", "editor's note"),
+    ("Additional details and information will be updated as it becomes available.", "editor's note"),
     ("CEN   Bare cheek: Down come the trousers", "photo caption"),  # the picture agency, a wide gap, the caption
     ("Getty   Killer mushroom: The fly amanita contains poison which can be fatal", "photo caption"),
 ])
@@ -121,6 +125,9 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Contact: the embassy said it would help citizens leave the country.",
     "The vote was set for the autumn. Polls open on Tuesday, Nov. 8, 2016.",  # two sentences: story text
     "AP  The talks would resume next week in Geneva, officials said.",  # a gap after AP, but speech
+    "Further information will be released on Monday, the ministry said.",
+    "More details are to come from the ministry on Monday.",
+    "Check the list of names before you travel, officials said.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

@@ -323,3 +323,12 @@ def test_an_outlet_that_quotes_a_government_passes_on_its_words(resolver, tail, 
     assert govs(resolver, a) == [government]
     if government:
         assert "quoted by" in st.speaker.reason
+
+
+def test_a_possessive_is_an_antecedent_only_of_a_speech_act(resolver):
+    a = article(["Mr. Sanders wants a single-payer system. Mrs. Clinton would build on President Obama's "
+                 "Affordable Care Act.", "Banks must be broken up, he argues."], [("he", "Banks must be broken up")])
+    assert govs(resolver, a) == [None]
+    a = article(["One claim of President Barack Obama's speech to the convention does not stand up.",
+                 "Nobody was more qualified, he told his audience."], [("he", "Nobody was more qualified")])
+    assert govs(resolver, a) == ["United States"]

@@ -56,6 +56,9 @@ def _same_part(mention: str, a: int, b: int) -> bool:
     return any(s <= a < e and s <= b < e for s, _, e in _segments(mention))
 
 
+_SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|address|comments|interview|"
+                         r"announcement|message|letter|op-ed|tweets?|posts?|testimony|news conference|press conference)\b",
+                         re.IGNORECASE)
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
@@ -341,7 +344,11 @@ class GovernmentResolver(ArticleContext):
             return None
         else:
             fields = {"people"}
-        found = [m for m in self.gaz.find(window, fields, on=day) if m.valid]
+        # a possessive names a person as a modifier ("President Obama's Affordable Care Act"), not as the one
+        # who goes on speaking, unless what is theirs is a speech act ("Obama's speech ... He told")
+        found = [m for m in self.gaz.find(window, fields, on=day) if m.valid
+                 and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
+                          and not _SPEECH_ACT.match(window, m.end))]
         if not found:
             return None
         m = found[-1]

@@ -332,3 +332,22 @@ def test_a_possessive_is_an_antecedent_only_of_a_speech_act(resolver):
     a = article(["One claim of President Barack Obama's speech to the convention does not stand up.",
                  "Nobody was more qualified, he told his audience."], [("he", "Nobody was more qualified")])
     assert govs(resolver, a) == ["United States"]
+
+
+def test_a_state_role_with_no_country_takes_the_nearest_earlier_government_speakers(resolver):
+    a = article(["The head of Nigeria's military said a ceasefire had been agreed.",
+                 "Government spokesman Mike Omeri said the deal covered the captives."],
+                [("The head of Nigeria's military", "a ceasefire had been agreed"),
+                 ("Government spokesman Mike Omeri", "the deal covered the captives")], date="2014-10-17")
+    assert govs(resolver, a) == ["Nigeria", "Nigeria"]
+    assert "nearest earlier government speaker" in a.statements[1].speaker.reason
+    far = article(["The head of Nigeria's military said a ceasefire had been agreed.", *["Fighting went on."] * 5,
+                   "Government spokesman Mike Omeri said the deal covered the captives."],
+                  [("The head of Nigeria's military", "a ceasefire had been agreed"),
+                   ("Government spokesman Mike Omeri", "the deal covered the captives")], date="2014-10-17")
+    assert govs(resolver, far) == ["Nigeria", None]  # a change of topic
+    generic = article(["The head of Nigeria's military said a ceasefire had been agreed.",
+                       "Richard Sabato, the president of a trades council, said the deal was weak."],
+                      [("The head of Nigeria's military", "a ceasefire had been agreed"),
+                       ("Richard Sabato, the president of a trades council", "the deal was weak")], date="2014-10-17")
+    assert govs(resolver, generic) == ["Nigeria", None]

@@ -94,6 +94,20 @@ def _owned_by_other_country(mention: str, m, matches: list) -> bool:
         and _OWNER_GAP.match(mention[n.end:m.start]) for n in matches)
 
 
+def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragraphs: int) -> Decision:
+    """A state role with no country anywhere else ("Government spokesman Mike Omeri") takes the one
+    government of the nearest earlier government speaker within `max_paragraphs` paragraphs."""
+    for ant in reversed(done):
+        if para - ant.paragraph > max_paragraphs:
+            break
+        a = ant.decision
+        if a.kind == "government" and len(a.governments) == 1:
+            return Decision(a.government, "government", d.role, f"role {d.role!r} in the country of the nearest "
+                            f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
+                            needs_country=True)
+    return d
+
+
 def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
     """`gaz` plus every pycountry country, built once per (gazetteer, lexicon)."""
     key = (id(gaz), id(lex))
@@ -316,6 +330,9 @@ class GovernmentResolver(ArticleContext):
                 d = self.decide(sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
+                if self.coreference and d.kind == "unknown" and d.needs_country and d.role \
+                        and not generic_head(d.role, sp.text):
+                    d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs)
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason
             if len(d.governments) > 1:
                 sp.reason += f" (speaks for {', '.join(d.governments)})"

@@ -16,13 +16,18 @@ Order of evidence, strongest first:
 3. country reference(s) plus a body or office ("Britain's Treasury", "The United States Central
    Command", "an Iraqi army colonel"), or countries standing alone as metonyms ("Beijing",
    "Britain, the US and the United Nations": each of them);
-4. a body or office that may stand alone ("the Interior Ministry", "a spokeswoman") with no
+4. a person head owned by the name right before it ("Sanders' spokesman": a government only when the
+   owner is one) or described by a bloc ("a Western intelligence official": no one government);
+5. a body or office that may stand alone ("the Interior Ministry", "a spokeswoman") with no
    country: first the nearest compatible earlier government speaker (``coref.py``), then the
    article's home country (config, dateline, outlet), then the country the article is about
-   (the one its text names most, when one clearly leads); "a colonel" or "the police" with no
-   country stays unknown;
-5. a bare name ("Mattis") that another mention in the article ties to a title or a role
-   ("defense secretary James Mattis").
+   (the one its text names most, when one clearly leads), then the one government of the nearest
+   earlier government speaker; "a colonel" or "the police" with no country stays unknown;
+6. a bare name ("Mattis") that another mention in the article ties to a title or a role
+   ("defense secretary James Mattis"), or the full name of an office holder ("David Cameron").
+
+An outlet that relays a source ("Reuters quoted the defence ministry as saying") passes on that
+source's words when the source is a government.
 
 Only the speaker phrase and the article's own mentions of the same speaker are read: countries
 named in what was said never matter.

@@ -37,7 +37,7 @@ SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen
 class Antecedent:
     text: str  # the resolved speaker text
     mention: str  # as written
-    decision: Any  # resolver.Decision
+    decision: Any  # decision.Decision
     paragraph: int
     end: int = -1  # where the mention ends in clean_text (-1: not known)
 

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from ..types import Article, Speaker
@@ -47,18 +46,13 @@ from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions
+from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
 from .mentions import (person_entities, relayed_source, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
 # worry about"); its source-less statement names nobody, so it continues no earlier speaker
 _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to)\s", re.IGNORECASE)
-
-
-def _same_part(mention: str, a: int, b: int) -> bool:
-    """Two offsets in the same comma-separated part of a speaker phrase ("Agriculture Secretary Tom
-    Vilsack, a key Clinton supporter": the secretary is not Clinton's)."""
-    return any(s <= a < e and s <= b < e for s, _, e in _segments(mention))
 
 
 _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|address|comments|interview|"
@@ -70,47 +64,6 @@ LABEL = {"institutions": "institution", "people": "person", "names": "name", "de
          "capitals": "capital", "outlets": "outlet"}
 _WORLD: dict[tuple[int, int], Gazetteer] = {}
 _KEEP: list = []
-
-
-@dataclass
-class Decision:
-    government: Optional[str]
-    kind: str  # government | non_government | unknown
-    role: Optional[str]
-    reason: str
-    governments: list[str] = field(default_factory=list)  # all of them: "Germany, France and Britain"
-    person: bool = False  # the speaker is a person (he/she can refer to them), not a body
-    needs_country: bool = False  # a role with no country: resolved from context
-
-    def __post_init__(self) -> None:
-        if self.government and not self.governments:
-            self.governments = [self.government]
-
-
-_OWNER_GAP = re.compile(r"^\s*(?:['\u2019]s?)?\s*$")
-
-
-def _owned_by_other_country(mention: str, m, matches: list) -> bool:
-    """An institution name that another country's name or demonym right before it owns: "Mexico's
-    Interior Department", "the Philippine Department of Labor" are that country's bodies, not the
-    institution of the same name in the gazetteer (the US Interior Department)."""
-    return m.field == "institutions" and any(
-        n.field in _NATIONAL and n.government != m.government and n.end <= m.start
-        and _OWNER_GAP.match(mention[n.end:m.start]) for n in matches)
-
-
-def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragraphs: int) -> Decision:
-    """A state role with no country anywhere else ("Government spokesman Mike Omeri") takes the one
-    government of the nearest earlier government speaker within `max_paragraphs` paragraphs."""
-    for ant in reversed(done):
-        if para - ant.paragraph > max_paragraphs:
-            break
-        a = ant.decision
-        if a.kind == "government" and len(a.governments) == 1:
-            return Decision(a.government, "government", d.role, f"role {d.role!r} in the country of the nearest "
-                            f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
-                            needs_country=True)
-    return d
 
 
 def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:

@@ -1,0 +1,58 @@
+"""What the resolver decides for one speaker (``Decision``), and the small rules that read only a
+speaker phrase's matches or the speakers decided before it, kept apart from the resolver's order of
+evidence (resolver.py)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .context import _NATIONAL
+from .mentions import _segments
+
+
+def _same_part(mention: str, a: int, b: int) -> bool:
+    """Two offsets in the same comma-separated part of a speaker phrase ("Agriculture Secretary Tom
+    Vilsack, a key Clinton supporter": the secretary is not Clinton's)."""
+    return any(s <= a < e and s <= b < e for s, _, e in _segments(mention))
+
+
+@dataclass
+class Decision:
+    government: Optional[str]
+    kind: str  # government | non_government | unknown
+    role: Optional[str]
+    reason: str
+    governments: list[str] = field(default_factory=list)  # all of them: "Germany, France and Britain"
+    person: bool = False  # the speaker is a person (he/she can refer to them), not a body
+    needs_country: bool = False  # a role with no country: resolved from context
+
+    def __post_init__(self) -> None:
+        if self.government and not self.governments:
+            self.governments = [self.government]
+
+
+_OWNER_GAP = re.compile(r"^\s*(?:['\u2019]s?)?\s*$")
+
+
+def _owned_by_other_country(mention: str, m, matches: list) -> bool:
+    """An institution name that another country's name or demonym right before it owns: "Mexico's
+    Interior Department", "the Philippine Department of Labor" are that country's bodies, not the
+    institution of the same name in the gazetteer (the US Interior Department)."""
+    return m.field == "institutions" and any(
+        n.field in _NATIONAL and n.government != m.government and n.end <= m.start
+        and _OWNER_GAP.match(mention[n.end:m.start]) for n in matches)
+
+
+def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragraphs: int) -> Decision:
+    """A state role with no country anywhere else ("Government spokesman Mike Omeri") takes the one
+    government of the nearest earlier government speaker within `max_paragraphs` paragraphs."""
+    for ant in reversed(done):
+        if para - ant.paragraph > max_paragraphs:
+            break
+        a = ant.decision
+        if a.kind == "government" and len(a.governments) == 1:
+            return Decision(a.government, "government", d.role, f"role {d.role!r} in the country of the nearest "
+                            f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
+                            needs_country=True)
+    return d

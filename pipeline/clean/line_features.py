@@ -44,6 +44,19 @@ class Line:
         return bool(letters) and all(c.isupper() for c in letters)
 
 
+# speech verbs: a line that holds one may be a statement of the story ("The ministry said: ..."), so
+# rules that would remove it for its shape keep it
+SPEECH_VERBS = frozenset({"said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "stated",
+                          "states", "declared", "announced", "warned", "warns", "explained", "continued", "noted",
+                          "argued", "insisted", "replied", "tweeted", "posted", "according", "asked", "answered",
+                          "responded"})
+
+
+def speaks(line: Line) -> bool:
+    """A speech verb among the line's words ("said," "posted." count too)."""
+    return any(w.lower().strip(".,;:!?\"'\u201d\u2019") in SPEECH_VERBS for w in line.words)
+
+
 def sentence_like(line: Line) -> bool:
     """Reads as a sentence of the story: several words, mostly lower case, closing punctuation."""
     return line.n_words >= 6 and line.terminal and line.title_share < 0.6 and not line.all_caps

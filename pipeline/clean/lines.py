@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .line_features import LETTER, Context, Line, headline_like, is_dateline, sentence_like, split_lines
+from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
+                            split_lines)
 from .runs import mark_caption_runs, mark_link_runs
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
@@ -134,10 +135,7 @@ _CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|abo
 _LABEL_FIRST_STOP = {"another", "one", "also", "still", "now", "then", "yet", "even", "the", "a", "an", "in", "on",
                      "at", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her",
                      "their", "our", "asked", "when", "while", "as", "if", "for", "but", "and", "so", "here", "there"}
-# ... nor hold a speech verb ("The ministry said: ...")
-_SPEECH = {"said", "says", "say", "added", "adds", "told", "tells", "wrote", "writes", "stated", "states", "declared",
-           "announced", "warned", "warns", "explained", "continued", "noted", "argued", "insisted", "replied",
-           "tweeted", "posted", "according", "asked", "answered", "responded"}
+# ... nor hold a speech verb (SPEECH_VERBS: "The ministry said: ...")
 _NOT_LABELS = {"from", "to", "date", "subject", "cc", "twitter", "facebook", "instagram", "youtube",
                "q", "a", "question", "answer", "note", "update", "correction", "clarification", "editor's note", "source", "sources",
                "related", "more", "read more", "watch", "photo", "video", "special", "disclosure", "warning",
@@ -152,7 +150,7 @@ def _label_of(line: Line, ctx: Context) -> Optional[str]:
     label, rest = m.group(1), m.group(2)
     words = label.split()
     if label.lower() in _NOT_LABELS or len(rest.split()) < 8 or words[0].lower() in ctx.capitalized_mid \
-            or words[0].lower() in _LABEL_FIRST_STOP or any(w.lower() in _SPEECH for w in words):
+            or words[0].lower() in _LABEL_FIRST_STOP or any(w.lower() in SPEECH_VERBS for w in words):
         return None
     if rest[:1] in "\"'\u201c\u2018" or re.match(r"^(?:I|We|I'm|We're|I've|We've)\b", rest):
         return None
@@ -172,7 +170,6 @@ def _is_label_caption(line: Line, ctx: Context) -> bool:
     return ctx.n_label_lines >= 2 or bool(_CAPTION_CUES.search(line.text))
 
 
-# "(L) Police in Ferguson ... (R) U.S. soldiers ...": a side-by-side picture's caption
 # a wire photo caption's closing date: "... at Orlando International Airport on Thursday, June 16, 2016." (a
 # story gives the weekday or the date, a caption both with the year), its credit may follow in brackets
 _DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|Mar|Apr|May|"
@@ -182,6 +179,7 @@ _AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Fea
                             r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"
                             r"(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"\u201d']?\s+[A-Z]")
+# "(L) Police in Ferguson ... (R) U.S. soldiers ...": a side-by-side picture's caption
 _LEFT_RIGHT = re.compile(r"^\W{0,2}\((?:L|R|left|right|top|bottom|above|below)\)\s")  # at the start: "(R)" inside is a party
 
 
@@ -266,7 +264,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
     LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
              and (ln.index <= 1 or ln.index >= len(c.lines) - 3)
-             and not any(w.lower().strip(".,;:") in _SPEECH for w in ln.text.split())),
+             and not any(w.lower().strip(".,;:") in SPEECH_VERBS for w in ln.text.split())),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("image_credit", "photo credit", lambda ln, c: bool(_PHOTO_CREDIT_LINE.match(ln.text)) and ln.n_words <= 10),
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
@@ -285,8 +283,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                  and not sentence_like(ln))
              or (ln.index >= 1 and not ln.terminal and 8 <= ln.n_words <= 60 and bool(_CAPTION_CUES.search(ln.text)))
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
-             or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text))
-                 and not any(w.lower().strip(".,;:!?\"'\u201d") in _SPEECH for w in ln.words))
+             or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
                  and not _SENTENCE_BREAK.search(_DATED_CAPTION.sub("", ln.text)))),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
@@ -339,9 +336,9 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "promo" in categories:
         _mark_ad_blocks(ctx)
     if categories is None or "caption" in categories:
-        mark_caption_runs(ctx, _SPEECH)
+        mark_caption_runs(ctx)
     if categories is None or "link_list" in categories:
-        mark_link_runs(ctx, _SPEECH)
+        mark_link_runs(ctx)
     out = []
     for ln in lines:
         if is_dateline(ln.text) and ln.n_words > 3:

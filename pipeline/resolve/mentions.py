@@ -193,7 +193,8 @@ def person_entities(article: Article) -> list[tuple[int, int, str]]:
     said = [(a, b) for st in article.statements for a, b in st.content_spans]
     # every word a proper noun: the small model tags a sentence-opening participle ("Conceding that ...")
     return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"
-            and all(t.pos_ == "PROPN" for t in e) and not _inside_quotes(article, e.start_char) and not any(a <= e.start_char < b for a, b in said)]
+            and all(t.pos_ == "PROPN" for t in e) and not _inside_quotes(article, e.start_char)
+            and not any(a <= e.start_char < b for a, b in said)]
 
 
 # "Reuters quoted the country's defence ministry as saying", "Al Arabiya cited the Iraqi Defense Ministry saying"

@@ -14,14 +14,14 @@ from .mentions import _name_words, _title_run
 # undersecretary of state" still describes the person
 _CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
                            r"since|where|so|yet)\b", re.IGNORECASE)
-_VOCAB: dict[int, tuple[BodyLexicon, frozenset[str]]] = {}
 
 
-def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer) -> dict[str, list[str]]:
+def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
+                        vocab: frozenset[str]) -> dict[str, list[str]]:
     """Name word -> longer mentions of that person in the article, best first: the full name of an
     office holder the gazetteer knows ("David Cameron"), the title run before a name ("Mexico's
     Foreign Secretary Claudia Ruiz Massieu"), "Name, role," appositives, and speaker phrases with a
-    role ("Lim Soo-seok, spokesperson for ...")."""
+    role ("Lim Soo-seok, spokesperson for ..."). `vocab` is ``title_vocab(lex)``."""
     out: dict[str, list[str]] = {}
 
     def add(word: str, text: str) -> None:
@@ -38,7 +38,6 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer) -> d
                 add(word, m.text)
     starts = sorted(a for a, _ in article.sentences) or [0]
     # "defense secretary James Mattis", "Pope Francis": a title run right before a name
-    vocab = title_vocab(lex)
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}\b", clean):
         run = _title_run(clean, m.start(), vocab, lo=starts[max(0, bisect.bisect_right(starts, m.start()) - 1)])
         if not run:
@@ -65,12 +64,9 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer) -> d
                 add(word, text)
     return out
 
+
 def title_vocab(lex: BodyLexicon) -> frozenset[str]:
-    """Words that may make up a title run before a name: every body and office word, plus glue
-    (built once per lexicon; the lexicon is kept with it so that its id stays its own)."""
-    if id(lex) not in _VOCAB:
-        toks = {t for w in lex.words for t in w.split()}
-        _VOCAB[id(lex)] = (lex, frozenset(toks | {"of", "the", "for", "and", "'s", "’s", "senior", "top", "deputy",
-                                                  "acting", "foreign", "defense", "defence", "interior", "state",
-                                                  "national", "chief"}))
-    return _VOCAB[id(lex)][1]
+    """Words that may make up a title run before a name: every body and office word, plus glue."""
+    toks = {t for w in lex.words for t in w.split()}
+    return frozenset(toks | {"of", "the", "for", "and", "'s", "’s", "senior", "top", "deputy", "acting", "foreign",
+                             "defense", "defence", "interior", "state", "national", "chief"})

@@ -45,7 +45,7 @@ from .countries import with_countries
 from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
 from .context import _NATIONAL, ArticleContext
-from .people import people_descriptions
+from .people import people_descriptions, title_vocab
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
 from .mentions import (person_entities, relayed_source, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
@@ -88,6 +88,7 @@ class GovernmentResolver(ArticleContext):
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
                                base.ambiguous_names, base.path)
         self.gaz = world_gazetteer(gazetteer, base)
+        self.title_vocab = title_vocab(self.lex)
         self.fixed_home = home_country
         self.default_home = default_home
         self.fixed_date = parse_date(date) if date else None
@@ -231,7 +232,7 @@ class GovernmentResolver(ArticleContext):
         article.metadata["resolve_date_reason"] = day_why
         article.metadata["article_country"] = about
         article.metadata["article_country_reason"] = about_why
-        people = people_descriptions(article, self.lex, self.gaz)
+        people = people_descriptions(article, self.lex, self.gaz, self.title_vocab)
         para_of = _paragraph_index(article)
         persons = person_entities(article)
         done: list[Antecedent] = []

@@ -11,6 +11,7 @@ member that would land outside the folder.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -126,11 +127,7 @@ def extract_folder(archive: Path, folder: str, dest: Path) -> Path:
             out = tmp / rel
             out.parent.mkdir(parents=True, exist_ok=True)
             with z.open(info) as src, open(out, "wb") as f:
-                while True:
-                    b = src.read(1 << 20)
-                    if not b:
-                        break
-                    f.write(b)
+                shutil.copyfileobj(src, f, 1 << 20)
             found += 1
         if not found:
             raise FetchError(f"{archive.name}: no member under {prefix!r}")

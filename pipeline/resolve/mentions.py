@@ -209,3 +209,24 @@ def relayed_source(text: str, statement: Any) -> Optional[str]:
         return None
     m = _RELAYED.match(text, statement.cue_end)
     return m.group(1).strip() if m else None
+
+
+# "CNN reported that U.S. officials now suspect ...", "AP: An Iraqi official today denied that ...": the
+# reported clause opens with its own speaker and speech verb (PolNeAR leaves such nested sources out)
+_INNER = re.compile(r"(?:that\s+)?((?:the\s+|an?\s+)?[A-Z](?:[^,.;:!?\"\u201c\u201d\n]|\.(?=\S|\s+[a-z])){2,80}?)\s+"
+                    r"(?:(?:also|now|today|yesterday|have|has|had|had\s+earlier|earlier|reportedly|publicly|"
+                    r"on\s+\w+day)\s+)?"
+                    r"(said|says|say|told|tells|denied|denies|deny|confirmed|confirms|confirm|announced|announces|"
+                    r"stated|states|claimed|claims|insisted|insists|warned|warns|suspect|suspects|believe|believes)\b")
+
+
+def inner_source(text: str, statement: Any) -> Optional[str]:
+    """The speaker a reported clause names for itself at its start: "U.S. officials said ..." inside
+    what a non-government speaker reports. Indirect statements only (a quote is the quoted person's)."""
+    if statement.type == "direct" or not statement.content_spans:
+        return None
+    start, end = statement.content_spans[0]
+    m = _INNER.match(text[start:end])
+    if m is None or re.search(r"\b(?:who|which|that|whom|whose)\b", m.group(1)):
+        return None  # "The FBI has questioned a man who says": the verb is the relative clause's
+    return m.group(1).strip()

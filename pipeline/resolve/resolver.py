@@ -47,7 +47,7 @@ from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
-from .mentions import (person_entities, relayed_source, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
+from .mentions import (person_entities, relayed_source, inner_source, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -137,6 +137,10 @@ class GovernmentResolver(ArticleContext):
                             f"person {m.text!r} of {m.government} not in office on {when} (tenure {m.tenure})",
                             person=True)
         national = [m for m in matches if m.field in _NATIONAL]
+        place = next((w for w in words if w.kind == "non_gov:subnational"), None)
+        if place is not None and not national:  # "Government officials in Hong Kong": no country's own
+            return Decision(None, "non_government", place.text, f"officials of a sub-national place ({place.text!r})",
+                            person=person)
         if national:
             owners = _owner_countries(mention, national)
             bare = _is_bare(mention, national)
@@ -292,6 +296,12 @@ class GovernmentResolver(ArticleContext):
                 if self.coreference and d.kind == "unknown" and d.needs_country and d.role \
                         and not generic_head(d.role, sp.text):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs)
+            inner = inner_source(article.clean_text, st) if d.kind != "government" else None
+            if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak
+                r = self.decide(inner, home, why, day, fallback, people)
+                if r.kind == "government":
+                    d = Decision(r.government, r.kind, r.role, f"{inner!r}, reported by {sp.text!r}: {r.reason}",
+                                 governments=list(r.governments), person=r.person)
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason
             if len(d.governments) > 1:
                 sp.reason += f" (speaks for {', '.join(d.governments)})"

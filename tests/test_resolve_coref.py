@@ -371,7 +371,7 @@ def test_a_reported_clause_that_names_its_own_government_speaker(resolver, speak
 
 
 def test_a_quote_keeps_its_speaker_whatever_it_reports(resolver):
-    a = article([f'"U.S. officials said the talks had failed," the analyst said.'],
+    a = article(['"U.S. officials said the talks had failed," the analyst said.'],
                 [("the analyst", "U.S. officials said the talks had failed")])
     a.statements[0].type = "direct"
     assert govs(resolver, a) == [None]

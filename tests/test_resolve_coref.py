@@ -375,3 +375,15 @@ def test_a_quote_keeps_its_speaker_whatever_it_reports(resolver):
                 [("the analyst", "U.S. officials said the talks had failed")])
     a.statements[0].type = "direct"
     assert govs(resolver, a) == [None]
+
+
+@pytest.mark.parametrize("before, government", [
+    ("Israel faces a threat from Iran, ", "Iran"),
+    ("The talks were hosted by Smith, ", None),  # a name that is no government
+    ("The talks were hosted by a neighbour, ", None),  # no name before the comma
+])
+def test_whose_takes_the_name_before_it(resolver, before, government):
+    """'Iran, whose leaders have called for ...' is said by Iran's leaders."""
+    a = article([before + "whose leaders have called for the dissolution of the state."],
+                [("whose leaders", "the dissolution of the state")])
+    assert govs(resolver, a) == [government]

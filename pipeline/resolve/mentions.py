@@ -230,3 +230,18 @@ def inner_source(text: str, statement: Any) -> Optional[str]:
     if m is None or re.search(r"\b(?:who|which|that|whom|whose)\b", m.group(1)):
         return None  # "The FBI has questioned a man who says": the verb is the relative clause's
     return m.group(1).strip()
+
+
+# "... a threat to Israel from Iran, whose leaders have called for ...": the relative pronoun's owner
+_WHOSE = re.compile(r"^whose\s+(\S.*)$", re.IGNORECASE)
+_BEFORE_WHOSE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)\s*,\s*$")
+
+
+def whose_owner(text: str, speaker: Any) -> Optional[str]:
+    """'whose leaders' after "Iran, " reads as "Iran's leaders"; None unless a capitalized name
+    stands right before the comma."""
+    m = _WHOSE.match(speaker.text.strip())
+    if m is None or speaker.start < 0:
+        return None
+    b = _BEFORE_WHOSE.search(text[max(0, speaker.start - 80):speaker.start])
+    return f"{b.group(1)}'s {m.group(1)}" if b else None

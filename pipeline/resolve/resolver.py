@@ -47,7 +47,7 @@ from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
-from .mentions import (person_entities, relayed_source, inner_source, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
+from .mentions import (person_entities, relayed_source, inner_source, whose_owner, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -290,7 +290,8 @@ class GovernmentResolver(ArticleContext):
                     d = Decision(r.government, r.kind, r.role, f"{relayed!r}, quoted by {sp.text!r}: {r.reason}",
                                  governments=list(r.governments), person=r.person)
             if d is None:
-                d = self.decide(sp.text, home, why, day, fallback, people)
+                owner = whose_owner(article.clean_text, sp)  # "Iran, whose leaders" -> "Iran's leaders"
+                d = self.decide(owner or sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
                 if self.coreference and d.kind == "unknown" and d.needs_country and d.role \

@@ -18,6 +18,7 @@ from ..types import Article, Removal
 from .boilerplate import CATEGORIES as PATTERN_CATEGORIES
 from .boilerplate import DEFAULT_RULES, compile_extra
 from .lines import LINE_CATEGORIES, classify_lines
+from .title import META_KEY as TITLE_META
 
 CATEGORIES = sorted(set(PATTERN_CATEGORIES) | set(LINE_CATEGORIES))
 # On by default: every category. `headline` (a Title Case line between paragraphs) is the one
@@ -80,6 +81,10 @@ class NewsCleaner(BackendBase):
                 take(s, e, rule.reason)
                 if rule.reason == "image credit" and not rule.whole_line:
                     self._take_caption(body, s, e, take)
+        title = article.metadata.get(TITLE_META)  # a boilerplate first line the runner took off the title
+        if title and not self.params.keep_title:
+            removed.append(Removal(text=title["text"], reason=f"{title['reason']} (title line)", start=0,
+                                   end=int(title["end"])))
         removed.sort(key=lambda r: r.start)
         mapped = collapse_whitespace(normalize_chars(body, keep, base=start))
         article.clean_text = mapped.text

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from ..clean.title import retitle
 from ..config import PipelineConfig
 from ..io.readers import read_article
 from ..io.references import ReferenceError, find_reference
@@ -81,6 +82,7 @@ def read_one(path: Path, article_id: str, opts: ReadOptions) -> ReadResult:
         except ReferenceError as e:
             res.errors.append({**error_record(str(path), "reference", e), "article_id": a.id})
             continue
+        retitle(a)  # a first line that is boilerplate ("Agence France Presse") is no title, nor a target
         a.assign_target(opts.target)  # before any stage runs: summarize and stance see the same target
         res.articles.append(a)
     return res

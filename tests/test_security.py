@@ -62,6 +62,10 @@ def test_html_report_escapes_article_text(repo_root, tmp_path):
     d.mkdir()
     (d / "xss.txt").write_text("<script>alert('title')</script>\nSEOUL — \"<img src=x onerror=alert(1)> We reject it,\" "
                                "a Foreign Ministry spokesperson said.\n")
+    # a first line of script is no title (clean/title.py); a title field is kept as given, so it reaches the report
+    (d / "xss_field.jsonl").write_text(json.dumps({
+        "title": "<script>alert('title')</script>",
+        "text": "SEOUL — \"<img src=x onerror=alert(1)> We reject it,\" a Foreign Ministry spokesperson said."}) + "\n")
     run_light(repo_root, [d], tmp_path / "out")
     html = (tmp_path / "out" / "report.html").read_text()
     assert "<script>" not in html and "<img src=x" not in html

@@ -287,3 +287,19 @@ def test_an_act_is_found_but_not_listed_as_a_government_statement(stages):
     said = by_content(a, "would be limited in scope")
     assert said.category == "speech"
     assert [s.text for s in a.governments["United States"].statements] == [said.text]
+
+
+RELEASES = """Kim reappears
+SEOUL - Since his reappearance, North Korea has released several photos of Kim.
+
+South Korea's Unification Ministry said the photos were recent.
+"""
+
+
+def test_releasing_photos_or_casting_a_vote_is_an_act(stages):
+    """What a government releases, casts or resists is no statement of its own (the cue's object is a thing)."""
+    a = run(stages, RELEASES, "releases", date="2015-03-01")
+    act = by_content(a, "several photos of Kim")
+    assert act.category == "action"
+    assert "North Korea" not in a.governments
+    assert "South Korea" in a.governments

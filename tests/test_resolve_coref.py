@@ -361,6 +361,8 @@ def test_a_state_role_with_no_country_takes_the_nearest_earlier_government_speak
     ("the man's attorney", "The FBI has questioned a man who says he recorded the shots", None),
     # the reported clause names no government
     ("CNN", "Local residents said the shelling went on all night", None),
+    # the clause says nothing after its verb ("reports say Abbas has denied")
+    ("reports", "Abbas has denied", None),
 ])
 def test_a_reported_clause_that_names_its_own_government_speaker(resolver, speaker, content, government):
     """'CNN reported that U.S. officials now suspect ...': the officials speak, the outlet relays."""

@@ -229,6 +229,8 @@ def inner_source(text: str, statement: Any) -> Optional[str]:
     m = _INNER.match(text[start:end])
     if m is None or re.search(r"\b(?:who|which|that|whom|whose)\b", m.group(1)):
         return None  # "The FBI has questioned a man who says": the verb is the relative clause's
+    if len(re.findall(r"\w+", text[start + m.end():end])) < 2:
+        return None  # "reports say Abbas has denied": the clause says nothing of its own
     return m.group(1).strip()
 
 

@@ -86,6 +86,11 @@ def around(line: str) -> str:
     ("Additional details and information will be updated as it becomes available.", "editor's note"),
     ("CEN   Bare cheek: Down come the trousers", "photo caption"),  # the picture agency, a wide gap, the caption
     ("Getty   Killer mushroom: The fly amanita contains poison which can be fatal", "photo caption"),
+    ("potshop-400x404", "leftover markup or script"),  # an image's file name
+    ("We Are Sorry,This video is restricted from playing in your locationEcode: 17.", "promotion or teaser"),
+    ("Your browser does not support the video tag.", "promotion or teaser"),
+    ("The Huffington Post has supplemented this Reuters article with additional quotes from a pool report.",
+     "editor's note"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -128,6 +133,9 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Further information will be released on Monday, the ministry said.",
     "More details are to come from the ministry on Monday.",
     "Check the list of names before you travel, officials said.",
+    "The 400x404 grid was drawn by hand.",
+    "The video is restricted to subscribers in the region, the network said.",
+    "The inspector general has updated this report with new figures.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

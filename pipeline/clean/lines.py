@@ -55,7 +55,9 @@ _PROMO_STRONG = _rx(r"\b(?:click here|tap here|scroll down for|video loading|pol
                     r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
                     r"subscribe (?:to|for) (?:our|the)\b|download (?:the|our)\b.{0,30}\bapp\b|"
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
-                    r"on a mobile device\?|using a mobile device\?|mobile users\b)")
+                    r"on a mobile device\?|using a mobile device\?|mobile users\b|"
+                    r"(?:video|content) is (?:restricted from playing|(?:not|no longer) available (?:to play|in your)|"
+                    r"unavailable in your)|browser does not support (?:the |html5 )?video)")
 _PROMO_WORDING = _rx(r"\b(?:sign up|signup|newsletter|subscribe|read more|read the (?:full|rest)|continue reading|"
                      r"watch (?:the|this|our|more|next|now|live|video|it)\b|more to come|join now|buy now|"
                      r"order now|shop now|learn more|start your)")
@@ -101,7 +103,9 @@ _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|n
                    r"(?:this )?(?:story|article) (?:originally )?(?:appeared|first appeared) (?:on|in)|"
                    r"this article originally appeared|correction\s*:|clarification\s*:|"
                    r"disclosure\s*:|warning\s*:\s*graphic (?:content|images?|video)\W{0,2}$|"
-                   r"this (?:is a developing story|story is (?:still )?developing))")
+                   r"this (?:is a developing story|story is (?:still )?developing)|"
+                   r"[\w.\u2019' ]{1,40}\bhas (?:supplemented|updated|expanded) this (?:reuters|ap|associated press|"
+                   r"afp|agence france-presse|bloomberg|wire|news agency|agency) (?:article|report|story))")
 _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|content|links?|posts?|reading|video|news|"
                  r"topics?)|see (?:all )?related|read (?:more|also|next)|see also|more (?:from|on|about|stories|news|"
                  r"coverage|to read|in)\b.{0,40}|more|also (?:read|see|on)\b.{0,40}|recommended(?: for you| reading)?|"
@@ -120,7 +124,8 @@ _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?
                r"unavailable))\W{0,3}$")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:amp;)?(?:lt|gt|nbsp|quot);|"
                      r"^\s*[\w.$]+\([^()]*\);?\s*$|^\s*@media\b|\{\s*[\w-]+\s*:\s*[^}]*\}|google_ad_|"
-                     r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=")
+                     r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=|"
+                     r"^\s*[\w.-]*[a-zA-Z][\w.-]*-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s*$")  # an image file name
 _TWEET_SIGNATURE = re.compile(r"^\W{0,3}[\u2014\u2013-]{1,2}\s*.{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _HANDLE_LINE = re.compile(r"^\W{0,3}@\w{2,30}\W{0,3}$")
 _DOMAIN = _rx(r"^\W{0,3}(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|io|news)(?:/\S*)?\W{0,3}$")

@@ -285,10 +285,7 @@ class GovernmentResolver(ArticleContext):
                     sp.text = ant.text
             relayed = relayed_source(article.clean_text, st) if d is None else None
             if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
-                r = self.decide(relayed, home, why, day, fallback, people)
-                if r.kind == "government":
-                    d = Decision(r.government, r.kind, r.role, f"{relayed!r}, quoted by {sp.text!r}: {r.reason}",
-                                 governments=list(r.governments), person=r.person)
+                d = self._passed_on(relayed, f"quoted by {sp.text!r}", home, why, day, fallback, people)
             if d is None:
                 owner = whose_owner(article.clean_text, sp)  # "Iran, whose leaders" -> "Iran's leaders"
                 d = self.decide(owner or sp.text, home, why, day, fallback, people)
@@ -299,10 +296,7 @@ class GovernmentResolver(ArticleContext):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs)
             inner = inner_source(article.clean_text, st) if d.kind != "government" else None
             if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak
-                r = self.decide(inner, home, why, day, fallback, people)
-                if r.kind == "government":
-                    d = Decision(r.government, r.kind, r.role, f"{inner!r}, reported by {sp.text!r}: {r.reason}",
-                                 governments=list(r.governments), person=r.person)
+                d = self._passed_on(inner, f"reported by {sp.text!r}", home, why, day, fallback, people) or d
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason
             if len(d.governments) > 1:
                 sp.reason += f" (speaks for {', '.join(d.governments)})"
@@ -310,6 +304,14 @@ class GovernmentResolver(ArticleContext):
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))
         return out
+
+    def _passed_on(self, source: str, via: str, home, why, day, fallback, people) -> Optional[Decision]:
+        """The decision for a source another speaker passes on, when it is a government (else None)."""
+        r = self.decide(source, home, why, day, fallback, people)
+        if r.kind != "government":
+            return None
+        return Decision(r.government, r.kind, r.role, f"{source!r}, {via}: {r.reason}",
+                        governments=list(r.governments), person=r.person)
 
     def _text_antecedent(self, article: Article, mention: str, at: int, para: int, home, why, day,
                          fallback) -> Optional[Antecedent]:

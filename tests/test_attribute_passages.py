@@ -303,3 +303,17 @@ def test_releasing_photos_or_casting_a_vote_is_an_act(stages):
     assert act.category == "action"
     assert "North Korea" not in a.governments
     assert "South Korea" in a.governments
+
+
+DATELINE_COLON = """Militant named
+LONDON: "Jihadi John", the masked militant, was named on Thursday as a Londoner.
+
+Pat Caddell: Democrat voters are worried about the party.
+"""
+
+
+def test_a_place_before_a_colon_is_a_dateline_and_a_name_is_a_speaker(stages):
+    a = run(stages, DATELINE_COLON, "colon", date="2015-02-26")
+    assert not any(s.speaker.text == "LONDON" for s in a.statements)
+    assert "United Kingdom" not in a.governments
+    assert any(s.speaker.text == "Pat Caddell" for s in a.statements)  # a name before a colon speaks

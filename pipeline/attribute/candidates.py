@@ -267,6 +267,8 @@ class CandidateFinder:
             return None
         if not any(t.pos_ in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
             return None
+        if all(t.ent_type_ in ("GPE", "LOC") for t in before):
+            return None  # "LONDON: ...", "Ottawa: As Canada ...": a dateline, not a speaker
         if before[-1].lower_ in ("update", "updates", "watch", "video", "photos", "note", "editor", "related",
                                  "breaking", "exclusive", "analysis", "opinion", "live", "read", "listen", "q", "a"):
             return None

@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Score a run of the resolver-audit articles against benchmarks/resolver_audit/verdicts.jsonl.
 
-    python scripts/score_resolver_audit.py --run runs/audit/out --out benchmarks/results/resolver_audit_X.json
+    python scripts/score_resolver_audit.py --run runs/audit/out --out benchmarks/results/resolver_audit_X.json \
+        [--errors runs/audit/errors.jsonl]
 
 Statement level, matched by article and statement text: precision of the statements given a government,
 recall of the statements whose judged government is not null, and the count of each error kind,
@@ -22,17 +23,17 @@ from pipeline.io.writer import write_json_atomic  # noqa: E402
 from run_files import command_line, read_jsonl, run_articles  # noqa: E402
 
 
-def run_answers(run: Path) -> dict[tuple[str, str], str | None]:
-    """(article, first 80 characters of the statement) -> its government (None: no government). By
+def run_statements(run: Path) -> dict[tuple[str, str], tuple[str | None, dict]]:
+    """(article, first 80 characters of the statement) -> (its government or None, the statement). By
     text, not offset: a change to the clean stage moves offsets, not statements."""
-    out: dict[tuple[str, str], str | None] = {}
+    out: dict[tuple[str, str], tuple[str | None, dict]] = {}
     for a in run_articles(run):
         for gov, v in (a.get("governments") or {}).items():
             for s in v.get("statements", []):
-                out[(a["id"], s["text"][:80])] = gov
+                out[(a["id"], s["text"][:80])] = (gov, s)
         for ng in a.get("non_government_speakers", []) or []:
             for s in ng.get("statements", []):
-                out.setdefault((a["id"], s["text"][:80]), None)
+                out.setdefault((a["id"], s["text"][:80]), (None, s))
     return out
 
 
@@ -41,9 +42,12 @@ def main(argv=None) -> int:
     ap.add_argument("--run", required=True)
     ap.add_argument("--verdicts", default=str(ROOT / "benchmarks" / "resolver_audit" / "verdicts.jsonl"))
     ap.add_argument("--out", required=True)
+    ap.add_argument("--errors", help="also write one JSON line per wrong statement here (speaker, resolution)")
     args = ap.parse_args(argv)
     gold = read_jsonl(Path(args.verdicts))
-    got = run_answers(Path(args.run))
+    stmts = run_statements(Path(args.run))
+    got = {k: gov for k, (gov, _) in stmts.items()}
+    errors = []
     counts = collections.Counter()
     by_class: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     missing = 0
@@ -62,6 +66,11 @@ def main(argv=None) -> int:
             counts["gold_found_right"] += sys_gov == gold_gov
         counts[kind] += 1
         by_class[g.get("class", "(right at audit)")][kind] += 1
+        if kind != "right":
+            st = stmts.get(key, (None, {}))[1]
+            errors.append({"article": g["article"], "statement": g["statement"], "error": kind,
+                           "class": g.get("class", "(right at audit)"), "system": sys_gov, "gold": gold_gov,
+                           "speaker": st.get("speaker"), "cue": st.get("cue"), "resolution": st.get("resolution")})
     out = {"command": command_line(__file__, argv),
            "statements": len(gold), "not_in_run": missing,
            "precision": round(counts["assigned_right"] / max(1, counts["assigned"]), 4),
@@ -70,6 +79,8 @@ def main(argv=None) -> int:
                                      "wrong_government")},
            "by_audit_class": {c: dict(v) for c, v in sorted(by_class.items())}}
     write_json_atomic(Path(args.out), out)
+    if args.errors:
+        Path(args.errors).write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
     print(json.dumps({k: out[k] for k in ("precision", "recall", "assigned", "invented", "missed", "wrong_government",
                                           "not_in_run")}))
     return 0

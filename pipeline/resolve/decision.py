@@ -4,8 +4,8 @@ evidence (resolver.py)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Optional
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional
 
 from .context import _NATIONAL
 from .mentions import _segments
@@ -30,6 +30,12 @@ class Decision:
     def __post_init__(self) -> None:
         if self.government and not self.governments:
             self.governments = [self.government]
+
+    def restated(self, reason: str, **changes: Any) -> "Decision":
+        """The same decision for another phrase (a coreferent, a relayed source, a fuller mention, an
+        owner): its government(s), kind, role and person flag under a new `reason`, with `changes`
+        applied. ``needs_country`` goes back to False: the country question was settled where it came from."""
+        return replace(self, reason=reason, governments=list(self.governments), needs_country=False, **changes)
 
 
 _OWNER_GAP = re.compile(r"^\s*(?:['\u2019]s?)?\s*$")

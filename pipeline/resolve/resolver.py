@@ -166,8 +166,7 @@ class GovernmentResolver(ArticleContext):
             if o.kind == "unknown" and people:  # "Cameron's spokesman": "Prime Minister David Cameron" elsewhere
                 o = self._via_other_mention(owner, o, people, home, home_reason, on, None)
             if o.kind == "government":
-                return Decision(o.government, "government", role.text, f"{role.text!r} of {owner!r}: {o.reason}",
-                                governments=list(o.governments), person=person)
+                return o.restated(f"{role.text!r} of {owner!r}: {o.reason}", role=role.text, person=person)
             return Decision(None, "non_government", role.text, f"{role.text!r} of {owner!r}, which names no "
                             f"government", person=person)
         standalone = [w for w in gov_words if w.kind in ("body", "office")]
@@ -280,8 +279,7 @@ class GovernmentResolver(ArticleContext):
                         ant = None
                 if ant is not None:
                     a = ant.decision
-                    d = Decision(a.government, a.kind, a.role, f"coreference {mention!r} -> {ant.text!r}: {a.reason}",
-                                 governments=list(a.governments), person=a.person)
+                    d = a.restated(f"coreference {mention!r} -> {ant.text!r}: {a.reason}")
                     sp.text = ant.text
             relayed = relayed_source(article.clean_text, st) if d is None else None
             if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
@@ -310,8 +308,7 @@ class GovernmentResolver(ArticleContext):
         r = self.decide(source, home, why, day, fallback, people)
         if r.kind != "government":
             return None
-        return Decision(r.government, r.kind, r.role, f"{source!r}, {via}: {r.reason}",
-                        governments=list(r.governments), person=r.person)
+        return r.restated(f"{source!r}, {via}: {r.reason}")
 
     def _text_antecedent(self, article: Article, mention: str, at: int, para: int, home, why, day,
                          fallback) -> Optional[Antecedent]:
@@ -360,6 +357,5 @@ class GovernmentResolver(ArticleContext):
                 d2 = self.decide(alt, home, why, day, fallback)
                 if d2.kind == "unknown" or (d2.needs_country and d.kind == "government"):
                     continue
-                return Decision(d2.government, d2.kind, d2.role, f"{d2.reason}, via the mention {alt!r}",
-                                governments=list(d2.governments), person=True)
+                return d2.restated(f"{d2.reason}, via the mention {alt!r}", person=True)
         return d

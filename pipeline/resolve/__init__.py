@@ -65,6 +65,10 @@ class ResolveParams(Params):
     # when it has at least article_country_min mentions and twice as many as the next
     article_country: bool = True
     article_country_min: int = Field(3, ge=1)  # mentions the article's country needs (see article_country)
+    # the article's country also counts the places the parse finds inside each country ("Borno",
+    # "Maiduguri": ISO 3166-2 subdivisions and GeoNames cities of at least places_min_population)
+    article_places: bool = True
+    places_min_population: int = Field(15000, ge=500)
     # before the article's country: the one the speaker's paragraph names at least this often (0: off)
     local_country_min: int = Field(2, ge=0)
     # a statement with no source right after a government speaker in the same paragraph continues it
@@ -90,7 +94,9 @@ class ResolveStage(Stage):
                                            article_country_min=params.article_country_min,
                                            coref_paragraphs=params.coref_paragraphs,
                                            local_country_min=params.local_country_min,
-                                           implicit_speakers=params.implicit_speakers)
+                                           implicit_speakers=params.implicit_speakers,
+                                           article_places=params.article_places,
+                                           places_min_population=params.places_min_population)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

@@ -67,6 +67,7 @@ class ArticleContext:
             return None, "off"
         counts = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
                                                              on=on) if m.valid)
+        counts.update(self.place_counts(article))
         if not counts:
             return None, "no country named"
         (top, n), *rest = counts.most_common(2)
@@ -74,6 +75,23 @@ class ArticleContext:
         if n >= self.article_country_min and n >= 2 * second:
             return top, f"the article names {top} most ({n} mentions, next {second})"
         return None, f"no country leads ({top} {n}, next {second})"
+
+    def place_counts(self, article: Article) -> Counter:
+        """Government -> how often the article's parse names a place inside that country as a
+        place (GPE/LOC): "Borno", "Maiduguri" (places.py). A word the parse also reads as part of a
+        person's name ("Sarah Palin", then "Palin") is no place."""
+        doc = article.doc
+        if not self.place_index or doc is None or not hasattr(doc, "ents"):
+            return Counter()
+        person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
+        counts: Counter = Counter()
+        for e in doc.ents:
+            if e.label_ not in ("GPE", "LOC") or any(w.lower() in person_words for w in e.text.split()):
+                continue
+            gov = self.place_index.government(e.text)
+            if gov:
+                counts[gov] += 1
+        return counts
 
     def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:
         """The country the paragraph around `offset` names most, at least ``local_country_min``

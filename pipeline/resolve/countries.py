@@ -77,11 +77,35 @@ def _gazetteer_government(forms: list[str], by_name: dict[str, str]) -> Optional
     return None
 
 
+def _country_governments(by_name: dict[str, str], lex: BodyLexicon) -> list[tuple[Any, list[str], str]]:
+    """(pycountry country, its name forms, its government's name) for every country that is not a
+    dependent territory ("Hong Kong": its government is sub-national)."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        forms = _short_forms(c)
+        if any(lex.words.get(f.lower()) == "non_gov:subnational" for f in forms):
+            continue
+        gov = _gazetteer_government(forms, by_name) or getattr(c, "common_name", None) or c.name
+        out.append((c, forms, gov))
+    return out
+
+
+def _names_by_government(gaz: Gazetteer) -> dict[str, str]:
+    return {a.lower(): gov for gov, spec in gaz.governments.items() for a in (spec.get("names") or [])
+            if isinstance(a, str)}
+
+
+def alpha2_governments(gaz: Gazetteer, lex: BodyLexicon) -> dict[str, str]:
+    """ISO 3166 alpha-2 code -> the government's name in `gaz` ("KR" -> "South Korea"), dependent
+    territories left out."""
+    return {c.alpha_2: gov for c, _, gov in _country_governments(_names_by_government(gaz), lex)}
+
+
 def with_countries(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
     """A copy of `gaz` that also knows every pycountry country (names, alpha-3 codes,
     demonyms; capitals from bodies.yaml). The gazetteer's own entries and names win."""
-    import pycountry
-
     govs = copy.deepcopy(gaz.governments)
     taken: dict[str, str] = {}  # lowercased alias -> government, across the gazetteer
     for gov, spec in govs.items():
@@ -89,16 +113,10 @@ def with_countries(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
             for a in spec.get(fld) or []:
                 if isinstance(a, str):
                     taken.setdefault(a.lower(), gov)
-    by_name = {a.lower(): gov for gov, spec in govs.items() for a in (spec.get("names") or []) if isinstance(a, str)}
+    by_name = _names_by_government(gaz)
     ambiguous = {a.lower() for a in lex.ambiguous_names}
     proposals: list[tuple[str, str, str]] = []  # (government, field, alias)
-    for c in pycountry.countries:
-        forms = _short_forms(c)
-        if any(lex.words.get(f.lower()) == "non_gov:subnational" for f in forms):
-            continue  # a dependent territory ("Hong Kong"): its government is sub-national
-        gov = _gazetteer_government(forms, by_name)
-        if gov is None:
-            gov = getattr(c, "common_name", None) or c.name
+    for c, forms, gov in _country_governments(by_name, lex):
         names = [f for f in forms if f.lower() not in ambiguous]
         codes = [c.alpha_3] if c.alpha_3 not in lex.code_stopwords else []  # two-letter codes: too many words (VA, PS)
         demonyms = lex.demonyms.get(c.alpha_2) or [d for f in forms[:1] for d in derived_demonyms(f)]

@@ -46,6 +46,7 @@ from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
+from .places import PlaceIndex, build_place_index, modifying_place
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
 from .mentions import (person_entities, relayed_source, inner_source, whose_owner, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
@@ -64,6 +65,7 @@ LABEL = {"institutions": "institution", "people": "person", "names": "name", "de
          "capitals": "capital", "outlets": "outlet"}
 _WORLD: dict[tuple[int, int], Gazetteer] = {}
 _KEEP: list = []
+_PLACES: dict[tuple[int, int, int], PlaceIndex] = {}
 
 
 def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
@@ -75,11 +77,20 @@ def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
     return _WORLD[key]
 
 
+def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> PlaceIndex:
+    """One place index per world gazetteer and population floor: building it reads ~35,000 places."""
+    key = (id(gaz), id(lex), min_population)
+    if key not in _PLACES:
+        _PLACES[key] = build_place_index(gaz, lex, min_population)
+    return _PLACES[key]
+
+
 class GovernmentResolver(ArticleContext):
     def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None,
                  default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
-                 coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True):
+                 coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
+                 article_places: bool = True, places_min_population: int = 15000):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -98,6 +109,7 @@ class GovernmentResolver(ArticleContext):
         self.coref_paragraphs = coref_paragraphs
         self.local_country_min = local_country_min  # 0: off
         self.implicit_speakers = implicit_speakers
+        self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
                on: Optional[_dt.date] = None, fallback: Optional[tuple[str, str]] = None,
@@ -141,6 +153,11 @@ class GovernmentResolver(ArticleContext):
         if place is not None and not national:  # "Government officials in Hong Kong": no country's own
             return Decision(None, "non_government", place.text, f"officials of a sub-national place ({place.text!r})",
                             person=person)
+        if not national and role is not None and self.place_index is not None:
+            town = modifying_place(residue, role.start, role.end, self.place_index, skip=self.lex.kind)
+            if town:  # "Frisco officials", "police in Iguala": a city's or a province's, not a country's
+                return Decision(None, "non_government", role.text,
+                                f"{role.text!r} of a sub-national place ({town!r})", person=person)
         if national:
             owners = _owner_countries(mention, national)
             bare = _is_bare(mention, national)

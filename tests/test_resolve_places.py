@@ -1,0 +1,104 @@
+"""Places inside a country (pipeline/resolve/places.py): the article's country counts them, and a
+city's or province's officials are no country's government."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.resolve.gazetteer import load_gazetteer
+from pipeline.resolve.places import PlaceIndex, fold, modifying_place
+from pipeline.resolve.resolver import GovernmentResolver
+from pipeline.types import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+D2014 = dt.date(2014, 10, 20)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    load_gazetteer.cache_clear()
+    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
+
+
+@pytest.mark.parametrize("name,government", [
+    ("Borno", "Nigeria"), ("Borno State", "Nigeria"), ("Maiduguri", "Nigeria"),  # subdivision, its suffix, a city
+    ("Haryana", "India"), ("Shabwah", "Yemen"), ("Ohio", "United States"), ("Querétaro", "Mexico"),
+    ("Queretaro", "Mexico"),  # accents folded
+    ("Punjab", None),  # India and Pakistan both have one
+    ("Georgia", None), ("Jordan", None), ("Lebanon", None),  # country names are the gazetteer's, or ambiguous
+    ("Baghdad", None),  # a capital: the gazetteer already counts it for Iraq
+    ("Asia", None), ("West", None),  # regions the parser tags as places
+    ("Kowloon", None),  # a dependent territory's place: no country government
+])
+def test_the_index_names_one_country_or_none(resolver, name, government):
+    assert resolver.place_index.government(name) == government
+
+
+def test_a_name_two_countries_share_is_left_out():
+    index = PlaceIndex({"victoria": {"CA", "AU"}, "borno": {"NG"}}, {"CA": "Canada", "AU": "Australia", "NG": "Nigeria"})
+    assert index.government("Victoria") is None and index.government("the Borno") == "Nigeria"
+    assert len(index) == 1 and fold("Córdoba") == "cordoba"
+
+
+def _article(text: str, ents: list[tuple[str, str]]) -> Article:
+    """An article whose parse found `ents` ((text, label) in order of first occurrence)."""
+    spans = []
+    for t, label in ents:
+        start = text.index(t)
+        spans.append(SimpleNamespace(text=t, label_=label, start_char=start, end_char=start + len(t)))
+    a = Article(id="x", source_path="x.txt", raw_text=text, clean_text=text)
+    a.doc = SimpleNamespace(ents=spans)
+    return a
+
+
+def test_the_article_country_counts_places_inside_it(resolver):
+    text = ("Nigeria's army said fighting went on. In Borno, in Maiduguri and in Yobe, residents fled. "
+            "A senior army officer said the town was calm.")
+    a = _article(text, [("Nigeria", "GPE"), ("Borno", "GPE"), ("Maiduguri", "GPE"), ("Yobe", "GPE")])
+    gov, why = resolver.article_country(a, D2014)
+    assert gov == "Nigeria" and "4 mentions" in why
+    resolver.place_index, kept = None, resolver.place_index
+    try:
+        assert resolver.article_country(a, D2014)[0] is None  # one name alone is too few
+    finally:
+        resolver.place_index = kept
+
+
+def test_a_word_of_a_persons_name_is_no_place(resolver):
+    text = "Sarah Palin spoke. Palin said Palin and Palin would win."
+    a = _article(text, [("Sarah Palin", "PERSON"), ("Palin", "GPE")])
+    assert resolver.place_counts(a) == {}
+
+
+@pytest.mark.parametrize("mention,place", [
+    ("Frisco officials", "Frisco"),
+    ("Cleveland Police Chief Calvin Williams", "Cleveland"),  # "Police" is also a Polish town: a body word here
+    ("the Ohio secretary of state", "Ohio"),
+    ("the Borno state police", "Borno"),
+    ("police in Maiduguri", "Maiduguri"),
+])
+def test_a_city_or_province_owns_the_office(resolver, mention, place):
+    about = ("United States", "test")
+    d = resolver.decide(mention, "United States", "test", D2014, fallback=about)
+    assert (d.government, d.kind) == (None, "non_government") and f"({place!r})" in d.reason, d
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Foreign Ministry spokesman Lim", "South Korea"),  # no place before the body
+    ("Nigerian police in Maiduguri", "Nigeria"),  # the country is named: the national reading wins
+    ("the ministry", "South Korea"),
+])
+def test_offices_with_no_place_keep_the_home_country(resolver, mention, government):
+    assert resolver.decide(mention, "South Korea", "test", D2014).government == government
+
+
+def test_modifying_place_reads_only_the_words_at_the_office():
+    index = PlaceIndex({"frisco": {"US"}}, {"US": "United States"})
+    text = "Frisco residents and officials"
+    start = text.index("officials")
+    assert modifying_place(text, start, start + len("officials"), index) is None
+    text = "officials of Frisco"
+    assert modifying_place(text, 0, len("officials"), index) == "Frisco"

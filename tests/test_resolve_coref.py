@@ -389,3 +389,28 @@ def test_whose_takes_the_name_before_it(resolver, before, government):
     a = article([before + "whose leaders have called for the dissolution of the state."],
                 [("whose leaders", "the dissolution of the state")])
     assert govs(resolver, a) == [government]
+
+
+def test_a_name_after_its_role_ties_a_later_mention_to_that_role(resolver):
+    """"Nigeria's chief of defence staff, Alex Badeh, announced ...", then "Air Chief Marshal Badeh
+    said": the rank names no country, the earlier appositive does."""
+    a = article(["Nigeria's chief of defence staff, Alex Badeh, announced the truce on Friday.",
+                 "Air Chief Marshal Badeh said the truce would hold.",
+                 "The deal was struck last week, said the Iraqi defence minister, Khaled Obeidi. Later, Obeidi "
+                 "said troops were ready."],
+                [("Air Chief Marshal Badeh", "the truce would hold"), ("Obeidi", "troops were ready")])
+    assert govs(resolver, a) == ["Nigeria", "Iraq"]
+    assert "via the mention \"Nigeria's chief of defence staff, Alex Badeh\"" in a.statements[0].speaker.reason
+    assert "via the mention 'the Iraqi defence minister, Khaled Obeidi'" in a.statements[1].speaker.reason
+
+
+def test_a_role_clause_before_a_name_is_no_appositive(resolver):
+    a = article(["When the minister left, Alex Badeh, a local trader, spoke.", "Badeh said prices rose."],
+                [("Badeh", "prices rose")])
+    assert govs(resolver, a) == [None]
+
+
+def test_an_arabic_family_name_is_no_country(resolver):
+    d = resolver.decide("Brigadier General Said Al-Saudi", None, "", dt.date(2014, 12, 14))
+    assert d.government is None, d
+    assert resolver.decide("the Saudi interior ministry", None, "", dt.date(2014, 12, 14)).government == "Saudi Arabia"

@@ -49,8 +49,14 @@ _STOP_BEFORE = {"said", "says", "told", "added", "when", "while", "but", "and", 
 
 
 def _inside_word(text: str, m: Match) -> bool:
-    """A country code or name glued into a longer token ("US-led" is fine; "IRQ2" is not)."""
-    return m.end < len(text) and text[m.end:m.end + 1].isalnum()
+    """A country code or name glued into a longer token ("US-led" is fine; "IRQ2" is not), or the
+    end of an Arabic family name ("Said Al-Saudi", "al-Masri": a person, not the country)."""
+    if m.end < len(text) and text[m.end:m.end + 1].isalnum():
+        return True
+    return bool(_ARTICLE_PREFIX.search(text[max(0, m.start - 4):m.start]))
+
+
+_ARTICLE_PREFIX = re.compile(r"(?:^|[^\w])(?:al|el|Al|El|AL|EL)[-\u2010]$")
 
 
 _MODIFIER_WORDS = {"former", "ex-", "retired", "late", "onetime", "one-time", "served as", "who served"}

@@ -14,6 +14,10 @@ from .mentions import _name_words, _title_run
 # undersecretary of state" still describes the person
 _CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
                            r"since|where|so|yet)\b", re.IGNORECASE)
+# a name of two to four capitalised words right after a comma, closing an appositive
+_NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told|added|"
+                              r"announced|stated)\b)")
+_LEADING_CUE = re.compile(r"^(?:said|says|told|added|according to|announced)\s+", re.IGNORECASE)
 
 
 def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
@@ -55,6 +59,17 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
         if any(w.gov or w.non_gov for w in lex.find(role_text)):
             for word in _name_words(m.group(1)):
                 add(word, f"{m.group(1)}, {role_text}")
+    # "Nigeria's chief of defence staff, Alex Badeh, announced", "said the attorney general, Jesús
+    # Murillo Karam.": a role, then the name as its appositive
+    for m in _NAME_AFTER_ROLE.finditer(clean):
+        lo = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        role_text = re.split(r"[,;:\"\u201c\u201d(]", clean[lo:m.start()])[-1].strip()
+        role_text = _LEADING_CUE.sub("", role_text)
+        if not role_text or len(role_text.split()) > 8 or _CLAUSE_START.match(role_text):
+            continue
+        if any(w.gov for w in lex.find(role_text)) or gaz.find(role_text, {"names", "demonyms", "institutions"}):
+            for word in _name_words(m.group(1)):
+                add(word, f"{role_text}, {m.group(1)}")
     # speaker phrases with a role ("Lim Soo-seok, spokesperson for ...")
     for st in article.statements:
         text = st.speaker.text

@@ -366,7 +366,8 @@ class GovernmentResolver(ArticleContext):
                            fallback) -> Decision:
         """A bare or untitled name ("Mattis", "Foreign Secretary Ruiz Massieu") decided by a fuller
         mention of the same person elsewhere in the article ("Mexico's Foreign Secretary ...")."""
-        names = _name_words(text)
+        # "Air Chief Marshal Badeh" is Badeh: title words are no name words to match
+        names = [w for w in _name_words(text) if w.lower() not in self.title_vocab] or _name_words(text)
         for w in reversed(names):
             for alt in people.get(w, []):
                 if alt == text or not all(n in alt for n in names):  # "Diane Foley" is not "James Foley"

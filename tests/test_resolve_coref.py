@@ -414,3 +414,21 @@ def test_an_arabic_family_name_is_no_country(resolver):
     d = resolver.decide("Brigadier General Said Al-Saudi", None, "", dt.date(2014, 12, 14))
     assert d.government is None, d
     assert resolver.decide("the Saudi interior ministry", None, "", dt.date(2014, 12, 14)).government == "Saudi Arabia"
+
+
+def test_the_articles_own_description_in_an_institution_outranks_the_tenure_table(resolver):
+    """The gazetteer knows John Kirby only as State Department spokesman from 2015; in 2014 the
+    article calls him the Pentagon's press secretary, and he speaks for the United States."""
+    a = article(["The Pentagon's press secretary, Rear Adm. John Kirby, confirmed the death.",
+                 "Kirby said the strike was a success."],
+                [("Kirby", "the strike was a success")], date="2014-09-05")
+    assert govs(resolver, a) == ["United States"]
+    assert "not the tenure table" in a.statements[0].speaker.reason
+    b = article(["In 2012, Secretary of State Hillary Clinton visited Cairo.",  # a title alone is no institution
+                 "Clinton said the campaign was going well."],
+                [("Clinton", "the campaign was going well")], date="2016-05-03")
+    assert govs(resolver, b) == [None]
+    c = article(["Tax reform drew hints of interest from the White House and Hillary Clinton, and little else.",
+                 "Mrs. Clinton said taxes would rise."],
+                [("Mrs. Clinton", "taxes would rise")], date="2016-02-03")
+    assert govs(resolver, c) == [None]  # a coordination is no description

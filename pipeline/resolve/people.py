@@ -15,7 +15,7 @@ from .mentions import _name_words, _title_run
 _CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
                            r"since|where|so|yet)\b", re.IGNORECASE)
 # a name of two to four capitalised words right after a comma, closing an appositive
-_NAME_AFTER_ROLE = re.compile(r",\s+([A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told|added|"
+_NAME_AFTER_ROLE = re.compile(r",\s+((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told|added|"
                               r"announced|stated)\b)")
 _LEADING_CUE = re.compile(r"^(?:said|says|told|added|according to|announced)\s+", re.IGNORECASE)
 

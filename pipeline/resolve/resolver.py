@@ -306,6 +306,8 @@ class GovernmentResolver(ArticleContext):
                 d = self.decide(owner or sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
+                if d.role == "not in office" and people:
+                    d = self._described_in_office(sp.text, d, people, home, why, day)
                 if self.coreference and d.kind == "unknown" and d.needs_country and d.role \
                         and not generic_head(d.role, sp.text):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs)
@@ -319,6 +321,22 @@ class GovernmentResolver(ArticleContext):
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))
         return out
+
+    def _described_in_office(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day) -> Decision:
+        """A person the gazetteer dates out of office whom the article itself places in a state
+        institution ("The Pentagon's press secretary, Rear Adm. John Kirby" in 2014, when the
+        gazetteer knows only Kirby's later posts): the article's description wins over the tenure
+        table, which is never complete. Only an institution counts; a title alone ("Secretary of
+        State Hillary Clinton" recalled in 2016) does not."""
+        names = [w for w in _name_words(text) if w.lower() not in self.title_vocab] or _name_words(text)
+        for alt in [a for w in reversed(names) for a in people.get(w, [])]:
+            if alt == text or not all(n in alt for n in names) or re.search(r"\s(?:and|or)\s", alt):
+                continue  # "the White House and Hillary Clinton": two actors, no description
+            d2 = self.decide(alt, home, why, day, None)
+            if d2.kind == "government" and not d2.needs_country and d2.reason.startswith("institution "):
+                return d2.restated(f"{d2.reason}, via the mention {alt!r}: the article's description, not the "
+                                   f"tenure table ({d.reason})", person=True)
+        return d
 
     def _passed_on(self, source: str, via: str, home, why, day, fallback, people) -> Optional[Decision]:
         """The decision for a source another speaker passes on, when it is a government (else None)."""

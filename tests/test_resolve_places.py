@@ -102,3 +102,14 @@ def test_modifying_place_reads_only_the_words_at_the_office():
     assert modifying_place(text, start, start + len("officials"), index) is None
     text = "officials of Frisco"
     assert modifying_place(text, 0, len("officials"), index) == "Frisco"
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Ottawa Police", None),  # the capital's own police force is the city's
+    ("the Beijing city police", None),
+    ("Canadian police", "Canada"),
+    ("the Iraqi police in Baghdad", "Iraq"),
+    ("the government in Riyadh", "Saudi Arabia"),  # a capital as a state's seat stays national
+])
+def test_a_capitals_police_is_the_citys(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2014).government == government

@@ -153,6 +153,12 @@ class GovernmentResolver(ArticleContext):
         if place is not None and not national:  # "Government officials in Hong Kong": no country's own
             return Decision(None, "non_government", place.text, f"officials of a sub-national place ({place.text!r})",
                             person=person)
+        if national and role is not None and role.text.startswith("police") and \
+                all(m.field == "capitals" for m in national) and \
+                re.fullmatch(r"\s*(?:city\s+)?", mention[national[-1].end:role.start] if national[-1].end <= role.start else "x"):
+            # "Ottawa Police", "the Beijing city police": the capital's own force, a city's body
+            return Decision(None, "non_government", role.text, f"{role.text!r} of the city {national[-1].text!r}",
+                            person=person)
         if not national and role is not None and self.place_index is not None:
             town = modifying_place(residue, role.start, role.end, self.place_index, skip=self.lex.kind)
             if town:  # "Frisco officials", "police in Iguala": a city's or a province's, not a country's

@@ -284,3 +284,27 @@ def test_short_unpunctuated_story_lines_stay(case):
         paras = [p.rstrip(".") for p in STORY] + LINKS
     text = "\n\n".join(paras)
     assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []
+
+
+@pytest.mark.parametrize("signoff", [
+    "Heather T. Remoff.\nArlington, Mass.",  # a letter writer's name and town
+    "Marshall H. Tanick.\nMinneapolis.",
+    "Len Bennett.\nDeerfield Beach, Fla.",
+    "- Scott Clement.",  # a column's dash sign-off at the end
+])
+def test_a_sign_off_under_a_letter_goes(signoff):
+    a = clean("Title\n" + BODY_A + "\n" + BODY_B + "\n" + signoff)
+    for line in signoff.split("\n"):
+        assert line not in a.clean_text
+    assert {r.reason for r in a.removed} == {"sign-off (name and place)"}
+    assert BODY_A in a.clean_text and BODY_B in a.clean_text
+
+
+@pytest.mark.parametrize("text", [
+    "The Times.\n\nOh.",  # short lines of a story, not a name and a place
+    "John Smith.\nHe left the room.",
+    "Nobody answered.\nWashington waited.",
+])
+def test_short_story_lines_are_no_sign_off(text):
+    a = clean("Title\n" + BODY_A + "\n" + text + "\n" + BODY_B)
+    assert all(not r.reason.startswith("sign-off") for r in a.removed), a.removed

@@ -271,6 +271,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              and (ln.index <= 1 or ln.index >= len(c.lines) - 3)
              and not any(w.lower().strip(".,;:") in SPEECH_VERBS for w in ln.text.split())),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
+    LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
     LineRule("image_credit", "photo credit", lambda ln, c: bool(_PHOTO_CREDIT_LINE.match(ln.text)) and ln.n_words <= 10),
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
@@ -311,6 +312,32 @@ def _mark_lists(ctx: Context, heads: set[int]) -> None:
             j += 1
 
 
+# a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
+# Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
+_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
+                        r"(?:,\s+(?:Jr|Sr|II|III)\.?)?\.$")
+_SIGN_PLACE = re.compile(r"^[A-Z][a-z'\u2019.-]{2,}(?:\s+[A-Z][a-z'\u2019.-]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,6}(?:\s+[A-Z][a-z.]+)?)?\.$")
+
+
+_NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i", "you",
+                   "oh", "yes", "no", "and", "but", "so", "not", "thank", "thanks", "good", "very", "more"}
+
+
+def _mark_signatures(ctx: Context) -> None:
+    """A sign-off under a letter or column: a name line followed by a place line (both short, each
+    closed by a full stop), or a name line that opens with a dash. Both lines of a pair go."""
+    lines = ctx.lines
+    for i, ln in enumerate(lines):
+        m = _SIGN_NAME.match(ln.text.strip())
+        if not m or ln.n_words > 5 or ln.text.strip(" -\u2014\u2013").split()[0].lower() in _NOT_NAME_START:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.n_words <= 4 and _SIGN_PLACE.match(nxt.text.strip()) and not speaks(nxt):
+            ctx.signatures.update({i, i + 1})
+        elif m.group("dash") and i >= len(lines) - 3:
+            ctx.signatures.add(i)
+
+
 def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
     """An ad block: an "Ads" / "Advertisement" / "Sponsored links" heading and the short lines that
     follow it with no blank line between (ad titles, their domains, their one-line copy), where a blank
@@ -340,6 +367,8 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
         _mark_lists(ctx, heads)
     if categories is None or "promo" in categories:
         _mark_ad_blocks(ctx)
+    if categories is None or "byline" in categories:
+        _mark_signatures(ctx)
     if categories is None or "caption" in categories:
         mark_caption_runs(ctx)
     if categories is None or "link_list" in categories:

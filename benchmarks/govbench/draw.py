@@ -90,6 +90,18 @@ def candidates(data: Path):
                        "id": f"neus-{line_no:03d}-{k}", "group": f"neus-{line_no:03d}", "text": part.strip()}
 
 
+def _audited_ids() -> set[str]:
+    """Article ids of the resolver and stance audits, as the draw names them (PolNeAR by file stem)."""
+    ids = set()
+    for path, key in (("benchmarks/resolver_audit/verdicts.jsonl", "article"), ("benchmarks/stance_audit/gold.jsonl", "id")):
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                i = json.loads(line)[key]
+                ids.add(i)
+                ids.add(re.sub(r"^polnear-(?:train|dev)-", "", i))
+    return ids
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data")
@@ -172,6 +184,40 @@ def main():
             picked.append(c)
         for i, c in enumerate(picked):
             drawn.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": "multi-government",
+                          "words": c["words"], "countries": c["countries"], "split": "dev" if i % 2 == 0 else "test",
+                          "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
+    # Supplement 2 (session 22: a larger dev half to tune on, and a second frozen test portion that no
+    # session has seen): PolNeAR and NeuS articles in which at least one government may speak, drawn
+    # with their own seed, leaving out every article an earlier draw, the resolver audit or the
+    # stance audit used (those were tuned on). FNC-1 bodies are left out so the stance training and
+    # its FNC-1 test side stay as they are. The earlier draws are untouched.
+    audited = _audited_ids()
+    rng3 = random.Random(args.seed + 2)
+    pool2 = {"polnear": [], "neus": []}
+    for c in candidates(Path(args.data)):
+        words = len(c["text"].split())
+        short = c["source"] == "neus"
+        if (c["source"] not in pool2 or not (50 if short else 150) <= words <= 1100 or c["id"] in used
+                or c["id"] in taken or c.get("group", c["id"]) in groups or c["id"] in audited):
+            continue
+        n = len(speaking_countries(c["text"], pats))
+        if n >= 1:
+            c.update(words=words, countries=n)
+            pool2[c["source"]].append(c)
+    for source, n in (("polnear", 28), ("neus", 12)):
+        items = sorted(pool2[source], key=lambda c: c["ref"])
+        rng3.shuffle(items)
+        picked = []
+        for c in items:
+            if len(picked) >= n:
+                break
+            g = c.get("group", c["id"])
+            if g in groups:
+                continue
+            groups.add(g)
+            picked.append(c)
+        for i, c in enumerate(picked):
+            drawn.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": "supplement-2",
                           "words": c["words"], "countries": c["countries"], "split": "dev" if i % 2 == 0 else "test",
                           "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
     Path(args.out).write_text("".join(json.dumps(d) + "\n" for d in drawn), encoding="utf-8")

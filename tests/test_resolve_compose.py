@@ -299,3 +299,26 @@ def test_the_government_of_a_dependent_territory_is_sub_national(resolver, phras
 def test_a_country_named_beside_a_territory_still_speaks(resolver):
     assert resolver.decide("Chinese officials in Hong Kong", None).government == "China"
     assert "Hong Kong" not in resolver.gaz.governments
+
+
+@pytest.mark.parametrize("mention", [
+    "Mark Cuban, the billionaire owner of the Dallas Mavericks",  # a surname, not a demonym
+    "Rep. Steve Israel",  # a surname, not the country (and a legislator)
+    "American Bridge President Jessica Mackler",  # the demonym opens a political group's name
+    "elected officials",  # legislators and local office holders
+    "Graham, who says the United States and allies should send ground forces",  # the relative clause speaks
+])
+def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
+    d = resolver.decide(mention, None, "", D2016, fallback=("United States", "the article names it most"))
+    assert d.government is None, d
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("South Korean Unification Ministry spokesman", "South Korea"),  # a ministry's name, not a group's
+    ("Cuban President Raul Castro", "Cuba"),
+    ("Turkish Prime Minister Ahmet Davutoglu", "Turkey"),
+    ("Jordanian officials", "Jordan"),
+    ("Lim, who is spokesperson for the South Korean Foreign Ministry", "South Korea"),  # a description stays
+])
+def test_the_national_readings_those_rules_keep(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2016).government == government

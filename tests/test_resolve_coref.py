@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -432,3 +433,49 @@ def test_the_articles_own_description_in_an_institution_outranks_the_tenure_tabl
                  "Mrs. Clinton said taxes would rise."],
                 [("Mrs. Clinton", "taxes would rise")], date="2016-02-03")
     assert govs(resolver, c) == [None]  # a coordination is no description
+
+
+def test_she_is_not_the_president_when_the_text_names_a_woman_in_between(resolver):
+    a = article(["President Obama said the economy was strong.",
+                 "My mother has softened with age, but even now she still says things were better before."],
+                [("President Obama", "the economy was strong"), ("she", "things were better before")],
+                date="2016-10-03")
+    assert govs(resolver, a) == ["United States", None]
+    assert "may be 'My mother'" in a.statements[1].speaker.reason
+    b = article(["President Obama said the economy was strong.", "He added that jobs were coming back."],
+                [("President Obama", "the economy was strong"), ("He", "jobs were coming back")], date="2016-10-03")
+    assert govs(resolver, b) == ["United States", "United States"]  # nobody else in between
+
+
+def test_a_bare_surname_is_the_person_the_article_names_in_full(resolver):
+    """"Rep. Steve Israel (D-N.Y.) ... Israel said": the congressman, not the country."""
+    a = article(["Rep. Steve Israel said the caucus was united.", "Israel said interns would be busy."],
+                [("Israel", "interns would be busy")], date="2016-06-22")
+    a.doc = SimpleNamespace(ents=[_Person("Steve Israel", 5)])  # the parse's PERSON entity
+    assert govs(resolver, a) == [None]
+
+
+class _Person(SimpleNamespace):
+    """A PERSON entity as spaCy gives it: its text, offsets and proper-noun tokens."""
+
+    def __init__(self, text: str, start: int):
+        super().__init__(text=text, label_="PERSON", start_char=start, end_char=start + len(text))
+
+    def __iter__(self):
+        return iter([SimpleNamespace(pos_="PROPN") for _ in self.text.split()])
+
+
+def test_a_reported_clause_whose_verb_is_an_infinitive_names_no_speaker(resolver):
+    """"Trump tweeted that Obama had too little to say": Obama did not speak."""
+    a = article(["Donald Trump tweeted that Obama had too little to say about the attack in the speech."],
+                [("Donald Trump", "that Obama had too little to say about the attack in the speech")],
+                date="2015-12-07", cues={"that Obama had too little to say about the attack in the speech": "tweeted"})
+    assert govs(resolver, a) == [None]
+
+
+def test_a_noun_inside_a_quote_is_no_other_referent(resolver):
+    a = article(["President Obama said ''there has never been a man or a woman more qualified'' to serve.",
+                 "He added that jobs were coming back."],
+                [("President Obama", "there has never been a man or a woman more qualified"),
+                 ("He", "jobs were coming back")], date="2016-07-29")
+    assert govs(resolver, a) == ["United States", "United States"]

@@ -158,4 +158,26 @@ def nearer_person(pronoun: str, ant: Antecedent, persons: Iterable[tuple[int, in
         if shown and spec.get("gender") and shown != spec["gender"]:
             continue
         return text
-    return None
+    return _kin_or_gendered_noun(clean[ant.end:at], spec.get("gender"), lex)
+
+
+_QUOTED = re.compile(r"(?:''|\u201c|\")[^\n]*?(?:''|\u201d|\")", re.DOTALL)
+_NOT_NOUNS = {"he", "she", "his", "her", "him", "hers", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "madam", "lady",
+              "king", "queen", "prince", "princess", "emperor", "empress"}
+
+
+def _kin_or_gendered_noun(between: str, gender: Optional[str], lex: BodyLexicon) -> Optional[str]:
+    """A person the text names by a noun of the pronoun's gender after the antecedent ("my mother",
+    "his wife", "a woman"): another person the pronoun may mean ("My mother ... she still says" is not
+    the president named before)."""
+    if gender not in ("f", "m"):
+        return None
+    nouns = sorted((w for w in lex.gender.get(gender, frozenset()) if w not in _NOT_NOUNS and w.isalpha()
+                    and not (lex.kind(w) or "").startswith(("office", "body"))),  # "a spokesman" is a speaker's own
+                   key=len, reverse=True)
+    if not nouns:
+        return None
+    between = _QUOTED.sub(" ", between)  # "there has never been a man or a woman" inside a quote names nobody
+    found = list(re.finditer(r"\b(?:my|his|her|their|our|your|the|a|an)\s+(?:\w+\s+)?(?:" + "|".join(nouns) + r")\b",
+                             between, re.IGNORECASE))
+    return found[-1].group(0) if found else None

@@ -226,6 +226,11 @@ _INNER = re.compile(r"(?:that\s+)?((?:the\s+|an?\s+)?[A-Z](?:[^,.;:!?\"\u201c\u2
                     r"stated|states|claimed|claims|insisted|insists|warned|warns|suspect|suspects|believe|believes)\b")
 
 
+_NOT_A_SUBJECT = re.compile(r"\b(?:to|had|has|have|is|was|were|are|will|would|could|should|can|may|might|must|did|"
+                            r"does|do|not)$|\b(?:had|has|have|is|was|were|are|will|would|could|should|can|may|might|"
+                            r"must|did|does|do)\s+\w+", re.IGNORECASE)
+
+
 def inner_source(text: str, statement: Any) -> Optional[str]:
     """The speaker a reported clause names for itself at its start: "U.S. officials said ..." inside
     what a non-government speaker reports. Indirect statements only (a quote is the quoted person's)."""
@@ -235,6 +240,8 @@ def inner_source(text: str, statement: Any) -> Optional[str]:
     m = _INNER.match(text[start:end])
     if m is None or re.search(r"\b(?:who|which|that|whom|whose)\b", m.group(1)):
         return None  # "The FBI has questioned a man who says": the verb is the relative clause's
+    if _NOT_A_SUBJECT.search(m.group(1)):
+        return None  # "Obama had too little to say": a verb inside, so no subject before the speech verb
     if len(re.findall(r"\w+", text[start + m.end():end])) < 2:
         return None  # "reports say Abbas has denied": the clause says nothing of its own
     return m.group(1).strip()
@@ -253,3 +260,51 @@ def whose_owner(text: str, speaker: Any) -> Optional[str]:
         return None
     b = _BEFORE_WHOSE.search(text[max(0, speaker.start - 80):speaker.start])
     return f"{b.group(1)}'s {m.group(1)}" if b else None
+
+
+# "Graham, who says the United States and allies should send ground forces": the relative clause is a
+# statement of its own, not a description of the speaker ("Lim, who is spokesperson for ..." is)
+_SPEECH_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}?(?:says|said|argues|argued|tells|told|claims|claimed|"
+                              r"warns|warned|insists|insisted|adds|added|notes|noted|writes|wrote|tweets|tweeted|"
+                              r"contends|contended|believes|believed|thinks|thought|predicts|predicted)\b.*$", re.DOTALL)
+
+
+def without_speech_relative(mention: str) -> str:
+    """The speaker phrase without a trailing relative clause that says something ("Graham, who says
+    ..." -> "Graham")."""
+    return _SPEECH_RELATIVE.sub("", mention).strip()
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?:^|[\s(\"\u201c])([A-Z][a-z]{1,15})\s+$")
+_NOT_GIVEN_NAMES = frozenset({"both", "even", "only", "also", "all", "some", "many", "most", "neither", "either", "each",
+                              "then", "now", "when", "while", "as", "if", "but", "and", "or", "so", "yet", "why", "how",
+                              "what", "where", "which", "who", "that", "this", "these", "those", "the", "a", "an", "in",
+                              "on", "at", "by", "for", "from", "with", "without", "under", "over", "after", "before",
+                              "since", "until", "during", "said", "says", "told", "officials", "fellow", "other",
+                              "another", "every", "no", "not", "our", "their", "his", "her", "its", "my", "your",
+                              "like", "unlike", "ex", "then-", "mr", "ms", "mrs", "dr", "sir", "dame", "lord", "lady"})
+
+
+def after_given_name(text: str, m: Match, title_words: frozenset[str]) -> bool:
+    """A country name or demonym that ends a person's name ("Mark Cuban", "Rep. Steve Israel"): a
+    capitalised word that is no title, role or function word stands right before it, and no
+    capitalised word follows."""
+    b = _GIVEN_NAME_BEFORE.search(text[:m.start])
+    if b is None or b.group(1).lower() in _NOT_GIVEN_NAMES or b.group(1).lower() in title_words:
+        return False
+    return not re.match(r"\s+[A-Z]", text[m.end:])
+
+
+_ORG_HEADS = r"(?:president|chairman|chairwoman|chair|director|founder|ceo|head|leader|spokesman|spokeswoman|spokesperson)"
+_NAME_RUN_AFTER = re.compile(r"^\s+((?:[A-Z][\w'\u2019&-]*\s+){1,3})" + _ORG_HEADS + r"\b", re.IGNORECASE)
+
+
+def opens_an_organisation(text: str, m: Match, is_state_word) -> bool:
+    """A demonym that opens an organisation's name before its officer: "American Bridge President
+    Jessica Mackler" (a political group), where no word of the name is a state body or office
+    ("South Korean Unification Ministry spokesman" stays the ministry's)."""
+    r = _NAME_RUN_AFTER.match(text[m.end:])
+    if r is None or not r.group(1)[:1].isupper():
+        return False
+    return not any(is_state_word(w.strip(".,").lower()) for w in r.group(1).split())
+

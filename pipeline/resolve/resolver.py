@@ -48,7 +48,7 @@ from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import PlaceIndex, build_place_index, modifying_place
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
-from .mentions import (person_entities, relayed_source, inner_source, whose_owner, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
+from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -75,6 +75,19 @@ def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
         _WORLD[key] = with_countries(gaz, lex)
         _KEEP.append((gaz, lex))  # the ids in the key stay theirs while the entry lives
     return _WORLD[key]
+
+
+def _full_name_of_surname(text: str, persons: list[tuple[int, int, str]]) -> Optional[str]:
+    """The person the article names in full whose surname is the whole speaker phrase: "Israel" is
+    Steve Israel where the parse found "Steve Israel" as a person."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return None
+    for _, _, name in persons:
+        toks = name.split()
+        if len(toks) >= 2 and toks[-1] == word:
+            return name
+    return None
 
 
 def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> PlaceIndex:
@@ -117,9 +130,15 @@ class GovernmentResolver(ArticleContext):
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home; `people` (the article's longer
         mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
+        mention = without_speech_relative(mention)
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)
                    and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
+        # "Mark Cuban", "Steve Israel": a surname, not a country
+        matches = [m for m in matches if m.field not in ("names", "demonyms") or not after_given_name(mention, m, self.title_vocab)]
+        # "American Bridge President Jessica Mackler": the demonym opens a group's name
+        matches = [m for m in matches if m.field != "demonyms" or not opens_an_organisation(
+            mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
         residue = _blank(mention, matches)
         words = [w for w in self.lex.find(residue) if not in_a_name(residue, w)]
         person = _is_person(mention, words, matches)
@@ -309,7 +328,8 @@ class GovernmentResolver(ArticleContext):
                 d = self._passed_on(relayed, f"quoted by {sp.text!r}", home, why, day, fallback, people)
             if d is None:
                 owner = whose_owner(article.clean_text, sp)  # "Iran, whose leaders" -> "Iran's leaders"
-                d = self.decide(owner or sp.text, home, why, day, fallback, people)
+                named = _full_name_of_surname(sp.text, persons)  # "Israel" after "Rep. Steve Israel"
+                d = self.decide(owner or named or sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
                 if d.role == "not in office" and people:

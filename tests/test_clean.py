@@ -78,3 +78,13 @@ def test_categories_can_be_switched_off():
 def test_unknown_category_is_an_error():
     with pytest.raises(ValueError, match="unknown categories"):
         clean("Title\nx", remove=["bylines"])
+
+
+def test_a_misdecoded_accent_is_no_copyright_sign():
+    """"clichÃ©" is "cliché" read in the wrong encoding: the sentence stays; "Â©" is the sign itself."""
+    a = clean("Title\nIt's a gun advocate clichÃ© that an armed society is a polite society.\nBody text here.")
+    assert "clichÃ©" in a.clean_text
+    b = clean("Title\nBody text here.\nÂ© 2016 Example Media")
+    assert "Example Media" not in b.clean_text
+    c = clean("Title\nIt's a gun advocate clichA\u0303\u00a9 that an armed society is polite.\nBody text here.")
+    assert "gun advocate" in c.clean_text  # the same, decomposed (NFD)

@@ -47,7 +47,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _line("caption", "photo caption", r"^\s*(?:caption|photo caption)\s*[:=].*$"),
     _line("caption", "photo caption", r"^\s*[▲△▶►]\s*.*$"),
     _line("copyright", "copyright",
-          r"^.{0,200}?(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}|\(c\))|all rights reserved|"
+          # "Ã©" (or its decomposed form) is a mis-decoded "é" ("clichÃ©"), not a copyright sign
+          r"^.{0,200}?(?:(?<!Ã)(?<!A\u0303)©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}|\(c\))|all rights reserved|"
           r"unauthori[sz]ed (?:reproduction|redistribution)|"
           r"(?:this|the) material may not be (?:published|reproduced|redistributed)).{0,200}$"),
     # names are capitalized: matched case-sensitively ("By the end of the day, ..." is no byline)

@@ -22,6 +22,7 @@ from typing import Callable, Optional
 from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
                             split_lines)
 from .runs import mark_caption_runs, mark_link_runs
+from .signoffs import CLAUSE_OPENERS, NOT_NAME_START, all_from_credits, mark_signatures, writer_note
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
 
@@ -78,18 +79,6 @@ _STAFF = _rx(r"^\W{0,3}(?:\[?\s*with (?:agencies|wires)\s*\]?|from staff reports
 _AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s+(?:writes (?:for|about)|is (?:a|an|the)\b"
                          r".{0,60}\b(?:reporter|correspondent|columnist|writer|editor|contributor|journalist|"
                          r"co-author|author)\b|is (?:the )?(?:co-)?author of)")
-# an agency's dateline credit at the end: "Lerer reported from Los Angeles. Associated Press writer Jill Colvin
-# contributed from Albuquerque." (every sentence of the line is one)
-_FROM_CREDIT = re.compile(r"(?:(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?|reporters?|correspondents?)\s+)?"
-                          r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s+and\s+[A-Z][\w.'\u2019-]+"
-                          r"(?:\s+[A-Z][\w.'\u2019-]+){0,3})?\s+(?:reported|contributed)(?:\s+(?:reporting|to this report))?"
-                          r"\s+from\s+[A-Z][\w.,'\u2019 -]{1,60}?\.")
-# an opinion writer's note at the foot: "Charlotte Meehan is playwright-in-residence at Wheaton College ..."
-_WRITER_NOTE = re.compile(r"^([A-Z][\w'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})(?:,\s+[^,]{3,80},)?"
-                          r"\s+is\s+(?:(?:a|an|the)\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?i:editor|columnist|author|writer|"
-                          r"contributor|professor|fellow|director|founder|co-founder|president|member|historian|economist|"
-                          r"executive|mayor|governor|playwright|analyst|scholar|lecturer|chair|chairman|coordinator|partner|"
-                          r"ceo|reporter|correspondent|researcher|consultant|strategist|pastor|lawyer|attorney)\b")
 _DATE_ONLY = _rx(r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|"
                  r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}"
@@ -254,33 +243,6 @@ def _section_label(line: Line, ctx: Context) -> bool:
         or t.strip(" .:").lower() in _LABEL_WORDS
 
 
-def _all_from_credits(text: str) -> bool:
-    """Every sentence of the line is "<name> reported/contributed from <place>."."""
-    rest = text.strip()
-    n = 0
-    while rest:
-        m = _FROM_CREDIT.match(rest)
-        if not m:
-            return False
-        rest, n = rest[m.end():].strip(), n + 1
-    return n > 0
-
-
-def _writer_note(line: Line, ctx: Context) -> bool:
-    """One of the last two lines describes a person the article never names elsewhere: the opinion
-    writer's note ("Charlotte Meehan is playwright-in-residence at ..."), not a person of the story."""
-    if line.index < len(ctx.lines) - 2 or line.index < 2 or not (6 <= line.n_words <= 60):
-        return False
-    m = _WRITER_NOTE.match(line.text)
-    if m is None or speaks(line) or any(q in line.text for q in ('"', "\u201c", "''")):
-        return False
-    name = m.group(1)
-    if name.split()[0].lower() in _NOT_NAME_START | _CLAUSE_OPENERS:
-        return False
-    surname = name.split()[-1]
-    return len(re.findall(r"\b" + re.escape(surname) + r"\b", ctx.text)) == 1  # nobody the story itself names
-
-
 def _embedded_headline(line: Line, ctx: Context) -> bool:
     """A Title Case line in the body that is no sentence and is set between paragraphs (a teaser for
     another story, an embedded video's title). Lines that open the text (title, subtitle) stay."""
@@ -307,11 +269,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))),
     LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
     LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
-             and ln.text.split()[0].lower().strip(".,") not in _NOT_NAME_START | _CLAUSE_OPENERS  # "If God is the author"
+             and ln.text.split()[0].lower().strip(".,") not in NOT_NAME_START | CLAUSE_OPENERS  # "If God is the author"
              and (ln.index <= 1 or ln.index >= len(c.lines) - 3)
              and not any(w.lower().strip(".,;:") in SPEECH_VERBS for w in ln.text.split())),
-    LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and _all_from_credits(ln.text)),
-    LineRule("credit", "opinion writer's note", _writer_note),
+    LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
+    LineRule("credit", "opinion writer's note", writer_note),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
     LineRule("image_credit", "photo credit", lambda ln, c: bool(_PHOTO_CREDIT_LINE.match(ln.text)) and ln.n_words <= 10),
@@ -354,34 +316,6 @@ def _mark_lists(ctx: Context, heads: set[int]) -> None:
             j += 1
 
 
-# a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
-# Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
-_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
-                        r"(?:,\s+(?:Jr|Sr|II|III)\.?)?\.$")
-_SIGN_PLACE = re.compile(r"^[A-Z][a-z'\u2019.-]{2,}(?:\s+[A-Z][a-z'\u2019.-]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,6}(?:\s+[A-Z][a-z.]+)?)?\.$")
-
-
-_CLAUSE_OPENERS = {"if", "although", "though", "while", "when", "whereas", "because", "since", "as", "after", "before",
-                   "until", "unless", "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "now", "then", "today"}
-_NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i", "you",
-                   "oh", "yes", "no", "and", "but", "so", "not", "thank", "thanks", "good", "very", "more"}
-
-
-def _mark_signatures(ctx: Context) -> None:
-    """A sign-off under a letter or column: a name line followed by a place line (both short, each
-    closed by a full stop), or a name line that opens with a dash. Both lines of a pair go."""
-    lines = ctx.lines
-    for i, ln in enumerate(lines):
-        m = _SIGN_NAME.match(ln.text.strip())
-        if not m or ln.n_words > 5 or ln.text.strip(" -\u2014\u2013").split()[0].lower() in _NOT_NAME_START:
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and nxt.n_words <= 4 and _SIGN_PLACE.match(nxt.text.strip()) and not speaks(nxt):
-            ctx.signatures.update({i, i + 1})
-        elif m.group("dash") and i >= len(lines) - 3:
-            ctx.signatures.add(i)
-
-
 def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
     """An ad block: an "Ads" / "Advertisement" / "Sponsored links" heading and the short lines that
     follow it with no blank line between (ad titles, their domains, their one-line copy), where a blank
@@ -412,7 +346,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "promo" in categories:
         _mark_ad_blocks(ctx)
     if categories is None or "byline" in categories:
-        _mark_signatures(ctx)
+        mark_signatures(ctx)
     if categories is None or "caption" in categories:
         mark_caption_runs(ctx)
     if categories is None or "link_list" in categories:

@@ -308,3 +308,15 @@ def opens_an_organisation(text: str, m: Match, is_state_word) -> bool:
         return False
     return not any(is_state_word(w.strip(".,").lower()) for w in r.group(1).split())
 
+
+def person_named_by(text: str, persons: list[tuple[int, int, str]]) -> Optional[str]:
+    """The person the article names in full whose surname is the whole speaker phrase: "Israel" is
+    Steve Israel where the parse found "Steve Israel" as a person."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return None
+    for _, _, name in persons:
+        toks = name.split()
+        if len(toks) >= 2 and toks[-1] == word:
+            return name
+    return None

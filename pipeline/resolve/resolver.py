@@ -41,14 +41,14 @@ from typing import Optional
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
-from .countries import with_countries
 from .gazetteer import Gazetteer, parse_date
 from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
-from .places import PlaceIndex, build_place_index, modifying_place
+from .places import modifying_place
+from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
-from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare)
+from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -63,41 +63,6 @@ _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
-_WORLD: dict[tuple[int, int], Gazetteer] = {}
-_KEEP: list = []
-_PLACES: dict[tuple[int, int, int], PlaceIndex] = {}
-
-
-def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
-    """`gaz` plus every pycountry country, built once per (gazetteer, lexicon)."""
-    key = (id(gaz), id(lex))
-    if key not in _WORLD:
-        _WORLD[key] = with_countries(gaz, lex)
-        _KEEP.append((gaz, lex))  # the ids in the key stay theirs while the entry lives
-    return _WORLD[key]
-
-
-def _full_name_of_surname(text: str, persons: list[tuple[int, int, str]]) -> Optional[str]:
-    """The person the article names in full whose surname is the whole speaker phrase: "Israel" is
-    Steve Israel where the parse found "Steve Israel" as a person."""
-    word = text.strip()
-    if not re.fullmatch(r"[A-Z][a-z]+", word):
-        return None
-    for _, _, name in persons:
-        toks = name.split()
-        if len(toks) >= 2 and toks[-1] == word:
-            return name
-    return None
-
-
-def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> PlaceIndex:
-    """One place index per world gazetteer and population floor: building it reads ~35,000 places."""
-    key = (id(gaz), id(lex), min_population)
-    if key not in _PLACES:
-        _PLACES[key] = build_place_index(gaz, lex, min_population)
-    return _PLACES[key]
-
-
 class GovernmentResolver(ArticleContext):
     def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None,
                  default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
@@ -328,7 +293,7 @@ class GovernmentResolver(ArticleContext):
                 d = self._passed_on(relayed, f"quoted by {sp.text!r}", home, why, day, fallback, people)
             if d is None:
                 owner = whose_owner(article.clean_text, sp)  # "Iran, whose leaders" -> "Iran's leaders"
-                named = _full_name_of_surname(sp.text, persons)  # "Israel" after "Rep. Steve Israel"
+                named = person_named_by(sp.text, persons)  # "Israel" after "Rep. Steve Israel"
                 d = self.decide(owner or named or sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)

@@ -1,0 +1,76 @@
+"""The foot of an article: the lines that sign it off rather than tell the story. A letter writer's
+name and town ("Heather T. Remoff." / "Arlington, Mass."), a column's dash sign-off ("- Scott
+Clement."), an agency's "reported from" credit, and an opinion writer's note ("Aaron Kall is
+director of debate at ..."). Each is guarded against story lines of the same shape: a clause
+("If God is ..."), a person the story names elsewhere, a quote."""
+from __future__ import annotations
+
+import re
+
+from .line_features import Context, Line, speaks
+
+# an agency's dateline credit at the end: "Lerer reported from Los Angeles. Associated Press writer Jill Colvin
+# contributed from Albuquerque." (every sentence of the line is one)
+_FROM_CREDIT = re.compile(r"(?:(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?|reporters?|correspondents?)\s+)?"
+                          r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s+and\s+[A-Z][\w.'\u2019-]+"
+                          r"(?:\s+[A-Z][\w.'\u2019-]+){0,3})?\s+(?:reported|contributed)(?:\s+(?:reporting|to this report))?"
+                          r"\s+from\s+[A-Z][\w.,'\u2019 -]{1,60}?\.")
+# an opinion writer's note at the foot: "Charlotte Meehan is playwright-in-residence at Wheaton College ..."
+_WRITER_NOTE = re.compile(r"^([A-Z][\w'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})(?:,\s+[^,]{3,80},)?"
+                          r"\s+is\s+(?:(?:a|an|the)\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?i:editor|columnist|author|writer|"
+                          r"contributor|professor|fellow|director|founder|co-founder|president|member|historian|economist|"
+                          r"executive|mayor|governor|playwright|analyst|scholar|lecturer|chair|chairman|coordinator|partner|"
+                          r"ceo|reporter|correspondent|researcher|consultant|strategist|pastor|lawyer|attorney)\b")
+# a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
+# Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
+_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
+                        r"(?:,\s+(?:Jr|Sr|II|III)\.?)?\.$")
+_SIGN_PLACE = re.compile(r"^[A-Z][a-z'\u2019.-]{2,}(?:\s+[A-Z][a-z'\u2019.-]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,6}(?:\s+[A-Z][a-z.]+)?)?\.$")
+
+
+CLAUSE_OPENERS = {"if", "although", "though", "while", "when", "whereas", "because", "since", "as", "after", "before",
+                   "until", "unless", "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "now", "then", "today"}
+NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i", "you",
+                   "oh", "yes", "no", "and", "but", "so", "not", "thank", "thanks", "good", "very", "more"}
+
+
+def mark_signatures(ctx: Context) -> None:
+    """A sign-off under a letter or column: a name line followed by a place line (both short, each
+    closed by a full stop), or a name line that opens with a dash. Both lines of a pair go."""
+    lines = ctx.lines
+    for i, ln in enumerate(lines):
+        m = _SIGN_NAME.match(ln.text.strip())
+        if not m or ln.n_words > 5 or ln.text.strip(" -\u2014\u2013").split()[0].lower() in NOT_NAME_START:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.n_words <= 4 and _SIGN_PLACE.match(nxt.text.strip()) and not speaks(nxt):
+            ctx.signatures.update({i, i + 1})
+        elif m.group("dash") and i >= len(lines) - 3:
+            ctx.signatures.add(i)
+
+
+def all_from_credits(text: str) -> bool:
+    """Every sentence of the line is "<name> reported/contributed from <place>."."""
+    rest = text.strip()
+    n = 0
+    while rest:
+        m = _FROM_CREDIT.match(rest)
+        if not m:
+            return False
+        rest, n = rest[m.end():].strip(), n + 1
+    return n > 0
+
+
+def writer_note(line: Line, ctx: Context) -> bool:
+    """One of the last two lines describes a person the article never names elsewhere: the opinion
+    writer's note ("Charlotte Meehan is playwright-in-residence at ..."), not a person of the story."""
+    if line.index < len(ctx.lines) - 2 or line.index < 2 or not (6 <= line.n_words <= 60):
+        return False
+    m = _WRITER_NOTE.match(line.text)
+    if m is None or speaks(line) or any(q in line.text for q in ('"', "\u201c", "''")):
+        return False
+    name = m.group(1)
+    if name.split()[0].lower() in NOT_NAME_START | CLAUSE_OPENERS:
+        return False
+    surname = name.split()[-1]
+    return len(re.findall(r"\b" + re.escape(surname) + r"\b", ctx.text)) == 1  # nobody the story itself names

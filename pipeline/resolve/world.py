@@ -1,0 +1,29 @@
+"""The world gazetteer (the configured one plus every pycountry country) and the place index, each
+built once per process and shared by every resolver made from the same gazetteer and lexicon."""
+from __future__ import annotations
+
+from .bodies import BodyLexicon
+from .countries import with_countries
+from .gazetteer import Gazetteer
+from .places import PlaceIndex, build_place_index
+
+_WORLD: dict[tuple[int, int], Gazetteer] = {}
+_KEEP: list = []
+_PLACES: dict[tuple[int, int, int], PlaceIndex] = {}
+
+
+def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
+    """`gaz` plus every pycountry country, built once per (gazetteer, lexicon)."""
+    key = (id(gaz), id(lex))
+    if key not in _WORLD:
+        _WORLD[key] = with_countries(gaz, lex)
+        _KEEP.append((gaz, lex))  # the ids in the key stay theirs while the entry lives
+    return _WORLD[key]
+
+
+def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> PlaceIndex:
+    """One place index per world gazetteer and population floor: building it reads ~35,000 places."""
+    key = (id(gaz), id(lex), min_population)
+    if key not in _PLACES:
+        _PLACES[key] = build_place_index(gaz, lex, min_population)
+    return _PLACES[key]

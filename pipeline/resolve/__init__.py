@@ -68,7 +68,7 @@ class ResolveParams(Params):
     # the article's country also counts the places the parse finds inside each country ("Borno",
     # "Maiduguri": ISO 3166-2 subdivisions and GeoNames cities of at least places_min_population)
     article_places: bool = True
-    places_min_population: int = Field(15000, ge=500)
+    places_min_population: int = Field(15000, ge=500)  # the smallest city counted (GeoNames sets: 500, 1000, 5000, 15000)
     # before the article's country: the one the speaker's paragraph names at least this often (0: off)
     local_country_min: int = Field(2, ge=0)
     # a statement with no source right after a government speaker in the same paragraph continues it

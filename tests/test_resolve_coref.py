@@ -479,3 +479,16 @@ def test_a_noun_inside_a_quote_is_no_other_referent(resolver):
                 [("President Obama", "there has never been a man or a woman more qualified"),
                  ("He", "jobs were coming back")], date="2016-07-29")
     assert govs(resolver, a) == ["United States", "United States"]
+
+
+def test_a_speech_act_with_its_owner_inside_a_report_is_that_owners(resolver):
+    """"Candidates condemned North Korea's claim to have conducted a test": North Korea claimed it."""
+    content = "North Korea's claim to have conducted the successful test of a hydrogen bomb on Wednesday"
+    a = article(["Presidential candidates in both parties condemned " + content + "."],
+                [("Presidential candidates in both parties", content)], date="2016-01-06",
+                cues={content: "condemned"})
+    assert govs(resolver, a) == ["North Korea"]
+    assert "reported by 'Presidential candidates in both parties'" in a.statements[0].speaker.reason
+    b = article(["Analysts doubted the claim, saying Kim's statement was staged."],
+                [("Analysts", "Kim's statement was staged")], date="2016-01-06")
+    assert govs(resolver, b) == [None]  # no "that/to" clause after the act: nothing said

@@ -231,12 +231,22 @@ _NOT_A_SUBJECT = re.compile(r"\b(?:to|had|has|have|is|was|were|are|will|would|co
                             r"must|did|does|do)\s+\w+", re.IGNORECASE)
 
 
+# "condemned North Korea's claim to have conducted ...": a speech act that names its own speaker
+_INNER_ACT = re.compile(r"(?:that\s+)?((?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})['\u2019]s?\s+"
+                        r"(?:\w+\s+)?(?:claims?|announcement|statement|assertion|insistence|warning|denial|threat|pledge|"
+                        r"promise|vow|accusation|allegation)\s+(?:that|to)\s+\S")
+
+
 def inner_source(text: str, statement: Any) -> Optional[str]:
-    """The speaker a reported clause names for itself at its start: "U.S. officials said ..." inside
-    what a non-government speaker reports. Indirect statements only (a quote is the quoted person's)."""
+    """The speaker a reported clause names for itself at its start: "U.S. officials said ..." or
+    "North Korea's claim to have ..." inside what a non-government speaker reports. Indirect
+    statements only (a quote is the quoted person's)."""
     if statement.type == "direct" or not statement.content_spans:
         return None
     start, end = statement.content_spans[0]
+    act = _INNER_ACT.match(text[start:end])
+    if act is not None:
+        return act.group(1).strip()
     m = _INNER.match(text[start:end])
     if m is None or re.search(r"\b(?:who|which|that|whom|whose)\b", m.group(1)):
         return None  # "The FBI has questioned a man who says": the verb is the relative clause's

@@ -317,3 +317,18 @@ def test_a_place_before_a_colon_is_a_dateline_and_a_name_is_a_speaker(stages):
     assert not any(s.speaker.text == "LONDON" for s in a.statements)
     assert "United Kingdom" not in a.governments
     assert any(s.speaker.text == "Pat Caddell" for s in a.statements)  # a name before a colon speaks
+
+
+QUOTE_THEN_SPEAKER = """Cameron on Trump
+Cameron criticised Trump in parliament and suggested that the New York billionaire would unite Britain against him if he visited.
+\u201cIt looks like we\u2019re not going to have a very good relationship, who knows?\u201d Trump told Britain\u2019s ITV television station in an interview aired on Monday.
+"""
+
+
+def test_a_quote_followed_by_its_own_speaker_does_not_continue_the_statement_before(stages):
+    """The quote after Cameron's statement is Trump's ("... who knows?" Trump told ITV): the parse
+    starts a new sentence after "?", but the speaker right after the quote owns it."""
+    a = run(stages, QUOTE_THEN_SPEAKER)
+    cameron = by_content(a, "unite Britain against him")
+    pieces = " ".join(a.clean_text[x:y] for x, y in cameron.content_spans)
+    assert "very good relationship" not in pieces

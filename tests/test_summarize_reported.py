@@ -148,3 +148,14 @@ def test_a_statement_whose_quotation_runs_over_two_parsed_sentences_is_kept(summ
     src = ctx_of(w, "We will fight on. We will win this war.", "The minister", "said", type_="direct")
     out = summarizer.summarize([SummaryJob("a", "Ukraine", ["q"], sources=[src])])[0]
     assert out.text == w, out.meta
+
+
+def test_a_chosen_sentence_said_again_more_fully_gives_way_to_the_fuller_one(summarizer):
+    short = "Cameron criticised Trump in parliament over his call for the ban on Muslims."
+    full = ("Cameron criticised Trump in parliament over his call for the ban on Muslims and suggested that "
+            "Trump would unite Britain against him if he visited.")
+    a = ctx_of(short, "Trump in parliament over his call for the ban on Muslims", "Cameron", "criticised", position=0)
+    b = ctx_of(full, "that Trump would unite Britain against him if he visited", "Cameron", "suggested", position=80)
+    out = summarizer.summarize([SummaryJob("a", "United Kingdom", ["p", "q"], sources=[a, b])])[0]
+    assert out.text == full
+    assert {"statement": 0, "why": "said again, more fully, by a later choice"} in out.meta["skipped"]

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .candidates import Candidate
@@ -16,6 +17,10 @@ from .lexicon import Lexicon
 from .quotes import Quote, words
 from .spans import TRIM, is_quote_sentence, quoted_tokens, sentence_at, subtree
 
+# right after a closing quote, on the same line: its own attribution ("Trump told", ", said the minister")
+_SPEAKER_AFTER = re.compile(r"[\u201d\u2019\"']*[ \t]*,?[ \t]*(?:(?:[A-Z][\w.'\u2019-]*|the|a|an)[ \t]+){1,5}?(?:said|says|told|tells|added|"
+                            r"adds|wrote|writes|tweeted|asked|replied|explained|insisted|warned|declared)\b|"
+                            r"[\u201d\u2019\"']*[ \t]*,?[ \t]*(?:said|says|told|added|wrote|tweeted|asked|replied)[ \t]+[A-Z]")
 SECOND_REPORT_RATE = 0.6  # a conjoined verb split off as a second statement must be a clear cue
 
 
@@ -155,6 +160,8 @@ def attach_quotes(cands: list[Candidate], quotes: list[Quote], sents: list[tuple
             continue
         if overlaps_taken(q.start, q.end, prev):
             continue
+        if _SPEAKER_AFTER.match(text, q.end):
+            continue  # '"... who knows?" Trump told ITV': the quote's own speaker follows it
         prev.extra.append((q.start, q.end))
         used.add(qi)
         end_si = qs_end if qs_end is not None else si

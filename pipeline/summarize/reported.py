@@ -188,6 +188,14 @@ class ReportedSpeechSummarizer(Summarizer):
             if any(_inside(c.text, x.text) >= p.redundancy for x in chosen):
                 skipped.append({"statement": c.statement, "why": "repeats a chosen sentence"})
                 continue
+            part = next((x for x in chosen if _inside(x.text, c.text) >= p.redundancy), None)
+            if part is not None:  # a chosen sentence this one says again, and more: keep the fuller one only
+                if words - len(part.text.split()) + n > p.max_words:
+                    skipped.append({"statement": c.statement, "why": "repeats a chosen sentence"})
+                    continue
+                chosen.remove(part)
+                words -= len(part.text.split())
+                skipped.append({"statement": part.statement, "why": "said again, more fully, by a later choice"})
             if chosen and words + n > p.max_words:
                 fit = next((x for x in c.shorter if words + len(x.text.split()) <= p.max_words
                             and not any(_inside(x.text, y.text) >= p.redundancy for y in chosen)), None)

@@ -270,8 +270,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
     LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
              and ln.text.split()[0].lower().strip(".,") not in NOT_NAME_START | CLAUSE_OPENERS  # "If God is the author"
-             and (ln.index <= 1 or ln.index >= len(c.lines) - 3)
-             and not any(w.lower().strip(".,;:") in SPEECH_VERBS for w in ln.text.split())),
+             and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln)),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
     LineRule("credit", "opinion writer's note", writer_note),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),

@@ -90,6 +90,30 @@ def candidates(data: Path):
                        "id": f"neus-{line_no:03d}-{k}", "group": f"neus-{line_no:03d}", "text": part.strip()}
 
 
+def _draw_supplement(pool: dict[str, list[dict]], quotas, rng: random.Random, groups: set[str],
+                     stratum: str) -> list[dict]:
+    """`n` candidates per source, shuffled with `rng` from a sorted list, one per group (a NeuS event),
+    alternating dev and test within each source."""
+    rows = []
+    for source, n in quotas:
+        items = sorted(pool[source], key=lambda c: c["ref"])
+        rng.shuffle(items)
+        picked = []
+        for c in items:
+            if len(picked) >= n:
+                break
+            g = c.get("group", c["id"])
+            if g in groups:
+                continue
+            groups.add(g)
+            picked.append(c)
+        for i, c in enumerate(picked):
+            rows.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": stratum,
+                         "words": c["words"], "countries": c["countries"], "split": "dev" if i % 2 == 0 else "test",
+                         "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
+    return rows
+
+
 def _audited_ids() -> set[str]:
     """Article ids of the resolver and stance audits, as the draw names them (PolNeAR by file stem)."""
     ids = set()
@@ -169,23 +193,8 @@ def main():
         if n >= 2:
             c.update(words=words, countries=n)
             multi[c["source"]].append(c)
-    rng2 = random.Random(args.seed + 1)
-    for source, n in (("fnc1", 12), ("polnear", 22), ("neus", 6)):
-        items = sorted(multi[source], key=lambda c: c["ref"])
-        rng2.shuffle(items)
-        picked = []
-        for c in items:
-            if len(picked) >= n:
-                break
-            g = c.get("group", c["id"])
-            if g in groups:
-                continue
-            groups.add(g)
-            picked.append(c)
-        for i, c in enumerate(picked):
-            drawn.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": "multi-government",
-                          "words": c["words"], "countries": c["countries"], "split": "dev" if i % 2 == 0 else "test",
-                          "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
+    drawn += _draw_supplement(multi, (("fnc1", 12), ("polnear", 22), ("neus", 6)), random.Random(args.seed + 1),
+                              groups, "multi-government")
     # Supplement 2 (session 22: a larger dev half to tune on, and a second frozen test portion that no
     # session has seen): PolNeAR and NeuS articles in which at least one government may speak, drawn
     # with their own seed, leaving out every article an earlier draw, the resolver audit or the
@@ -204,22 +213,7 @@ def main():
         if n >= 1:
             c.update(words=words, countries=n)
             pool2[c["source"]].append(c)
-    for source, n in (("polnear", 28), ("neus", 12)):
-        items = sorted(pool2[source], key=lambda c: c["ref"])
-        rng3.shuffle(items)
-        picked = []
-        for c in items:
-            if len(picked) >= n:
-                break
-            g = c.get("group", c["id"])
-            if g in groups:
-                continue
-            groups.add(g)
-            picked.append(c)
-        for i, c in enumerate(picked):
-            drawn.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": "supplement-2",
-                          "words": c["words"], "countries": c["countries"], "split": "dev" if i % 2 == 0 else "test",
-                          "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
+    drawn += _draw_supplement(pool2, (("polnear", 28), ("neus", 12)), rng3, groups, "supplement-2")
     Path(args.out).write_text("".join(json.dumps(d) + "\n" for d in drawn), encoding="utf-8")
     print({k: sum((d["stratum"], d["source"]) == k for d in drawn) for k in quota}, "->", args.out)
 

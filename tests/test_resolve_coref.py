@@ -492,3 +492,18 @@ def test_a_speech_act_with_its_owner_inside_a_report_is_that_owners(resolver):
     b = article(["Analysts doubted the claim, saying Kim's statement was staged."],
                 [("Analysts", "Kim's statement was staged")], date="2016-01-06")
     assert govs(resolver, b) == [None]  # no "that/to" clause after the act: nothing said
+
+
+def test_a_statement_with_an_infinitive_cue_is_no_government_statement():
+    """"The president came to praise his record": a purpose, not something he said."""
+    a = article(["President Obama said the economy was strong.", "He came to praise his record on jobs."],
+                [("President Obama", "the economy was strong"), ("He", "his record on jobs")],
+                date="2016-07-29", cues={"his record on jobs": "to praise"})
+    ResolveStage(ResolveParams(), None).process_article(a)
+    assert [s.text for s in a.governments["United States"].statements] == ["the economy was strong"]
+    assert a.statements[1].speaker.government == "United States"  # resolved, but not listed
+    b = article(["President Obama said the economy was strong.", "He came to praise his record on jobs."],
+                [("President Obama", "the economy was strong"), ("He", "his record on jobs")],
+                date="2016-07-29", cues={"his record on jobs": "to praise"})
+    ResolveStage(ResolveParams(intentions_speak=True), None).process_article(b)
+    assert len(b.governments["United States"].statements) == 2

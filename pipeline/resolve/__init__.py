@@ -44,6 +44,12 @@ def is_refusal(st) -> bool:
     return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 
 
+def is_intention(st) -> bool:
+    """'came to praise his record', 'declined to discuss the schedule', 'to defend its image': a cue in
+    the infinitive names a plan, a purpose or a refused act, not something the speaker said."""
+    return bool(re.match(r"to\s+\w", (st.cue or "").strip(), re.IGNORECASE))
+
+
 class ResolveParams(Params):
     actors: ConfigPath = DEFAULT_ACTORS
     home_country: Optional[str] = None  # force the article's country instead of reading dateline/outlet
@@ -75,6 +81,8 @@ class ResolveParams(Params):
     implicit_speakers: bool = True
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
+    # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
+    intentions_speak: bool = False
 
 
 @STAGES.register("resolve")
@@ -126,9 +134,11 @@ class ResolveStage(Stage):
                 continue
             if not self.params.refusals_speak and is_refusal(st):
                 continue
+            if not self.params.intentions_speak and is_intention(st):
+                continue
             for gov in governments:  # "Germany, France and Britain said": the statement is each one's
                 article.governments.setdefault(gov, GovernmentResult()).statements.append(st)
 
 
-__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
+__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
            "load_bodies"]

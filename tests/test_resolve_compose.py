@@ -322,3 +322,21 @@ def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
 ])
 def test_the_national_readings_those_rules_keep(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
+
+
+@pytest.mark.parametrize("mention", [
+    "Arturo Sarukhan, Mexico's ambassador to the United States from 2007 to 2013",  # a tenure that ended
+    "Gen. Barry R. McCaffrey, the White House drug policy director in the Clinton administration",
+    "the Pentagon press secretary (2013-2015)",
+])
+def test_a_phrase_that_dates_its_own_past_tenure_is_no_government(resolver, mention):
+    d = resolver.decide(mention, None, "", D2016)
+    assert (d.government, d.role) == (None, "not in office"), d
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Mexico's ambassador to the United States since 2015", "Mexico"),
+    ("a senior official in the Obama administration", "United States"),  # in office in 2016
+])
+def test_a_tenure_that_runs_on_stays_government(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2016).government == government

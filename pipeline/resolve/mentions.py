@@ -330,3 +330,31 @@ def person_named_by(text: str, persons: list[tuple[int, int, str]]) -> Optional[
         if len(toks) >= 2 and toks[-1] == word:
             return name
     return None
+
+
+# a tenure the phrase itself dates: "ambassador to the United States from 2007 to 2013", "(2009-2013)",
+# "until 2014"; and an administration it names: "drug policy director in the Clinton administration"
+_SERVED_UNTIL = re.compile(r"\b(?:from|between)\s+(?:19|20)\d\d\s+(?:to|and|until|through)\s+((?:19|20)\d\d)\b|"
+                           r"\(\s*(?:19|20)\d\d\s*[-\u2013]\s*((?:19|20)\d\d)\s*\)|\buntil\s+((?:19|20)\d\d)\b")
+_ADMINISTRATION = re.compile(r"\b(?:in|of|during|under)\s+the\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)?)\s+"
+                             r"(?:administration|government|presidency)\b|\bunder\s+(?:President\s+)?([A-Z][\w'\u2019-]+)\b")
+
+
+def past_tenure(mention: str, on: Optional[_dt.date], gaz: Any) -> Optional[str]:
+    """Why the phrase describes someone out of office on `on`, from its own words: a tenure that
+    ended before that year, or an administration whose head the gazetteer dates out of office."""
+    if on is None:
+        return None
+    m = _SERVED_UNTIL.search(mention)
+    if m:
+        end = int(next(g for g in m.groups() if g))
+        if end < on.year:
+            return f"served until {end}, before {on.year}"
+    m = _ADMINISTRATION.search(mention)
+    if m:
+        name = m.group(1) or m.group(2)
+        heads = [h for h in gaz.find(name, {"people"}, on=on)]
+        if heads and not any(h.valid for h in heads):
+            return f"the {name} administration, out of office on {on.isoformat()}"
+    return None
+

@@ -48,7 +48,7 @@ from .people import people_descriptions, title_vocab
 from .places import modifying_place
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
-from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by)
+from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -112,6 +112,9 @@ class GovernmentResolver(ArticleContext):
         guard = self._guard(residue, words) or attached_elsewhere(mention, matches, words, self.lex.person_heads)
         if guard is not None:
             return Decision(None, "non_government", guard[0], guard[1], person=person)
+        past = past_tenure(mention, on, self.gaz)
+        if past:  # "Mexico's ambassador to the United States from 2007 to 2013" in 2016
+            return Decision(None, "non_government", "not in office", past, person=person)
         strong = [m for m in matches if m.field in ("institutions", "people") and m.valid]
         out_of_office = [m for m in matches if m.field == "people" and not m.valid]
         gov_words = [w for w in words if w.gov]

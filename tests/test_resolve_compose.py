@@ -340,13 +340,3 @@ def test_a_phrase_that_dates_its_own_past_tenure_is_no_government(resolver, ment
 ])
 def test_a_tenure_that_runs_on_stays_government(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
-
-
-@pytest.mark.parametrize("mention,government", [
-    ("World leaders and diplomats", None),  # the world is no one government
-    ("international officials", None),
-    ("World Bank officials", "World Bank"),  # an organisation's name stays
-    ("the International Monetary Fund", "International Monetary Fund"),
-])
-def test_world_and_international_are_blocs(resolver, mention, government):
-    assert resolver.decide(mention, None, "", D2016, fallback=("China", "the article names it")).government == government

@@ -106,7 +106,7 @@ def owner_before(residue: str, role: Word, words: list[Word], person_heads: froz
 
 # adjectives of a group of countries: a speaker so described speaks for no one government
 BLOCS = frozenset({"western", "european", "arab", "gulf", "asian", "african", "latin american", "nordic",
-                   "baltic", "allied", "world", "international"})  # "World leaders and diplomats", "international officials"
+                   "baltic", "allied"})
 _BLOC = re.compile(r"\b(" + "|".join(sorted(BLOCS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

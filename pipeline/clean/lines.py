@@ -22,7 +22,7 @@ from typing import Callable, Optional
 from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
                             split_lines)
 from .runs import mark_caption_runs, mark_link_runs
-from .signoffs import CLAUSE_OPENERS, NOT_NAME_START, all_from_credits, mark_signatures, writer_note
+from .signoffs import CLAUSE_OPENERS, NOT_NAME_START, all_from_credits, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
 
@@ -272,7 +272,6 @@ LINE_RULES: tuple[LineRule, ...] = (
              and ln.text.split()[0].lower().strip(".,") not in NOT_NAME_START | CLAUSE_OPENERS  # "If God is the author"
              and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln)),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
-    LineRule("credit", "opinion writer's note", writer_note),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
     LineRule("image_credit", "photo credit", lambda ln, c: bool(_PHOTO_CREDIT_LINE.match(ln.text)) and ln.n_words <= 10),

@@ -1,13 +1,12 @@
 """The foot of an article: the lines that sign it off rather than tell the story. A letter writer's
 name and town ("Heather T. Remoff." / "Arlington, Mass."), a column's dash sign-off ("- Scott
-Clement."), an agency's "reported from" credit, and an opinion writer's note ("Aaron Kall is
-director of debate at ..."). Each is guarded against story lines of the same shape: a clause
-("If God is ..."), a person the story names elsewhere, a quote."""
+Clement."), an agency's "reported from" credit. Each is guarded against story lines of the same
+shape ("The Times." / "Oh."; a clause such as "If God is ...")."""
 from __future__ import annotations
 
 import re
 
-from .line_features import Context, Line, speaks
+from .line_features import Context, speaks
 
 # an agency's dateline credit at the end: "Lerer reported from Los Angeles. Associated Press writer Jill Colvin
 # contributed from Albuquerque." (every sentence of the line is one)
@@ -15,12 +14,6 @@ _FROM_CREDIT = re.compile(r"(?:(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?
                           r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s+and\s+[A-Z][\w.'\u2019-]+"
                           r"(?:\s+[A-Z][\w.'\u2019-]+){0,3})?\s+(?:reported|contributed)(?:\s+(?:reporting|to this report))?"
                           r"\s+from\s+[A-Z][\w.,'\u2019 -]{1,60}?\.")
-# an opinion writer's note at the foot: "Charlotte Meehan is playwright-in-residence at Wheaton College ..."
-_WRITER_NOTE = re.compile(r"^([A-Z][\w'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'\u2019-]+){1,2})(?:,\s+[^,]{3,80},)?"
-                          r"\s+is\s+(?:(?:a|an|the)\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?i:editor|columnist|author|writer|"
-                          r"contributor|professor|fellow|director|founder|co-founder|president|member|historian|economist|"
-                          r"executive|mayor|governor|playwright|analyst|scholar|lecturer|chair|chairman|coordinator|partner|"
-                          r"ceo|reporter|correspondent|researcher|consultant|strategist|pastor|lawyer|attorney)\b")
 # a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
 # Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
 _SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
@@ -59,18 +52,3 @@ def all_from_credits(text: str) -> bool:
             return False
         rest, n = rest[m.end():].strip(), n + 1
     return n > 0
-
-
-def writer_note(line: Line, ctx: Context) -> bool:
-    """One of the last two lines describes a person the article never names elsewhere: the opinion
-    writer's note ("Charlotte Meehan is playwright-in-residence at ..."), not a person of the story."""
-    if line.index < len(ctx.lines) - 2 or line.index < 2 or not (6 <= line.n_words <= 60):
-        return False
-    m = _WRITER_NOTE.match(line.text)
-    if m is None or speaks(line) or any(q in line.text for q in ('"', "\u201c", "''")):
-        return False
-    name = m.group(1)
-    if name.split()[0].lower() in NOT_NAME_START | CLAUSE_OPENERS:
-        return False
-    surname = name.split()[-1]
-    return len(re.findall(r"\b" + re.escape(surname) + r"\b", ctx.text)) == 1  # nobody the story itself names

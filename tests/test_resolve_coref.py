@@ -204,6 +204,10 @@ def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):
     ("said", "the talks will resume", False),
     ("denied", "the report", False),
     ("has never formally accused", "its important, oil-rich ally of complicity", False),
+    ("declined", "to specify the nature of those discussions", True),  # the refused act, however long
+    ("refused", "to answer questions on who Cameron would like to see win in November", True),
+    ("declined", "to say whether the talks would resume", False),  # the clause it keeps
+    ("declined", "to say that the deal was dead", False),
 ])
 def test_a_negated_comment_verb_in_the_cue_is_a_refusal(cue, text, refusal):
     from types import SimpleNamespace

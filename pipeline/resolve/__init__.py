@@ -27,6 +27,11 @@ _REFUSAL_TEXT = re.compile(r"^\W*(?:(?:to\s+)?(?:comment|discuss|say|speak|elabo
                            r"(?:for|seeking)\s+comment|attempts\s+to\s+reach)", re.IGNORECASE)
 
 
+# the act a refusal cue refuses, whatever follows it: "to specify ...", "to answer questions on ..."
+_REFUSED_ACT = re.compile(r"^\W*to\s+(?:publicly\s+|immediately\s+)?(?:specify|answer|detail|disclose|reveal|name|identify|"
+                          r"comment|discuss|elaborate|confirm|say|speak|respond)\b", re.IGNORECASE)
+
+
 # the refused act in the cue itself, negated: "not commenting on", "could not immediately confirm",
 # "declined to discuss", "did not release", "rarely confirms"
 _REFUSAL_IN_CUE = re.compile(r"(?:\b(?:not|never|no|rarely|declin\w*|refus\w*)|n't)\b(?:\s+\w+){0,3}?\s+(?:to\s+)?"
@@ -41,6 +46,9 @@ def is_refusal(st) -> bool:
     text = st.text.strip()
     if _REFUSAL_IN_CUE.search(cue) and len(text.split()) <= 8 and not re.match(r"\W*that\b", text, re.IGNORECASE):
         return True  # "are not commenting publicly on | the reports", "did not release | his name"
+    if _REFUSAL_CUE.match(cue) and _REFUSED_ACT.match(text) and not re.search(r"\b(?:that|whether|if|how|why)\b", text,
+                                                                                re.IGNORECASE):
+        return True  # "declined to specify the nature of those discussions", "refused to answer questions on ..."
     return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 
 

@@ -1,0 +1,36 @@
+"""scripts/scan_rules.py reads the public corpora for a rule's removals and never a govbench test article."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("scan_rules", ROOT / "scripts" / "scan_rules.py")
+scan_rules = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(scan_rules)
+
+
+def _corpus(tmp: Path, refs: set[str]) -> Path:
+    (tmp / "polnear" / "dev" / "text").mkdir(parents=True)
+    for ref in refs:
+        name = ref.rsplit("/", 1)[1]
+        (tmp / "polnear" / "dev" / "text" / name).write_text(
+            "Title\nThe talks resume on Monday.\nHeather T. Remoff.\nArlington, Mass.\n", encoding="utf-8")
+    return tmp
+
+
+def test_test_articles_are_never_read(tmp_path, monkeypatch):
+    held = "polnear/dev/text/held.txt"
+    monkeypatch.setattr(scan_rules, "held_out", lambda: ({held}, set()))
+    data = _corpus(tmp_path, {held, "polnear/dev/text/open.txt"})
+    names = [n for n, _ in scan_rules.corpus_texts(data)]
+    assert names == ["polnear/dev/text/open.txt"]
+    hits = scan_rules.scan(data, {"sign-off (name and place)"})
+    assert [h["line"] for h in hits] == ["Heather T. Remoff.", "Arlington, Mass."]
+    assert all(h["text"] == "polnear/dev/text/open.txt" for h in hits)
+
+
+def test_the_held_out_set_is_govbench_test():
+    refs, neus_lines = scan_rules.held_out()
+    assert "fnc1/dev_bodies.csv#1102" in refs and len(refs) == 77
+    assert all(isinstance(i, int) for i in neus_lines)

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..config import BackendParams
-from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, sentence_problems, split_sentences_many
+from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, split_sentences_many
 from .base import SummaryJob, SummaryOutput, Summarizer
 from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
 
@@ -121,11 +121,8 @@ class ReportedSpeechSummarizer(Summarizer):
         uniq = list(dict.fromkeys(texts))
         probs = {}
         for t, doc in zip(uniq, self.nlp.pipe(uniq, batch_size=64)):
-            sents = list(doc.sents)
-            if len(sents) <= 1:
-                p = sentence_problems(t, doc)
-            else:
-                p = sorted({x for ps in group_problems(sents, t) for x in ps})
+            sents = list(doc.sents) or [doc[:]]
+            p = sorted({x for ps in group_problems(sents, t) for x in ps})
             if len(_words(t)) < self.params.min_words:
                 p.append("too_short")
             probs[t] = p

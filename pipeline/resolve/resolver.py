@@ -322,9 +322,8 @@ class GovernmentResolver(ArticleContext):
         gazetteer knows only Kirby's later posts): the article's description wins over the tenure
         table, which is never complete. Only an institution counts; a title alone ("Secretary of
         State Hillary Clinton" recalled in 2016) does not."""
-        names = [w for w in _name_words(text) if w.lower() not in self.title_vocab] or _name_words(text)
-        for alt in [a for w in reversed(names) for a in people.get(w, [])]:
-            if alt == text or not all(n in alt for n in names) or re.search(r"\s(?:and|or)\s", alt):
+        for alt in self._same_person(text, people):
+            if re.search(r"\s(?:and|or)\s", alt):
                 continue  # "the White House and Hillary Clinton": two actors, no description
             d2 = self.decide(alt, home, why, day, None)
             if d2.kind == "government" and not d2.needs_country and d2.reason.startswith("institution "):
@@ -378,14 +377,17 @@ class GovernmentResolver(ArticleContext):
                            fallback) -> Decision:
         """A bare or untitled name ("Mattis", "Foreign Secretary Ruiz Massieu") decided by a fuller
         mention of the same person elsewhere in the article ("Mexico's Foreign Secretary ...")."""
-        # "Air Chief Marshal Badeh" is Badeh: title words are no name words to match
-        names = [w for w in _name_words(text) if w.lower() not in self.title_vocab] or _name_words(text)
-        for w in reversed(names):
-            for alt in people.get(w, []):
-                if alt == text or not all(n in alt for n in names):  # "Diane Foley" is not "James Foley"
-                    continue
-                d2 = self.decide(alt, home, why, day, fallback)
-                if d2.kind == "unknown" or (d2.needs_country and d.kind == "government"):
-                    continue
-                return d2.restated(f"{d2.reason}, via the mention {alt!r}", person=True)
+        for alt in self._same_person(text, people):
+            d2 = self.decide(alt, home, why, day, fallback)
+            if d2.kind == "unknown" or (d2.needs_country and d.kind == "government"):
+                continue
+            return d2.restated(f"{d2.reason}, via the mention {alt!r}", person=True)
         return d
+
+    def _same_person(self, text: str, people: dict[str, list[str]]) -> list[str]:
+        """The article's other, longer mentions of the person `text` names (``people_descriptions``),
+        last name word first: each must hold every name word of `text` ("Diane Foley" is not "James
+        Foley"), and title words are no name words to match ("Air Chief Marshal Badeh" is Badeh)."""
+        names = [w for w in _name_words(text) if w.lower() not in self.title_vocab] or _name_words(text)
+        return [alt for w in reversed(names) for alt in people.get(w, [])
+                if alt != text and all(n in alt for n in names)]

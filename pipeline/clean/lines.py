@@ -22,7 +22,7 @@ from typing import Callable, Optional
 from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
                             split_lines)
 from .runs import mark_caption_runs, mark_link_runs
-from .signoffs import CLAUSE_OPENERS, NOT_NAME_START, all_from_credits, mark_signatures
+from .signoffs import NOT_NAME_START, all_from_credits, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
 
@@ -79,6 +79,10 @@ _STAFF = _rx(r"^\W{0,3}(?:\[?\s*with (?:agencies|wires)\s*\]?|from staff reports
 _AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s+(?:writes (?:for|about)|is (?:a|an|the)\b"
                          r".{0,60}\b(?:reporter|correspondent|columnist|writer|editor|contributor|journalist|"
                          r"co-author|author)\b|is (?:the )?(?:co-)?author of)")
+# words an author's note does not open with: a clause ("If God is the author of ...") or a function word
+_NO_AUTHOR_START = NOT_NAME_START | {"if", "although", "though", "while", "when", "whereas", "because", "since", "as",
+                                     "after", "before", "until", "unless", "mr", "mrs", "ms", "dr", "sir", "lady",
+                                     "lord", "now", "then", "today"}
 _DATE_ONLY = _rx(r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|"
                  r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}"
@@ -269,7 +273,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))),
     LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
     LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
-             and ln.text.split()[0].lower().strip(".,") not in NOT_NAME_START | CLAUSE_OPENERS  # "If God is the author"
+             and ln.text.split()[0].lower().strip(".,") not in _NO_AUTHOR_START  # "If God is the author"
              and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln)),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),

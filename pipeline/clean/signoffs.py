@@ -1,7 +1,7 @@
 """The foot of an article: the lines that sign it off rather than tell the story. A letter writer's
 name and town ("Heather T. Remoff." / "Arlington, Mass."), a column's dash sign-off ("- Scott
 Clement."), an agency's "reported from" credit. Each is guarded against story lines of the same
-shape ("The Times." / "Oh."; a clause such as "If God is ...")."""
+shape ("The Times." / "Oh.")."""
 from __future__ import annotations
 
 import re
@@ -21,8 +21,6 @@ _SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?[A-Z][a-z'\u2019-]+
 _SIGN_PLACE = re.compile(r"^[A-Z][a-z'\u2019.-]{2,}(?:\s+[A-Z][a-z'\u2019.-]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,6}(?:\s+[A-Z][a-z.]+)?)?\.$")
 
 
-CLAUSE_OPENERS = {"if", "although", "though", "while", "when", "whereas", "because", "since", "as", "after", "before",
-                   "until", "unless", "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "now", "then", "today"}
 NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "we", "they", "i", "you",
                    "oh", "yes", "no", "and", "but", "so", "not", "thank", "thanks", "good", "very", "more"}
 

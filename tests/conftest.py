@@ -152,3 +152,15 @@ def tiny_ctx(tmp_path):
 
     mgr = ModelManager(ModelsSection(cache_dir=str(tmp_path / "cache"), device="cpu", dtype="float32"))
     return RunContext(config=None, models=mgr)
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    """A GovernmentResolver over the packaged gazetteer, fresh for each test module (tests may set
+    its attributes, such as ``place_index``, and restore them)."""
+    from pipeline.resolve.gazetteer import load_gazetteer
+    from pipeline.resolve.resolver import GovernmentResolver
+
+    load_gazetteer.cache_clear()
+    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
+

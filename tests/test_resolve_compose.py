@@ -3,21 +3,11 @@ bodies.yaml, for countries and bodies the gazetteer does not list; and the non-g
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from pipeline.resolve.gazetteer import load_gazetteer
-from pipeline.resolve.resolver import GovernmentResolver
 
-ROOT = Path(__file__).resolve().parents[1]
 D2016 = dt.date(2016, 5, 3)
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    load_gazetteer.cache_clear()
-    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
 
 
 @pytest.mark.parametrize("mention,government", [

@@ -44,12 +44,6 @@ def article(paragraphs: list[str], speakers: list[tuple[str, str]], date: str = 
                    metadata={"date": date}, statements=statements)
 
 
-@pytest.fixture(scope="module")
-def resolver():
-    load_gazetteer.cache_clear()
-    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
-
-
 def govs(resolver, a):
     resolver.resolve_article(a)
     return [s.speaker.government for s in a.statements]
@@ -500,14 +494,15 @@ def test_a_speech_act_with_its_owner_inside_a_report_is_that_owners(resolver):
 
 def test_a_statement_with_an_infinitive_cue_is_no_government_statement():
     """"The president came to praise his record": a purpose, not something he said."""
-    a = article(["President Obama said the economy was strong.", "He came to praise his record on jobs."],
-                [("President Obama", "the economy was strong"), ("He", "his record on jobs")],
-                date="2016-07-29", cues={"his record on jobs": "to praise"})
+    def passage():
+        return article(["President Obama said the economy was strong.", "He came to praise his record on jobs."],
+                       [("President Obama", "the economy was strong"), ("He", "his record on jobs")],
+                       date="2016-07-29", cues={"his record on jobs": "to praise"})
+
+    a = passage()
     ResolveStage(ResolveParams(), None).process_article(a)
     assert [s.text for s in a.governments["United States"].statements] == ["the economy was strong"]
     assert a.statements[1].speaker.government == "United States"  # resolved, but not listed
-    b = article(["President Obama said the economy was strong.", "He came to praise his record on jobs."],
-                [("President Obama", "the economy was strong"), ("He", "his record on jobs")],
-                date="2016-07-29", cues={"his record on jobs": "to praise"})
+    b = passage()
     ResolveStage(ResolveParams(intentions_speak=True), None).process_article(b)
     assert len(b.governments["United States"].statements) == 2

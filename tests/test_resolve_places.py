@@ -3,24 +3,14 @@ city's or province's officials are no country's government."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from pipeline.resolve.gazetteer import load_gazetteer
 from pipeline.resolve.places import PlaceIndex, fold, modifying_place
-from pipeline.resolve.resolver import GovernmentResolver
 from pipeline.types import Article
 
-ROOT = Path(__file__).resolve().parents[1]
 D2014 = dt.date(2014, 10, 20)
-
-
-@pytest.fixture(scope="module")
-def resolver():
-    load_gazetteer.cache_clear()
-    return GovernmentResolver(load_gazetteer(str(ROOT / "configs" / "actors.yaml")))
 
 
 @pytest.mark.parametrize("name,government", [

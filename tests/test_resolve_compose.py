@@ -45,6 +45,20 @@ def test_a_state_body_in_a_capital(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
 
 
+@pytest.mark.parametrize("mention,government", [
+    ("a spokesman in the North Korean embassy in London", "North Korea"),  # where the person works
+    ("an official at the Iraqi Defence Ministry", "Iraq"),
+    ("a diplomat from the Chinese embassy", "China"),
+    ("a source in the Syrian army", "Syria"),
+    ("officials in Japan", None),  # a country with no body after it: where they are, not whose
+    ("officials in Iraqi Kurdistan's regional government", None),  # the body is Kurdistan's
+    ("an analyst at the Russian International Affairs Council", None),  # no state body
+    ("the British ambassador to the Russian Foreign Ministry", "United Kingdom"),  # "to": the owner comes first
+])
+def test_a_state_body_a_person_works_in(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2016).government == government
+
+
 def test_several_countries_speak_together(resolver):
     d = resolver.decide("Leaders of the other G7 nations – Germany, France, Britain, Italy, Canada and Japan",
                         None, "", D2016)

@@ -19,6 +19,10 @@ _NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|a
                         r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
 # "the government in Riyadh", "the authorities in Beijing": a state body seated there is that country's
 _SEAT = re.compile(r"\b(?:government|regime|authorities|administration|leadership)\s+in$")
+# "a spokesman in the North Korean embassy", "an official at the Iraqi Defence Ministry": the place a
+# person works names its country, when a state body follows the country at once
+_WORKPLACE = re.compile(r"\b(?:in|at|from|within)(?:\s+the)?$")
+_BODY_GAP = re.compile(r"(?:\s+(?!(?:of|in|at|for|and|or|to|from|with|on)\b)[\w'’-]+){0,3}\s+")  # "Iraqi Defence Ministry"
 _THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_cc")
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)
 
@@ -162,10 +166,12 @@ def _ordered_unique(items) -> list:
     return seen
 
 
-def _owner_countries(mention: str, national: list[Match]) -> list[Match]:
+def _owner_countries(mention: str, national: list[Match], body_starts: frozenset[int] = frozenset()) -> list[Match]:
     """The countries the speaker speaks for: the first one not after "to/on/in/with..." ("the US
     ambassador to Russia" is the US), with the countries coordinated with it ("Germany, France and
-    Britain", "US and Israeli officials")."""
+    Britain", "US and Israeli officials"). After "in/at/from" a country counts when a state body
+    starts right after it, at most three words on (`body_starts`: "a spokesman in the North Korean
+    embassy", "an official at the Iraqi Defence Ministry")."""
     owners: list[Match] = []
     for m in national:
         before = mention[:m.start].rstrip().lower()
@@ -175,7 +181,10 @@ def _owner_countries(mention: str, national: list[Match]) -> list[Match]:
                 owners.append(m)
                 continue
             break
-        if not _NOT_OWNER.search(before) or _SEAT.search(before):
+        workplace = bool(_WORKPLACE.search(before)) and any(
+            b >= m.end and _BODY_GAP.fullmatch(mention[m.end:b]) and not re.search(r"['’]s\b", mention[m.end:b])
+            for b in body_starts)  # "in Iraqi Kurdistan's regional government": Kurdistan owns the body
+        if not _NOT_OWNER.search(before) or _SEAT.search(before) or workplace:
             owners.append(m)
     return owners
 

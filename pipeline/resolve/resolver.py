@@ -152,7 +152,7 @@ class GovernmentResolver(ArticleContext):
                 return Decision(None, "non_government", role.text,
                                 f"{role.text!r} of a sub-national place ({town!r})", person=person)
         if national:
-            owners = _owner_countries(mention, national)
+            owners = _owner_countries(mention, national, frozenset(w.start for w in gov_words if w.kind == "body"))
             bare = _is_bare(mention, national)
             if owners and (gov_words or bare):
                 govs = _ordered_unique(m.government for m in owners)

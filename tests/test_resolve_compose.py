@@ -59,6 +59,19 @@ def test_a_state_body_a_person_works_in(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
 
 
+@pytest.mark.parametrize("mention,government", [
+    ("a senior CIA analyst", "United States"),  # a profession the named institution employs
+    ("a Federal Reserve economist", "United States"),
+    ("a State Department expert", "United States"),
+    ("a former CIA analyst", None),  # no longer
+    ("a China expert", None),  # a country is studied, not an employer
+    ("a Brookings Institution expert", None),
+    ("an expert on the Pentagon budget", None),  # the institution is the topic
+])
+def test_state_staff(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2016).government == government
+
+
 def test_several_countries_speak_together(resolver):
     d = resolver.decide("Leaders of the other G7 nations – Germany, France, Britain, Italy, Canada and Japan",
                         None, "", D2016)

@@ -39,6 +39,21 @@ def in_a_name(residue: str, w: Word) -> bool:
     return bool(prev and re.fullmatch(r"[A-Z][a-z]+", prev.group(1)) and prev.group(1) not in ("The", "Crown"))
 
 
+# professions a state body employs as well: "a Border Patrol tunneling expert", "a Pentagon analyst"
+_STATE_STAFF = frozenset({"analyst", "expert", "researcher", "economist"})
+_STAFF_GAP = re.compile(r"(?:\s+(?!(?:of|on|in|at|for|and|or|to|from|with|about)\b)[\w'’-]+){0,2}\s+")
+
+
+def state_staff(mention: str, w: Word, matches: list) -> bool:
+    """A profession word that a government institution named right before it employs ("a Border
+    Patrol tunneling expert", "a senior CIA analyst"): the person works for that institution. Only an
+    institution the gazetteer names, in office on the day; a country is no employer ("a China expert"
+    studies China)."""
+    return w.text in _STATE_STAFF and any(
+        m.field == "institutions" and m.valid and m.end <= w.start and _STAFF_GAP.fullmatch(mention[m.end:w.start])
+        for m in matches)
+
+
 def attached_elsewhere(mention: str, matches: list, words: list[Word], person_heads: frozenset[str]) -> Optional[tuple[str, str]]:
     """(word, reason) for "the president of the NAACP", "a spokeswoman for Mr. Smith": a person head
     whose "of/for/at" attachment names no government body, no office and no country speaks for

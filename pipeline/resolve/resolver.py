@@ -42,7 +42,7 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .gazetteer import Gazetteer, parse_date
-from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before
+from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, state_staff
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import modifying_place
@@ -105,7 +105,7 @@ class GovernmentResolver(ArticleContext):
         matches = [m for m in matches if m.field != "demonyms" or not opens_an_organisation(
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
         residue = _blank(mention, matches)
-        words = [w for w in self.lex.find(residue) if not in_a_name(residue, w)]
+        words = [w for w in self.lex.find(residue) if not in_a_name(residue, w) and not state_staff(mention, w, matches)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
             return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)

@@ -12,6 +12,8 @@
   of a story (`sentence_like`), listed for review.
 - NeuS val and PolNeAR dev articles not in govbench test: removals by reason, listed (NeuS pieces are
   leads with datelines: anything removed there is suspect).
+- PolNeAR train and dev (govbench test left out): removals that overlap an annotated attribution,
+  i.e. lines that are story text for certain, listed (`polnear_annotated`).
 
 The cleaner runs exactly as the pipeline runs it (the config's clean section, default: news).
 """
@@ -171,6 +173,31 @@ def polnear(cleaner, data: Path) -> dict:
             "removal_examples": removed[:150]}
 
 
+def polnear_annotated(cleaner, data: Path) -> dict:
+    """Article text for certain: a PolNeAR line that holds an annotated attribution (source, cue or
+    content, by any annotator). Every removal that overlaps one is counted and listed, over PolNeAR
+    train and dev (articles in govbench test left out). Some are boilerplate all the same (an embedded
+    tweet, an editor's note: PolNeAR annotates every attribution in the file), so the list is read,
+    not taken as gold."""
+    from pipeline.evaluate.polnear import read_split
+
+    held = test_refs()
+    n = removed = 0
+    hits = []
+    for split in ("train", "dev"):
+        for d in read_split(data / "polnear", split):
+            if f"polnear/{split}/text/{d.stem}.txt" in held:
+                continue
+            spans = [p for atts in d.annotations.values() for a in atts for p in a.content + (a.source or []) + (a.cue or [])]
+            a = clean_text(cleaner, d.text, d.stem)
+            n += 1
+            removed += len(a.removed)
+            hits += [{"article": f"{split}/{d.stem}", "reason": r.reason, "text": r.text[:160]} for r in a.removed
+                     if r.start >= 0 and any(s < r.end and r.start < e for s, e in spans)]
+    return {"articles": n, "removals": removed, "removals_overlapping_attributions": len(hits),
+            "by_reason": dict(collections.Counter(h["reason"] for h in hits).most_common()), "examples": hits}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
@@ -196,6 +223,7 @@ def main(argv=None) -> int:
         report["neus_val"] = neus(cleaner, data)
     if "polnear" not in args.skip:
         report["polnear_dev"] = polnear(cleaner, data)
+        report["polnear_annotated"] = polnear_annotated(cleaner, data)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     g = report[f"govbench_{args.split}"]
@@ -207,6 +235,10 @@ def main(argv=None) -> int:
             extra = (f", standing-line recall {r['standing_recall']}, sentence-like removals {r['sentence_like_removals']}"
                      if k == "fnc1_train" else "")
             print(f"{k}: {r['removals']} removals {r['removals_by_reason']}{extra}")
+    if "polnear_annotated" in report:
+        r = report["polnear_annotated"]
+        print(f"polnear_annotated: {r['removals_overlapping_attributions']} of {r['removals']} removals hold an "
+              f"annotated attribution ({r['articles']} articles) {r['by_reason']}")
     print(f"written: {args.out}")
     return 0
 

@@ -161,6 +161,24 @@ def test_label_captions_need_a_caption_style_or_a_picture_cue():
     assert "Bonus prediction" in clean(one).clean_text  # one such line is the article's own device
 
 
+def test_label_paragraphs_that_close_with_a_full_stop_are_the_storys_own_list():
+    items = ("Title\n" + BODY_A + "\nSuperdelegates: Clinton is backed by 520 superdelegates compared with 39 who back "
+             "Sanders, according to the Associated Press.\n" + BODY_B + "\nCampaign funding: The Sanders campaign wants "
+             "to address concerns about the use of joint fundraising committees.\n")
+    a = clean(items)
+    assert "Superdelegates: Clinton" in a.clean_text and "Campaign funding:" in a.clean_text
+    pictured = "Title\n" + BODY_A + "\nDevastated: Diane Foley, pictured, talks to reporters outside her home.\n"
+    assert "Devastated" not in clean(pictured).clean_text  # a picture cue still makes it a caption
+
+
+def test_a_paragraph_leading_into_a_picture_stays():
+    lead_in = ("Culkin was photographed after the rumor began to circulate, alive and in the company of his "
+               "bandmates:")
+    assert lead_in in clean(around(lead_in)).clean_text
+    caption = "Culkin was photographed after the rumor began to circulate with his bandmates in New York"
+    assert caption not in clean(around(caption)).clean_text
+
+
 def test_a_pull_quote_printed_again_in_the_body_goes_once():
     quote = '"It is now more important than ever that the president hear from the secretary on the trade deal'
     text = (f"Title\n{BODY_A}\n{quote}\n{BODY_B}\nThe group said in a statement: \u201cIt is now more important "

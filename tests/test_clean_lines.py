@@ -78,6 +78,8 @@ def around(line: str) -> str:
     ("Email: Paul.Bond@THR.com", "newsroom contact line"),
     ("President Obama hugs Orange County Mayor Teresa Jacobs after Obama arrived at Orlando International "
      "Airport on Thursday, June 16, 2016.", "photo caption"),  # a wire caption's closing date
+    ("President Barack Obama shakes hands with Sen. Marco Rubio (R-Fla.) on the tarmac at Orlando International "
+     "Airport on Thursday, June 16, 2016.", "photo caption"),  # "Sen. Marco" is no second sentence
     ("An Ottawa police officer runs outside Parliament Hill in Ottawa on Wednesday Oct. 22, 2014. "
      "(AP Photo/The Canadian Press, Sean Kilpatrick)", "photo caption"),
     ("Check back later for more on this story.", "editor's note"),

@@ -192,7 +192,16 @@ _DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 _AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Features|Reuters|Getty|Getty Images|Splash|"
                             r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"
                             r"(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
-_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"\u201d']?\s+[A-Z]")
+# a full stop then a capital, not after a title or a month's abbreviation ("Sen. Marco Rubio", "Gov. Jerry Brown")
+_BREAK_AT = re.compile(r"(\w+|\))[.!?][\"\u201d']?\s+[A-Z]")
+_ABBREVIATIONS = frozenset({"sen", "rep", "gov", "gen", "col", "sgt", "lt", "capt", "mr", "mrs", "ms", "dr", "st", "rev",
+                            "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs"})
+
+
+def _sentence_break(text: str) -> bool:
+    """A full stop (or ! ?) after a lower-case word, a digit or a bracket, then a capital: two sentences."""
+    return any(m.group(1)[-1:] in ")0123456789" or (m.group(1)[-1:].islower() and m.group(1).lower() not in _ABBREVIATIONS)
+               for m in _BREAK_AT.finditer(text))
 # "(L) Police in Ferguson ... (R) U.S. soldiers ...": a side-by-side picture's caption
 _LEFT_RIGHT = re.compile(r"^\W{0,2}\((?:L|R|left|right|top|bottom|above|below)\)\s")  # at the start: "(R)" inside is a party
 
@@ -302,7 +311,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
              or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
-                 and not _SENTENCE_BREAK.search(_DATED_CAPTION.sub("", ln.text)))),
+                 and not _sentence_break(_DATED_CAPTION.sub("", ln.text)))),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("section_label", "section label", _section_label),

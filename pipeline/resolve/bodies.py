@@ -81,6 +81,7 @@ class BodyLexicon:
     ambiguous_names: frozenset[str]
     path: str = ""
     _rx: Any = field(default=None, repr=False)
+    _person_nouns: dict = field(default_factory=dict, repr=False)  # (gender, skip) -> pattern (coref.py), built once
 
     def __post_init__(self) -> None:
         alts = "|".join(re.escape(w) + (r"\b" if re.search(r"\w$", w) else "")
@@ -92,6 +93,18 @@ class BodyLexicon:
         merged = {**{w.lower(): k for w, k in extra.items()}, **self.words}
         return BodyLexicon(merged, self.person_heads, self.pronouns, self.gender, self.demonyms, self.capitals,
                            self.code_stopwords, self.ambiguous_names, self.path)
+
+    def person_noun_pattern(self, gender: str, skip: frozenset[str]) -> Optional[re.Pattern]:
+        """'my mother', 'his wife', 'a woman': a determiner and a noun of `gender` that names a person
+        who holds no office or body (those are speakers' own heads), nor a word in `skip`; built once."""
+        key = (gender, skip)
+        if key not in self._person_nouns:
+            nouns = sorted((w for w in self.gender.get(gender, frozenset()) if w not in skip and w.isalpha()
+                            and not (self.kind(w) or "").startswith(("office", "body"))), key=len, reverse=True)
+            self._person_nouns[key] = re.compile(
+                r"\b(?:my|his|her|their|our|your|the|a|an)\s+(?:\w+\s+)?(?:" + "|".join(nouns) + r")\b",
+                re.IGNORECASE) if nouns else None
+        return self._person_nouns[key]
 
     def find(self, text: str) -> list[Word]:
         """Every body, office, non-government and document word, longest first where two overlap."""

@@ -162,8 +162,8 @@ def nearer_person(pronoun: str, ant: Antecedent, persons: Iterable[tuple[int, in
 
 
 _QUOTED = re.compile(r"(?:''|\u201c|\")[^\n]*?(?:''|\u201d|\")", re.DOTALL)
-_NOT_NOUNS = {"he", "she", "his", "her", "him", "hers", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "madam", "lady",
-              "king", "queen", "prince", "princess", "emperor", "empress"}
+_NOT_NOUNS = frozenset({"he", "she", "his", "her", "him", "hers", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "sir", "madam", "lady",
+              "king", "queen", "prince", "princess", "emperor", "empress"})
 
 
 def _kin_or_gendered_noun(between: str, gender: Optional[str], lex: BodyLexicon) -> Optional[str]:
@@ -172,12 +172,9 @@ def _kin_or_gendered_noun(between: str, gender: Optional[str], lex: BodyLexicon)
     the president named before)."""
     if gender not in ("f", "m"):
         return None
-    nouns = sorted((w for w in lex.gender.get(gender, frozenset()) if w not in _NOT_NOUNS and w.isalpha()
-                    and not (lex.kind(w) or "").startswith(("office", "body"))),  # "a spokesman" is a speaker's own
-                   key=len, reverse=True)
-    if not nouns:
+    rx = lex.person_noun_pattern(gender, _NOT_NOUNS)  # "a spokesman" is a speaker's own head: not in it
+    if rx is None:
         return None
     between = _QUOTED.sub(" ", between)  # "there has never been a man or a woman" inside a quote names nobody
-    found = list(re.finditer(r"\b(?:my|his|her|their|our|your|the|a|an)\s+(?:\w+\s+)?(?:" + "|".join(nouns) + r")\b",
-                             between, re.IGNORECASE))
+    found = list(rx.finditer(between))
     return found[-1].group(0) if found else None

@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """A govbench compare's scores for each portion of each half: the first 116 articles (the draw and
-the first supplement, on which every figure before session 22 was reported) and supplement 2 (the
-40 articles added in session 22), from the compare's per-item values.
+the first supplement, on which every figure before session 22 was reported), supplement 2 (the
+40 articles added in session 22) and supplement 3 (40 added in session 23), from the compare's
+per-item values.
 
     python scripts/govbench_portions.py --compare runs/compare-govbench --out benchmarks/results/X.json
 
@@ -27,7 +28,7 @@ SUMS = ("governments_found", "governments_missed", "governments_invented", "boil
         "removed_not_boilerplate")
 MEANS = ("rouge1", "rouge2", "rougeL", "rougeLsum", "stance_accuracy", "stance_accuracy_found",
          "attribution_precision", "attribution_recall")
-LATER_PORTIONS = {"supplement-2"}  # manifest strata added after the first 116 articles
+LATER_PORTIONS = {"supplement-2", "supplement-3"}  # manifest strata added after the first 116 articles
 
 
 def portion_of(row: dict) -> str:

@@ -67,8 +67,22 @@ def test_a_state_body_a_person_works_in(resolver, mention, government):
     ("a China expert", None),  # a country is studied, not an employer
     ("a Brookings Institution expert", None),
     ("an expert on the Pentagon budget", None),  # the institution is the topic
+    ("the governor of the Bank of Japan", "Japan"),  # "of" + a central bank the gazetteer names
+    ("an economist at the Federal Reserve", "United States"),
+    ("the governor of Texas", None),  # a state governs no nation
 ])
 def test_state_staff(resolver, mention, government):
+    assert resolver.decide(mention, None, "", D2016).government == government
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Ilyse Hogue, president of NARAL Pro-Choice America", None),  # the country ends a group's name
+    ("the president of Concerned Veterans for America", None),
+    ("the president of the United States", "United States"),  # the country opens the attachment
+    ("the president of the Republic of Korea", "South Korea"),
+    ("the government watchdog's Freedom of Information Act lawsuit", None),  # watches a government
+])
+def test_a_country_inside_an_organisations_name(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
 
 

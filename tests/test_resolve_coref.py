@@ -506,3 +506,15 @@ def test_a_statement_with_an_infinitive_cue_is_no_government_statement():
     b = passage()
     ResolveStage(ResolveParams(intentions_speak=True), None).process_article(b)
     assert len(b.governments["United States"].statements) == 2
+
+
+def test_an_indefinite_nominal_is_no_office_holder_named_before(resolver):
+    """'an aide said' after a sentence that names the national security adviser is someone new: the
+    text antecedent (an office holder the text names) is for definite nominals only."""
+    text = ("Cummings is waiting to review transcripts of interviews with White House national security "
+            "adviser Susan Rice before releasing them, an aide said Thursday.")
+    a = article([text], [("an aide", "Cummings is waiting to review transcripts")])
+    assert govs(resolver, a) == [None]
+    b = article(["President Obama spoke in London on Friday. The president said the vote mattered."],
+                [("The president", "the vote mattered")])
+    assert govs(resolver, b) == ["United States"]  # a definite one still takes him

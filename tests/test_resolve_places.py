@@ -103,3 +103,18 @@ def test_modifying_place_reads_only_the_words_at_the_office():
 ])
 def test_a_capitals_police_is_the_citys(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2014).government == government
+
+
+def test_officials_in_a_story_about_places_inside_a_country_are_no_nations(resolver):
+    """A story named mostly by places inside the US (a city, a state): a bare "officials" or "police"
+    is as likely local as national, so the article's country is not given to it; an army is national."""
+    text = ("Police in Chelsea said a second device was found. New York officials in Manhattan met in "
+            "Brooklyn and Queens. The United States was told. Officials said the street stays closed.")
+    a = _article(text, [("Chelsea", "GPE"), ("New York", "GPE"), ("Manhattan", "GPE"), ("Brooklyn", "GPE"),
+                        ("Queens", "GPE"), ("United States", "GPE")])
+    gov, why = resolver.article_country(a, D2014)
+    assert gov == "United States" and "places inside it" in why
+    assert resolver.decide("Officials", None, "", D2014, (gov, why)).government is None
+    assert resolver.decide("a senior army officer", None, "", D2014, (gov, why)).government == "United States"
+    assert resolver.decide("Officials", None, "", D2014, ("United States", "the article names it most")).government \
+        == "United States"  # named as a nation: the article's country serves

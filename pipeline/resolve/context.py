@@ -26,6 +26,10 @@ _NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|p
                           re.IGNORECASE)
 
 
+# marks an article country named mostly by places inside it (a story about Flint or Chelsea): there a
+# bare "officials" or "police" is as likely the city's or the state's as the nation's (resolver.py)
+PLACES_INSIDE = "of them places inside it"
+
 class ArticleContext:
     """Mixin of ``GovernmentResolver``: the article-level evidence (it reads the resolver's gazetteer,
     lexicon and settings)."""
@@ -65,15 +69,17 @@ class ArticleContext:
         ``article_country_min`` mentions and twice as many as the next."""
         if not self.article_country_on:
             return None, "off"
-        counts = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
-                                                             on=on) if m.valid)
-        counts.update(self.place_counts(article))
+        national = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
+                                                               on=on) if m.valid)
+        places = self.place_counts(article)
+        counts = national + places
         if not counts:
             return None, "no country named"
         (top, n), *rest = counts.most_common(2)
         second = rest[0][1] if rest else 0
         if n >= self.article_country_min and n >= 2 * second:
-            return top, f"the article names {top} most ({n} mentions, next {second})"
+            local = f"; {places[top]} {PLACES_INSIDE}" if places[top] >= max(1, national[top]) else ""
+            return top, f"the article names {top} most ({n} mentions, next {second}){local}"
         return None, f"no country leads ({top} {n}, next {second})"
 
     def place_counts(self, article: Article) -> Counter:

@@ -20,6 +20,11 @@ LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a pl
 GENERIC_HEADS = frozenset({"president", "vice president", "chairman", "chairwoman", "chair", "director",
                             "executive director", "manager", "coordinator", "founder", "co-founder", "member",
                             "partner", "staff", "staffer", "head", "chief", "leader", "representative"})
+# roles that a city, a province or a US state has as well as a nation: in an article about places inside
+# a country they take no country from it ("officials" in a story about Flint's water)
+LOCAL_ROLES = frozenset({"official", "officials", "police", "police officials", "authorities", "spokesman",
+                         "spokeswoman", "spokesperson", "department", "office", "government", "investigators",
+                         "law enforcement", "law enforcement officials"})
 _ATTACHMENT = re.compile(r"\s(?:of|for|at)\s", re.IGNORECASE)
 # a name: "the NAACP", "Hillary Clinton", "the Democratic National Committee" (capitalized words, "of"/"and")
 _PROPER_NAME = re.compile(r"(?:(?:the|a|an)\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w.'’&-]*)*")
@@ -39,19 +44,30 @@ def in_a_name(residue: str, w: Word) -> bool:
     return bool(prev and re.fullmatch(r"[A-Z][a-z]+", prev.group(1)) and prev.group(1) not in ("The", "Crown"))
 
 
-# professions a state body employs as well: "a Border Patrol tunneling expert", "a Pentagon analyst"
-_STATE_STAFF = frozenset({"analyst", "expert", "researcher", "economist"})
+# professions a state body employs as well: "a Border Patrol tunneling expert", "a Pentagon analyst", "the
+# governor of the Bank of Japan"
+_STATE_STAFF = frozenset({"analyst", "expert", "researcher", "economist", "governor"})
 _STAFF_GAP = re.compile(r"(?:\s+(?!(?:of|on|in|at|for|and|or|to|from|with|about)\b)[\w'’-]+){0,2}\s+")
+_STAFF_AT = re.compile(r"\s+(?:of|at|for|with|in)\s+(?:the\s+)?")
 
 
 def state_staff(mention: str, w: Word, matches: list) -> bool:
-    """A profession word that a government institution named right before it employs ("a Border
-    Patrol tunneling expert", "a senior CIA analyst"): the person works for that institution. Only an
-    institution the gazetteer names, in office on the day; a country is no employer ("a China expert"
-    studies China)."""
-    return w.text in _STATE_STAFF and any(
-        m.field == "institutions" and m.valid and m.end <= w.start and _STAFF_GAP.fullmatch(mention[m.end:w.start])
-        for m in matches)
+    """A profession word that a government institution named right before it ("a Border Patrol
+    tunneling expert", "a senior CIA analyst") or right after "of/at/for" ("an economist at the Federal
+    Reserve", "the governor of the Bank of Japan") employs: the person works for that institution.
+    Only an institution the gazetteer names, in office on the day; a country is no employer ("a China
+    expert" studies China, "the governor of Texas" governs a state)."""
+    if w.text not in _STATE_STAFF:
+        return False
+    for m in matches:
+        if m.field != "institutions" or not m.valid:
+            continue
+        if m.end <= w.start and _STAFF_GAP.fullmatch(mention[m.end:w.start]):
+            return True
+        at = _STAFF_AT.match(mention, w.end)
+        if at and at.end() == m.start:
+            return True
+    return False
 
 
 def attached_elsewhere(mention: str, matches: list, words: list[Word], person_heads: frozenset[str]) -> Optional[tuple[str, str]]:
@@ -70,7 +86,11 @@ def attached_elsewhere(mention: str, matches: list, words: list[Word], person_he
     if any(w.start < link.start() < w.start + len(w.text) for w in words):
         return None  # "chief of staff", "secretary of state": the "of" is inside one title
     a, b = link.end(), end
-    if not mention[a:b].strip() or any(a <= m.start < b for m in matches):
+    lead = a + len(re.match(r"\s*(?:the\s+)?", mention[a:b]).group(0))
+    # a country that opens the attachment is its owner ("the president of the United States"); one that
+    # ends a longer name is part of an organisation's name ("the president of NARAL Pro-Choice America")
+    if not mention[a:b].strip() or any(a <= m.start <= lead for m in matches) or \
+            any(lead < m.start < b and m.field not in ("names", "demonyms") for m in matches):
         return None
     if any(a <= w.start < b and (w.gov or w.kind == "document") for w in words):
         return None

@@ -42,8 +42,8 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .gazetteer import Gazetteer, parse_date
-from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, state_staff
-from .context import _NATIONAL, ArticleContext
+from .guard import LOCAL_ROLES, LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, state_staff
+from .context import _NATIONAL, PLACES_INSIDE, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import modifying_place
 from .world import world_gazetteer, world_places
@@ -187,6 +187,9 @@ class GovernmentResolver(ArticleContext):
             return Decision(home, "government", role.text, f"role {role.text!r} with home country ({home_reason})",
                             person=person, needs_country=True)
         generic = generic_head(role.text, mention)  # "the president of a trades council"
+        if fallback and fallback[0] and not generic and role.text in LOCAL_ROLES and PLACES_INSIDE in fallback[1]:
+            return Decision(None, "unknown", role.text, f"role {role.text!r} in an article about places inside "
+                            f"{fallback[0]}: a local body as likely as a national one", person=person, needs_country=True)
         if fallback and fallback[0] and not generic:
             return Decision(fallback[0], "government", role.text, f"role {role.text!r} in an article about {fallback[0]} "
                             f"({fallback[1]})", person=person, needs_country=True)
@@ -356,6 +359,8 @@ class GovernmentResolver(ArticleContext):
             fields = {"people", "institutions"}
         elif kind.startswith("body"):
             return None
+        elif re.match(r"(?:a|an|one|another)\s", low):
+            return None  # "an aide said": someone new, not the office holder named before (nor his aide, said who)
         else:
             fields = {"people"}
         # a possessive names a person as a modifier ("President Obama's Affordable Care Act"), not as the one

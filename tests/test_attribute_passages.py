@@ -117,6 +117,24 @@ def test_multi_paragraph_quote_is_one_statement(stages):
     assert by_content(a, "first funds").speaker.government == "Japan"  # "Officials", Tokyo dateline
 
 
+ATTRIBUTED_AGAIN = """Obama rips rhetoric
+
+Obama said: "There's no magic to the phrase 'radical Islam.' It's a political talking point. It's not a strategy.
+
+"Calling a threat by a different name does not make it go away. This is a political distraction," Obama said. "Not once has an adviser of mine said so."
+"""
+
+
+def test_a_quote_run_on_and_attributed_again_is_cut_at_the_paragraph(stages):
+    """A quote left open at a paragraph's end that the next paragraph attributes again: each statement
+    takes the part of the quote in its own paragraph, whole sentences past its own."""
+    a = run(stages, ATTRIBUTED_AGAIN)
+    first = " ".join(a.clean_text[x:y] for x, y in by_content(a, "no magic").content_spans)
+    second = " ".join(a.clean_text[x:y] for x, y in by_content(a, "political distraction").content_spans)
+    assert "It's not a strategy" in first and "Calling a threat" not in first
+    assert "Calling a threat by a different name" in second and "Obama said" not in second
+
+
 FLOATING = """Ministry warns on shipping
 BEIJING - A Chinese Foreign Ministry spokesperson said on Tuesday that the patrols were provocative.
 "Such actions undermine regional stability. We urge the parties concerned to stop."

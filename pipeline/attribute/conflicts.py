@@ -111,7 +111,9 @@ def attach_quotes(cands: list[Candidate], quotes: list[Quote], sents: list[tuple
         return False
 
     used: set[int] = set()
-    # 1. a quote that a statement's content enters runs whole, even past its sentence
+    # 1. a quote that a statement's content enters runs whole, even past its sentence; a quote run over
+    # paragraphs that another statement also enters ('X said: "A. B.' / '"C. D," X said.') is cut at the
+    # paragraph breaks, and each statement takes the part in its own paragraph
     for c in cands:
         chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in c.content]
         lo = min(a for a, _ in chars)
@@ -119,8 +121,13 @@ def attach_quotes(cands: list[Candidate], quotes: list[Quote], sents: list[tuple
         s0, s1 = sents[c.sentence]
         for qi, q in enumerate(quotes):
             if q.start < hi and q.end > lo and (q.start < s0 or q.end > s1):
-                if not overlaps_taken(max(q.start, s1), q.end, c) and not overlaps_taken(q.start, min(q.end, s0), c):
-                    c.extra.append((q.start, q.end))
+                a, b = q.start, q.end
+                if overlaps_taken(max(a, s1), b, c) or overlaps_taken(a, min(b, s0), c):
+                    a = max(a, text.rfind("\n", 0, lo) + 1)
+                    nl = text.find("\n", hi)
+                    b = min(b, nl if nl >= 0 else len(text))
+                if (a < s0 or b > s1) and not overlaps_taken(max(a, s1), b, c) and not overlaps_taken(a, min(b, s0), c):
+                    c.extra.append((a, b))
                     used.add(qi)
             if q.start < hi and q.end > lo:
                 used.add(qi)

@@ -518,3 +518,16 @@ def test_an_indefinite_nominal_is_no_office_holder_named_before(resolver):
     b = article(["President Obama spoke in London on Friday. The president said the vote mattered."],
                 [("The president", "the vote mattered")])
     assert govs(resolver, b) == ["United States"]  # a definite one still takes him
+
+
+def test_a_report_in_a_relative_clause_speaks_for_its_own_speaker(resolver):
+    """'criticized Clinton's email use, which an FBI investigation said was "extremely careless"': the
+    relative clause is the FBI's report inside a former official's criticism."""
+    text = ("Mukasey, the attorney general under former President George W. Bush, criticized Clinton's email use, "
+            "which an FBI investigation said was extremely careless but did not warrant criminal charges.")
+    a = article([text], [("Mukasey, the attorney general under former President George W. Bush",
+                          "Clinton's email use, which an FBI investigation said was extremely careless")],
+                date="2016-07-19", cues={"Clinton's email use, which an FBI investigation said was extremely careless":
+                                         "criticized"})
+    assert govs(resolver, a) == ["United States"]
+    assert "FBI" in a.statements[0].speaker.reason

@@ -246,16 +246,26 @@ _INNER_ACT = re.compile(r"(?:that\s+)?((?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z]
                         r"promise|vow|accusation|allegation)\s+(?:that|to)\s+\S")
 
 
+# "criticized Clinton's email use, which an FBI investigation said was 'extremely careless'": a report
+# the content holds in a relative clause, with its own speaker
+_RELATIVE_REPORT = re.compile(r",\s+(?:which|that)\s+((?:the\s+|an?\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,4}?)\s+"
+                              r"(?:(?:have|has|had)\s+)?(?:said|says|found|concluded|determined)\s+(?:was|is|were|are|had|has|would)\b")
+
+
 def inner_source(text: str, statement: Any) -> Optional[str]:
     """The speaker a reported clause names for itself at its start: "U.S. officials said ..." or
-    "North Korea's claim to have ..." inside what a non-government speaker reports. Indirect
-    statements only (a quote is the quoted person's)."""
+    "North Korea's claim to have ...", or in a relative clause (", which an FBI investigation said
+    was ..."), inside what a non-government speaker reports. Indirect statements only (a quote is
+    the quoted person's)."""
     if statement.type == "direct" or not statement.content_spans:
         return None
     start, end = statement.content_spans[0]
     act = _INNER_ACT.match(text[start:end])
     if act is not None:
         return act.group(1).strip()
+    rel = _RELATIVE_REPORT.search(text[start:end])
+    if rel is not None:
+        return rel.group(1).strip()
     m = _INNER.match(text[start:end])
     if m is None or re.search(r"\b(?:who|which|that|whom|whose)\b", m.group(1)):
         return None  # "The FBI has questioned a man who says": the verb is the relative clause's

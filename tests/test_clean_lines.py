@@ -83,6 +83,10 @@ def around(line: str) -> str:
     ("An Ottawa police officer runs outside Parliament Hill in Ottawa on Wednesday Oct. 22, 2014. "
      "(AP Photo/The Canadian Press, Sean Kilpatrick)", "photo caption"),
     ("Check back later for more on this story.", "editor's note"),
+    ("This piece has been updated with comments from Erin Brockovich and Snyder\u2019s office.", "editor's note"),
+    ("Enter your email address:", "promotion or teaser"),
+    ("Do you support Donald Trump? Like the page:", "promotion or teaser"),
+    ("X.", "no words"),  # the stub an embedded post leaves
     ("This is a breaking story, check back for more updates.", "editor's note"),
     ("BuzzFeed News\u2019 report from yesterday follows below.", "editor's note"),
     ("Additional details and information will be updated as it becomes available.", "editor's note"),
@@ -138,6 +142,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "The 400x404 grid was drawn by hand.",
     "The video is restricted to subscribers in the region, the network said.",
     "The inspector general has updated this report with new figures.",
+    "Readers who like the page layout can enter their email address on the site, the editor said.",
+    "This piece of legislation has been updated twice since January, the senator said.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

@@ -45,7 +45,7 @@ _SHARE = _rx(r"^\W{0,4}(?:share (?:this|on|via|the story|your thoughts)|share it
              r"have something to add to this (?:story|article)|join the (?:conversation|discussion)|"
              r"(?:sorry,? )?(?:we are|we're) not (?:currently )?accepting comments|comments? (?:are|is) closed|"
              r"(?:leave|post) a comment|view (?:this post )?on (?:instagram|twitter|facebook|youtube)|"
-             r"tweet this|email this|print this)\b")
+             r"tweet this|email this|print this|like us on facebook)\b")
 _SHARE_BAR = _rx(r"^(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|ccomments|facebook|twitter|"
                  r"linkedin)(?:[\s|/\u2022\u00b7]+(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|"
                  r"facebook|twitter|linkedin))*\s*$")
@@ -54,7 +54,7 @@ _PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:con
 # wording that is a promotion wherever it stands, and wording that is one only off a sentence
 _PROMO_STRONG = _rx(r"\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
                     r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
-                    r"subscribe (?:to|for) (?:our|the)\b|download (?:the|our)\b.{0,30}\bapp\b|"
+                    r"subscribe (?:to|for) (?:our|the)\b|enter your e-?mail(?: address)?\W*$|like (?:the|our|this) (?:facebook )?page\W*$|download (?:the|our)\b.{0,30}\bapp\b|"
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
                     r"on a mobile device\?|using a mobile device\?|mobile users\b|"
                     r"(?:video|content) is (?:restricted from playing|(?:not|no longer) available (?:to play|in your)|"
@@ -99,7 +99,7 @@ _AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|agence 
                    r"xinhua|yonhap)"
                    r"(?: contributed(?: to)?(?: this (?:report|story))?)?\.?\W{0,2}$")
 _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|note to (?:readers|editors)|"
-                   r"this (?:story|article|post|report) (?:has been|was|is) (?:updated|corrected|amended|edited|"
+                   r"this (?:story|article|post|report|piece|item) (?:has been|was|is) (?:updated|corrected|amended|edited|"
                    r"originally|first|adapted|part of|republished|published)|an earlier version of this|"
                    r"this is (?:a )?breaking (?:news|story)|check back (?:later|for)|"
                    r"(?:additional|more|further) (?:details|information|updates)\b[^.]{0,40}\b(?:to come\W*$|"
@@ -242,7 +242,11 @@ def _promo(line: Line, ctx: Context) -> bool:
 
 
 def _no_words(line: Line, ctx: Context) -> bool:
-    return not LETTER.search(line.text)
+    """No letters, or one letter alone ("X.", the stub an embedded post leaves)."""
+    return not LETTER.search(line.text) or bool(_ONE_LETTER.match(line.text))
+
+
+_ONE_LETTER = re.compile(r"^\W*[A-Za-z]\W*$")
 
 
 _LABEL_WORDS = {"caption", "advertisement", "advertising", "sponsored", "update", "updated", "false", "true",

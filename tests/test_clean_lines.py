@@ -349,3 +349,16 @@ def test_an_agency_reported_from_credit_goes(line):
 def test_a_clause_that_starts_like_a_name_is_no_authors_note():
     clause = "Title\n" + BODY_A + "\nIf God is the author of history, the vote is a footnote."
     assert "If God is" in clean(clause).clean_text
+
+
+def test_an_opinion_pieces_closing_author_line_goes_and_a_closing_line_about_the_storys_people_stays():
+    op_ed = ("Title\nMy parents, James and Olive Meehan, were teachers. I miss them.\n\nThis moment fills me with "
+             "sadness.\n\nCharlotte Meehan is playwright-in-residence at Wheaton College.\n")
+    a = clean(op_ed)
+    assert [r.reason for r in a.removed] == ["author's note"] and "Olive Meehan" in a.clean_text
+    story = ("Title\nJohn Smith said the plant would close. Workers were told on Monday.\n\nThe union will meet "
+             "on Friday.\n\nJohn Smith is the director of the plant in Flint.\n")
+    assert "John Smith is the director" in clean(story).clean_text  # named in the story: not its writer
+    titled = ("Title\nMs. Burton said the deal was fair. Workers were told on Monday.\n\nThe union will meet "
+              "on Friday.\n\nJulie Burton is president of the union in Flint.\n")
+    assert "Julie Burton is president" in clean(titled).clean_text

@@ -22,7 +22,7 @@ from typing import Callable, Optional
 from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
                             split_lines)
 from .runs import mark_caption_runs, mark_link_runs
-from .signoffs import NOT_NAME_START, all_from_credits, mark_signatures
+from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
 
@@ -289,9 +289,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12)
         or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))),
     LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
-    LineRule("credit", "author's note", lambda ln, c: ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
-             and ln.text.split()[0].lower().strip(".,") not in _NO_AUTHOR_START  # "If God is the author"
-             and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln)),
+    LineRule("credit", "author's note", lambda ln, c: ln.index in c.author_notes or (
+        ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
+        and ln.text.split()[0].lower().strip(".,") not in _NO_AUTHOR_START  # "If God is the author"
+        and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln))),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
@@ -367,6 +368,8 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
         _mark_ad_blocks(ctx)
     if categories is None or "byline" in categories:
         mark_signatures(ctx)
+    if categories is None or "credit" in categories:
+        mark_author_note(ctx)
     if categories is None or "caption" in categories:
         mark_caption_runs(ctx)
     if categories is None or "link_list" in categories:

@@ -1,7 +1,8 @@
 """The foot of an article: the lines that sign it off rather than tell the story. A letter writer's
 name and town ("Heather T. Remoff." / "Arlington, Mass."), a column's dash sign-off ("- Scott
-Clement."), an agency's "reported from" credit. Each is guarded against story lines of the same
-shape ("The Times." / "Oh.")."""
+Clement."), an agency's "reported from" credit, an opinion piece's closing line about its author
+("Charlotte Meehan is playwright-in-residence at ..."). Each is guarded against story lines of the
+same shape ("The Times." / "Oh.", a closing line about someone the story names)."""
 from __future__ import annotations
 
 import re
@@ -38,6 +39,32 @@ def mark_signatures(ctx: Context) -> None:
             ctx.signatures.update({i, i + 1})
         elif m.group("dash") and i >= len(lines) - 3:
             ctx.signatures.add(i)
+
+
+# "Charlotte Meehan is playwright-in-residence at Wheaton College and ...": a name, then what the person is
+_CLOSING_BIO = re.compile(r"^(?P<name>[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}),?\s+(?:is|was)\s+"
+                          r"(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+(?:at|of|for|with|in)\s+[A-Z]")
+
+
+def mark_author_note(ctx: Context) -> None:
+    """The last line, when it says who a person is ("Charlotte Meehan is playwright-in-residence at
+    Wheaton College ...") and the text names that person nowhere else, in full or by title and
+    surname: the writer of an opinion piece, whom the story itself never names. A closing line about
+    someone the story is about names a person it names elsewhere."""
+    lines = [ln for ln in ctx.lines if ln.text.strip()]
+    if len(lines) < 3:
+        return
+    last = lines[-1]
+    m = _CLOSING_BIO.match(last.text.strip())
+    if not m or last.n_words > 60 or speaks(last) or m.group("name").split()[0].lower() in NOT_NAME_START:
+        return
+    name = m.group("name")
+    surname = name.split()[-1]
+    rest = ctx.text[:last.start] + ctx.text[last.end:]
+    # named elsewhere in full or by title and surname: someone the story is about ("James and Olive
+    # Meehan", the writer's parents, share only the surname)
+    if not re.search(rf"\b{re.escape(name)}\b|\b(?:Mr|Ms|Mrs|Dr|Gov|Sen|Rep)\.?\s+{re.escape(surname)}\b", rest):
+        ctx.author_notes.add(last.index)
 
 
 def all_from_credits(text: str) -> bool:

@@ -86,6 +86,15 @@ def test_a_country_inside_an_organisations_name(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
 
 
+@pytest.mark.parametrize("mention", [
+    "President Richard Nixon",  # a past president: the gazetteer dates him
+    "William J. Bennett, a Reagan education secretary",  # an office under a past president
+    "Facebook officials",  # a plural head owned by a company
+])
+def test_past_presidents_and_company_officials_are_no_government_in_2016(resolver, mention):
+    assert resolver.decide(mention, None, "", D2016, ("United States", "the article names it most")).government is None
+
+
 def test_several_countries_speak_together(resolver):
     d = resolver.decide("Leaders of the other G7 nations – Germany, France, Britain, Italy, Canada and Japan",
                         None, "", D2016)

@@ -123,8 +123,8 @@ def owner_before(residue: str, role: Word, words: list[Word], person_heads: froz
     left to the other evidence, not a body or office word of the lexicon ("Foreign Ministry
     spokesman"), not a title or article ("Senior official"); gazetteer names are blanked out of
     `residue` before this is asked."""
-    if role.text not in person_heads:
-        return None
+    if role.text not in person_heads and not (role.text.endswith("s") and role.text[:-1] in person_heads):
+        return None  # a plural head too: "Facebook officials"
     m = _OWNER.search(residue[:role.start])
     if not m:
         return None

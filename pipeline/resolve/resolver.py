@@ -120,7 +120,7 @@ class GovernmentResolver(ArticleContext):
         gov_words = [w for w in words if w.gov]
         role = self._role(residue, gov_words)
         principal = [m for m in out_of_office if role is not None and _same_part(mention, m.start, role.start)]
-        if principal and not strong and role.text in self.lex.person_heads:
+        if principal and not strong and role.text.split()[-1] in self.lex.person_heads:  # "a Reagan education secretary"
             m = principal[0]  # "Clinton spokesman Nick Merrill", "a spokeswoman for Hillary Clinton"
             return Decision(None, "non_government", "not in office",
                             f"{role.text!r} of {m.text!r}, not in office on {on.isoformat() if on else 'today'} "

@@ -87,6 +87,18 @@ def test_a_country_inside_an_organisations_name(resolver, mention, government):
 
 
 @pytest.mark.parametrize("mention", [
+    "RNC members and officials",  # a party's national committee
+    "Elward Edd, an official at the Hopi Tribal Housing Authority",  # a tribal body
+    "Chinese military commentators",  # commentators speak for themselves
+    "Iampaglia, who graduated in 2009 with her master's in business administration",  # a degree
+    "an angry army of HP workers and retirees",  # a crowd
+    "Officer Joseph Beinlich, a Jupiter police spokesman",  # a town's police, named before another head
+])
+def test_more_speakers_that_are_no_government(resolver, mention):
+    assert resolver.decide(mention, None, "", D2016, ("United States", "the article names it most")).government is None
+
+
+@pytest.mark.parametrize("mention", [
     "President Richard Nixon",  # a past president: the gazetteer dates him
     "William J. Bennett, a Reagan education secretary",  # an office under a past president
     "Facebook officials",  # a plural head owned by a company

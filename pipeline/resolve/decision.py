@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
-from .context import _NATIONAL
+from .context import _NATIONAL, PLACES_INSIDE
+from .guard import LOCAL_ROLES, generic_head
 from .mentions import _segments
 
 
@@ -62,3 +63,22 @@ def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragrap
                             f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
                             needs_country=True)
     return d
+
+
+def role_without_country(role: str, mention: str, home: Optional[str], home_reason: str,
+                         fallback: Optional[tuple[str, str]], person: bool) -> Decision:
+    """A state body or office that names no country itself: the outlet's home country, else the
+    country the article (or its paragraph) is about, else unknown. Not the article's country for a
+    generic head ("the president of a trades council"), nor for a role cities and provinces have too
+    ("officials", "police") in an article named mostly by places inside its country."""
+    if home:
+        return Decision(home, "government", role, f"role {role!r} with home country ({home_reason})",
+                        person=person, needs_country=True)
+    if fallback and fallback[0] and not generic_head(role, mention):
+        if role in LOCAL_ROLES and PLACES_INSIDE in fallback[1]:
+            return Decision(None, "unknown", role, f"role {role!r} in an article about places inside {fallback[0]}: "
+                            "a local body as likely as a national one", person=person, needs_country=True)
+        return Decision(fallback[0], "government", role, f"role {role!r} in an article about {fallback[0]} "
+                        f"({fallback[1]})", person=person, needs_country=True)
+    return Decision(None, "unknown", role, f"role {role!r} but the article's country is unknown",
+                    person=person, needs_country=True)

@@ -42,12 +42,12 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .gazetteer import Gazetteer, parse_date
-from .guard import LOCAL_ROLES, LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, state_staff
-from .context import _NATIONAL, PLACES_INSIDE, ArticleContext
+from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, state_staff
+from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import modifying_place
 from .world import world_gazetteer, world_places
-from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part
+from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
 from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
 
 
@@ -147,10 +147,12 @@ class GovernmentResolver(ArticleContext):
             return Decision(None, "non_government", role.text, f"{role.text!r} of the city {national[-1].text!r}",
                             person=person)
         if not national and role is not None and self.place_index is not None:
-            town = modifying_place(residue, role.start, role.end, self.place_index, skip=self.lex.kind)
-            if town:  # "Frisco officials", "police in Iguala": a city's or a province's, not a country's
-                return Decision(None, "non_government", role.text,
-                                f"{role.text!r} of a sub-national place ({town!r})", person=person)
+            # "Frisco officials", "police in Iguala", "a Jupiter police spokesman": a city's or a province's
+            for w in [role] + [w for w in gov_words if w is not role]:
+                town = modifying_place(residue, w.start, w.end, self.place_index, skip=self.lex.kind)
+                if town:
+                    return Decision(None, "non_government", role.text,
+                                    f"{w.text!r} of a sub-national place ({town!r})", person=person)
         if national:
             owners = _owner_countries(mention, national, frozenset(w.start for w in gov_words if w.kind == "body"))
             bare = _is_bare(mention, national)
@@ -183,18 +185,7 @@ class GovernmentResolver(ArticleContext):
         if not standalone:
             return Decision(None, "unknown", role.text, f"{role.kind.split('_')[0]} {role.text!r} names no country",
                             person=person)
-        if home:
-            return Decision(home, "government", role.text, f"role {role.text!r} with home country ({home_reason})",
-                            person=person, needs_country=True)
-        generic = generic_head(role.text, mention)  # "the president of a trades council"
-        if fallback and fallback[0] and not generic and role.text in LOCAL_ROLES and PLACES_INSIDE in fallback[1]:
-            return Decision(None, "unknown", role.text, f"role {role.text!r} in an article about places inside "
-                            f"{fallback[0]}: a local body as likely as a national one", person=person, needs_country=True)
-        if fallback and fallback[0] and not generic:
-            return Decision(fallback[0], "government", role.text, f"role {role.text!r} in an article about {fallback[0]} "
-                            f"({fallback[1]})", person=person, needs_country=True)
-        return Decision(None, "unknown", role.text, f"role {role.text!r} but the article's country is unknown",
-                        person=person, needs_country=True)
+        return role_without_country(role.text, mention, home, home_reason, fallback, person)
 
     def _guard(self, residue: str, words: list[Word]) -> Optional[tuple[str, str]]:
         """(word, reason) when the phrase defines a non-government speaker."""

@@ -392,3 +392,15 @@ def test_a_phrase_that_dates_its_own_past_tenure_is_no_government(resolver, ment
 ])
 def test_a_tenure_that_runs_on_stays_government(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Jordan's King Abdullah II", "Jordan"),  # an ambiguous name in a form no given name takes
+    ("The government of Jordan", "Jordan"),
+    ("Chad\u2019s Ambassador to France", "Chad"),
+    ("Michael Jordan", None),  # the bare name stays a person's
+    ("Jordan said", None),
+    ("A spokesman for Prime Minister Stephen Harper", "Canada"),  # in office until November 2015
+])
+def test_ambiguous_country_names_in_unambiguous_forms(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2015, 2, 4)).government == government

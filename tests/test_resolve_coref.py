@@ -531,3 +531,13 @@ def test_a_report_in_a_relative_clause_speaks_for_its_own_speaker(resolver):
                                          "criticized"})
     assert govs(resolver, a) == ["United States"]
     assert "FBI" in a.statements[0].speaker.reason
+
+
+def test_an_outlets_home_country_gives_way_to_the_country_the_story_is_about(resolver):
+    """RT reporting on Ottawa: 'a cabinet minister' is Canada's, not Russia's; a dateline still wins."""
+    paras = ["Canada's parliament was locked down in Ottawa. Canada mourned as Canadian police searched Ottawa.",
+             "A cabinet minister said the building was secure."]
+    a = article(paras, [("A cabinet minister", "the building was secure")], date="2014-10-22")
+    a.metadata["outlet"] = "RT"
+    assert govs(resolver, a) == ["Canada"]
+    assert "set aside" in a.metadata["home_country_reason"]

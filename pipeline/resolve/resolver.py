@@ -233,6 +233,10 @@ class GovernmentResolver(ArticleContext):
         home, why = self.home_country(article)
         day, day_why = self.article_date(article)
         about, about_why = (None, "home country known") if home else self.article_country(article, day)
+        if home and why.startswith("outlet"):  # RT on Canada, ibtimes.com.au on Jordan: the story's country wins
+            other, other_why = self.article_country(article, day)
+            if other and other != home:
+                home, why, about, about_why = None, f"outlet's {home} set aside: {why}", other, other_why
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why
         article.metadata["resolve_date"] = day.isoformat()

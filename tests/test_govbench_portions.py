@@ -1,5 +1,5 @@
 """scripts/govbench_portions.py splits a compare's per-item values by half and by portion (the first
-116 articles, supplement 2): sums for the counts, means for the rest."""
+116 articles, supplements 2 and 3): sums for the counts, means for the rest."""
 from __future__ import annotations
 
 import importlib.util
@@ -33,8 +33,10 @@ def test_counts_are_summed_and_scores_averaged_per_portion():
     assert "stance_macro_f1" not in out["dev"]["all"]
 
 
-def test_the_manifest_marks_the_40_later_articles():
+def test_the_manifest_marks_the_two_later_supplements():
     rows = [json.loads(line) for line in (ROOT / "benchmarks" / "govbench" / "manifest.jsonl").read_text().splitlines()]
-    later = [r for r in rows if portions.portion_of(r) == "supplement-2"]
-    assert len(rows) == 156 and len(later) == 40
-    assert sum(r["split"] == "test" for r in later) == 20
+    assert len(rows) == 196
+    for name in ("supplement-2", "supplement-3"):
+        later = [r for r in rows if portions.portion_of(r) == name]
+        assert len(later) == 40 and sum(r["split"] == "test" for r in later) == 20
+    assert sum(portions.portion_of(r) == "first-116" for r in rows) == 116

@@ -404,3 +404,12 @@ def test_a_tenure_that_runs_on_stays_government(resolver, mention, government):
 ])
 def test_ambiguous_country_names_in_unambiguous_forms(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2015, 2, 4)).government == government
+
+
+@pytest.mark.parametrize("mention", [
+    "The pro-Trump protest, billed as a free speech rally",  # a side taken: no speaker
+    "pro-government militias",
+    "pro-Russian separatists",
+])
+def test_a_pro_or_anti_prefix_names_a_side_not_a_speaker(resolver, mention):
+    assert resolver.decide(mention, None, "", dt.date(2018, 3, 3)).government is None

@@ -120,7 +120,7 @@ def _paragraph_index(article: Article):
 
 def _name_words(text: str) -> list[str]:
     """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim)."""
-    words = re.findall(r"\b[A-Z][a-z]+", text)
+    words = re.findall(r"(?<!\bpro-)(?<!\banti-)(?<!\bPro-)(?<!\bAnti-)\b[A-Z][a-z]+", text)  # not "the pro-Trump protest"
     return [w for w in words if w.lower() not in _NOT_NAMES]
 
 
@@ -128,7 +128,7 @@ _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", 
               "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
               "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
               "and", "he", "she", "they", "it", "we", "mr", "ms", "mrs", "dr", "in", "on", "but", "department",
-              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king",
+              "office", "house", "white", "new", "his", "her", "their", "its", "this", "that", "pope", "king", "pro", "anti",
               # dates are no names ("On Thursday, Pentagon press secretary ..."); months that are also
               # surnames (May, March, June, August) stay names
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

@@ -60,6 +60,8 @@ _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|
                          r"announcement|message|letter|op-ed|tweets?|posts?|testimony|news conference|press conference)\b",
                          re.IGNORECASE)
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
+# "the pro-Trump protest", "pro-government militias", "anti-American protesters": a side taken, not a speaker
+_STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
@@ -96,8 +98,8 @@ class GovernmentResolver(ArticleContext):
         `fallback` (government, why) serves it when there is no home; `people` (the article's longer
         mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
         mention = without_speech_relative(mention)
-        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m)
-                   and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
+        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not _STANCE_PREFIX.search(
+            mention, 0, m.start) and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
         # "Mark Cuban", "Steve Israel": a surname, not a country
         matches = [m for m in matches if m.field not in ("names", "demonyms") or not after_given_name(mention, m, self.title_vocab)]
@@ -105,7 +107,8 @@ class GovernmentResolver(ArticleContext):
         matches = [m for m in matches if m.field != "demonyms" or not opens_an_organisation(
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
         residue = _blank(mention, matches)
-        words = [w for w in self.lex.find(residue) if not in_a_name(residue, w) and not state_staff(mention, w, matches)]
+        words = [w for w in self.lex.find(residue) if not in_a_name(residue, w) and not state_staff(mention, w, matches)
+                 and not _STANCE_PREFIX.search(residue, 0, w.start)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
             return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)

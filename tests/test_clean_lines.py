@@ -177,6 +177,10 @@ def test_label_paragraphs_that_close_with_a_full_stop_are_the_storys_own_list():
     assert "Superdelegates: Clinton" in a.clean_text and "Campaign funding:" in a.clean_text
     pictured = "Title\n" + BODY_A + "\nDevastated: Diane Foley, pictured, talks to reporters outside her home.\n"
     assert "Devastated" not in clean(pictured).clean_text  # a picture cue still makes it a caption
+    regarded = ("Title\n" + BODY_A + "\nFocus on security: Trump, who is seen as a stronger leader than Clinton, hopes "
+                "to make the case to women.\n" + BODY_B + "\nCool the rhetoric: The bluster that propelled Trump "
+                "through the primaries may be set aside.\n")
+    assert "Focus on security" in clean(regarded).clean_text  # "is seen as" is "regarded as", no picture
 
 
 def test_a_paragraph_leading_into_a_picture_stays():

@@ -140,7 +140,7 @@ _LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|an
 _CAPTION_TAIL = _rx(r"(?:,|\s[\u2014\u2013-]|\s)\s*(?:@\w+,?\s*)?(?:twitter|instagram|facebook|youtube|getty images|"
                     r"ap photo|reuters|afp|epa|shutterstock)\s*$")
 _CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
-                    r"from left|photo(?:graph)?ed|seen here|is seen|are seen|poses?|posing)\b")
+                    r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b")  # not "is seen as" (regarded)
 # a label does not open with these (it would be the start of a sentence) ...
 _LABEL_FIRST_STOP = {"another", "one", "also", "still", "now", "then", "yet", "even", "the", "a", "an", "in", "on",
                      "at", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her",

@@ -118,3 +118,22 @@ def test_officials_in_a_story_about_places_inside_a_country_are_no_nations(resol
     assert resolver.decide("a senior army officer", None, "", D2014, (gov, why)).government == "United States"
     assert resolver.decide("Officials", None, "", D2014, ("United States", "the article names it most")).government \
         == "United States"  # named as a nation: the article's country serves
+
+
+def test_a_place_name_two_countries_share_counts_for_the_one_the_article_names():
+    """"Flint" is in Michigan and in Wales: it counts for the United States in an article that
+    otherwise names the United States, and for no one where the article names neither or both."""
+    index = PlaceIndex({"flint": {"US", "GB"}, "michigan": {"US"}}, {"US": "United States", "GB": "United Kingdom"})
+    assert index.government("Flint") is None and index.candidates("Flint") == {"United States", "United Kingdom"}
+    from collections import Counter
+    from pipeline.resolve.context import ArticleContext
+
+    ctx = ArticleContext()
+    ctx.place_index = index
+    text = "Flint residents met in Michigan. Flint officials spoke. Flint water was tested."
+    a = _article(text, [("Flint", "GPE"), ("Michigan", "GPE")])
+    a.doc.ents.append(SimpleNamespace(text="Flint", label_="GPE", start_char=text.index("Flint officials"), end_char=0))
+    assert ctx.place_counts(a)["United States"] == 3  # Michigan names the country: both Flints count
+    b = _article("Flint residents met. Flint officials spoke.", [("Flint", "GPE")])
+    assert ctx.place_counts(b) == Counter()  # nothing else names either country
+    assert ctx.place_counts(b, Counter({"United Kingdom": 2}))["United Kingdom"] == 1

@@ -71,7 +71,7 @@ class ArticleContext:
             return None, "off"
         national = Counter(m.government for m in self.gaz.find(article.clean_text, set(_NATIONAL) | {"institutions", "people"},
                                                                on=on) if m.valid)
-        places = self.place_counts(article)
+        places = self.place_counts(article, national)
         counts = national + places
         if not counts:
             return None, "no country named"
@@ -82,21 +82,31 @@ class ArticleContext:
             return top, f"the article names {top} most ({n} mentions, next {second}){local}"
         return None, f"no country leads ({top} {n}, next {second})"
 
-    def place_counts(self, article: Article) -> Counter:
+    def place_counts(self, article: Article, named: Counter = Counter()) -> Counter:
         """Government -> how often the article's parse names a place inside that country as a
         place (GPE/LOC): "Borno", "Maiduguri" (places.py). A word the parse also reads as part of a
-        person's name ("Sarah Palin", then "Palin") is no place."""
+        person's name ("Sarah Palin", then "Palin") is no place. A name places in several countries
+        share ("Flint", "Alexandria") counts for the one of them the article otherwise names (`named`,
+        its country mentions, or its other places), and for none when it names several or none."""
         doc = article.doc
         if not self.place_index or doc is None or not hasattr(doc, "ents"):
             return Counter()
         person_words = {w.lower() for e in doc.ents if e.label_ == "PERSON" for w in e.text.split()}
         counts: Counter = Counter()
+        shared: list[frozenset[str]] = []
         for e in doc.ents:
             if e.label_ not in ("GPE", "LOC") or any(w.lower() in person_words for w in e.text.split()):
                 continue
             gov = self.place_index.government(e.text)
             if gov:
                 counts[gov] += 1
+            elif self.place_index.candidates(e.text):
+                shared.append(self.place_index.candidates(e.text))
+        known = {g for g, n in (named + counts).items() if n > 0}
+        for govs in shared:
+            (only,) = govs & known if len(govs & known) == 1 else (None,)
+            if only:
+                counts[only] += 1
         return counts
 
     def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:

@@ -35,15 +35,24 @@ class PlaceIndex:
 
     def __init__(self, places: dict[str, set[str]], governments: dict[str, str], exclude: set[str] = frozenset()) -> None:
         self._government: dict[str, str] = {}
+        self._shared: dict[str, frozenset[str]] = {}  # a name places in several countries have: their governments
         for name, codes in places.items():
-            if len(codes) != 1 or name in exclude:
+            if name in exclude:
                 continue
-            gov = governments.get(next(iter(codes)))
-            if gov:  # a dependent territory's places ("Kowloon") have no country government here
-                self._government[name] = gov
+            govs = frozenset(g for g in (governments.get(c) for c in codes) if g)
+            if len(codes) == 1 and govs:  # a dependent territory's places ("Kowloon") have no country government here
+                self._government[name] = next(iter(govs))
+            elif len(govs) > 1:
+                self._shared[name] = govs
 
     def __len__(self) -> int:
         return len(self._government)
+
+    def candidates(self, name: str) -> frozenset[str]:
+        """The governments of the countries that share the place name `name` ("Flint": the United
+        States and the United Kingdom); empty for a name of one country or none."""
+        key = fold(name)
+        return self._shared.get(key) or self._shared.get(_SUFFIX.sub("", key), frozenset())
 
     def government(self, name: str) -> Optional[str]:
         """The country government of the place `name` ("Borno State" and "Borno" alike), or None."""

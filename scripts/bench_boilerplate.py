@@ -10,7 +10,7 @@
   recall on "standing lines" (lines that recur verbatim in 3+ bodies whose other lines differ, and
   that do not read as a sentence: promos, prompts, credits) and the removals that read as a sentence
   of a story (`sentence_like`), listed for review.
-- NeuS val and PolNeAR dev articles not in govbench test: removals by reason, listed (NeuS pieces are
+- FNC-1 dev bodies, NeuS val and PolNeAR dev articles not in govbench test: removals by reason, listed (NeuS pieces are
   leads with datelines: anything removed there is suspect).
 - PolNeAR train and dev (govbench test left out): removals that overlap an annotated attribution,
   i.e. lines that are story text for certain, listed (`polnear_annotated`).
@@ -173,6 +173,21 @@ def polnear(cleaner, data: Path) -> dict:
             "removal_examples": removed[:150]}
 
 
+def fnc1_dev(cleaner, data: Path) -> dict:
+    """FNC-1 dev_* bodies not in govbench test: removals by reason, the line-level ones listed."""
+    held = test_refs()
+    csv.field_size_limit(10 ** 9)
+    with open(data / "fnc1" / "dev_bodies.csv", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if f"fnc1/dev_bodies.csv#{r['Body ID']}" not in held]
+    removed = []
+    for r in rows:
+        a = clean_text(cleaner, r["articleBody"], f"fnc1-dev-{r['Body ID']}", title_line=False)
+        removed += [{"body": r["Body ID"], "reason": x.reason, "text": x.text[:160]} for x in a.removed]
+    return {"bodies": len(rows), "removals": len(removed),
+            "removals_by_reason": dict(collections.Counter(x["reason"] for x in removed).most_common()),
+            "removal_examples": removed[:200]}
+
+
 def polnear_annotated(cleaner, data: Path) -> dict:
     """Article text for certain: a PolNeAR line that holds an annotated attribution (source, cue or
     content, by any annotator). Every removal that overlaps one is counted and listed, over PolNeAR
@@ -219,6 +234,7 @@ def main(argv=None) -> int:
               "clean": cleaner.params.model_dump(mode="json"), f"govbench_{args.split}": govbench(cleaner, args.split)}
     if "fnc1" not in args.skip:
         report["fnc1_train"] = fnc1(cleaner, data, args.fnc1_limit)
+        report["fnc1_dev"] = fnc1_dev(cleaner, data)
     if "neus" not in args.skip:
         report["neus_val"] = neus(cleaner, data)
     if "polnear" not in args.skip:
@@ -229,7 +245,7 @@ def main(argv=None) -> int:
     g = report[f"govbench_{args.split}"]
     print(f"govbench {args.split}: {g['reference_lines']} boilerplate lines, {g['left']} left, "
           f"{g['removed_not_boilerplate']} removals that were no boilerplate")
-    for k in ("fnc1_train", "neus_val", "polnear_dev"):
+    for k in ("fnc1_train", "fnc1_dev", "neus_val", "polnear_dev"):
         if k in report:
             r = report[k]
             extra = (f", standing-line recall {r['standing_recall']}, sentence-like removals {r['sentence_like_removals']}"

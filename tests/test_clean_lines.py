@@ -366,3 +366,16 @@ def test_an_opinion_pieces_closing_author_line_goes_and_a_closing_line_about_the
     titled = ("Title\nMs. Burton said the deal was fair. Workers were told on Monday.\n\nThe union will meet "
               "on Friday.\n\nJulie Burton is president of the union in Flint.\n")
     assert "Julie Burton is president" in clean(titled).clean_text
+
+
+def test_a_listicles_numbered_section_heads_stay_and_a_teaser_between_paragraphs_goes():
+    body = ("Title\nThe company confirmed the plan on Monday in a long statement to investors.\n\n"
+            "1. Multiple Sources Are Confirming the End of Beats\n\n"
+            "Several people familiar with the talks said the service would close within months.\n\n"
+            "Possible Reason No. 2: Security Concerns in the Region\n\n"
+            "Analysts said the costs had risen sharply over the past year, the company added.\n")
+    assert clean(body).removed == []
+    teaser = ("Title\nThe company confirmed the plan on Monday in a long statement to investors.\n\n"
+              "Captured Journalist Steven Sotloff Noted for His Heartfelt War Reporting\n\n"
+              "Several people familiar with the talks said the service would close within months.\n")
+    assert [r.reason for r in clean(teaser).removed] == ["embedded headline"]

@@ -264,13 +264,16 @@ def _section_label(line: Line, ctx: Context) -> bool:
         or t.strip(" .:").lower() in _LABEL_WORDS
 
 
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]\s|[A-Z][\w ]{0,30}\bNo\.\s*\d)")
+
+
 def _embedded_headline(line: Line, ctx: Context) -> bool:
     """A Title Case line in the body that is no sentence and is set between paragraphs (a teaser for
     another story, an embedded video's title). Lines that open the text (title, subtitle) stay."""
     if line.index < 1 or line.terminal or line.text.endswith(":") or not (5 <= line.n_words <= 16):
         return False
-    if line.title_share < 0.75 or line.all_caps:
-        return False
+    if line.title_share < 0.75 or line.all_caps or _NUMBERED.match(line.text):
+        return False  # "3. Beats Music May Get Rolled Into iTunes", "Possible Reason No. 1": the story's own sections
     nxt = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
     prv = ctx.lines[line.index - 1]
     return sentence_like(prv) and (nxt is None or sentence_like(nxt) or not nxt.terminal)

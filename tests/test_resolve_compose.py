@@ -413,3 +413,19 @@ def test_ambiguous_country_names_in_unambiguous_forms(resolver, mention, governm
 ])
 def test_a_pro_or_anti_prefix_names_a_side_not_a_speaker(resolver, mention):
     assert resolver.decide(mention, None, "", dt.date(2018, 3, 3)).government is None
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("to the U.S. government, Diane Foley", None),  # the quote's tail before the speaker is no part of her
+    ("A hospital spokesman", None),
+    ("airline spokesman Cole Cosgrove", None),
+    ("then-Industry Minister Christian Paradis", None),  # in office then, not now
+    ("Governments", None),  # several, none named
+    ("The governments of Japan and South Korea", "Japan"),  # named ones still speak
+    ("the official version of what transpired", None),  # "official" of a thing
+    ("a senior official familiar with the matter", "United States"),  # a person: the article's country
+    ("The Foreign Intelligence Service (SVR)", "Russia"),
+])
+def test_fnc1_dev_classes(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2014, 9, 3), ("United States", "the article names it most")).government \
+        == government

@@ -74,6 +74,8 @@ def role_without_country(role: str, mention: str, home: Optional[str], home_reas
     if home:
         return Decision(home, "government", role, f"role {role!r} with home country ({home_reason})",
                         person=person, needs_country=True)
+    if role == "governments":  # "Governments [around the world] have ...": several, none named
+        return Decision(None, "unknown", role, "'governments' with no country named: no one government", person=person)
     if fallback and fallback[0] and not generic_head(role, mention):
         if role in LOCAL_ROLES and PLACES_INSIDE in fallback[1]:
             return Decision(None, "unknown", role, f"role {role!r} in an article about places inside {fallback[0]}: "

@@ -51,6 +51,29 @@ _STAFF_GAP = re.compile(r"(?:\s+(?!(?:of|on|in|at|for|and|or|to|from|with|about)
 _STAFF_AT = re.compile(r"\s+(?:of|at|for|with|in)\s+(?:the\s+)?")
 
 
+# "official" as an adjective of a thing: "the official version of what transpired", "official figures"
+_OFFICIAL_THING = re.compile(r"\s+(?:version|versions|data|figures|statistics|numbers|estimates?|records?|count|toll|"
+                             r"tally|results|account|line|website|site|documents?|rate|name|language|media)\b", re.IGNORECASE)
+
+
+# "the pro-Trump protest", "pro-government militias", "anti-American protesters": a side taken, not a speaker
+STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
+_LEADING_PP = re.compile(r"(?:to|for|with|from|at|about|against|toward|towards)\s+[^,]{1,80},\s*(\S.*)$",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def without_leading_phrase(mention: str) -> str:
+    """'to the U.S. government, Diane Foley' -> 'Diane Foley': a prepositional phrase the attribution
+    took from the end of the quote before the speaker ('"... an annoyance" to the U.S. government,
+    Diane Foley told CNN')."""
+    m = _LEADING_PP.match(mention)
+    return m.group(1) if m else mention
+
+
+def official_adjective(residue: str, w: Word) -> bool:
+    return w.text == "official" and bool(_OFFICIAL_THING.match(residue, w.start + len(w.text)))
+
+
 def state_staff(mention: str, w: Word, matches: list) -> bool:
     """A profession word that a government institution named right before it ("a Border Patrol
     tunneling expert", "a senior CIA analyst") or right after "of/at/for" ("an economist at the Federal

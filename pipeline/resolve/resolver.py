@@ -42,7 +42,8 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .gazetteer import Gazetteer, parse_date
-from .guard import LOCATIVE, attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, state_staff
+from .guard import (LOCATIVE, STANCE_PREFIX, attached_elsewhere, bloc_in_head, generic_head, in_a_name, official_adjective,
+                    owner_before, state_staff, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import modifying_place
@@ -60,8 +61,6 @@ _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|
                          r"announcement|message|letter|op-ed|tweets?|posts?|testimony|news conference|press conference)\b",
                          re.IGNORECASE)
 # "neither Germany's Merkel nor France's Hollande": nobody spoke
-# "the pro-Trump protest", "pro-government militias", "anti-American protesters": a side taken, not a speaker
-_STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
@@ -97,8 +96,8 @@ class GovernmentResolver(ArticleContext):
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home; `people` (the article's longer
         mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
-        mention = without_speech_relative(mention)
-        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not _STANCE_PREFIX.search(
+        mention = without_leading_phrase(without_speech_relative(mention))
+        matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not STANCE_PREFIX.search(
             mention, 0, m.start) and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
         # "Mark Cuban", "Steve Israel": a surname, not a country
@@ -108,7 +107,7 @@ class GovernmentResolver(ArticleContext):
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
         residue = _blank(mention, matches)
         words = [w for w in self.lex.find(residue) if not in_a_name(residue, w) and not state_staff(mention, w, matches)
-                 and not _STANCE_PREFIX.search(residue, 0, w.start)]
+                 and not STANCE_PREFIX.search(residue, 0, w.start) and not official_adjective(residue, w)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
             return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)

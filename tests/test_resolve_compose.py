@@ -429,3 +429,14 @@ def test_a_pro_or_anti_prefix_names_a_side_not_a_speaker(resolver, mention):
 def test_fnc1_dev_classes(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2014, 9, 3), ("United States", "the article names it most")).government \
         == government
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Schumer, who has also endorsed Clinton", None),  # a name in what the speaker did is no affiliation
+    ("Lim, who is spokesperson for the Foreign Ministry of South Korea", "South Korea"),  # a copula: it is
+    ("H.R. McMaster, who replaced Mr Flynn as National Security Adviser of the United States", "United States"),
+    ("The Gauteng Department of Education", None),  # a province's department, not the US one
+    ("The Obama White House", "United States"),  # "Obama" is also a town in Japan: a known name is no place
+])
+def test_relative_clauses_and_places_before_institutions(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2017, 3, 3)).government == government

@@ -298,10 +298,20 @@ _SPEECH_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}?(?:says|said
                               r"contends|contended|believes|believed|thinks|thought|predicts|predicted)\b.*$", re.DOTALL)
 
 
+# "Schumer, who has also endorsed Clinton": a relative clause of something done to someone else, whose names
+# are no affiliation of the speaker's (unlike "Lim, who is spokesperson for ...", "who heads the ministry")
+_ACTION_RELATIVE = re.compile(
+    r",\s+(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:(?:also|recently|previously|once|repeatedly)\s+)?"
+    r"(?!(?:is|was|are|were|been|serves|served|heads|headed|leads|led|runs|ran|works|worked|chairs|chaired|became|"
+    r"becomes|represents|represented|oversees|oversaw|directs|directed|commands|commanded|speaks|spoke|replaced|"
+    r"replaces|succeeded|succeeds|joined|joins)\b)"
+    r"[a-z]+(?:ed|s)\b.*$", re.DOTALL)
+
+
 def without_speech_relative(mention: str) -> str:
     """The speaker phrase without a trailing relative clause that says something ("Graham, who says
-    ..." -> "Graham")."""
-    return _SPEECH_RELATIVE.sub("", mention).strip()
+    ..." -> "Graham") or does something to someone else ("Schumer, who has also endorsed Clinton")."""
+    return _ACTION_RELATIVE.sub("", _SPEECH_RELATIVE.sub("", mention)).strip()
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"(?:^|[\s(\"\u201c])([A-Z][a-z]{1,15})\s+$")

@@ -145,3 +145,16 @@ def modifying_place(text: str, start: int, end: int, index: PlaceIndex,
             if not skip(name) and index.government(name):
                 return name
     return None
+
+
+def place_owned(text: str, spans: list[tuple[int, int, str]], index: Optional[PlaceIndex],
+                skip: Callable[[str], bool] = lambda name: False) -> Optional[tuple[str, str]]:
+    """(what, place) for the first span (start, end, text) that a place inside a country owns
+    ("Frisco officials", "a Jupiter police spokesman", "the Gauteng Department of Education"), or None."""
+    if index is None:
+        return None
+    for start, end, what in spans:
+        town = modifying_place(text, start, end, index, skip=skip)
+        if town:
+            return what, town
+    return None

@@ -46,7 +46,7 @@ from .guard import (LOCATIVE, STANCE_PREFIX, attached_elsewhere, bloc_in_head, g
                     owner_before, state_staff, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
-from .places import modifying_place
+from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
 from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
@@ -127,6 +127,12 @@ class GovernmentResolver(ArticleContext):
             return Decision(None, "non_government", "not in office",
                             f"{role.text!r} of {m.text!r}, not in office on {on.isoformat() if on else 'today'} "
                             f"(tenure {m.tenure})", person=True)
+        not_place = lambda name: self.lex.kind(name) is not None or bool(self.gaz.find(name))  # noqa: E731 ("Obama")
+        local = place_owned(mention, [(m.start, m.end, m.text) for m in strong if m.field == "institutions"],
+                            self.place_index, not_place)
+        if local:  # "the Gauteng Department of Education": a province's, not the gazetteer's (US) department
+            return Decision(None, "non_government", local[0], f"{local[0]!r} of a sub-national place ({local[1]!r})",
+                            person=person)
         if strong:
             govs = _ordered_unique(m.government for m in strong)
             return Decision(govs[0], "government", (role.text if role else None) or LABEL[strong[0].field],
@@ -148,13 +154,12 @@ class GovernmentResolver(ArticleContext):
             # "Ottawa Police", "the Beijing city police": the capital's own force, a city's body
             return Decision(None, "non_government", role.text, f"{role.text!r} of the city {national[-1].text!r}",
                             person=person)
-        if not national and role is not None and self.place_index is not None:
-            # "Frisco officials", "police in Iguala", "a Jupiter police spokesman": a city's or a province's
-            for w in [role] + [w for w in gov_words if w is not role]:
-                town = modifying_place(residue, w.start, w.end, self.place_index, skip=self.lex.kind)
-                if town:
-                    return Decision(None, "non_government", role.text,
-                                    f"{w.text!r} of a sub-national place ({town!r})", person=person)
+        local = None if national or role is None else place_owned(  # "Frisco officials", "police in Iguala"
+            residue, [(w.start, w.end, w.text) for w in [role] + [w for w in gov_words if w is not role]],
+            self.place_index, not_place)
+        if local:
+            return Decision(None, "non_government", role.text, f"{local[0]!r} of a sub-national place ({local[1]!r})",
+                            person=person)
         if national:
             owners = _owner_countries(mention, national, frozenset(w.start for w in gov_words if w.kind == "body"))
             bare = _is_bare(mention, national)

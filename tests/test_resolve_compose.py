@@ -440,3 +440,14 @@ def test_fnc1_dev_classes(resolver, mention, government):
 ])
 def test_relative_clauses_and_places_before_institutions(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2017, 3, 3)).government == government
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("The head of the major Super PAC backing former Florida Gov. Jeb Bush", None),  # "major": an adjective
+    ("the general public", None),
+    ("a major in the Iraqi army", "Iraq"),  # the rank
+    ("an Iraqi general", "Iraq"),
+])
+def test_a_rank_word_used_as_an_adjective_is_no_role(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2016, 1, 1), ("United States", "the article names it most")).government \
+        == government

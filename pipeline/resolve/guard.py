@@ -70,8 +70,18 @@ def without_leading_phrase(mention: str) -> str:
     return m.group(1) if m else mention
 
 
+_RANK_AS_ADJECTIVE = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or)\b)[A-Za-z]")
+
+
 def official_adjective(residue: str, w: Word) -> bool:
-    return w.text == "official" and bool(_OFFICIAL_THING.match(residue, w.start + len(w.text)))
+    """"official" of a thing ("the official version"), or a lower-case rank word used as an adjective
+    after a determiner ("the major Super PAC", "the general public"): no role."""
+    if w.text == "official":
+        return bool(_OFFICIAL_THING.match(residue, w.start + len(w.text)))
+    if w.text in ("major", "general") and residue[w.start:w.start + 1].islower():
+        return bool(re.search(r"\b(?:the|a|an|its|their|his|her|our)\s+$", residue[:w.start])) and \
+            bool(_RANK_AS_ADJECTIVE.match(residue, w.start + len(w.text)))
+    return False
 
 
 def state_staff(mention: str, w: Word, matches: list) -> bool:

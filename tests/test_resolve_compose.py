@@ -445,6 +445,7 @@ def test_relative_clauses_and_places_before_institutions(resolver, mention, gove
 @pytest.mark.parametrize("mention,government", [
     ("The head of the major Super PAC backing former Florida Gov. Jeb Bush", None),  # "major": an adjective
     ("the general public", None),
+    ("Iraq's general public", None),
     ("a major in the Iraqi army", "Iraq"),  # the rank
     ("an Iraqi general", "Iraq"),
 ])

@@ -79,7 +79,7 @@ def official_adjective(residue: str, w: Word) -> bool:
     if w.text == "official":
         return bool(_OFFICIAL_THING.match(residue, w.start + len(w.text)))
     if w.text in ("major", "general") and residue[w.start:w.start + 1].islower():
-        return bool(re.search(r"\b(?:the|a|an|its|their|his|her|our)\s+$", residue[:w.start])) and \
+        return bool(re.search(r"(?:\b(?:the|a|an|its|their|his|her|our)|['\u2019]s)\s+$", residue[:w.start])) and \
             bool(_RANK_AS_ADJECTIVE.match(residue, w.start + len(w.text)))
     return False
 

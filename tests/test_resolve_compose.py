@@ -452,3 +452,22 @@ def test_relative_clauses_and_places_before_institutions(resolver, mention, gove
 def test_a_rank_word_used_as_an_adjective_is_no_role(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2016, 1, 1), ("United States", "the article names it most")).government \
         == government
+
+
+@pytest.mark.parametrize("mention,government", [
+    ("Representative Peter T. King, Republican of New York", None),  # a surname after an initial
+    ("King", None),  # a surname alone
+    ("Saudi King Salman", "Saudi Arabia"),
+    ("Colin Clarke, a political scientist at the government-funded RAND Corporation", None),  # a compound modifier
+    ("Lance Beebe, 49, a Navy veteran who now is a civilian employee", None),
+    ("a veteran diplomat", "United States"),  # "veteran" as an adjective
+    ("Veterans Affairs Minister Julian Fantino", "United States"),
+    ("Audrey Scagnelli, national press secretary for the Republican National Committee", None),
+    ("Hany Farid, chairman of the computer science department at Dartmouth", None),
+    ("Paris, who used to work on Capitol Hill", None),  # a capital that is a person's name
+    ("C. Stewart Verdery Jr., a senior homeland security official during George W. Bush's administration", None),
+    ("a senior Obama administration official", "United States"),
+])
+def test_polnear_sample_classes(resolver, mention, government):
+    assert resolver.decide(mention, None, "", dt.date(2015, 12, 14), ("United States", "the article names it most")).government \
+        == government

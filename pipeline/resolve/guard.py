@@ -8,12 +8,22 @@ Checked on govbench dev and on the resolver audit (benchmarks/resolver_audit/).
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from .bodies import Word
 from .mentions import _segments
 
 LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a place name
+_WHO_AFTER = re.compile(r",\s+who\b")
+
+
+def place_used_otherwise(mention: str, m: Any, original: str = "") -> bool:
+    """A gazetteer match that is no speaker's country here: a place before "-based" ("a Washington-based
+    developer"), or a capital that is a person's name ("Paris, who used to work on Capitol Hill", read in
+    the phrase as written, `original`, before its relative clause was cut)."""
+    text = original or mention
+    return bool(LOCATIVE.match(mention, m.end)) or (m.field == "capitals" and text.startswith(mention[:m.end])
+                                                    and bool(_WHO_AFTER.match(text, m.end)))
 # person heads that companies, unions and campaigns have as much as states: with no country of their
 # own they do not take the country an article is about ("Richard Sabato, the president of a trades
 # council"), unless the phrase is the bare title ("the president")
@@ -33,13 +43,17 @@ _HONORIFIC = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Miss)\.?\s+$")
 
 
 def in_a_name(residue: str, w: Word) -> bool:
-    """A royal title that is a surname: "Charlie King", "Mr. King" (a capitalized given name or an
-    honorific right before it; a country blanked out before it, "Saudi King Salman", keeps it)."""
+    """A royal title that is a surname: "Charlie King", "Mr. King", "Peter T. King", "King" alone (a
+    capitalized given name, an initial or an honorific right before it, or nothing; a country blanked
+    out before it, "Saudi King Salman", keeps it)."""
     if w.text.lower() not in _ROYAL or not residue[w.start:w.start + 1].isupper():
         return False
     before = residue[:w.start]
-    if _HONORIFIC.search(before):
+    alone = before == "" and not residue[w.start + len(w.text):].strip()  # "King" said; not "the King", "King Salman"
+    if _HONORIFIC.search(before) or alone:
         return True
+    if re.search(r"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)+$", before):
+        return True  # "Representative Peter T. King"
     prev = re.search(r"(\S+)\s+$", before)
     return bool(prev and re.fullmatch(r"[A-Z][a-z]+", prev.group(1)) and prev.group(1) not in ("The", "Crown"))
 
@@ -70,12 +84,17 @@ def without_leading_phrase(mention: str) -> str:
     return m.group(1) if m else mention
 
 
-_RANK_AS_ADJECTIVE = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or)\b)[A-Za-z]")
+_RANK_AS_ADJECTIVE = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or|now|said|says)\b)[A-Za-z]")
 
 
 def official_adjective(residue: str, w: Word) -> bool:
-    """"official" of a thing ("the official version"), or a lower-case rank word used as an adjective
-    after a determiner ("the major Super PAC", "the general public"): no role."""
+    """"official" of a thing ("the official version"), a lower-case rank word used as an adjective
+    after a determiner ("the major Super PAC", "the general public"), or a word that opens a compound
+    modifier ("the government-funded RAND Corporation", "military-style"): no role."""
+    if residue[w.start + len(w.text):w.start + len(w.text) + 1] == "-":
+        return True
+    if w.text in ("veteran", "veterans"):  # "a veteran diplomat", "Veterans Affairs Minister": no former soldier
+        return bool(_RANK_AS_ADJECTIVE.match(residue, w.start + len(w.text)))
     if w.text == "official":
         return bool(_OFFICIAL_THING.match(residue, w.start + len(w.text)))
     if w.text in ("major", "general") and residue[w.start:w.start + 1].islower():

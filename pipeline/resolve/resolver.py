@@ -42,8 +42,8 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .gazetteer import Gazetteer, parse_date
-from .guard import (LOCATIVE, STANCE_PREFIX, attached_elsewhere, bloc_in_head, generic_head, in_a_name, official_adjective,
-                    owner_before, state_staff, without_leading_phrase)
+from .guard import (STANCE_PREFIX, attached_elsewhere, bloc_in_head, generic_head, in_a_name, official_adjective,
+                    owner_before, place_used_otherwise, state_staff, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import place_owned
@@ -96,9 +96,9 @@ class GovernmentResolver(ArticleContext):
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home; `people` (the article's longer
         mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
-        mention = without_leading_phrase(without_speech_relative(mention))
+        original, mention = mention, without_leading_phrase(without_speech_relative(mention))
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not STANCE_PREFIX.search(
-            mention, 0, m.start) and not LOCATIVE.match(mention, m.end)]  # "a Washington-based developer": a place
+            mention, 0, m.start) and not place_used_otherwise(mention, m, original)]  # "a Washington-based developer"
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
         # "Mark Cuban", "Steve Israel": a surname, not a country
         matches = [m for m in matches if m.field not in ("names", "demonyms") or not after_given_name(mention, m, self.title_vocab)]
@@ -122,7 +122,7 @@ class GovernmentResolver(ArticleContext):
         gov_words = [w for w in words if w.gov]
         role = self._role(residue, gov_words)
         principal = [m for m in out_of_office if role is not None and _same_part(mention, m.start, role.start)]
-        if principal and not strong and role.text.split()[-1] in self.lex.person_heads:  # "a Reagan education secretary"
+        if principal and not strong and role.text.split()[-1] in self.lex.person_heads | {"administration"}:  # "a Reagan aide"
             m = principal[0]  # "Clinton spokesman Nick Merrill", "a spokeswoman for Hillary Clinton"
             return Decision(None, "non_government", "not in office",
                             f"{role.text!r} of {m.text!r}, not in office on {on.isoformat() if on else 'today'} "
@@ -207,7 +207,7 @@ class GovernmentResolver(ArticleContext):
                 w = non_gov[-1]
                 return w.text, f"non-government {w.kind.split(':')[-1]} word {w.text!r}"
             last = [w for w in in_head if w.gov or w.kind == "document"]
-            if last and last[-1].text in self.lex.person_heads or (last and last[-1].kind == "document"):
+            if last and last[-1].text.split()[-1] in self.lex.person_heads or (last and last[-1].kind == "document"):
                 rest = [w for w in words if head_end <= w.start < seg_end]
                 # "a spokesman for the Trump campaign", "the president of a Washington think tank"
                 rest_non_gov = [w for w in rest if w.non_gov]

@@ -63,6 +63,19 @@ class ArticleContext:
             return self.default_home, "config default"
         return None, "unknown"
 
+    def home_and_article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str, Optional[str], str]:
+        """(home, why, about, why): the home country, and the article's country when there is no home.
+        A home taken from the outlet gives way to the country the story is about when the text names
+        another (RT on Ottawa, ibtimes.com.au on Jordan); a dateline or the config stays home."""
+        home, why = self.home_country(article)
+        if not home:
+            return None, why, *self.article_country(article, on)
+        if why.startswith("outlet"):
+            other, other_why = self.article_country(article, on)
+            if other and other != home:
+                return None, f"outlet's {home} set aside: {why}", other, other_why
+        return home, why, None, "home country known"
+
     def article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str]:
         """The country the article is about: the one its text names most (names, demonyms,
         capitals, institutions, office holders in office), when it has at least
@@ -82,7 +95,7 @@ class ArticleContext:
             return top, f"the article names {top} most ({n} mentions, next {second}){local}"
         return None, f"no country leads ({top} {n}, next {second})"
 
-    def place_counts(self, article: Article, named: Counter = Counter()) -> Counter:
+    def place_counts(self, article: Article, named: Optional[Counter] = None) -> Counter:
         """Government -> how often the article's parse names a place inside that country as a
         place (GPE/LOC): "Borno", "Maiduguri" (places.py). A word the parse also reads as part of a
         person's name ("Sarah Palin", then "Palin") is no place. A name places in several countries
@@ -100,13 +113,13 @@ class ArticleContext:
             gov = self.place_index.government(e.text)
             if gov:
                 counts[gov] += 1
-            elif self.place_index.candidates(e.text):
+            else:
                 shared.append(self.place_index.candidates(e.text))
-        known = {g for g, n in (named + counts).items() if n > 0}
+        known = {g for g, n in ((named or Counter()) + counts).items() if n > 0}
         for govs in shared:
-            (only,) = govs & known if len(govs & known) == 1 else (None,)
-            if only:
-                counts[only] += 1
+            hits = govs & known
+            if len(hits) == 1:
+                counts[next(iter(hits))] += 1
         return counts
 
     def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:

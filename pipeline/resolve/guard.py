@@ -11,7 +11,7 @@ import re
 from typing import Any, Optional
 
 from .bodies import Word
-from .mentions import _segments
+from .mentions import STANCE_PREFIX, _segments
 
 LOCATIVE = re.compile(r"-based\b|\s+based\b", re.IGNORECASE)  # right after a place name
 _WHO_AFTER = re.compile(r",\s+who\b")
@@ -24,6 +24,8 @@ def place_used_otherwise(mention: str, m: Any, original: str = "") -> bool:
     text = original or mention
     return bool(LOCATIVE.match(mention, m.end)) or (m.field == "capitals" and text.startswith(mention[:m.end])
                                                     and bool(_WHO_AFTER.match(text, m.end)))
+
+
 # person heads that companies, unions and campaigns have as much as states: with no country of their
 # own they do not take the country an article is about ("Richard Sabato, the president of a trades
 # council"), unless the phrase is the bare title ("the president")
@@ -70,8 +72,6 @@ _OFFICIAL_THING = re.compile(r"\s+(?:version|versions|data|figures|statistics|nu
                              r"tally|results|account|line|website|site|documents?|rate|name|language|media)\b", re.IGNORECASE)
 
 
-# "the pro-Trump protest", "pro-government militias", "anti-American protesters": a side taken, not a speaker
-STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 _LEADING_PP = re.compile(r"(?:to|for|with|from|at|about|against|toward|towards)\s+[^,]{1,80},\s*(\S.*)$",
                          re.IGNORECASE | re.DOTALL)
 
@@ -87,11 +87,12 @@ def without_leading_phrase(mention: str) -> str:
 _RANK_AS_ADJECTIVE = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or|now|said|says)\b)[A-Za-z]")
 
 
-def official_adjective(residue: str, w: Word) -> bool:
-    """"official" of a thing ("the official version"), a lower-case rank word used as an adjective
-    after a determiner ("the major Super PAC", "the general public"), or a word that opens a compound
-    modifier ("the government-funded RAND Corporation", "military-style"): no role."""
-    if residue[w.start + len(w.text):w.start + len(w.text) + 1] == "-":
+def used_as_modifier(residue: str, w: Word) -> bool:
+    """A lexicon word that modifies something else here, so no role: after "pro-"/"anti-" ("pro-government
+    militias"), opening a compound modifier ("the government-funded RAND Corporation"), "official" of a
+    thing ("the official version"), "veteran" as an adjective ("a veteran diplomat") and a lower-case
+    rank word after a determiner ("the major Super PAC", "the general public")."""
+    if STANCE_PREFIX.search(residue, 0, w.start) or residue[w.start + len(w.text):w.start + len(w.text) + 1] == "-":
         return True
     if w.text in ("veteran", "veterans"):  # "a veteran diplomat", "Veterans Affairs Minister": no former soldier
         return bool(_RANK_AS_ADJECTIVE.match(residue, w.start + len(w.text)))

@@ -118,10 +118,15 @@ def _paragraph_index(article: Article):
     return para_of
 
 
+# "the pro-Trump protest", "pro-government militias", "anti-American protesters": a side taken, not a speaker
+STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
+
+
 def _name_words(text: str) -> list[str]:
-    """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim)."""
-    words = re.findall(r"(?<!\bpro-)(?<!\banti-)(?<!\bPro-)(?<!\bAnti-)\b[A-Z][a-z]+", text)  # not "the pro-Trump protest"
-    return [w for w in words if w.lower() not in _NOT_NAMES]
+    """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim),
+    nor a name a side is taken for ("the pro-Trump protest")."""
+    return [m.group(0) for m in re.finditer(r"\b[A-Z][a-z]+", text)
+            if m.group(0).lower() not in _NOT_NAMES and not STANCE_PREFIX.search(text, 0, m.start())]
 
 
 _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",

@@ -51,18 +51,18 @@ class PlaceIndex:
     def candidates(self, name: str) -> frozenset[str]:
         """The governments of the countries that share the place name `name` ("Flint": the United
         States and the United Kingdom); empty for a name of one country or none."""
-        key = fold(name)
-        return self._shared.get(key) or self._shared.get(_SUFFIX.sub("", key), frozenset())
+        return _lookup(self._shared, name) or frozenset()
 
     def government(self, name: str) -> Optional[str]:
         """The country government of the place `name` ("Borno State" and "Borno" alike), or None."""
-        key = fold(name)
-        gov = self._government.get(key)
-        if gov is None:
-            stripped = _SUFFIX.sub("", key)
-            if stripped != key:
-                gov = self._government.get(stripped)
-        return gov
+        return _lookup(self._government, name)
+
+
+def _lookup(table: dict[str, Any], name: str) -> Any:
+    """table[name], folded, else without its "State"/"Province" suffix; None when neither is there."""
+    key = fold(name)
+    found = table.get(key)
+    return found if found is not None else table.get(_SUFFIX.sub("", key))
 
 
 def _add(places: dict[str, set[str]], name: str, code: str) -> None:

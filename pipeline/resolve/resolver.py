@@ -42,14 +42,14 @@ from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
 from .gazetteer import Gazetteer, parse_date
-from .guard import (STANCE_PREFIX, attached_elsewhere, bloc_in_head, generic_head, in_a_name, official_adjective,
-                    owner_before, place_used_otherwise, state_staff, without_leading_phrase)
+from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, place_used_otherwise,
+                    state_staff, used_as_modifier, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
-from .mentions import (person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
+from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
@@ -107,7 +107,7 @@ class GovernmentResolver(ArticleContext):
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
         residue = _blank(mention, matches)
         words = [w for w in self.lex.find(residue) if not in_a_name(residue, w) and not state_staff(mention, w, matches)
-                 and not STANCE_PREFIX.search(residue, 0, w.start) and not official_adjective(residue, w)]
+                 and not used_as_modifier(residue, w)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
             return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)
@@ -122,7 +122,8 @@ class GovernmentResolver(ArticleContext):
         gov_words = [w for w in words if w.gov]
         role = self._role(residue, gov_words)
         principal = [m for m in out_of_office if role is not None and _same_part(mention, m.start, role.start)]
-        if principal and not strong and role.text.split()[-1] in self.lex.person_heads | {"administration"}:  # "a Reagan aide"
+        # "a Reagan education secretary", "an official during George W. Bush's administration"
+        if principal and not strong and (role.text == "administration" or role.text.split()[-1] in self.lex.person_heads):
             m = principal[0]  # "Clinton spokesman Nick Merrill", "a spokeswoman for Hillary Clinton"
             return Decision(None, "non_government", "not in office",
                             f"{role.text!r} of {m.text!r}, not in office on {on.isoformat() if on else 'today'} "
@@ -237,13 +238,8 @@ class GovernmentResolver(ArticleContext):
     def resolve_article(self, article: Article) -> list[list[str]]:
         """Set every statement's speaker government; returns the governments of each statement
         (several for "Germany, France and Britain said")."""
-        home, why = self.home_country(article)
         day, day_why = self.article_date(article)
-        about, about_why = (None, "home country known") if home else self.article_country(article, day)
-        if home and why.startswith("outlet"):  # RT on Canada, ibtimes.com.au on Jordan: the story's country wins
-            other, other_why = self.article_country(article, day)
-            if other and other != home:
-                home, why, about, about_why = None, f"outlet's {home} set aside: {why}", other, other_why
+        home, why, about, about_why = self.home_and_article_country(article, day)
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why
         article.metadata["resolve_date"] = day.isoformat()

@@ -114,6 +114,17 @@ def _draw_supplement(pool: dict[str, list[dict]], quotas, rng: random.Random, gr
     return rows
 
 
+def _unused(data: Path, sources, ids: set[str], groups: set[str]):
+    """(candidate, words, short) of the given sources within the length bounds (NeuS leads: 50-1,100
+    words, others 150-1,100) whose id is none of `ids` and whose group (a NeuS event) is none of `groups`."""
+    for c in candidates(data):
+        words = len(c["text"].split())
+        short = c["source"] == "neus"
+        if (c["source"] in sources and (50 if short else 150) <= words <= 1100 and c["id"] not in ids
+                and c.get("group", c["id"]) not in groups):
+            yield c, words, short
+
+
 def _audited_ids() -> set[str]:
     """Article ids of the resolver and stance audits, as the draw names them (PolNeAR by file stem)."""
     ids = set()
@@ -183,12 +194,7 @@ def main():
     # the same way. The first draw is untouched, so its gold stays valid.
     taken = {d["id"] for d in drawn} | groups
     multi = {"fnc1": [], "polnear": [], "neus": []}
-    for c in candidates(Path(args.data)):
-        words = len(c["text"].split())
-        short = c["source"] == "neus"
-        if (not (50 if short else 150) <= words <= 1100 or c["id"] in used or c["id"] in taken
-                or c.get("group", c["id"]) in taken):
-            continue
+    for c, words, short in _unused(Path(args.data), multi, used | taken, taken):
         n = len(speaking_countries(c["text"], pats))
         if n >= 2:
             c.update(words=words, countries=n)
@@ -203,12 +209,7 @@ def main():
     audited = _audited_ids()
     rng3 = random.Random(args.seed + 2)
     pool2 = {"polnear": [], "neus": []}
-    for c in candidates(Path(args.data)):
-        words = len(c["text"].split())
-        short = c["source"] == "neus"
-        if (c["source"] not in pool2 or not (50 if short else 150) <= words <= 1100 or c["id"] in used
-                or c["id"] in taken or c.get("group", c["id"]) in groups or c["id"] in audited):
-            continue
+    for c, words, short in _unused(Path(args.data), pool2, used | taken | audited, groups):
         n = len(speaking_countries(c["text"], pats))
         if n >= 1:
             c.update(words=words, countries=n)
@@ -221,12 +222,7 @@ def main():
     # (US politics names no country: "the White House said"). Same exclusions, own seed.
     rng4 = random.Random(args.seed + 3)
     pool3 = {"polnear": [], "neus": []}
-    for c in candidates(Path(args.data)):
-        words = len(c["text"].split())
-        short = c["source"] == "neus"
-        if (c["source"] not in pool3 or not (50 if short else 150) <= words <= 1100 or c["id"] in used
-                or c["id"] in taken or c.get("group", c["id"]) in groups or c["id"] in audited):
-            continue
+    for c, words, short in _unused(Path(args.data), pool3, used | taken | audited, groups):
         n = sum(1 for sent in re.split(r"(?<=[.!?])\s+", c["text"]) if GOV_WORDS.search(sent) and SPEECH.search(sent))
         if n >= (2 if short else 3):
             c.update(words=words, countries=len(speaking_countries(c["text"], pats)))

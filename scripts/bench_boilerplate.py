@@ -158,21 +158,6 @@ def neus(cleaner, data: Path) -> dict:
             "removal_examples": removed[:80]}
 
 
-def polnear(cleaner, data: Path) -> dict:
-    held = test_refs()
-    files = sorted((data / "polnear" / "dev" / "text").glob("*.txt"))
-    n, removed = 0, []
-    for f in files:
-        if f"polnear/dev/text/{f.name}" in held:
-            continue
-        a = clean_text(cleaner, f.read_text(encoding="utf-8"), f.stem)
-        n += 1
-        removed += [{"article": f.stem, "reason": r.reason, "text": r.text[:160]} for r in a.removed]
-    return {"articles": n, "removals": len(removed),
-            "removals_by_reason": dict(collections.Counter(r["reason"] for r in removed).most_common()),
-            "removal_examples": removed[:150]}
-
-
 def fnc1_dev(cleaner, data: Path) -> dict:
     """FNC-1 dev_* bodies not in govbench test: removals by reason, the line-level ones listed."""
     held = test_refs()
@@ -188,17 +173,18 @@ def fnc1_dev(cleaner, data: Path) -> dict:
             "removal_examples": removed[:200]}
 
 
-def polnear_annotated(cleaner, data: Path) -> dict:
-    """Article text for certain: a PolNeAR line that holds an annotated attribution (source, cue or
-    content, by any annotator). Every removal that overlaps one is counted and listed, over PolNeAR
-    train and dev (articles in govbench test left out). Some are boilerplate all the same (an embedded
-    tweet, an editor's note: PolNeAR annotates every attribution in the file), so the list is read,
-    not taken as gold."""
+def polnear(cleaner, data: Path) -> tuple[dict, dict]:
+    """PolNeAR train and dev, articles in govbench test left out, each cleaned once, for two reports:
+    - ``polnear_dev``: the dev articles' removals by reason, listed;
+    - ``polnear_annotated``: article text for certain, a line that holds an annotated attribution
+      (source, cue or content, by any annotator). Every removal that overlaps one is counted and
+      listed. Some are boilerplate all the same (an embedded tweet, an editor's note: PolNeAR
+      annotates every attribution in the file), so the list is read, not taken as gold."""
     from pipeline.evaluate.polnear import read_split
 
     held = test_refs()
     n = removed = 0
-    hits = []
+    hits, dev, n_dev = [], [], 0
     for split in ("train", "dev"):
         for d in read_split(data / "polnear", split):
             if f"polnear/{split}/text/{d.stem}.txt" in held:
@@ -209,8 +195,15 @@ def polnear_annotated(cleaner, data: Path) -> dict:
             removed += len(a.removed)
             hits += [{"article": f"{split}/{d.stem}", "reason": r.reason, "text": r.text[:160]} for r in a.removed
                      if r.start >= 0 and any(s < r.end and r.start < e for s, e in spans)]
-    return {"articles": n, "removals": removed, "removals_overlapping_attributions": len(hits),
-            "by_reason": dict(collections.Counter(h["reason"] for h in hits).most_common()), "examples": hits}
+            if split == "dev":
+                n_dev += 1
+                dev += [{"article": d.stem, "reason": r.reason, "text": r.text[:160]} for r in a.removed]
+    polnear_dev = {"articles": n_dev, "removals": len(dev),
+                   "removals_by_reason": dict(collections.Counter(r["reason"] for r in dev).most_common()),
+                   "removal_examples": dev[:150]}
+    annotated = {"articles": n, "removals": removed, "removals_overlapping_attributions": len(hits),
+                 "by_reason": dict(collections.Counter(h["reason"] for h in hits).most_common()), "examples": hits}
+    return polnear_dev, annotated
 
 
 def main(argv=None) -> int:
@@ -238,8 +231,7 @@ def main(argv=None) -> int:
     if "neus" not in args.skip:
         report["neus_val"] = neus(cleaner, data)
     if "polnear" not in args.skip:
-        report["polnear_dev"] = polnear(cleaner, data)
-        report["polnear_annotated"] = polnear_annotated(cleaner, data)
+        report["polnear_dev"], report["polnear_annotated"] = polnear(cleaner, data)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     g = report[f"govbench_{args.split}"]

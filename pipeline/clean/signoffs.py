@@ -17,8 +17,8 @@ _FROM_CREDIT = re.compile(r"(?:(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?
                           r"\s+from\s+[A-Z][\w.,'\u2019 -]{1,60}?\.")
 # a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
 # Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
-_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"
-                        r"(?:,\s+(?:Jr|Sr|II|III)\.?)?\.$")
+_NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"  # "Heather T. Remoff", "Charlotte Meehan"
+_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?" + _NAME + r"(?:,\s+(?:Jr|Sr|II|III)\.?)?\.$")
 _SIGN_PLACE = re.compile(r"^[A-Z][a-z'\u2019.-]{2,}(?:\s+[A-Z][a-z'\u2019.-]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,6}(?:\s+[A-Z][a-z.]+)?)?\.$")
 
 
@@ -42,7 +42,7 @@ def mark_signatures(ctx: Context) -> None:
 
 
 # "Charlotte Meehan is playwright-in-residence at Wheaton College and ...": a name, then what the person is
-_CLOSING_BIO = re.compile(r"^(?P<name>[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}),?\s+(?:is|was)\s+"
+_CLOSING_BIO = re.compile(r"^(?P<name>" + _NAME + r"),?\s+(?:is|was)\s+"
                           r"(?:(?:a|an|the)\s+)?[\w-]+(?:\s+[\w-]+){0,4}\s+(?:at|of|for|with|in)\s+[A-Z]")
 
 

@@ -133,16 +133,17 @@ def fnc1(cleaner, data: Path, limit: int) -> dict:
 
 
 def test_refs() -> set[str]:
-    from pipeline.datasets.govbench import read_manifest
+    from scan_rules import held_out
 
-    return {r["ref"] for r in read_manifest() if r["split"] == "test"}
+    return held_out()[0]
 
 
 def neus(cleaner, data: Path) -> dict:
     from pipeline.datasets.neus import parse_part
 
-    held = test_refs()
-    held_lines = {int(r.split("#")[1].split(":")[0]) for r in held if r.startswith("neus/")}
+    from scan_rules import held_out
+
+    _, held_lines = held_out()
     src = (data / "neus" / "val.source").read_text(encoding="utf-8").split("\n")
     n, removed = 0, []
     for i, line in enumerate(src):

@@ -5,8 +5,8 @@ sentence recognizer), not from a punctuation regex, so "U.S.", "Mr." and "Jan." 
 sentence. Newlines always end one (clean text keeps one paragraph per line).
 
 `sentence_problems` says why a sentence is not one a reader would sign off on: no finite verb
-with a subject at its root (a headline piece, a bare reported clause), an unbalanced quote, no
-closing punctuation. Summarizers use it to keep fragments out; benchmarks use it to count them.
+with a subject at its root (a headline piece, a bare reported clause), a relative clause standing
+alone ("Which has denied ..."), an unbalanced quote, no closing punctuation. Summarizers use it to keep fragments out; benchmarks use it to count them.
 """
 from __future__ import annotations
 
@@ -265,7 +265,7 @@ def has_clause(doc_or_span: Any) -> bool:
 
 
 def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
-    """Why `sentence` is not a well-formed sentence: 'no_clause', 'unbalanced_quote',
+    """Why `sentence` is not a well-formed sentence: 'no_clause', 'relative_start', 'unbalanced_quote',
     'no_end_punctuation', 'lowercase_start'. An empty list means it passes."""
     s = (sentence or "").strip()
     if not s:
@@ -281,7 +281,25 @@ def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
     doc = doc if doc is not None else parse_model()(s)
     if not has_clause(doc):
         problems.append("no_clause")
+    elif _relative_start(doc) and not s.rstrip(_CLOSERS).endswith("?"):
+        problems.append("relative_start")
     return problems
+
+
+_RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+_CLOSERS = "\"'\u201d\u2019)] "
+
+
+def _relative_start(doc: Any) -> bool:
+    """A relative clause written as a sentence: 'Which has denied any involvement.', 'Whose leaders
+    have called for ...' (the pronoun, or the noun it qualifies, is the root's subject). 'Which
+    countries will join remains unclear.' is a sentence: there the subject is a clause."""
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[0].tag_ not in _RELATIVE_TAGS:
+        return False
+    w = words[0]
+    subj = w if w.dep_ in _SUBJECTS else w.head if w.dep_ in ("poss", "det") and w.head.dep_ in _SUBJECTS else None
+    return subj is not None and subj.head.dep_ == "ROOT"
 
 
 def group_problems(sents: Sequence[Any], whole: str) -> list[list[str]]:

@@ -63,6 +63,19 @@ def test_a_clause_that_would_start_inside_a_sentence_on_a_lowercase_word_is_refu
     assert clause_form(c) is None
 
 
+def test_a_relative_pronoun_speaker_is_replaced_by_what_it_stands_for():
+    w = "Clinton met officials of Saudi Arabia, which has strongly denied any involvement in the attacks."
+    c = ctx_of(w, "any involvement in the attacks", "which", "has strongly denied", resolved="the Saudi government")
+    assert clause_form(c) == "The Saudi government has strongly denied any involvement in the attacks."
+    w = "He will not meet Iran, whose leaders have called for the dissolution of the state."
+    c = ctx_of(w, "the dissolution of the state", "whose leaders", "have called for")
+    assert clause_form(c) == "Iran's leaders have called for the dissolution of the state."
+    # nothing to name it by: the clause stays a fragment, which the sentence check refuses
+    w = "He will not meet the leaders of a country whose leaders have called for its dissolution."
+    out = clause_form(ctx_of(w, "its dissolution", "whose leaders", "have called for"))
+    assert out is None or "relative_start" in sentence_problems(out)
+
+
 def test_composed_form_for_a_continued_quote_keeps_one_sentence():
     w = "\u201cThere must be one authority and one regime.\u201d"
     c = StatementContext(window=w, offset=0, position=0, content_spans=[(1, len(w) - 1)], type="direct",

@@ -59,6 +59,11 @@ def test_unbalanced_quotes_both_sides(text, bad):
     ("that the documents to be adopted \u2026 'comprehensive strategic partnership",
      ["lowercase_start", "no_end_punctuation", "unbalanced_quote", "no_clause"]),
     ("The Pentagon's claim they tried to rescue Foley on July 4.", ["no_clause"]),  # a noun phrase, not a clause
+    # a relative clause standing alone is a fragment; a question or a clausal subject is not
+    ("Which has strongly denied any involvement in the attacks.", ["relative_start"]),
+    ("Whose leaders have called for the dissolution of the state.", ["relative_start"]),
+    ("Which countries will join remains unclear.", []),
+    ("\u201cWho would do that?\u201d", []),
 ])
 def test_sentence_problems(sentence, problems):
     assert sentence_problems(sentence) == problems

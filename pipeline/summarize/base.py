@@ -9,6 +9,7 @@ from ..stage import BackendBase
 from ..text import split_sentences
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 @dataclass
@@ -37,6 +38,13 @@ class StatementContext:
     @property
     def pronoun_speaker(self) -> bool:
         return self.speaker_mention.strip().lower() in _PRONOUNS
+
+    @property
+    def relative_speaker(self) -> bool:
+        """The mention opens a relative clause ("Riyadh, which has denied ...", "Iran, whose leaders
+        have called for ..."): written from there, the clause is a fragment unless the pronoun is named."""
+        words = self.speaker_mention.strip().lower().split()
+        return bool(words) and (" ".join(words) in RELATIVE_PRONOUNS or words[0] == "whose")
 
 
 def statement_context(clean_text: str, sentences: list[tuple[int, int]], st: Any) -> StatementContext:

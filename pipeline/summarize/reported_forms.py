@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..text import has_clause, parse_model
-from .base import StatementContext
+from .base import RELATIVE_PRONOUNS, StatementContext
 
 _OPEN_Q = "\"'\u201c\u2018"
 _CLOSE_Q = "\"'\u201d\u2019"
@@ -70,8 +70,30 @@ def _speaks(ctx: StatementContext) -> bool:
                                                  gap) is not None
 
 
+_ANTECEDENT = re.compile(r"((?:[A-Z][\w.\u2019'-]*\s+)*[A-Z][\w.\u2019'-]*),\s*$")
+
+
+def _relative_named(window: str, ctx: StatementContext) -> Optional[str]:
+    """What a relative-pronoun speaker stands for, written as the clause's subject: 'which' -> the
+    resolved speaker ('the Saudi government'); 'whose leaders' -> "Iran's leaders" when a proper name
+    stands right before it ('Iran, whose leaders'). None when neither is known."""
+    s0, s1 = ctx.speaker_span
+    mention = window[s0:s1].strip()
+    if mention.lower().startswith("whose"):
+        m = _ANTECEDENT.search(window[:s0])
+        return f"{m.group(1)}'s{mention[5:]}" if m else None
+    if _named(ctx.speaker) and ctx.speaker.strip().lower() not in RELATIVE_PRONOUNS:
+        return ctx.speaker
+    return None
+
+
 def _replace_speaker(window: str, ctx: StatementContext, a: int, b: int) -> str:
-    """window[a:b] with a pronoun speaker ('he said') swapped for the resolved speaker."""
+    """window[a:b] with a pronoun speaker ('he said') swapped for the resolved speaker, and a
+    relative one ('which has denied') for what it stands for when the span starts there."""
+    if ctx.speaker_span and ctx.relative_speaker and a == ctx.speaker_span[0]:
+        named = _relative_named(window, ctx)
+        if named:
+            return named + window[ctx.speaker_span[1]:b]
     if ctx.speaker_span and ctx.pronoun_speaker and _named(ctx.speaker) and _speaks(ctx):
         s0, s1 = ctx.speaker_span
         if a <= s0 and s1 <= b:

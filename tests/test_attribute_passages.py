@@ -350,3 +350,12 @@ def test_a_quote_followed_by_its_own_speaker_does_not_continue_the_statement_bef
     cameron = by_content(a, "unite Britain against him")
     pieces = " ".join(a.clean_text[x:y] for x, y in cameron.content_spans)
     assert "very good relationship" not in pieces
+
+
+def test_a_generic_you_is_nobody_not_the_last_speaker(stages):
+    a = run(stages, "Rates\nWASHINGTON - The White House said on Monday that the central bank should keep rates low.\n\n"
+                    "\"The economy needs it,\" the White House said. That's a lot more than you can say for other "
+                    "Republicans in Congress.")
+    st = by_content(a, "other Republicans")
+    assert st.speaker.text == "you" and st.speaker.government is None
+    assert by_content(a, "The economy needs it").speaker.government == "United States"

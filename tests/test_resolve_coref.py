@@ -172,6 +172,12 @@ def test_a_statement_without_a_source_continues_the_government_speaker_of_its_pa
                 [("The White House", "it was monitoring the case"), ("(unknown)", "A second patient")],
                 cues={"A second patient": "was reported"})
     assert govs(resolver, c) == ["United States", None]  # a passive cue names nobody
+    d = article(["Carter told a Senate panel the plan was sound. Other than Sen. Graham, who's called for "
+                 "20,000 troops, the candidates offer no specifics."],
+                [("Carter", "the plan was sound"), ("(unknown)", "who's called for 20,000 troops")],
+                cues={"who's called for 20,000 troops": "'s called"})
+    d.statements[0].speaker.text = "Defense Secretary Ash Carter"
+    assert govs(resolver, d) == ["United States", None]  # nor a "'s" one ("who's called for")
 
 
 def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):

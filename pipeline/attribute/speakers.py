@@ -25,6 +25,8 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
         mention = c.speaker_text
         low = mention.lower()
         earlier = [p for p in cands[:i] if p.source and p.speaker_text]
+        if low == "you":
+            continue  # generic ("more than you can say for ...") or the addressee: never an earlier speaker
         if low in PERSONAL or low in ("who", "which", "that"):
             if low in ("who", "which", "that"):
                 # relative pronoun: the noun it modifies

@@ -52,9 +52,9 @@ from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_cou
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
 
 
-# a cue with no agent by its form: passive ("was reported", "are believed") or an infinitive ("to
-# worry about"); its source-less statement names nobody, so it continues no earlier speaker
-_AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to)\s", re.IGNORECASE)
+# a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
+# infinitive ("to worry about"); its source-less statement names nobody, so it continues no earlier speaker
+_AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re.IGNORECASE)
 
 
 _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|address|comments|interview|"

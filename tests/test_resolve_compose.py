@@ -359,6 +359,8 @@ def test_a_country_named_beside_a_territory_still_speaks(resolver):
     "American Bridge President Jessica Mackler",  # the demonym opens a political group's name
     "elected officials",  # legislators and local office holders
     "Graham, who says the United States and allies should send ground forces",  # the relative clause speaks
+    "Michelle Obama",  # an office holder's surname after another given name: a relative, not the president
+    "cartoonist Garry Trudeau",  # nor the prime minister
 ])
 def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
     d = resolver.decide(mention, None, "", D2016, fallback=("United States", "the article names it most"))
@@ -371,6 +373,9 @@ def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
     ("Turkish Prime Minister Ahmet Davutoglu", "Turkey"),
     ("Jordanian officials", "Jordan"),
     ("Lim, who is spokesperson for the South Korean Foreign Ministry", "South Korea"),  # a description stays
+    ("Barack Obama", "United States"),  # the office holder's own given name
+    ("Prime Minister Trudeau", "Canada"),  # a title before the surname
+    ("Canadian Trudeau", "Canada"),  # a demonym before it
 ])
 def test_the_national_readings_those_rules_keep(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government

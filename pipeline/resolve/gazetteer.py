@@ -45,6 +45,7 @@ class Match:
     text: str
     valid: bool = True  # False: a person matched outside their tenure
     tenure: str = ""  # "2009-01-20..2017-01-20" for dated people
+    names: tuple[str, ...] = ()  # people: every name and alias of the people this alias stands for
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class _Entry:
     field: str
     start: Optional[_dt.date] = None
     end: Optional[_dt.date] = None
+    names: tuple[str, ...] = ()
 
     def valid_on(self, day: _dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -114,7 +116,8 @@ class Gazetteer:
                 for i in range(s, e):
                     taken[i] = True
                 out.append(Match(chosen.government, fld, s, e, m.group(), bool(valid),
-                                 "; ".join(sorted({en.tenure() for en in entries if en.tenure()}))))
+                                 "; ".join(sorted({en.tenure() for en in entries if en.tenure()})),
+                                 tuple(dict.fromkeys(n for en in entries for n in en.names))))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -163,7 +166,7 @@ def _entries(item: Any, gov: str, fld: str) -> list[_Entry]:
         return [_Entry(item, gov, fld)]
     start, end = _date(item.get("from")), _date(item.get("to"))
     names = [item["name"]] + list(item.get("aliases") or [])
-    return [_Entry(n, gov, fld, start, end) for n in names]
+    return [_Entry(n, gov, fld, start, end, tuple(names) if fld == "people" else ()) for n in names]
 
 
 def _date(value: Any) -> Optional[_dt.date]:

@@ -339,6 +339,27 @@ def after_given_name(text: str, m: Match, title_words: frozenset[str]) -> bool:
     return not re.match(r"\s+[A-Z]", text[m.end:])
 
 
+def another_given_name(text: str, m: Match, not_a_given_name) -> bool:
+    """An office holder's surname after another given name: "Garry Trudeau", "Hunter Biden" are not
+    Justin Trudeau or Joe Biden. The word before must be capitalised, no title or office ("Prime
+    Minister Trudeau"), no country name or demonym ("Canadian Trudeau": `not_a_given_name` says
+    which) and no word of the office holder's own names."""
+    if m.field != "people" or " " in m.text.strip() or not m.names:
+        return False
+    b = _GIVEN_NAME_BEFORE.search(text[:m.start])
+    if b is None or b.group(1).lower() in _NOT_GIVEN_NAMES or not_a_given_name(b.group(1)):
+        return False
+    return b.group(1).lower() not in {w.lower().strip(".,") for n in m.names for w in n.split()}
+
+
+def surname_of_someone_else(text: str, m: Match, title_words: frozenset[str], not_a_given_name) -> bool:
+    """A country name ending a person's name ("Mark Cuban", "Rep. Steve Israel"), or an office
+    holder's surname after another given name ("Hunter Biden"): no government there."""
+    if m.field in ("names", "demonyms"):
+        return after_given_name(text, m, title_words)
+    return another_given_name(text, m, not_a_given_name)
+
+
 _ORG_HEADS = r"(?:president|chairman|chairwoman|chair|director|founder|ceo|head|leader|spokesman|spokeswoman|spokesperson)"
 _NAME_RUN_AFTER = re.compile(r"^\s+((?:[A-Z][\w'\u2019&-]*\s+){1,3})" + _ORG_HEADS + r"\b", re.IGNORECASE)
 

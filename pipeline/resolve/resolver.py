@@ -49,7 +49,7 @@ from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
-from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, after_given_name, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
+from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, surname_of_someone_else, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
@@ -100,8 +100,9 @@ class GovernmentResolver(ArticleContext):
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not STANCE_PREFIX.search(
             mention, 0, m.start) and not place_used_otherwise(mention, m, original)]  # "a Washington-based developer"
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
-        # "Mark Cuban", "Steve Israel": a surname, not a country
-        matches = [m for m in matches if m.field not in ("names", "demonyms") or not after_given_name(mention, m, self.title_vocab)]
+        # "Mark Cuban", "Steve Israel", "Hunter Biden": a surname, not a country or an office holder
+        matches = [m for m in matches if not surname_of_someone_else(mention, m, self.title_vocab, lambda w: self.lex.kind(
+            w) is not None or bool(self.gaz.find(w, {"names", "demonyms"})))]
         # "American Bridge President Jessica Mackler": the demonym opens a group's name
         matches = [m for m in matches if m.field != "demonyms" or not opens_an_organisation(
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]

@@ -76,6 +76,15 @@ def test_a_relative_pronoun_speaker_is_replaced_by_what_it_stands_for():
     assert out is None or "relative_start" in sentence_problems(out)
 
 
+def test_reported_content_loses_its_opening_conjunction():
+    w = "And they also discovered thousands of messages, Comey said."
+    c = ctx_of(w, "And they also discovered thousands of messages", "Comey", "said")
+    assert clause_form(c, lead_speaker=True) == "Comey said they also discovered thousands of messages."
+    w = "But the plan failed."
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(0, len(w) - 1)], speaker="the ministry")
+    assert composed_form(c) == "The ministry said the plan failed."
+
+
 def test_composed_form_for_a_continued_quote_keeps_one_sentence():
     w = "\u201cThere must be one authority and one regime.\u201d"
     c = StatementContext(window=w, offset=0, position=0, content_spans=[(1, len(w) - 1)], type="direct",

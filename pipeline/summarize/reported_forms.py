@@ -170,6 +170,19 @@ _LOWER_OK = {"the", "a", "an", "it", "its", "they", "their", "there", "this", "t
              "such", "more", "much", "other", "others", "if", "while", "when", "although", "because", "only"}
 
 
+_CONJUNCTION = re.compile(r"^(?:And|But|Or|So|Yet|Plus)\s+(?=\w)")
+
+
+def _as_object(content: str) -> str:
+    """Reported content written after 'X said': a sentence-opening conjunction goes ('And they found
+    ...' -> 'they found ...') and a capitalised function word is lowered ('The plan' -> 'the plan')."""
+    content = _CONJUNCTION.sub("", content)
+    first = content.split()[0] if content.split() else ""
+    if first[:1].isupper() and first.lower() in _LOWER_OK:
+        content = content[0].lower() + content[1:]
+    return content
+
+
 def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
     """'"We reject this," the ministry said.' -> 'The ministry said: "We reject this."' (and 'X, officials
     said.' -> 'Officials said x.'): the speaker leads, as in a reported-speech summary. Only for a
@@ -200,10 +213,7 @@ def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
             return text
         body = f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(inner))}\u201d"
     else:
-        first = content.split()[0] if content.split() else ""
-        if first.lower() in _LOWER_OK and first[:1].isupper():
-            content = content[0].lower() + content[1:]
-        body = _finish(f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''} {content}")
+        body = _finish(f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''} {_as_object(content)}")
     return body
 
 
@@ -253,10 +263,7 @@ def composed_form(ctx: StatementContext, lead_speaker: bool = True) -> Optional[
     verb = "said"
     if ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c"):
         return f"{_cap(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
-    first = content.split()[0]
-    if first[:1].isupper() and first.lower() in _LOWER_OK:
-        content = content[0].lower() + content[1:]
-    return _finish(f"{_cap(ctx.speaker)} {verb} {content}")
+    return _finish(f"{_cap(ctx.speaker)} {verb} {_as_object(content)}")
 
 
 def merge_contexts(ctxs: list[StatementContext]) -> StatementContext:

@@ -95,6 +95,37 @@ def sentence_model(name: str = DEFAULT_SPACY_MODEL) -> Any:
     return _load(name, False)
 
 
+@functools.lru_cache(maxsize=2)
+def entity_model(name: str = DEFAULT_SPACY_MODEL) -> Any:
+    """The spaCy pipeline with the entity recognizer only (no parser), for short phrases such as a
+    speaker's, loaded once per process."""
+    return load_pipeline(name, exclude=("parser", "lemmatizer", "senter"), bracket_boundaries=False)
+
+
+_NAME_SUFFIX = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def person_name(phrase: str, nlp: Optional[Any] = None) -> Optional[str]:
+    """The name of the person a speaker phrase names, without titles, for a second mention: "FBI
+    Director James Comey" -> "James Comey", "Adm. Harry B. Harris Jr., who leads ..." -> "Harry B.
+    Harris", "Foreign Ministry spokesperson Lim Soo-suk" -> "Lim Soo-suk" (the whole name, so the
+    order of given name and surname never matters). None when the phrase (before its first comma)
+    names no person of two words or more: "the State Department", "Senior Iraqi officials"."""
+    head = phrase.split(",")[0].strip()
+    if not head:
+        return None
+    people = [e for e in (nlp or entity_model())(head).ents if e.label_ == "PERSON"]
+    if not people:
+        return None
+    words = people[-1].text.split()
+    while words and words[-1].lower().strip(",") in _NAME_SUFFIX:
+        words.pop()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    name = " ".join(words).rstrip(",")
+    return name if len(name) < len(phrase.strip()) else None
+
+
 def parse_model(name: str = DEFAULT_SPACY_MODEL) -> Any:
     """The spaCy pipeline with tagger and parser, for well-formedness checks, loaded once per process."""
     return _load(name, True)
@@ -341,6 +372,6 @@ def fragment_report(summaries: Iterable[str]) -> dict[str, Any]:
             "fragment_examples": examples}
 
 
-__all__ = ["DEFAULT_SPACY_MODEL", "sentence_model", "parse_model", "split_sentences", "split_sentences_many",
+__all__ = ["DEFAULT_SPACY_MODEL", "sentence_model", "parse_model", "entity_model", "person_name", "split_sentences", "split_sentences_many",
            "statement_text", "clause_text", "unbalanced_quotes", "quote_groups", "group_problems", "has_clause",
            "sentence_problems", "fragment_report"]

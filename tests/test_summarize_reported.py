@@ -85,6 +85,21 @@ def test_reported_content_loses_its_opening_conjunction():
     assert composed_form(c) == "The ministry said the plan failed."
 
 
+def test_a_long_speaker_phrase_given_once_is_a_name_the_second_time():
+    from pipeline.summarize.reported_forms import second_mentions
+    texts = ["White House press secretary Josh Earnest argued the primary was no problem.",
+             "White House press secretary Josh Earnest said: \u201cDebate is good.\u201d",
+             "The White House said the meeting was set."]
+    speakers = [["White House press secretary Josh Earnest"], ["White House press secretary Josh Earnest"],
+                ["The White House"]]
+    names = {"White House press secretary Josh Earnest": "Josh Earnest"}
+    out = second_mentions(texts, speakers, names.get)
+    assert out[0] == texts[0] and out[2] == texts[2]
+    assert out[1] == "Josh Earnest said: \u201cDebate is good.\u201d"
+    # no name for the phrase (an institution): left as written
+    assert second_mentions(texts[:2], speakers[:2], lambda p: None) == texts[:2]
+
+
 def test_composed_form_for_a_continued_quote_keeps_one_sentence():
     w = "\u201cThere must be one authority and one regime.\u201d"
     c = StatementContext(window=w, offset=0, position=0, content_spans=[(1, len(w) - 1)], type="direct",

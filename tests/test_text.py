@@ -131,3 +131,16 @@ def test_a_quotation_over_two_parsed_sentences_is_no_fragment():
                                                               "We will win this war.\u201d"]
     assert fragment_report([text])["with_fragment"] == 0
     assert fragment_report(["The minister said: \u201cWe will fight on. We will win this war."])["with_fragment"] == 1
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("FBI Director James Comey", "James Comey"),
+    ("Adm. Harry B. Harris Jr., who leads the United States Pacific Command", "Harry B. Harris"),
+    ("Chinese President Xi Jinping", "Xi Jinping"),  # the whole name: no guess at which word is the surname
+    ("the State Department", None),
+    ("Senior Iraqi officials", None),
+])
+def test_person_name_of_a_speaker_phrase(phrase, name):
+    from pipeline.text import person_name
+    assert person_name(phrase) == name
+

@@ -25,9 +25,9 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..config import BackendParams
-from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, split_sentences_many
+from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, person_name, split_sentences_many
 from .base import SummaryJob, SummaryOutput, Summarizer
-from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
+from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts, second_mentions
 
 
 
@@ -209,4 +209,9 @@ class ReportedSpeechSummarizer(Summarizer):
             meta["dropped"] = dropped
         if skipped:
             meta["skipped"] = skipped
-        return SummaryOutput(" ".join(c.text for c in chosen), meta)
+        texts = [c.text for c in chosen]
+        if with_context and len(chosen) > 1:
+            speakers = [[x for x in (job.sources[c.statement].speaker, job.sources[c.statement].speaker_mention) if x]
+                        for c in chosen]
+            texts = second_mentions(texts, speakers, person_name)
+        return SummaryOutput(" ".join(texts), meta)

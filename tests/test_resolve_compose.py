@@ -361,6 +361,12 @@ def test_a_country_named_beside_a_territory_still_speaks(resolver):
     "Graham, who says the United States and allies should send ground forces",  # the relative clause speaks
     "Michelle Obama",  # an office holder's surname after another given name: a relative, not the president
     "cartoonist Garry Trudeau",  # nor the prime minister
+    "A spokesman for the resort",  # a business speaks for itself
+    "a spokesman for the family",
+    "Darrin McDonald, the station's vice president and general manager",  # "general" as an adjective
+    "Jill A. Martin, vice president and assistant general counsel",
+    "a man in military fatigues",  # the military as a kind of thing
+    "one owner of a shop who declined to be named for fear of the authorities",  # a relative clause's words
 ])
 def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
     d = resolver.decide(mention, None, "", D2016, fallback=("United States", "the article names it most"))
@@ -376,9 +382,17 @@ def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
     ("Barack Obama", "United States"),  # the office holder's own given name
     ("Prime Minister Trudeau", "Canada"),  # a title before the surname
     ("Canadian Trudeau", "Canada"),  # a demonym before it
+    ("the U.S. military", "United States"),
 ])
 def test_the_national_readings_those_rules_keep(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government
+
+
+@pytest.mark.parametrize("mention", ["Army general Mark Milley", "a ministry official who declined to be named",
+                                     "military officials", "a military source"])
+def test_roles_those_guards_keep_take_the_article_country(resolver, mention):
+    d = resolver.decide(mention, None, "", D2016, fallback=("United States", "the article names it most"))
+    assert d.government == "United States", d
 
 
 @pytest.mark.parametrize("mention", [

@@ -547,3 +547,13 @@ def test_an_outlets_home_country_gives_way_to_the_country_the_story_is_about(res
     a.metadata["outlet"] = "RT"
     assert govs(resolver, a) == ["Canada"]
     assert "set aside" in a.metadata["home_country_reason"]
+
+
+def test_a_singular_pronoun_resolved_to_a_plural_phrase_keeps_the_plural(resolver):
+    """An "it" that the attribute stage resolved to "the families, supporters and administration
+    officials" is plural: "he" two sentences on is not them."""
+    from pipeline.resolve.coref import Antecedent, fits
+    d = resolver.decide("the families, supporters and administration officials", None, "", None)
+    assert not fits("he", Antecedent("the families, supporters and administration officials", "it", d, 0),
+                    resolver.lex)
+

@@ -80,6 +80,9 @@ def _number(mention: str, lex: BodyLexicon, role: Optional[str] = None) -> Optio
     if low in lex.pronouns:
         return lex.pronouns[low].get("number")
     head = (role or "").split()[-1] if role else _head(low)
+    stem = head[:-1] if head.endswith("y") else head
+    if role and re.search(r"\b" + re.escape(stem) + r"(?:s|es|ies)\b", low):
+        return "pl"  # the lexicon's singular role word written plural ("the families, supporters ...")
     return "pl" if _plural(head) else "sg"
 
 
@@ -95,7 +98,10 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
             return False
         if spec["referent"] == "body" and d.person:
             return False
-        number = _number(ant.mention or ant.text, lex, d.role if d.role in lex.words else None)
+        # an "it" the attribute stage resolved to "the families, ..." is plural: a singular pronoun
+        # mention gives way to the words it was resolved to ("they" keeps its own number)
+        sg_pronoun = lex.pronouns.get((ant.mention or "").strip().lower(), {}).get("number") == "sg"
+        number = _number(ant.text if sg_pronoun else (ant.mention or ant.text), lex, d.role if d.role in lex.words else None)
         if spec["number"] == "sg" and number == "pl" and d.person:
             return False
         if spec["number"] == "pl" and d.person and number == "sg" and low == "they":

@@ -85,20 +85,33 @@ def without_leading_phrase(mention: str) -> str:
 
 
 _RANK_AS_ADJECTIVE = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or|now|said|says)\b)[A-Za-z]")
+# "general manager", "assistant general counsel", "a major donor": a lower-case word after it that is no
+# rank noun ("general staff", "major general") makes the rank word an adjective
+_RANK_NOUN_AFTER = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or|now|said|says|staff|officers?|general)\b)[a-z]")
+# "a man in military fatigues", "his military duties": the military as a kind of thing, not the body
+_MILITARY_THING = re.compile(r"\s+(?:fatigues|uniforms?|gear|duty|duties|service|experience|background|career|history|"
+                             r"record|training|style|precision|hardware|equipment|vehicles?|bases?|parade|exercises?|"
+                             r"drills?|academy|school|spending|budget|might|power|options?|action|intervention|"
+                             r"strikes?|aid|presence|buildup|build-up)\b")
 
 
 def used_as_modifier(residue: str, w: Word) -> bool:
     """A lexicon word that modifies something else here, so no role: after "pro-"/"anti-" ("pro-government
     militias"), opening a compound modifier ("the government-funded RAND Corporation"), "official" of a
-    thing ("the official version"), "veteran" as an adjective ("a veteran diplomat") and a lower-case
-    rank word after a determiner ("the major Super PAC", "the general public")."""
+    thing ("the official version"), "veteran" as an adjective ("a veteran diplomat"), "military" of a
+    thing ("military fatigues"), and a lower-case rank word before a lower-case noun ("general manager")
+    or after a determiner ("the major Super PAC", "the general public")."""
     if STANCE_PREFIX.search(residue, 0, w.start) or residue[w.start + len(w.text):w.start + len(w.text) + 1] == "-":
         return True
     if w.text in ("veteran", "veterans"):  # "a veteran diplomat", "Veterans Affairs Minister": no former soldier
         return bool(_RANK_AS_ADJECTIVE.match(residue, w.start + len(w.text)))
     if w.text == "official":
         return bool(_OFFICIAL_THING.match(residue, w.start + len(w.text)))
+    if w.text == "military":
+        return bool(_MILITARY_THING.match(residue, w.start + len(w.text)))
     if w.text in ("major", "general") and residue[w.start:w.start + 1].islower():
+        if _RANK_NOUN_AFTER.match(residue, w.start + len(w.text)):
+            return True
         return bool(re.search(r"(?:\b(?:the|a|an|its|their|his|her|our)|['\u2019]s)\s+$", residue[:w.start])) and \
             bool(_RANK_AS_ADJECTIVE.match(residue, w.start + len(w.text)))
     return False

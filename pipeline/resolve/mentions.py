@@ -306,7 +306,7 @@ _SPEECH_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}?(?:says|said
 # "Schumer, who has also endorsed Clinton": a relative clause of something done to someone else, whose names
 # are no affiliation of the speaker's (unlike "Lim, who is spokesperson for ...", "who heads the ministry")
 _ACTION_RELATIVE = re.compile(
-    r",\s+(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:(?:also|recently|previously|once|repeatedly)\s+)?"
+    r"(?:,\s+|\s+)(?:who|which)\s+(?:(?:has|have|had)\s+)?(?:(?:also|recently|previously|once|repeatedly)\s+)?"
     r"(?!(?:is|was|are|were|been|serves|served|heads|headed|leads|led|runs|ran|works|worked|chairs|chaired|became|"
     r"becomes|represents|represented|oversees|oversaw|directs|directed|commands|commanded|speaks|spoke|replaced|"
     r"replaces|succeeded|succeeds|joined|joins)\b)"
@@ -315,7 +315,8 @@ _ACTION_RELATIVE = re.compile(
 
 def without_speech_relative(mention: str) -> str:
     """The speaker phrase without a trailing relative clause that says something ("Graham, who says
-    ..." -> "Graham") or does something to someone else ("Schumer, who has also endorsed Clinton")."""
+    ..." -> "Graham") or does something to someone else ("Schumer, who has also endorsed Clinton", "one
+    owner of a shop who declined to be named for fear of the authorities")."""
     return _ACTION_RELATIVE.sub("", _SPEECH_RELATIVE.sub("", mention)).strip()
 
 

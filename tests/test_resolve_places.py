@@ -69,6 +69,9 @@ def test_a_word_of_a_persons_name_is_no_place(resolver):
     ("the Ohio secretary of state", "Ohio"),
     ("the Borno state police", "Borno"),
     ("police in Maiduguri", "Maiduguri"),
+    ("Florida election officials", "Florida"),  # lower-case words between; a name several countries' places share
+    ("the Florida Department of Health", "Florida"),
+    ("Ontario's health ministry", "Ontario"),
 ])
 def test_a_city_or_province_owns_the_office(resolver, mention, place):
     about = ("United States", "test")
@@ -80,6 +83,7 @@ def test_a_city_or_province_owns_the_office(resolver, mention, place):
     ("Foreign Ministry spokesman Lim", "South Korea"),  # no place before the body
     ("Nigerian police in Maiduguri", "Nigeria"),  # the country is named: the national reading wins
     ("the ministry", "South Korea"),
+    ("Coast Guard officials", "South Korea"),  # "Coast" (a Kenyan province) does not end the name before the office
 ])
 def test_offices_with_no_place_keep_the_home_country(resolver, mention, government):
     assert resolver.decide(mention, "South Korea", "test", D2014).government == government

@@ -103,7 +103,9 @@ def _cities(min_population: int) -> list[dict]:
 # region words that the parser tags as places and that name no one country
 _REGIONS = {"asia", "europe", "africa", "america", "americas", "oceania", "antarctica", "arctic", "north", "south",
             "east", "west", "central", "middle east", "midwest", "the west", "north america", "south america",
-            "latin america", "central america", "caribbean", "balkans", "gulf", "sahel", "pacific", "atlantic"}
+            "latin america", "central america", "caribbean", "balkans", "gulf", "sahel", "pacific", "atlantic",
+            # adjectives that are also provinces somewhere ("Western Province"): a bloc or a direction here
+            "western", "eastern", "northern", "southern", "european", "arab", "asian", "african", "nordic", "baltic"}
 
 
 def build_place_index(gaz: Any, lex: Any, min_population: int = 15000) -> PlaceIndex:
@@ -119,30 +121,32 @@ def build_place_index(gaz: Any, lex: Any, min_population: int = 15000) -> PlaceI
     return PlaceIndex(collect_places(min_population), alpha2_governments(gaz, lex), exclude)
 
 
-_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,3}?)(?:['\u2019]s\s+)?(?:(?:state|county|city|provincial|municipal)\s+)?$")
+_BEFORE = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,3}?)(?:['\u2019]s\s+)?(?:(?:state|county|city|provincial|municipal)\s+)?"
+                     r"(?:(?!(?:of|the|a|an|and|or|in|for|at|to)\s)[a-z][a-z-]+\s+){0,2}$")
 _AFTER = re.compile(r"^\s+(?:in|of|for)\s+(?:the\s+)?((?:[A-Z][\w.'\u2019-]*\s*){1,3})")
 
 
 def modifying_place(text: str, start: int, end: int, index: PlaceIndex,
                     skip: Callable[[str], bool] = lambda name: False) -> Optional[str]:
     """The place that owns the office or body at text[start:end]: "Frisco officials", "the Iguala
-    police", "Borno state governor", "Cleveland Police Chief", "police in Iguala". Only the
-    capitalised words right before it or an "in/of/for" phrase right after it are read; the longest
-    name the index knows wins, and a name `skip` refuses (a body word: "Police" is also a Polish
-    town) is passed over."""
+    police", "Borno state governor", "Cleveland Police Chief", "Florida health officials", "police in
+    Iguala". Only the capitalised words right before it (with at most two lower-case words between)
+    or an "in/of/for" phrase right after it are read; the longest name the index knows wins, in one
+    country or in several ("Florida", "Ontario": a sub-national place either way), and a name `skip`
+    refuses (a body word: "Police" is also a Polish town) is passed over."""
     runs = []
     m = _BEFORE.search(text[:start])
-    if m:
-        runs.append(re.sub(r"['\u2019]s$", "", m.group(1).strip()).split())
+    if m:  # a name right before: it ends the run ("Coast Guard officials" is no place "Coast")
+        runs.append((re.sub(r"['\u2019]s$", "", m.group(1).strip()).split(), True))
     m = _AFTER.match(text[end:])
     if m:
-        runs.append(m.group(1).split())
-    for words in runs:
-        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)),
-                       key=lambda ij: ij[0] - ij[1])
+        runs.append((m.group(1).split(), False))
+    for words, ends in runs:
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                        if j == len(words) or not ends), key=lambda ij: ij[0] - ij[1])
         for i, j in spans:
             name = " ".join(words[i:j])
-            if not skip(name) and index.government(name):
+            if not skip(name) and (index.government(name) or index.candidates(name)):
                 return name
     return None
 

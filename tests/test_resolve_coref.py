@@ -526,6 +526,20 @@ def test_an_indefinite_nominal_is_no_office_holder_named_before(resolver):
     assert govs(resolver, b) == ["United States"]  # a definite one still takes him
 
 
+def test_an_office_holder_named_inside_a_quotation_is_no_antecedent_of_its_speaker(resolver):
+    """'"... the Department of Justice on behalf of B. Hussein Obama ...," he added': the president is
+    what the quote is about, not who 'he' is."""
+    text = ("\u201cThe attempts by the Department of Justice on behalf of B. Hussein Obama to render the firearm "
+            "inoperable were thwarted by my attorney,\u201d he added.")
+    said = text[1:text.index(",\u201d")]
+    a = article(["The gun went on sale on Thursday.", text], [("he", said)], date="2016-05-12")
+    assert a.clean_text[a.statements[0].speaker.start:].startswith("he added")
+    assert govs(resolver, a) == [None]
+    b = article(["President Obama spoke in Ohio on Friday.", "\u201cThe vote matters,\u201d he added."],
+                [("he", "The vote matters")], date="2016-05-12")
+    assert govs(resolver, b) == ["United States"]  # named outside the quote, he still is
+
+
 def test_a_report_in_a_relative_clause_speaks_for_its_own_speaker(resolver):
     """'criticized Clinton's email use, which an FBI investigation said was "extremely careless"': the
     relative clause is the FBI's report inside a former official's criticism."""

@@ -364,9 +364,9 @@ class GovernmentResolver(ArticleContext):
             fields = {"people"}
         # a possessive names a person as a modifier ("President Obama's Affordable Care Act"), not as the one
         # who goes on speaking, unless what is theirs is a speech act ("Obama's speech ... He told")
-        found = [m for m in self.gaz.find(window, fields, on=day) if m.valid
+        found = [m for m in self.gaz.find(window, fields, on=day) if m.valid and not _inside_quotes(article, lo + m.start)
                  and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
-                          and not _SPEECH_ACT.match(window, m.end))]
+                          and not _SPEECH_ACT.match(window, m.end))]  # nor one someone quotes ("... Obama ...," he added)
         if not found:
             return None
         m = found[-1]

@@ -225,10 +225,13 @@ def test_a_negated_comment_verb_in_the_cue_is_a_refusal(cue, text, refusal):
     # a clause after a comma is no appositive role
     (["The site was Mashable, though WHO has contacted Iraqi officials to offer help. Mashable said the "
       "report was false."], "Mashable"),
+    # nor a participle clause ("offering his thoughts on military readiness"), in an article about the US
+    (["The United States votes. In the United States, the United States decides. The man put his arm around "
+      "Kasich, offering his thoughts on military readiness. Kasich said the campaign was different."], "Kasich"),
 ])
 def test_another_mention_must_describe_the_same_person(resolver, paragraphs, mention):
     content = {"Smith": "the company was worth billions", "Thursday": "the raid failed",
-               "Mashable": "the report was false"}[mention]
+               "Mashable": "the report was false", "Kasich": "the campaign was different"}[mention]
     a = article(paragraphs, [(mention, content)], date="2014-09-05")
     a.sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+(?:\.(?= |$)|$)", a.clean_text)]  # the segment stage's
     assert govs(resolver, a) == [None], a.statements[0].speaker.reason

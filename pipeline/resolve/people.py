@@ -13,7 +13,13 @@ from .mentions import _name_words, _title_run
 # words that open a clause, not an appositive role ("Name, though WHO has ..."); "Name, who was
 # undersecretary of state" still describes the person
 _CLAUSE_START = re.compile(r"(?:though|although|but|and|or|which|that|when|while|as|because|if|after|before|"
-                           r"since|where|so|yet)\b", re.IGNORECASE)
+                           r"since|where|so|yet)\b|"
+                           # a participle clause ("Kasich, offering his thoughts on military readiness"), not a
+                           # title that ends in -ing ("acting director", "outgoing ambassador") nor a relay ("The
+                           # Sunday Mirror, citing British intelligence sources": whose words they are)
+                           r"(?!(?:acting|managing|outgoing|incoming|governing|ruling|presiding|visiting|serving|"
+                           r"reigning|sitting|leading|ranking|founding|commanding|citing|quoting)\b)[a-z]+ing\b",
+                           re.IGNORECASE)
 # a name of two to four capitalised words right after a comma, closing an appositive
 _NAME_AFTER_ROLE = re.compile(r",\s+((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told|added|"
                               r"announced|stated)\b)")

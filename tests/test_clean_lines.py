@@ -43,6 +43,7 @@ def around(line: str) -> str:
     ("Disclosure: Jeff Bezos is an investor in Business Insider.", "editor's note"),
     ("MORE: British ISIS fighter, from Derby, killed in Iraq", "related link"),
     ("RelatedIsrael: Will Yair Lapid Be the Netanyahu-Slayer?Gaza War Sees Hamas Surge", "related link"),
+    ("Related'Hello? Is it You, Comrade?' North Korea Publishes Mobile Phone Etiquette", "related link"),
     ("Below, more on the missing soldiers from the AP:", "related link"),
     ("VIEW GALLERY", "photo gallery"),
     ("Video loading", "photo gallery"),

@@ -119,7 +119,7 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
                  r"related roundup)\s*[:\-\u2014\u2013>]*\s*$")
 _INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|also read|also see|watch|related roundup|"
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
-_GLUED_RELATED = re.compile(r"^Related(?=[A-Z])")
+_GLUED_RELATED = re.compile(r"^Related(?=[A-Z'\"\u2018\u201c])")
 _AD_HEAD = _rx(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| stories| ads)?|ads by google|"
                r"promoted(?: links| stories| content)?|paid (?:content|links|partner content)|from our (?:sponsors|partners))"
                r"\W{0,3}$")

@@ -49,7 +49,8 @@ from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
-from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, surname_of_someone_else, opens_an_organisation, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, person_named_by, past_tenure)
+from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
+from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an

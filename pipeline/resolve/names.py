@@ -1,0 +1,79 @@
+"""Names that belong to someone else: a country name that ends a person's name ("Mark Cuban",
+"Rep. Steve Israel"), an office holder's surname after another given name ("Hunter Biden"), a
+demonym that opens an organisation's name ("American Bridge"), and the full name a bare surname
+stands for in the article ("Israel" after "Rep. Steve Israel"). The resolver reads these before
+it counts a gazetteer match as a government."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .gazetteer import Match
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?:^|[\s(\"\u201c])([A-Z][a-z]{1,15})\s+$")
+_NOT_GIVEN_NAMES = frozenset({"both", "even", "only", "also", "all", "some", "many", "most", "neither", "either", "each",
+                              "then", "now", "when", "while", "as", "if", "but", "and", "or", "so", "yet", "why", "how",
+                              "what", "where", "which", "who", "that", "this", "these", "those", "the", "a", "an", "in",
+                              "on", "at", "by", "for", "from", "with", "without", "under", "over", "after", "before",
+                              "since", "until", "during", "said", "says", "told", "officials", "fellow", "other",
+                              "another", "every", "no", "not", "our", "their", "his", "her", "its", "my", "your",
+                              "like", "unlike", "ex", "then-", "mr", "ms", "mrs", "dr", "sir", "dame", "lord", "lady"})
+
+
+def after_given_name(text: str, m: Match, title_words: frozenset[str]) -> bool:
+    """A country name or demonym that ends a person's name ("Mark Cuban", "Rep. Steve Israel"): a
+    capitalised word that is no title, role or function word stands right before it, and no
+    capitalised word follows."""
+    b = _GIVEN_NAME_BEFORE.search(text[:m.start])
+    if b is None or b.group(1).lower() in _NOT_GIVEN_NAMES or b.group(1).lower() in title_words:
+        return False
+    return not re.match(r"\s+[A-Z]", text[m.end:])
+
+
+def another_given_name(text: str, m: Match, not_a_given_name) -> bool:
+    """An office holder's surname after another given name: "Garry Trudeau", "Hunter Biden" are not
+    Justin Trudeau or Joe Biden. The word before must be capitalised, no title or office ("Prime
+    Minister Trudeau"), no country name or demonym ("Canadian Trudeau": `not_a_given_name` says
+    which) and no word of the office holder's own names."""
+    if m.field != "people" or " " in m.text.strip() or not m.names:
+        return False
+    b = _GIVEN_NAME_BEFORE.search(text[:m.start])
+    if b is None or b.group(1).lower() in _NOT_GIVEN_NAMES or not_a_given_name(b.group(1)):
+        return False
+    return b.group(1).lower() not in {w.lower().strip(".,") for n in m.names for w in n.split()}
+
+
+def surname_of_someone_else(text: str, m: Match, title_words: frozenset[str], not_a_given_name) -> bool:
+    """A country name ending a person's name ("Mark Cuban", "Rep. Steve Israel"), or an office
+    holder's surname after another given name ("Hunter Biden"): no government there."""
+    if m.field in ("names", "demonyms"):
+        return after_given_name(text, m, title_words)
+    return another_given_name(text, m, not_a_given_name)
+
+
+_ORG_HEADS = r"(?:president|chairman|chairwoman|chair|director|founder|ceo|head|leader|spokesman|spokeswoman|spokesperson)"
+_NAME_RUN_AFTER = re.compile(r"^\s+((?:[A-Z][\w'\u2019&-]*\s+){1,3})" + _ORG_HEADS + r"\b", re.IGNORECASE)
+
+
+def opens_an_organisation(text: str, m: Match, is_state_word) -> bool:
+    """A demonym that opens an organisation's name before its officer: "American Bridge President
+    Jessica Mackler" (a political group), where no word of the name is a state body or office
+    ("South Korean Unification Ministry spokesman" stays the ministry's)."""
+    r = _NAME_RUN_AFTER.match(text[m.end:])
+    if r is None or not r.group(1)[:1].isupper():
+        return False
+    return not any(is_state_word(w.strip(".,").lower()) for w in r.group(1).split())
+
+
+def person_named_by(text: str, persons: list[tuple[int, int, str]]) -> Optional[str]:
+    """The person the article names in full whose surname is the whole speaker phrase: "Israel" is
+    Steve Israel where the parse found "Steve Israel" as a person."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-Z][a-z]+", word):
+        return None
+    for _, _, name in persons:
+        toks = name.split()
+        if len(toks) >= 2 and toks[-1] == word:
+            return name
+    return None

@@ -256,6 +256,7 @@ def test_dateline_second_report_and_floating_quote_after_relative_clause(stages)
     a = run(stages, DATELINE)
     leaders = by_content(a, "common defense fund")
     assert leaders.speaker.mention == "European leaders"  # the dateline is not part of the source
+    assert leaders.speaker.text == "European leaders"  # nor of the speaker the resolver reads
     crisis = by_content(a, "not in a crisis")
     breath = by_content(a, "deep breath")
     assert crisis is not breath  # "said A, and urged B": two statements of the same speaker

@@ -163,6 +163,7 @@ def test_bodies_that_need_a_country_stay_unknown_without_one(resolver, mention):
     "Hillary Clinton, who served as secretary of state",
     "a Brazilian judge",
     "neither Germany's Angela Merkel nor France's Francois Hollande",
+    "no London Police Chief",  # "there is no London police chief called ...": nobody spoke
     # family and relations of an office holder
     "Pope Francis's predecessor, Pope Benedict XVI",
     "President Putin's daughter",
@@ -383,6 +384,7 @@ def test_names_groups_and_clauses_that_only_look_national(resolver, mention):
     ("Prime Minister Trudeau", "Canada"),  # a title before the surname
     ("Canadian Trudeau", "Canada"),  # a demonym before it
     ("the U.S. military", "United States"),
+    ("no less than President Obama", "United States"),  # an intensifier, not a negation
 ])
 def test_the_national_readings_those_rules_keep(resolver, mention, government):
     assert resolver.decide(mention, None, "", D2016).government == government

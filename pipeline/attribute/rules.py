@@ -140,12 +140,16 @@ class RuleAttributor(BackendBase):
         if pieces:
             pieces[0] = (skip_dateline(text, *pieces[0]), pieces[0][1])
             start = pieces[0][0]
+        speaker_text = (c.speaker_text or "").strip()
         if c.source:
             s0, s1 = trim(text, *token_chars(doc, c.source))
-            s0 = skip_dateline(text, s0, s1)
+            past = skip_dateline(text, s0, s1)
+            lead, s0 = text[s0:past].strip(), past
+            if lead and speaker_text.startswith(lead):  # "BRUSSELS - European leaders": the leaders speak
+                speaker_text = speaker_text[len(lead):].strip()
         else:
             s0, s1 = -1, -1
-        speaker = Speaker(text=(c.speaker_text or "").strip() or "(unknown)", start=s0, end=s1)
+        speaker = Speaker(text=speaker_text or "(unknown)", start=s0, end=s1)
         if s0 >= 0:
             speaker.mention = text[s0:s1]
         cue0, cue1 = token_chars(doc, c.cue) if c.cue else (-1, -1)

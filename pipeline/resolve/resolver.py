@@ -61,8 +61,8 @@ _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re
 _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|address|comments|interview|"
                          r"announcement|message|letter|op-ed|tweets?|posts?|testimony|news conference|press conference)\b",
                          re.IGNORECASE)
-# "neither Germany's Merkel nor France's Hollande": nobody spoke
-_NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b", re.IGNORECASE)
+# "neither Germany's Merkel nor France's Hollande", "no London police chief": nobody spoke ("No 10", "no less than President Obama": someone did)
+_NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b|^\s*no\s+(?!\d|less\b|fewer\b|other\b)", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
 class GovernmentResolver(ArticleContext):

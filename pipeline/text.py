@@ -6,7 +6,8 @@ sentence. Newlines always end one (clean text keeps one paragraph per line).
 
 `sentence_problems` says why a sentence is not one a reader would sign off on: no finite verb
 with a subject at its root (a headline piece, a bare reported clause), a relative clause standing
-alone ("Which has denied ..."), an unbalanced quote, no closing punctuation. Summarizers use it to keep fragments out; benchmarks use it to count them.
+alone ("Which has denied ..."), an unbalanced quote, a sentence that stops on a conjunction ("...,
+but."), no closing punctuation. Summarizers use it to keep fragments out; benchmarks use it to count them.
 """
 from __future__ import annotations
 
@@ -297,7 +298,7 @@ def has_clause(doc_or_span: Any) -> bool:
 
 def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
     """Why `sentence` is not a well-formed sentence: 'no_clause', 'relative_start', 'unbalanced_quote',
-    'no_end_punctuation', 'lowercase_start'. An empty list means it passes."""
+    'dangling_conjunction', 'no_end_punctuation', 'lowercase_start'. An empty list means it passes."""
     s = (sentence or "").strip()
     if not s:
         return ["empty"]
@@ -309,6 +310,8 @@ def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
         problems.append("no_end_punctuation")
     if unbalanced_quotes(s):
         problems.append("unbalanced_quote")
+    if _DANGLING.search(s):
+        problems.append("dangling_conjunction")
     doc = doc if doc is not None else parse_model()(s)
     if not has_clause(doc):
         problems.append("no_clause")
@@ -317,6 +320,9 @@ def sentence_problems(sentence: str, doc: Optional[Any] = None) -> list[str]:
     return problems
 
 
+# "... caused the crater, but.": a sentence that stops on a conjunction lost its second half
+_DANGLING = re.compile(r"\b(?:but|and|or|nor|because|although|though|while|whereas|yet)\s*[.!?]['\"\u201d\u2019)\]]*$",
+                       re.IGNORECASE)
 _RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 _CLOSERS = "\"'\u201d\u2019)] "
 

@@ -64,6 +64,8 @@ def test_unbalanced_quotes_both_sides(text, bad):
     ("Whose leaders have called for the dissolution of the state.", ["relative_start"]),
     ("Which countries will join remains unclear.", []),
     ("\u201cWho would do that?\u201d", []),
+    ("NASA said a meteorite caused the crater, but.", ["dangling_conjunction"]),
+    ("The talks went on and on.", []),
 ])
 def test_sentence_problems(sentence, problems):
     assert sentence_problems(sentence) == problems

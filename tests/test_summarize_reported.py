@@ -100,6 +100,21 @@ def test_a_long_speaker_phrase_given_once_is_a_name_the_second_time():
     assert second_mentions(texts[:2], speakers[:2], lambda p: None) == texts[:2]
 
 
+def test_a_quotation_in_two_pieces_around_its_speaker_is_written_speaker_first():
+    w = '"We are aware of reports," a Foreign Office spokeswoman said. "We cannot confirm them."'
+    c = ctx_of(w, "We are aware of reports", "a Foreign Office spokeswoman", "said", type_="direct")
+    c.content_spans.append((w.index("We cannot"), w.index("them") + 4))
+    out = clause_form(c, lead_speaker=True)
+    assert out == "A Foreign Office spokeswoman said: \u201cWe are aware of reports. We cannot confirm them.\u201d"
+    assert sentence_problems(out) == [] or "unbalanced_quote" not in sentence_problems(out)
+    # one sentence cut in two by its speaker: joined with a comma
+    w = '"The talks went well," the minister said on Friday, "and we will meet again."'
+    c = ctx_of(w, "The talks went well", "the minister", "said", type_="direct")
+    c.content_spans.append((w.index("and we"), w.index("again") + 5))
+    assert clause_form(c, lead_speaker=True) == ("The minister said on Friday: \u201cThe talks went well, and we "
+                                                 "will meet again.\u201d")
+
+
 def test_composed_form_for_a_continued_quote_keeps_one_sentence():
     w = "\u201cThere must be one authority and one regime.\u201d"
     c = StatementContext(window=w, offset=0, position=0, content_spans=[(1, len(w) - 1)], type="direct",
@@ -172,11 +187,13 @@ def test_seed_article_summaries_name_the_speaker_and_have_no_fragment(seed_path,
         assert not russia.startswith(("that ", "That "))
 
 
-def test_speaker_first_leaves_mixed_attributions_alone():
+def test_speaker_first_joins_a_quotation_cut_by_its_speaker_and_leaves_three_pieces_alone():
     w = '"We will respond," he said, "and firmly."'
     c = StatementContext(window=w, offset=0, position=0, content_spans=[(1, 17), (29, 40)], type="direct",
                          speaker="The minister", speaker_span=(19, 21), cue="said", cue_span=(22, 26),
                          sentence_starts=[0])
+    assert speaker_first(c, "unchanged") == "The minister said: \u201cWe will respond, and firmly.\u201d"
+    c.content_spans.append((0, 1))
     assert speaker_first(c, "unchanged") == "unchanged"
 
 

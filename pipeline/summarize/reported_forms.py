@@ -183,11 +183,23 @@ def _as_object(content: str) -> str:
     return content
 
 
+def _subject(speaker: str) -> str:
+    """The speaker as a sentence's subject: capitalised, and an appositive closed with a comma ("Mr.
+    Sperling, who worked with Ms. Brainard, said")."""
+    speaker = _cap(speaker.strip().rstrip(","))
+    return speaker + "," if "," in speaker else speaker
+
+
 def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
     """'"We reject this," the ministry said.' -> 'The ministry said: "We reject this."' (and 'X, officials
     said.' -> 'Officials said x.'): the speaker leads, as in a reported-speech summary. Only for a
-    clause whose one speaker and cue come after all its content."""
-    if not text or not ctx.speaker_span or not ctx.cue_span or len(ctx.content_spans) != 1:
+    clause whose one speaker and cue come after all its content, or stand between the two pieces of
+    one quotation."""
+    if not text or not ctx.speaker_span or not ctx.cue_span:
+        return text
+    if len(ctx.content_spans) == 2:
+        return _around_the_speaker(ctx, text)
+    if len(ctx.content_spans) != 1:
         return text
     (c0, c1), (s0, s1), (k0, k1) = ctx.content_spans[0], ctx.speaker_span, ctx.cue_span
     if not (c1 <= min(s0, k0)) or not _speaks(ctx):
@@ -211,10 +223,45 @@ def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
         inner = content.strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",")
         if not inner or re.search(r"[\"\u201c\u201d]", inner):
             return text
-        body = f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(inner))}\u201d"
+        body = f"{_subject(speaker)} {cue}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(inner))}\u201d"
     else:
-        body = _finish(f"{_cap(speaker)} {cue}{(' ' + tail) if tail else ''} {_as_object(content)}")
+        body = _finish(f"{_subject(speaker)} {cue}{(' ' + tail) if tail else ''} {_as_object(content)}")
     return body
+
+
+def _quotation(w: str, a: int, b: int) -> Optional[str]:
+    """The words of the quotation at w[a:b] without its marks, or None when w[a:b] is not one
+    whole quotation."""
+    while a > 0 and w[a - 1] in _OPEN_Q:
+        a -= 1
+    while b < len(w) and w[b] in _CLOSE_Q + ",.!?":
+        b += 1
+    piece = _squash(w[a:b]).rstrip(",")
+    if piece[:1] not in _OPEN_Q or piece[-1:] not in _CLOSE_Q:
+        return None
+    inner = piece.strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",")
+    return inner if inner and not re.search(r"[\"\u201c\u201d]", inner) else None
+
+
+def _around_the_speaker(ctx: StatementContext, text: str) -> str:
+    """'"We are aware of reports," a spokeswoman said. "We cannot confirm them."' -> 'A spokeswoman
+    said: "We are aware of reports. We cannot confirm them."': a quotation in two pieces around its
+    speaker, written speaker first as one quotation."""
+    (a0, a1), (b0, b1) = ctx.content_spans
+    (s0, s1), (k0, k1) = ctx.speaker_span, ctx.cue_span
+    if not (a1 <= min(s0, k0) and max(s1, k1) <= b0) or not _speaks(ctx):
+        return text
+    w = ctx.window
+    first, second = _quotation(w, a0, a1), _quotation(w, b0, b1)
+    tail = _squash(w[max(s1, k1):b0]).strip(" .,;:" + _OPEN_Q)
+    if not first or not second or len(tail.split()) > 6 or re.search(r"[\"'\u201c\u201d\u2018\u2019]", tail):
+        return text
+    if second[:1].islower():  # '"A," he said, "and b."': one sentence cut in two
+        joined = f"{first.rstrip(',;')}, {second}"
+    else:
+        joined = f"{_finish(first)} {second}"
+    speaker = ctx.speaker if (ctx.pronoun_speaker and _named(ctx.speaker)) else w[s0:s1]
+    return f"{_subject(speaker)} {w[k0:k1]}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(joined))}\u201d"
 
 
 def sentence_form(ctx: StatementContext, lead_speaker: bool = False) -> Optional[str]:

@@ -289,9 +289,13 @@ def has_clause(doc_or_span: Any) -> bool:
     for root in roots:
         if root.pos_ not in ("VERB", "AUX"):
             continue
+        subject = any(c.dep_ in _SUBJECTS for c in root.children)
         finite = root.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS and c.dep_ in ("aux", "auxpass")
                                                    for c in root.children)
-        if finite and any(c.dep_ in _SUBJECTS for c in root.children):
+        # the tagger's base form with a subject of its own is a present tense ("India's labour laws,
+        # which ..., make it hard"): an imperative has no subject, an infinitive its "to"
+        finite = finite or (root.tag_ == "VB" and subject and not any(c.dep_ == "aux" for c in root.children))
+        if finite and subject:
             return True
     return False
 

@@ -66,6 +66,10 @@ def test_unbalanced_quotes_both_sides(text, bad):
     ("\u201cWho would do that?\u201d", []),
     ("NASA said a meteorite caused the crater, but.", ["dangling_conjunction"]),
     ("The talks went on and on.", []),
+    # the tagger's base form with its own subject is a present tense; without one, no clause
+    ("India's labour laws, which the World Bank says are the most restrictive anywhere, make it hard to sack "
+     "staff.", []),
+    ("The officials to meet in Geneva.", ["no_clause"]),
 ])
 def test_sentence_problems(sentence, problems):
     assert sentence_problems(sentence) == problems

@@ -56,6 +56,24 @@ def test_a_pronoun_speaker_is_named_only_where_it_speaks():
     assert clause_form(c2) is None or "President Obama dare" not in clause_form(c2)
 
 
+def test_we_and_a_singular_they_keep_their_verb_and_are_not_replaced():
+    c = ctx_of("We ask those men to hand themselves in.", "those men to hand themselves in", "We", "ask",
+               resolved="The spokesman")
+    assert clause_form(c) == "We ask those men to hand themselves in."
+    c = ctx_of("They say the talks failed.", "the talks failed", "They", "say", resolved="The ministry")
+    assert clause_form(c) == "They say the talks failed."
+    c = ctx_of("They say the talks failed.", "the talks failed", "They", "say", resolved="Ministry officials")
+    assert clause_form(c) == "Ministry officials say the talks failed."
+    c = ctx_of("They said the talks failed.", "the talks failed", "They", "said", resolved="The ministry")
+    assert clause_form(c) == "The ministry said the talks failed."  # a past tense agrees with either
+
+
+def test_reported_content_opening_on_a_preposition_is_lowered():
+    w = "As deplorable as these crimes are, law and order has to be maintained."
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(0, len(w) - 1)], speaker="The spokesman")
+    assert composed_form(c) == "The spokesman said as deplorable as these crimes are, law and order has to be maintained."
+
+
 def test_a_clause_that_would_start_inside_a_sentence_on_a_lowercase_word_is_refused():
     w = "He leads a movement, which has been accused by the Turkish government of attempting a coup."
     c = ctx_of(w, "of attempting a coup", "the Turkish government", "accused")

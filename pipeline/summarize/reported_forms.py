@@ -94,7 +94,7 @@ def _replace_speaker(window: str, ctx: StatementContext, a: int, b: int) -> str:
         named = _relative_named(window, ctx)
         if named:
             return named + window[ctx.speaker_span[1]:b]
-    if ctx.speaker_span and ctx.pronoun_speaker and _named(ctx.speaker) and _speaks(ctx):
+    if ctx.speaker_span and _names_pronoun(ctx) and _speaks(ctx):
         s0, s1 = ctx.speaker_span
         if a <= s0 and s1 <= b:
             at_start = not window[a:s0].strip(_OPEN_Q + " ")
@@ -104,6 +104,29 @@ def _replace_speaker(window: str, ctx: StatementContext, a: int, b: int) -> str:
 
 def _named(speaker: str) -> bool:
     return bool(speaker) and speaker.strip().lower() not in _UNNAMED
+
+
+def _names_pronoun(ctx: StatementContext) -> bool:
+    """A pronoun speaker that the resolved speaker can stand in for with its verb unchanged: "he",
+    "she", "it"; "they" for a plural ("officials") or before a verb that does not agree ("they said");
+    never "I" or "we", the voice of a quotation ("We ask those men ..." is not "The spokesman ask ...")."""
+    if not ctx.pronoun_speaker or not _named(ctx.speaker):
+        return False
+    pronoun = ctx.speaker_mention.strip().lower()
+    if pronoun in ("i", "we", "us"):
+        return False
+    if pronoun in ("they", "them"):
+        last = ctx.speaker.strip().split()[-1].lower()
+        verb = (ctx.cue or "").split()[0].lower() if (ctx.cue or "").split() else ""
+        plural = last.endswith("s") and not last.endswith("ss") or last in ("police", "people") or " and " in ctx.speaker
+        return plural or (verb not in ("were", "are", "have") and (verb.endswith("ed") or verb in _NO_AGREEMENT))
+    return True
+
+
+# verb forms that stay the same after a singular subject ("they said" -> "the ministry said")
+_NO_AGREEMENT = frozenset({"said", "told", "wrote", "spoke", "gave", "made", "took", "put", "thought", "knew", "saw",
+                           "found", "held", "kept", "sent", "would", "could", "should", "might", "will", "can",
+                           "may", "must", "had"})
 
 
 _BREAK_WORDS = {"and", "but", "or", "while", "which", "who", "whom", "whose", "as", "after", "because", "although",
@@ -167,7 +190,10 @@ def clause_form(ctx: StatementContext, lead_speaker: bool = False) -> Optional[s
 
 _LOWER_OK = {"the", "a", "an", "it", "its", "they", "their", "there", "this", "that", "these", "those", "he", "his",
              "she", "her", "we", "our", "us", "some", "many", "most", "all", "no", "none", "any", "both", "each",
-             "such", "more", "much", "other", "others", "if", "while", "when", "although", "because", "only"}
+             "such", "more", "much", "other", "others", "if", "while", "when", "although", "because", "only",
+             # words that open a subordinate clause ("As deplorable as these crimes are, ...", "Even after ...");
+             # not an adverbial opener ("In addition, ..."), which reads wrongly after "said"
+             "as", "even", "though", "unless", "until", "whether"}
 
 
 _CONJUNCTION = re.compile(r"^(?:And|But|Or|So|Yet|Plus)\s+(?=\w)")
@@ -209,7 +235,7 @@ def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
     tail = _squash(w[max(s1, k1):nxt]).strip(" .,;")
     if len(tail.split()) > 6 or re.search(r"[\"'\u201c\u201d\u2018\u2019]", tail):
         return text
-    speaker = ctx.speaker if (ctx.pronoun_speaker and _named(ctx.speaker)) else w[s0:s1]
+    speaker = ctx.speaker if _names_pronoun(ctx) else w[s0:s1]
     cue = w[k0:k1]
     a = c0
     while a > 0 and w[a - 1] in _OPEN_Q:
@@ -260,7 +286,7 @@ def _around_the_speaker(ctx: StatementContext, text: str) -> str:
         joined = f"{first.rstrip(',;')}, {second}"
     else:
         joined = f"{_finish(first)} {second}"
-    speaker = ctx.speaker if (ctx.pronoun_speaker and _named(ctx.speaker)) else w[s0:s1]
+    speaker = ctx.speaker if _names_pronoun(ctx) else w[s0:s1]
     return f"{_subject(speaker)} {w[k0:k1]}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(joined))}\u201d"
 
 

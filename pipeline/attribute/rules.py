@@ -144,7 +144,8 @@ class RuleAttributor(BackendBase):
         if c.source:
             s0, s1 = trim(text, *token_chars(doc, c.source))
             past = skip_dateline(text, s0, s1)
-            lead, s0 = text[s0:past].strip(), past
+            lead = text[s0:past].strip()
+            s0 = past
             if lead and speaker_text.startswith(lead):  # "BRUSSELS - European leaders": the leaders speak
                 speaker_text = speaker_text[len(lead):].strip()
         else:

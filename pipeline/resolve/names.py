@@ -21,12 +21,18 @@ _NOT_GIVEN_NAMES = frozenset({"both", "even", "only", "also", "all", "some", "ma
                               "like", "unlike", "ex", "then-", "mr", "ms", "mrs", "dr", "sir", "dame", "lord", "lady"})
 
 
+def _given_name_before(text: str, at: int) -> Optional[str]:
+    """The capitalised word right before `at` that may be a given name (no function word), or None."""
+    b = _GIVEN_NAME_BEFORE.search(text[:at])
+    return b.group(1) if b is not None and b.group(1).lower() not in _NOT_GIVEN_NAMES else None
+
+
 def after_given_name(text: str, m: Match, title_words: frozenset[str]) -> bool:
     """A country name or demonym that ends a person's name ("Mark Cuban", "Rep. Steve Israel"): a
     capitalised word that is no title, role or function word stands right before it, and no
     capitalised word follows."""
-    b = _GIVEN_NAME_BEFORE.search(text[:m.start])
-    if b is None or b.group(1).lower() in _NOT_GIVEN_NAMES or b.group(1).lower() in title_words:
+    given = _given_name_before(text, m.start)
+    if given is None or given.lower() in title_words:
         return False
     return not re.match(r"\s+[A-Z]", text[m.end:])
 
@@ -38,10 +44,10 @@ def another_given_name(text: str, m: Match, not_a_given_name) -> bool:
     which) and no word of the office holder's own names."""
     if m.field != "people" or " " in m.text.strip() or not m.names:
         return False
-    b = _GIVEN_NAME_BEFORE.search(text[:m.start])
-    if b is None or b.group(1).lower() in _NOT_GIVEN_NAMES or not_a_given_name(b.group(1)):
+    given = _given_name_before(text, m.start)
+    if given is None or not_a_given_name(given):
         return False
-    return b.group(1).lower() not in {w.lower().strip(".,") for n in m.names for w in n.split()}
+    return given.lower() not in {w.lower().strip(".,") for n in m.names for w in n.split()}
 
 
 def surname_of_someone_else(text: str, m: Match, title_words: frozenset[str], not_a_given_name) -> bool:

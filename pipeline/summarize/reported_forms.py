@@ -117,7 +117,8 @@ def _names_pronoun(ctx: StatementContext) -> bool:
         return False
     if pronoun in ("they", "them"):
         last = ctx.speaker.strip().split()[-1].lower()
-        verb = (ctx.cue or "").split()[0].lower() if (ctx.cue or "").split() else ""
+        cue_words = (ctx.cue or "").lower().split()
+        verb = cue_words[0] if cue_words else ""
         plural = last.endswith("s") and not last.endswith("ss") or last in ("police", "people") or " and " in ctx.speaker
         return plural or (verb not in ("were", "are", "have") and (verb.endswith("ed") or verb in _NO_AGREEMENT))
     return True
@@ -232,11 +233,9 @@ def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
         return text
     w = ctx.window
     nxt = min([x for x in ctx.sentence_starts if x >= max(s1, k1)] + [len(w)])
-    tail = _squash(w[max(s1, k1):nxt]).strip(" .,;")
-    if len(tail.split()) > 6 or re.search(r"[\"'\u201c\u201d\u2018\u2019]", tail):
+    opening = _opening(ctx, _squash(w[max(s1, k1):nxt]).strip(" .,;"))
+    if opening is None:
         return text
-    speaker = ctx.speaker if _names_pronoun(ctx) else w[s0:s1]
-    cue = w[k0:k1]
     a = c0
     while a > 0 and w[a - 1] in _OPEN_Q:
         a -= 1
@@ -249,10 +248,21 @@ def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
         inner = content.strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",")
         if not inner or re.search(r"[\"\u201c\u201d]", inner):
             return text
-        body = f"{_subject(speaker)} {cue}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(inner))}\u201d"
+        body = f"{opening}: \u201c{_finish(_cap(inner))}\u201d"
     else:
-        body = _finish(f"{_subject(speaker)} {cue}{(' ' + tail) if tail else ''} {_as_object(content)}")
+        body = _finish(f"{opening} {_as_object(content)}")
     return body
+
+
+def _opening(ctx: StatementContext, tail: str) -> Optional[str]:
+    """'<Speaker> <cue> <tail>' that leads a speaker-first sentence ('A spokeswoman said on Friday'),
+    the speaker named where a pronoun stood; None when the words after the cue (`tail`) are more
+    than a short time or place (over six words, or a quote)."""
+    if len(tail.split()) > 6 or re.search(r"[\"'\u201c\u201d\u2018\u2019]", tail):
+        return None
+    (s0, s1), (k0, k1) = ctx.speaker_span, ctx.cue_span
+    speaker = ctx.speaker if _names_pronoun(ctx) else ctx.window[s0:s1]
+    return f"{_subject(speaker)} {ctx.window[k0:k1]}{(' ' + tail) if tail else ''}"
 
 
 def _quotation(w: str, a: int, b: int) -> Optional[str]:
@@ -279,15 +289,14 @@ def _around_the_speaker(ctx: StatementContext, text: str) -> str:
         return text
     w = ctx.window
     first, second = _quotation(w, a0, a1), _quotation(w, b0, b1)
-    tail = _squash(w[max(s1, k1):b0]).strip(" .,;:" + _OPEN_Q)
-    if not first or not second or len(tail.split()) > 6 or re.search(r"[\"'\u201c\u201d\u2018\u2019]", tail):
+    opening = _opening(ctx, _squash(w[max(s1, k1):b0]).strip(" .,;:" + _OPEN_Q))
+    if not first or not second or opening is None:
         return text
     if second[:1].islower():  # '"A," he said, "and b."': one sentence cut in two
         joined = f"{first.rstrip(',;')}, {second}"
     else:
         joined = f"{_finish(first)} {second}"
-    speaker = ctx.speaker if _names_pronoun(ctx) else w[s0:s1]
-    return f"{_subject(speaker)} {w[k0:k1]}{(' ' + tail) if tail else ''}: \u201c{_finish(_cap(joined))}\u201d"
+    return f"{opening}: \u201c{_finish(_cap(joined))}\u201d"
 
 
 def sentence_form(ctx: StatementContext, lead_speaker: bool = False) -> Optional[str]:

@@ -33,6 +33,7 @@ from bench_summarizers import parse_backend  # noqa: E402
 
 
 def load_articles(split: str):
+    from pipeline.io.readers import is_lead_paragraph
     from pipeline.types import Article
 
     arts_dir = ROOT / "runs" / "govbench" / "articles" / split
@@ -43,8 +44,8 @@ def load_articles(split: str):
     for f in sorted(arts_dir.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
         first, _, _ = text.partition("\n")
-        a = Article(id=f.stem, source_path=str(f), raw_text=text, title=first.strip(),
-                    metadata={"body_start": len(first) + 1})
+        a = Article(id=f.stem, source_path=str(f), raw_text=text, title=first.strip(),  # as io.readers reads it
+                    metadata={"body_start": 0 if is_lead_paragraph(first.strip()) else len(first) + 1})
         a.reference = json.loads((refs / f"{f.stem}.json").read_text(encoding="utf-8"))
         out.append(a)
     return out

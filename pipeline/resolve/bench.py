@@ -63,7 +63,7 @@ def upstream_articles(files: list[Path], cfg, cache_dir: Path, refresh: bool = F
 
     ctx = RunContext(cfg, None)
     params = {n: cfg.stage_params(n).model_dump(mode="json") for n in UPSTREAM}
-    key_base = json.dumps([params, _source_digest(*UPSTREAM)], sort_keys=True)
+    key_base = json.dumps([params, _source_digest("io", *UPSTREAM)], sort_keys=True)  # io: where a body starts
     stages: Optional[list] = None
     out, timing = [], {"segment_s": 0.0, "upstream_s": 0.0, "cached": 0, "computed": 0}
     for f in files:
@@ -224,7 +224,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "articles": len(files),
         "segment_model": seg_model,
         "resolve": cfg.stage_params("resolve").model_dump(mode="json"),
-        "upstream_source_sha": _source_digest(*UPSTREAM),
+        "upstream_source_sha": _source_digest("io", *UPSTREAM),
         "frozen_upstream": args.frozen,
         "resolve_source_sha": _source_digest("resolve"),
         "timing": {k: round(v, 3) if isinstance(v, float) else v for k, v in timing.items()},

@@ -1,0 +1,54 @@
+#!/usr/bin/env python
+"""How the plain-text reader's lead-paragraph test (pipeline.io.readers.is_lead_paragraph) reads first
+lines whose nature is known: PolNeAR texts open with their headline, FNC-1 bodies have none (their
+first line is the story's first paragraph).
+
+    python scripts/check_lead_lines.py [--data ../shared/data] --out benchmarks/results/lead_lines_X.json
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.io.readers import is_lead_paragraph  # noqa: E402
+from pipeline.io.writer import write_json_atomic  # noqa: E402
+
+MAX_TITLE_CHARS = 300  # a longer first line is body already (io.readers)
+
+
+def first_line(text: str) -> str:
+    return next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    headlines = [first_line(p.read_text(encoding="utf-8")) for split in ("train", "dev")
+                 for p in sorted((data / "polnear" / split / "text").glob("*.txt"))]
+    csv.field_size_limit(10 ** 9)
+    leads = []
+    for name in ("train_bodies.csv", "dev_bodies.csv"):
+        with open(data / "fnc1" / name, encoding="utf-8", newline="") as f:
+            leads += [first_line(r["articleBody"]) for r in csv.DictReader(f)]
+    leads = [x for x in leads if x and len(x) <= MAX_TITLE_CHARS]
+    wrong = [h for h in headlines if is_lead_paragraph(h)]
+    out = {"command": " ".join(["python", "scripts/check_lead_lines.py"] + (argv or sys.argv[1:])),
+           "polnear_headlines": len(headlines), "polnear_headlines_read_as_lead": len(wrong),
+           "polnear_headlines_read_as_lead_examples": wrong[:10],
+           "fnc1_first_lines_up_to_300_chars": len(leads),
+           "fnc1_first_lines_read_as_lead": sum(map(is_lead_paragraph, leads))}
+    write_json_atomic(Path(args.out), out)
+    print({k: v for k, v in out.items() if not isinstance(v, list)})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -20,6 +20,8 @@ def test_skip_dateline_only_at_a_line_start():
     assert text[skip_dateline(text, 0, 31):].startswith("European leaders")
     start = text.index("The EU")
     assert skip_dateline(text, start, len(text)) == start  # not an upper-case dateline
+    for line in ("UNITED NATIONS (CBS News/CBSDC/AP) — Iraq’s ambassador said", "SANAA, Dec 6 (Reuters) - Iraq’s ambassador said"):
+        assert line[skip_dateline(line, 0, len(line)):].startswith("Iraq’s ambassador")
 
 
 def test_quotes_found_with_their_marks():

@@ -168,6 +168,13 @@ def test_bodies_that_need_a_country_stay_unknown_without_one(resolver, mention):
     "Pope Francis's predecessor, Pope Benedict XVI",
     "President Putin's daughter",
     "the wife of the Japanese prime minister",
+    # defectors, regional (Kurdish) administrations, named armed groups
+    "A defected army official",
+    "a North Korean defector",
+    "Kurdish health minister Nisan Ahmed",
+    "the FSA official",
+    "a Boko Haram spokesman",
+    "an al-Shabaab official",
 ])
 def test_non_government_guard(resolver, mention):
     d = resolver.decide(mention, "United States", "test", D2016)
@@ -211,6 +218,8 @@ def test_non_government_guard_attachments(resolver, mention):
     ("a spokesman for President Erdogan", "Turkey"),
     ("Saudi King Salman", "Saudi Arabia"),
     ("a spokesman for the Mexico City government", "Mexico"),  # a capital, not a city's body
+    # "on" names the subject, not whom the spokesperson works for
+    ("Mike Omeri, the Nigerian government's spokesperson on the Boko Haram insurgency", "Nigeria"),
 ])
 def test_attachments_that_stay_government(resolver, mention, government):
     assert resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20)).government == government

@@ -245,6 +245,14 @@ def test_a_who_clause_still_describes_the_person(resolver):
     assert govs(resolver, a) == ["United States"]
 
 
+@pytest.mark.parametrize("mention", ["The source with knowledge of Kim’s health", "a source close to Kim"])
+def test_a_name_the_speaker_phrase_is_about_is_not_the_speaker(resolver, mention):
+    """An owner ("Kim’s health") or the object of "close to" is not the person who speaks."""
+    a = article(["NORTH Korean leader Kim Jong Un has not been seen for weeks.",
+                 f"{mention} said he was recovering."], [(mention, "he was recovering")], date="2014-10-10")
+    assert govs(resolver, a) == [None], a.statements[0].speaker.reason
+
+
 def test_a_month_that_is_a_surname_stays_a_name(resolver):
     a = article(["Prime Minister Theresa May spoke in Downing Street on Friday about the deal.",
                  "May said the talks would go on."],
@@ -371,6 +379,8 @@ def test_a_state_role_with_no_country_takes_the_nearest_earlier_government_speak
     ("CNN", "Local residents said the shelling went on all night", None),
     # the clause says nothing after its verb ("reports say Abbas has denied")
     ("reports", "Abbas has denied", None),
+    # a phrase before the noun, not a subject ("Despite government claims of a ceasefire, ...")
+    ("residents", "Despite government claims of a ceasefire, gunmen attacked two villages", None),
 ])
 def test_a_reported_clause_that_names_its_own_government_speaker(resolver, speaker, content, government):
     """'CNN reported that U.S. officials now suspect ...': the officials speak, the outlet relays."""

@@ -170,7 +170,8 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*){0,4}(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–])\s*")
+# "BRUSSELS -", "MACAU (Reuters) -", "SANAA, Dec 6 (Reuters) -", "UNITED NATIONS (CBS News/CBSDC/AP) —"
+DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z0-9][A-Za-z0-9.'’]*){0,4}(?:\s*\([A-Za-z.,/&' ]{1,40}\))?\s*(?:--|[-—–])\s*")
 
 
 def skip_dateline(text: str, a: int, b: int) -> int:

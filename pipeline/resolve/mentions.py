@@ -129,6 +129,19 @@ def _name_words(text: str) -> list[str]:
             if m.group(0).lower() not in _NOT_NAMES and not STANCE_PREFIX.search(text, 0, m.start())]
 
 
+# a name the speaker phrase is about, not the speaker's: an owner ("The source with knowledge of Kim's
+# health", "Carter's press secretary, Peter Cook") or what a source is close to ("a source close to Kim")
+_OWNER_AFTER = re.compile(r"['\u2019](?:s\b|\s)")
+_ABOUT_SOMEONE = re.compile(r"\b(?:close to|familiar with|knowledge of)\b", re.IGNORECASE)
+
+
+def speaker_name_words(text: str) -> list[str]:
+    """``_name_words`` that name the speaker: not an owner's name nor the object of "close to"."""
+    return [m.group(0) for m in re.finditer(r"\b[A-Z][a-z]+", text)
+            if m.group(0).lower() not in _NOT_NAMES and not STANCE_PREFIX.search(text, 0, m.start())
+            and not _OWNER_AFTER.match(text, m.end()) and not _ABOUT_SOMEONE.search(text, 0, m.start())]
+
+
 _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",
               "spokeswoman", "official", "officials", "deputy", "vice", "prime", "secretary", "state", "senior",
               "former", "chief", "general", "gen", "defense", "defence", "affairs", "national", "security", "of",
@@ -153,6 +166,16 @@ def _segments(text: str) -> list[tuple[int, int, int]]:
             out.append((start, head_end, cut))
         start = cut + 1
     return out
+
+
+_OWNER_ATTACHMENT = re.compile(r"\s*(?:of|for|at|with|from|to)\s", re.IGNORECASE)
+
+
+def owner_attachment(text: str, head_end: int) -> bool:
+    """Whether the attachment after a head names whom it works for ("a spokesman for the Trump
+    campaign", "the president of a think tank", "an adviser to ..."), not its subject ("the government's spokesperson on
+    the Boko Haram insurgency") or a place ("an official in Maiduguri")."""
+    return bool(_OWNER_ATTACHMENT.match(text, head_end))
 
 
 def _blank(text: str, matches: list) -> str:
@@ -242,7 +265,10 @@ _INNER = re.compile(r"(?:that\s+)?((?:the\s+|an?\s+)?[A-Z](?:[^,.;:!?\"\u201c\u2
 
 _NOT_A_SUBJECT = re.compile(r"\b(?:to|had|has|have|is|was|were|are|will|would|could|should|can|may|might|must|did|"
                             r"does|do|not)$|\b(?:had|has|have|is|was|were|are|will|would|could|should|can|may|might|"
-                            r"must|did|does|do)\s+\w+", re.IGNORECASE)
+                            r"must|did|does|do)\s+\w+|"
+                            # "Despite government claims of a ceasefire, ...": a phrase, not a subject, before the noun
+                            r"^(?:despite|after|before|although|though|while|since|because|amid|following|unlike|"
+                            r"contrary to|in spite of)\b", re.IGNORECASE)
 
 
 # "condemned North Korea's claim to have conducted ...": a speech act that names its own speaker

@@ -49,7 +49,7 @@ from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
-from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, _name_words, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
+from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, speaker_name_words, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -210,7 +210,8 @@ class GovernmentResolver(ArticleContext):
                 w = non_gov[-1]
                 return w.text, f"non-government {w.kind.split(':')[-1]} word {w.text!r}"
             last = [w for w in in_head if w.gov or w.kind == "document"]
-            if last and last[-1].text.split()[-1] in self.lex.person_heads or (last and last[-1].kind == "document"):
+            if last and (last[-1].text.split()[-1] in self.lex.person_heads or last[-1].kind == "document") \
+                    and owner_attachment(residue, head_end):
                 rest = [w for w in words if head_end <= w.start < seg_end]
                 # "a spokesman for the Trump campaign", "the president of a Washington think tank"
                 rest_non_gov = [w for w in rest if w.non_gov]
@@ -393,6 +394,6 @@ class GovernmentResolver(ArticleContext):
         """The article's other, longer mentions of the person `text` names (``people_descriptions``),
         last name word first: each must hold every name word of `text` ("Diane Foley" is not "James
         Foley"), and title words are no name words to match ("Air Chief Marshal Badeh" is Badeh)."""
-        names = [w for w in _name_words(text) if w.lower() not in self.title_vocab] or _name_words(text)
+        names = [w for w in speaker_name_words(text) if w.lower() not in self.title_vocab] or speaker_name_words(text)
         return [alt for w in reversed(names) for alt in people.get(w, [])
                 if alt != text and all(n in alt for n in names)]

@@ -380,3 +380,12 @@ def test_a_listicles_numbered_section_heads_stay_and_a_teaser_between_paragraphs
               "Captured Journalist Steven Sotloff Noted for His Heartfelt War Reporting\n\n"
               "Several people familiar with the talks said the service would close within months.\n")
     assert [r.reason for r in clean(teaser).removed] == ["embedded headline"]
+
+
+def test_a_line_that_closes_on_a_photo_credit_is_a_caption_and_a_sentence_about_photos_is_not():
+    text = ("Title\n" + BODY_A + "\nA police intervention team responds to the shooting in Ottawa. Photo: AP\n"
+            + BODY_B + "\nThe gunman, in a photo released by Canadian media. Photo: Supplied\n"
+            "The ministry said the photo: it was taken in May, officials said.\n")
+    a = clean(text)
+    assert sum(r.reason == "photo caption" for r in a.removed) == 2
+    assert "The ministry said the photo" in a.clean_text  # "photo:" inside a sentence, no credit at its end

@@ -220,9 +220,17 @@ def test_non_government_guard_attachments(resolver, mention):
     ("a spokesman for the Mexico City government", "Mexico"),  # a capital, not a city's body
     # "on" names the subject, not whom the spokesperson works for
     ("Mike Omeri, the Nigerian government's spokesperson on the Boko Haram insurgency", "Nigeria"),
+    # the Joint Chiefs of Staff are no one country's by name; a portfolio word before a title is no owner
+    ("Chairman of the Joint Chiefs of Staff, Gen. Martin Dempsey", "United States"),
+    ("Security officials", "United States"),
 ])
 def test_attachments_that_stay_government(resolver, mention, government):
     assert resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20)).government == government
+
+
+def test_a_portfolio_word_before_a_title_is_no_owner(resolver):
+    d = resolver.decide("Defense chief of staff Alex Badeh", "Nigeria", "test", dt.date(2014, 10, 17))
+    assert d.kind != "non_government" and "'Defense'" not in d.reason, d
 
 
 def test_a_royal_title_in_a_name_and_a_place_before_based_are_no_evidence(resolver):

@@ -253,6 +253,21 @@ def test_a_name_the_speaker_phrase_is_about_is_not_the_speaker(resolver, mention
     assert govs(resolver, a) == [None], a.statements[0].speaker.reason
 
 
+def test_the_statement_is_its_issuers_and_no_one_elses(resolver):
+    """'"...," the statement said' after "The Pentagon said in a statement": the Pentagon's; after a
+    speaker who issued none (a letter someone else wrote), nobody's."""
+    a = article(["The Pentagon said in a statement that it would not comment on the detainees.",
+                 "\"We take any re-engagement very seriously,\" the statement said."],
+                [("The Pentagon", "it would not comment on the detainees"),
+                 ("the statement", "We take any re-engagement very seriously")], date="2015-01-20")
+    assert govs(resolver, a) == ["United States", "United States"]
+    b = article(["Comey said the inquiry was closed, and Comey's decision to send a letter was criticized.",
+                 "\"We refrain from publicizing non-public information,\" the letter states."],
+                [("Comey", "the inquiry was closed"),
+                 ("the letter", "We refrain from publicizing non-public information")], date="2016-11-03")
+    assert govs(resolver, b)[1] is None, b.statements[1].speaker.reason
+
+
 def test_a_month_that_is_a_surname_stays_a_name(resolver):
     a = article(["Prime Minister Theresa May spoke in Downing Street on Friday about the deal.",
                  "May said the talks would go on."],

@@ -139,6 +139,9 @@ _LEAD_IN = _rx(r"^\W{0,3}(?:below|above|(?:for )?more (?:on|from|about))\b.{0,80
 _LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
 _CAPTION_TAIL = _rx(r"(?:,|\s[\u2014\u2013-]|\s)\s*(?:@\w+,?\s*)?(?:twitter|instagram|facebook|youtube|getty images|"
                     r"ap photo|reuters|afp|epa|shutterstock)\s*$")
+# a caption that closes with its credit after a full stop: "... near Parliament Hill. Photo: Reuters" (every such
+# line of up to 60 words in PolNeAR, FNC-1 and NeuS outside govbench test, 16 lines in 10 texts, is a caption)
+_PHOTO_TAIL = _rx(r"[.!?]['\u2019\"\u201d]?\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*\S[\w.&/' ,-]{0,40}$")
 _CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
                     r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b")  # not "is seen as" (regarded)
 # a label does not open with these (it would be the start of a sentence) ...
@@ -317,6 +320,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (ln.index >= 1 and not ln.terminal and not ln.text.endswith(":") and 8 <= ln.n_words <= 60
                  and bool(_CAPTION_CUES.search(ln.text)))  # a paragraph ending in ":" leads into what follows
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
+             or (ln.n_words <= 60 and bool(_PHOTO_TAIL.search(ln.text)))
              or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
                  and not _sentence_break(_DATED_CAPTION.sub("", ln.text)))),

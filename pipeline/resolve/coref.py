@@ -31,6 +31,24 @@ MODIFIERS = {"senior", "top", "deputy", "chief", "press", "foreign", "ministry",
              "spokesperson", "embassy", "other", "second", "first", "unnamed", "anonymous", "department",
              "agency", "state", "its", "his", "her", "their"}
 SPOKES = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen", "spokeswomen"}
+# '"...," the statement said.' after "The Pentagon said in a statement that ..." or "A statement attributed
+# to the Islamic State group claimed ...": the speaker whose own phrase, or the words right after it, name
+# that document. Statement-like documents only ("the report" is as often one someone else wrote).
+_DOCUMENT_ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:joint\s+|written\s+)?(statement|communiqu[eé]|press release|"
+                               r"readout|letter|memo)$", re.IGNORECASE)
+ISSUER_WINDOW = 60  # characters after the speaker phrase: "said Saturday in an e-mailed statement"
+_ISSUED = (r"^\W*(?:[\w-]+\s+){{0,2}}?(?:(?:said|says|added|wrote|announced|declared|stated|confirmed|denied)"
+           r"(?:\s+[\w-]+){{0,2}}?\s+in|issued|released|put out|sent)\s+(?:a|an|the|its|his|her|their)\s+"
+           r"(?:[\w-]+\s+){{0,2}}?{doc}\b")
+
+
+def issued(ant: "Antecedent", document: str, text: str) -> bool:
+    """Whether `ant` is the document ("A statement attributed to the group") or issued it right where it
+    speaks ("The Pentagon said in a statement", "the ministry issued a statement")."""
+    if re.search(rf"\b{re.escape(document)}\b", ant.text, re.IGNORECASE):
+        return True
+    after = text[ant.end:ant.end + ISSUER_WINDOW] if text and ant.end >= 0 else ""
+    return bool(re.match(_ISSUED.format(doc=re.escape(document)), after, re.IGNORECASE))
 
 
 @dataclass
@@ -50,7 +68,7 @@ def is_anaphor(mention: str, lex: BodyLexicon, gaz: Any) -> bool:
     """A pronoun, or a nominal made only of an article, modifiers and a body or office word, with
     no name and no country ("a spokeswoman", "the ministry", "the senior official")."""
     low = mention.strip().lower()
-    if low in lex.pronouns:
+    if low in lex.pronouns or _DOCUMENT_ANAPHOR.match(low):
         return True
     toks = re.findall(r"[\w'-]+", low)
     if not toks or len(toks) > 5:
@@ -129,14 +147,19 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
 
 
 def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex: BodyLexicon,
-                    max_paragraphs: int = 4) -> Optional[Antecedent]:
-    """The nearest earlier speaker `mention` can refer to, within `max_paragraphs` paragraphs."""
+                    max_paragraphs: int = 4, text: str = "") -> Optional[Antecedent]:
+    """The nearest earlier speaker `mention` can refer to, within `max_paragraphs` paragraphs; for a
+    document ("the statement") the nearest that issued one (``issued``: needs the article `text`)."""
+    document = _DOCUMENT_ANAPHOR.match(mention.strip())
     for ant in reversed(earlier):
         if paragraph - ant.paragraph > max_paragraphs:
             return None
         if ant.mention.strip().lower() == mention.strip().lower() and ant.decision.kind == "unknown":
             continue
-        if fits(mention, ant, lex):
+        if document and issued(ant, document.group(1), text) and not (ant.decision.kind == "unknown"
+                                                                       and not ant.decision.role):
+            return ant
+        if not document and fits(mention, ant, lex):
             return ant
     return None
 

@@ -180,7 +180,9 @@ def generic_head(role: str, mention: str) -> bool:
 # a capitalized name (with its possessive) right before a person head: "Sanders' spokesman", "DFA spokesman"
 _OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)(?:['’]s?)?\s+$")
 _NOT_OWNERS = frozenset({"the", "a", "an", "senior", "top", "chief", "deputy", "press", "acting", "former", "one",
-                         "another", "two", "three", "several", "some", "spokesman", "spokeswoman", "spokesperson"})
+                         "another", "two", "three", "several", "some", "spokesman", "spokeswoman", "spokesperson",
+                         # a portfolio, not an owner: "Defense chief of staff Alex Badeh", "Foreign spokesman"
+                         "defense", "defence", "foreign", "interior", "security", "intelligence", "military"})
 
 
 def owner_before(residue: str, role: Word, words: list[Word], person_heads: frozenset[str]) -> Optional[str]:

@@ -281,7 +281,7 @@ class GovernmentResolver(ArticleContext):
             quoted = sp.start >= 0 and (_inside_quotes(article, sp.start) or any(
                 o is not st and any(a <= sp.start < b for a, b in o.content_spans) for o in article.statements))
             if self.coreference and mention and not quoted and is_anaphor(mention, self.lex, self.gaz):
-                ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs)
+                ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs, article.clean_text)
                 if ant is None:
                     ant = self._text_antecedent(article, mention, at, para_of(at), home, why, day, fallback)
                 other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None
@@ -358,7 +358,7 @@ class GovernmentResolver(ArticleContext):
                 else {"people", "institutions"}
         elif head in SPOKES:
             fields = {"people", "institutions"}
-        elif kind.startswith("body"):
+        elif kind.startswith("body") or kind == "document":  # "the statement": only its issuer (coref.issued)
             return None
         elif re.match(r"(?:a|an|one|another)\s", low):
             return None  # "an aide said": someone new, not the office holder named before (nor his aide, said who)

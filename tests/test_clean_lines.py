@@ -322,6 +322,7 @@ def test_short_unpunctuated_story_lines_stay(case):
     "Marshall H. Tanick.\nMinneapolis.",
     "Len Bennett.\nDeerfield Beach, Fla.",
     "- Scott Clement.",  # a column's dash sign-off at the end
+    "– Benjamin Fearnow",  # after a dash the full stop may go
 ])
 def test_a_sign_off_under_a_letter_goes(signoff):
     a = clean("Title\n" + BODY_A + "\n" + BODY_B + "\n" + signoff)
@@ -329,6 +330,20 @@ def test_a_sign_off_under_a_letter_goes(signoff):
         assert line not in a.clean_text
     assert {r.reason for r in a.removed} == {"sign-off (name and place)"}
     assert BODY_A in a.clean_text and BODY_B in a.clean_text
+
+
+def test_a_dashed_name_under_a_quote_mid_story_is_its_speaker_not_a_sign_off():
+    text = ("Title\n" + BODY_A + "\n\"Take them off the field.\"\n--Cris Carter\n" + BODY_B + "\n" + BODY_A
+            + "\n" + BODY_B + "\n" + BODY_A)
+    assert "--Cris Carter" in clean(text).clean_text
+
+
+def test_a_bracketed_wire_credit_closing_a_paragraph_goes_and_a_bracket_inside_one_stays():
+    a = clean("Title\nKim has always shared power, he said. (Additional reporting by James Pearson; Editing by "
+              "Mike Collett-White)\nThe second paragraph (reporting by nobody) goes on.\n")
+    assert a.clean_text.endswith("goes on.") and "Additional reporting" not in a.clean_text
+    assert "Kim has always shared power, he said." in a.clean_text and "(reporting by nobody)" in a.clean_text
+    assert [r.reason for r in a.removed] == ["agency or contributor credit"]
 
 
 @pytest.mark.parametrize("text", [

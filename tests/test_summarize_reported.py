@@ -74,6 +74,12 @@ def test_reported_content_opening_on_a_preposition_is_lowered():
     assert composed_form(c) == "The spokesman said as deplorable as these crimes are, law and order has to be maintained."
 
 
+def test_reported_content_opening_on_a_fronted_adverbial_is_led_by_that():
+    w = "For the past 40 years, overtime protections have been increasingly weakened."
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(0, len(w) - 1)], speaker="Mr. Biden")
+    assert composed_form(c) == "Mr. Biden said that for the past 40 years, overtime protections have been increasingly weakened."
+
+
 def test_a_clause_that_would_start_inside_a_sentence_on_a_lowercase_word_is_refused():
     w = "He leads a movement, which has been accused by the Turkish government of attempting a coup."
     c = ctx_of(w, "of attempting a coup", "the Turkish government", "accused")

@@ -198,15 +198,24 @@ _LOWER_OK = {"the", "a", "an", "it", "its", "they", "their", "there", "this", "t
 
 
 _CONJUNCTION = re.compile(r"^(?:And|But|Or|So|Yet|Plus)\s+(?=\w)")
+# a fronted adverbial ("In an act of revenge, militants ...") right after "said" reads as the verb's own
+# phrase: "said that in ..." keeps it the content's; not after a cue that takes its listener first ("told")
+_FRONTED = {"in", "by", "at", "on", "after", "before", "during", "with", "without", "for", "since", "despite",
+            "under", "over", "through", "amid", "from", "following", "last", "earlier", "later"}
+_NO_THAT_AFTER = {"told", "tells", "tell", "asked", "asks", "ask", "to"}
 
 
-def _as_object(content: str) -> str:
-    """Reported content written after 'X said': a sentence-opening conjunction goes ('And they found
-    ...' -> 'they found ...') and a capitalised function word is lowered ('The plan' -> 'the plan')."""
+def _as_object(content: str, before: str = "") -> str:
+    """Content written after 'X said' (`before`: the words it follows): an opening conjunction goes ('And
+    they found' -> 'they found'), a capitalised function word is lowered ('The plan' -> 'the plan'), and a
+    fronted adverbial is led by "that" ('In an act of revenge, ...' -> 'that in an act of revenge, ...')."""
     content = _CONJUNCTION.sub("", content)
     first = content.split()[0] if content.split() else ""
+    last = (before.split() or [""])[-1].lower()
     if first[:1].isupper() and first.lower() in _LOWER_OK:
         content = content[0].lower() + content[1:]
+    elif first.istitle() and first.lower() in _FRONTED and last and last not in _NO_THAT_AFTER:
+        content = "that " + content[0].lower() + content[1:]
     return content
 
 
@@ -250,7 +259,7 @@ def speaker_first(ctx: StatementContext, text: Optional[str]) -> Optional[str]:
             return text
         body = f"{opening}: \u201c{_finish(_cap(inner))}\u201d"
     else:
-        body = _finish(f"{opening} {_as_object(content)}")
+        body = _finish(f"{opening} {_as_object(content, opening)}")
     return body
 
 
@@ -345,7 +354,7 @@ def composed_form(ctx: StatementContext, lead_speaker: bool = True) -> Optional[
     verb = "said"
     if ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c"):
         return f"{_cap(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
-    return _finish(f"{_cap(ctx.speaker)} {verb} {_as_object(content)}")
+    return _finish(f"{_cap(ctx.speaker)} {verb} {_as_object(content, verb)}")
 
 
 def merge_contexts(ctxs: list[StatementContext]) -> StatementContext:

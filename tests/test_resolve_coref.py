@@ -394,6 +394,8 @@ def test_a_state_role_with_no_country_takes_the_nearest_earlier_government_speak
     ("CNN", "Local residents said the shelling went on all night", None),
     # the clause says nothing after its verb ("reports say Abbas has denied")
     ("reports", "Abbas has denied", None),
+    # a speech act other than "said" ("disputed the report, saying ...")
+    ("AFP", "The Cuban government later disputed the report, saying no such press event had been planned", "Cuba"),
     # a phrase before the noun, not a subject ("Despite government claims of a ceasefire, ...")
     ("residents", "Despite government claims of a ceasefire, gunmen attacked two villages", None),
 ])

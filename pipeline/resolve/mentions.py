@@ -257,10 +257,12 @@ def relayed_source(text: str, statement: Any) -> Optional[str]:
 # "CNN reported that U.S. officials now suspect ...", "AP: An Iraqi official today denied that ...": the
 # reported clause opens with its own speaker and speech verb (PolNeAR leaves such nested sources out)
 _INNER = re.compile(r"(?:that\s+)?((?:the\s+|an?\s+)?[A-Z](?:[^,.;:!?\"\u201c\u201d\n]|\.(?=\S|\s+[a-z])){2,80}?)\s+"
-                    r"(?:(?:also|now|today|yesterday|have|has|had|had\s+earlier|earlier|reportedly|publicly|"
+                    r"(?:(?:also|now|today|yesterday|have|has|had|had\s+earlier|earlier|later|reportedly|publicly|"
                     r"on\s+\w+day)\s+)?"
                     r"(said|says|say|told|tells|denied|denies|deny|confirmed|confirms|confirm|announced|announces|"
-                    r"stated|states|claimed|claims|insisted|insists|warned|warns|suspect|suspects|believe|believes)\b")
+                    r"stated|states|claimed|claims|insisted|insists|warned|warns|suspect|suspects|believe|believes|"
+                    # "The Cuban government later disputed the report, saying ..., according to AFP"
+                    r"disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes)\b")
 
 
 _NOT_A_SUBJECT = re.compile(r"\b(?:to|had|has|have|is|was|were|are|will|would|could|should|can|may|might|must|did|"

@@ -34,6 +34,9 @@ def _source_digest(*packages: str) -> str:
     h = hashlib.sha256()
     for pkg in packages:
         hash_tree(h, ROOT / "pipeline" / pkg, ROOT, (".py", ".yaml"))
+    for f in sorted((ROOT / "pipeline").glob("*.py")):  # the helpers they share (text.py: the spaCy pipeline)
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 from .bodies import BodyLexicon
+from .mentions import _inside_quotes
 
 ARTICLES = {"a", "an", "the", "one", "another", "two", "three", "several", "some"}
 MODIFIERS = {"senior", "top", "deputy", "chief", "press", "foreign", "ministry", "government", "administration",
@@ -207,3 +208,47 @@ def _kin_or_gendered_noun(between: str, gender: Optional[str], lex: BodyLexicon)
     between = _QUOTED.sub(" ", between)  # "there has never been a man or a woman" inside a quote names nobody
     found = list(rx.finditer(between))
     return found[-1].group(0) if found else None
+
+
+# a person named as a speech act's owner ("Obama's speech ... He told") goes on speaking
+_SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|address|comments|interview|"
+                         r"announcement|message|letter|op-ed|tweets?|posts?|testimony|news conference|press conference)\b",
+                         re.IGNORECASE)
+
+
+def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: int, context: tuple) -> Optional[Antecedent]:
+    """No earlier speaker fits: the nearest earlier office holder or institution the text names
+    in this paragraph or the one before ("Obama departs the UK ... he warned"). `context` is (home, why, day,
+    fallback), as ``GovernmentResolver.decide`` takes them."""
+    starts = [p[0] for p in article.paragraphs]
+    lo = starts[max(0, para - 2)] if starts else max(0, at - 1500)
+    window = article.clean_text[lo:at]
+    low = mention.strip().lower()
+    head = re.findall(r"[\w'-]+", low)[-1]
+    spec = resolver.lex.pronouns.get(low)
+    kind = resolver.lex.kind(head) or ""
+    if spec is not None:
+        fields = {"people"} if spec["referent"] == "person" else {"institutions"} if spec["referent"] == "body" \
+            else {"people", "institutions"}
+    elif head in SPOKES:
+        fields = {"people", "institutions"}
+    elif kind.startswith("body") or kind == "document":  # "the statement": only its issuer (coref.issued)
+        return None
+    elif re.match(r"(?:a|an|one|another)\s", low):
+        return None  # "an aide said": someone new, not the office holder named before (nor his aide, said who)
+    else:
+        fields = {"people"}
+    # a possessive names a person as a modifier ("President Obama's Affordable Care Act"), not as the one
+    # who goes on speaking, unless what is theirs is a speech act ("Obama's speech ... He told")
+    found = [m for m in resolver.gaz.find(window, fields, on=context[2]) if m.valid and not _inside_quotes(article, lo + m.start)
+             and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
+                      and not _SPEECH_ACT.match(window, m.end))]  # nor one someone quotes ("... Obama ...," he added)
+    if not found:
+        return None
+    m = found[-1]
+    if m.field == "people" and spec is not None and spec["number"] == "pl":
+        return None  # "they" is not the one office holder named before ("his aides" are his staff)
+    d = resolver.decide(m.text, *context)
+    if d.kind != "government":
+        return None
+    return Antecedent(m.text, m.text, d, para, end=lo + m.end)

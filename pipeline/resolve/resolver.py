@@ -40,7 +40,7 @@ from typing import Optional
 
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
-from .coref import SPOKES, Antecedent, find_antecedent, is_anaphor, nearer_person
+from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_antecedent
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
@@ -58,9 +58,6 @@ from .names import opens_an_organisation, person_named_by, surname_of_someone_el
 _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re.IGNORECASE)
 
 
-_SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|address|comments|interview|"
-                         r"announcement|message|letter|op-ed|tweets?|posts?|testimony|news conference|press conference)\b",
-                         re.IGNORECASE)
 # "neither Germany's Merkel nor France's Hollande", "no London police chief": nobody spoke ("No 10", "no less than President Obama": someone did)
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b|^\s*no\s+(?!\d|less\b|fewer\b|other\b)", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
@@ -283,7 +280,7 @@ class GovernmentResolver(ArticleContext):
             if self.coreference and mention and not quoted and is_anaphor(mention, self.lex, self.gaz):
                 ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs, article.clean_text)
                 if ant is None:
-                    ant = self._text_antecedent(article, mention, at, para_of(at), home, why, day, fallback)
+                    ant = text_antecedent(self, article, mention, at, para_of(at), (home, why, day, fallback))
                 other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None
                 if other is not None:  # two readings: kept only when the nearer person speaks for the same government
                     o = self._via_other_mention(other, self.decide(other, home, why, day), people, home, why, day, None)
@@ -341,43 +338,6 @@ class GovernmentResolver(ArticleContext):
         if r.kind != "government":
             return None
         return r.restated(f"{source!r}, {via}: {r.reason}")
-
-    def _text_antecedent(self, article: Article, mention: str, at: int, para: int, home, why, day,
-                         fallback) -> Optional[Antecedent]:
-        """No earlier speaker fits: the nearest earlier office holder or institution the text names
-        in this paragraph or the one before ("Obama departs the UK ... he warned")."""
-        starts = [p[0] for p in article.paragraphs]
-        lo = starts[max(0, para - 2)] if starts else max(0, at - 1500)
-        window = article.clean_text[lo:at]
-        low = mention.strip().lower()
-        head = re.findall(r"[\w'-]+", low)[-1]
-        spec = self.lex.pronouns.get(low)
-        kind = self.lex.kind(head) or ""
-        if spec is not None:
-            fields = {"people"} if spec["referent"] == "person" else {"institutions"} if spec["referent"] == "body" \
-                else {"people", "institutions"}
-        elif head in SPOKES:
-            fields = {"people", "institutions"}
-        elif kind.startswith("body") or kind == "document":  # "the statement": only its issuer (coref.issued)
-            return None
-        elif re.match(r"(?:a|an|one|another)\s", low):
-            return None  # "an aide said": someone new, not the office holder named before (nor his aide, said who)
-        else:
-            fields = {"people"}
-        # a possessive names a person as a modifier ("President Obama's Affordable Care Act"), not as the one
-        # who goes on speaking, unless what is theirs is a speech act ("Obama's speech ... He told")
-        found = [m for m in self.gaz.find(window, fields, on=day) if m.valid and not _inside_quotes(article, lo + m.start)
-                 and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
-                          and not _SPEECH_ACT.match(window, m.end))]  # nor one someone quotes ("... Obama ...," he added)
-        if not found:
-            return None
-        m = found[-1]
-        if m.field == "people" and spec is not None and spec["number"] == "pl":
-            return None  # "they" is not the one office holder named before ("his aides" are his staff)
-        d = self.decide(m.text, home, why, day, fallback)
-        if d.kind != "government":
-            return None
-        return Antecedent(m.text, m.text, d, para, end=lo + m.end)
 
     def _via_other_mention(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day,
                            fallback) -> Decision:

@@ -268,6 +268,19 @@ def test_the_statement_is_its_issuers_and_no_one_elses(resolver):
     assert govs(resolver, b)[1] is None, b.statements[1].speaker.reason
 
 
+@pytest.mark.parametrize("sentence, speaker, government", [
+    ("Though some Iraqi news outlets have confirmed cases, the country's health ministry has denied the reports.",
+     "the country's health ministry", "Iraq"),
+    ("An American hostage in Yemen has been freed, the country's defence ministry said.",
+     "the country's defence ministry", "Yemen"),  # a name before a demonym: the sentence's topic
+])
+def test_the_countrys_body_is_the_country_its_sentence_names(resolver, sentence, speaker, government):
+    content = "the reports" if "reports" in sentence else "An American hostage in Yemen has been freed"
+    a = article([sentence], [(speaker, content)], date="2014-10-10")
+    a.sentences = [(0, len(sentence))]
+    assert govs(resolver, a) == [government], a.statements[0].speaker.reason
+
+
 def test_a_month_that_is_a_surname_stays_a_name(resolver):
     a = article(["Prime Minister Theresa May spoke in Downing Street on Friday about the deal.",
                  "May said the talks would go on."],

@@ -55,6 +55,7 @@ from .names import opens_an_organisation, person_named_by, surname_of_someone_el
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
 # infinitive ("to worry about"); its source-less statement names nobody, so it continues no earlier speaker
+_THE_COUNTRY = re.compile(r"\b(?:the|that|this)\s+(?:country|nation)['\u2019]s\b", re.IGNORECASE)
 _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re.IGNORECASE)
 
 
@@ -296,7 +297,7 @@ class GovernmentResolver(ArticleContext):
             if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
                 d = self._passed_on(relayed, f"quoted by {sp.text!r}", home, why, day, fallback, people)
             if d is None:
-                owner = whose_owner(article.clean_text, sp)  # "Iran, whose leaders" -> "Iran's leaders"
+                owner = whose_owner(article.clean_text, sp) or self._the_country(article, sp, day)  # "Iran's leaders"
                 named = person_named_by(sp.text, persons)  # "Israel" after "Rep. Steve Israel"
                 d = self.decide(owner or named or sp.text, home, why, day, fallback, people)
                 if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
@@ -338,6 +339,19 @@ class GovernmentResolver(ArticleContext):
         if r.kind != "government":
             return None
         return r.restated(f"{source!r}, {via}: {r.reason}")
+
+    def _the_country(self, article: Article, sp: Speaker, day: _dt.date) -> Optional[str]:
+        """"the country's health ministry" after "Though some Iraqi news outlets ..." reads as "Iraq's health
+        ministry": the country its sentence names first by name (its topic: "An American hostage in Yemen was
+        freed, according to the country's defence ministry"), else by demonym, outside quotations."""
+        m = _THE_COUNTRY.search(sp.text)
+        if m is None or sp.start < 0:
+            return None
+        a = next((s0 for s0, s1 in article.sentences if s0 <= sp.start < s1), sp.start)
+        named = [x for x in self.gaz.find(article.clean_text[a:sp.start], set(_NATIONAL), on=day)
+                 if x.valid and not _inside_quotes(article, a + x.start)]
+        named.sort(key=lambda x: x.field == "demonyms")  # stable: names and capitals first, each in text order
+        return f"{sp.text[:m.start()]}{named[0].government}'s{sp.text[m.end():]}" if named else None
 
     def _via_other_mention(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day,
                            fallback) -> Decision:

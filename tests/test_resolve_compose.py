@@ -121,6 +121,8 @@ def test_several_countries_speak_together(resolver):
 @pytest.mark.parametrize("mention,home,government", [
     ("the Interior Ministry", "Iraq", "Iraq"),  # a standalone body takes the home country
     ("a spokeswoman", "United Kingdom", "United Kingdom"),
+    ("The chief of defence staff and a senior presidential aide", "Nigeria", "Nigeria"),
+    ("chief of army staff General Raheel Sharif", "Pakistan", "Pakistan"),
 ])
 def test_standalone_bodies_take_the_home_country(resolver, mention, home, government):
     assert resolver.decide(mention, home, "test", D2016).government == government

@@ -18,10 +18,9 @@ _FROM_CREDIT = re.compile(r"(?:(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?
 # a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
 # Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
 _NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"  # "Heather T. Remoff", "Charlotte Meehan"
-_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?" + _NAME + r"(?:,\s+(?:Jr|Sr|II|III)\.?)?\.$")
-# after a dash the full stop may go: "– Benjamin Fearnow" (only near the foot: mid-story, "--Mike Ditka" under a
-# quote names its speaker)
-_DASH_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)" + _NAME + r"(?:,\s+(?:Jr|Sr|II|III)\.?)?$")
+# After a dash the full stop may go: "– Benjamin Fearnow" (only near the foot: mid-story, "--Mike Ditka" under
+# a quote names its speaker).
+_SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?" + _NAME + r"(?:,\s+(?:Jr|Sr|II|III)\.?)?(?(dash)\.?|\.)$")
 _SIGN_PLACE = re.compile(r"^[A-Z][a-z'\u2019.-]{2,}(?:\s+[A-Z][a-z'\u2019.-]+){0,2}(?:,\s+[A-Z][A-Za-z.]{1,6}(?:\s+[A-Z][a-z.]+)?)?\.$")
 
 
@@ -34,7 +33,7 @@ def mark_signatures(ctx: Context) -> None:
     closed by a full stop), or a name line that opens with a dash. Both lines of a pair go."""
     lines = ctx.lines
     for i, ln in enumerate(lines):
-        m = _SIGN_NAME.match(ln.text.strip()) or _DASH_NAME.match(ln.text.strip())
+        m = _SIGN_NAME.match(ln.text.strip())
         if not m or ln.n_words > 5 or ln.text.strip(" -\u2014\u2013").split()[0].lower() in NOT_NAME_START:
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None

@@ -105,12 +105,17 @@ def _number(mention: str, lex: BodyLexicon, role: Optional[str] = None) -> Optio
     return "pl" if _plural(head) else "sg"
 
 
+def _nothing_known(ant: Antecedent) -> bool:
+    """"(unknown)", or a speaker we know nothing of: no antecedent for anything."""
+    return ant.decision.kind == "unknown" and not ant.decision.role
+
+
 def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
     """Can `mention` (a pronoun or nominal anaphor) refer to `ant`?"""
     low = mention.strip().lower()
     d = ant.decision
-    if d.kind == "unknown" and not d.role:
-        return False  # "(unknown)", or a speaker we know nothing of
+    if _nothing_known(ant):
+        return False
     if low in lex.pronouns:
         spec = lex.pronouns[low]
         if spec["referent"] == "person" and not d.person:
@@ -157,10 +162,10 @@ def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex
             return None
         if ant.mention.strip().lower() == mention.strip().lower() and ant.decision.kind == "unknown":
             continue
-        if document and issued(ant, document.group(1), text) and not (ant.decision.kind == "unknown"
-                                                                       and not ant.decision.role):
-            return ant
-        if not document and fits(mention, ant, lex):
+        if document:
+            if issued(ant, document.group(1), text) and not _nothing_known(ant):
+                return ant
+        elif fits(mention, ant, lex):
             return ant
     return None
 

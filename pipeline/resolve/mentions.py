@@ -122,11 +122,16 @@ def _paragraph_index(article: Article):
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 
 
-def _name_words(text: str) -> list[str]:
+def _name_matches(text: str) -> list[re.Match]:
     """Capitalized words of a name part, not role words ("Foreign Ministry spokesperson Lim" -> Lim),
-    nor a name a side is taken for ("the pro-Trump protest")."""
-    return [m.group(0) for m in re.finditer(r"\b[A-Z][a-z]+", text)
+    nor a name a side is taken for ("the pro-Trump protest"), with their places in `text`."""
+    return [m for m in re.finditer(r"\b[A-Z][a-z]+", text)
             if m.group(0).lower() not in _NOT_NAMES and not STANCE_PREFIX.search(text, 0, m.start())]
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of ``_name_matches``."""
+    return [m.group(0) for m in _name_matches(text)]
 
 
 # a name the speaker phrase is about, not the speaker's: an owner ("The source with knowledge of Kim's
@@ -137,9 +142,8 @@ _ABOUT_SOMEONE = re.compile(r"\b(?:close to|familiar with|knowledge of)\b", re.I
 
 def speaker_name_words(text: str) -> list[str]:
     """``_name_words`` that name the speaker: not an owner's name nor the object of "close to"."""
-    return [m.group(0) for m in re.finditer(r"\b[A-Z][a-z]+", text)
-            if m.group(0).lower() not in _NOT_NAMES and not STANCE_PREFIX.search(text, 0, m.start())
-            and not _OWNER_AFTER.match(text, m.end()) and not _ABOUT_SOMEONE.search(text, 0, m.start())]
+    return [m.group(0) for m in _name_matches(text)
+            if not _OWNER_AFTER.match(text, m.end()) and not _ABOUT_SOMEONE.search(text, 0, m.start())]
 
 
 _NOT_NAMES = {"the", "a", "an", "foreign", "ministry", "minister", "president", "spokesperson", "spokesman",
@@ -173,8 +177,8 @@ _OWNER_ATTACHMENT = re.compile(r"\s*(?:of|for|at|with|from|to)\s", re.IGNORECASE
 
 def owner_attachment(text: str, head_end: int) -> bool:
     """Whether the attachment after a head names whom it works for ("a spokesman for the Trump
-    campaign", "the president of a think tank", "an adviser to ..."), not its subject ("the government's spokesperson on
-    the Boko Haram insurgency") or a place ("an official in Maiduguri")."""
+    campaign", "the president of a think tank", "an adviser to ..."), not its subject ("the
+    government's spokesperson on the Boko Haram insurgency") or a place ("an official in Maiduguri")."""
     return bool(_OWNER_ATTACHMENT.match(text, head_end))
 
 

@@ -53,9 +53,10 @@ from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_sou
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
+# "the country's health ministry": the country its sentence names (GovernmentResolver._the_country)
+_THE_COUNTRY = re.compile(r"\b(?:the|that|this)\s+(?:country|nation)['\u2019]s\b", re.IGNORECASE)
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
 # infinitive ("to worry about"); its source-less statement names nobody, so it continues no earlier speaker
-_THE_COUNTRY = re.compile(r"\b(?:the|that|this)\s+(?:country|nation)['\u2019]s\b", re.IGNORECASE)
 _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re.IGNORECASE)
 
 
@@ -368,6 +369,7 @@ class GovernmentResolver(ArticleContext):
         """The article's other, longer mentions of the person `text` names (``people_descriptions``),
         last name word first: each must hold every name word of `text` ("Diane Foley" is not "James
         Foley"), and title words are no name words to match ("Air Chief Marshal Badeh" is Badeh)."""
-        names = [w for w in speaker_name_words(text) if w.lower() not in self.title_vocab] or speaker_name_words(text)
+        words = speaker_name_words(text)
+        names = [w for w in words if w.lower() not in self.title_vocab] or words
         return [alt for w in reversed(names) for alt in people.get(w, [])
                 if alt != text and all(n in alt for n in names)]

@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.io import readers  # noqa: E402
 from pipeline.io.readers import is_lead_paragraph  # noqa: E402
 from pipeline.io.writer import write_json_atomic  # noqa: E402
 from scan_rules import held_out  # noqa: E402
@@ -25,6 +26,19 @@ MAX_TITLE_CHARS = 300  # a longer first line is body already (io.readers)
 
 def first_line(text: str) -> str:
     return next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+
+
+def by_threshold(headlines: list[str], leads: list[str]) -> dict[str, dict[str, int]]:
+    """The same counts for other word minimums of a full-sentence lead (the dateline test unchanged)."""
+    out = {}
+    for n in (12, 15, 18, 20, 22, 25):
+        saved, readers.LEAD_MIN_WORDS = readers.LEAD_MIN_WORDS, n
+        try:
+            out[str(n)] = {"polnear_headlines_read_as_lead": sum(map(is_lead_paragraph, headlines)),
+                           "fnc1_first_lines_read_as_lead": sum(map(is_lead_paragraph, leads))}
+        finally:
+            readers.LEAD_MIN_WORDS = saved
+    return out
 
 
 def main(argv=None) -> int:
@@ -50,7 +64,8 @@ def main(argv=None) -> int:
            "polnear_headlines": len(headlines), "polnear_headlines_read_as_lead": len(wrong),
            "polnear_headlines_read_as_lead_examples": wrong[:10],
            "fnc1_first_lines_up_to_300_chars": len(leads),
-           "fnc1_first_lines_read_as_lead": sum(map(is_lead_paragraph, leads))}
+           "fnc1_first_lines_read_as_lead": sum(map(is_lead_paragraph, leads)),
+           "by_sentence_words": by_threshold(headlines, leads)}
     write_json_atomic(Path(args.out), out)
     print({k: v for k, v in out.items() if not isinstance(v, list)})
     return 0

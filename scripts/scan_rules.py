@@ -2,6 +2,7 @@
 """Which lines a clean-stage line rule removes across the public corpora, never from govbench test.
 
     python scripts/scan_rules.py --reason "sign-off (name and place)" [--reason ...] [--out JSON]
+    python scripts/scan_rules.py --pattern REGEX [--max-words 60] [--out JSON]   # a rule not yet written
 
 A new boilerplate rule is checked for false removals by reading every line it takes out of texts it
 was not written on: PolNeAR train and dev, FNC-1 train and dev bodies, NeuS val. Articles of the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -67,19 +69,33 @@ def scan(data: Path, reasons: set[str]) -> list[dict]:
     return hits
 
 
+def scan_pattern(data: Path, pattern: str, max_words: int) -> list[dict]:
+    """Lines of at most `max_words` words that a candidate rule's pattern finds (case-insensitive), before
+    the rule exists: what it would take out."""
+    rx = re.compile(pattern, re.IGNORECASE)
+    return [{"text": name, "reason": "pattern", "line": line.strip()[:200]}
+            for name, text in corpus_texts(data) for line in text.splitlines()
+            if len(line.split()) <= max_words and rx.search(line.strip())]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--reason", action="append", required=True, help="a rule's recorded reason (repeatable)")
+    ap.add_argument("--reason", action="append", default=[], help="a rule's recorded reason (repeatable)")
+    ap.add_argument("--pattern", help="instead: a candidate rule's regex, searched in every line")
+    ap.add_argument("--max-words", type=int, default=60, help="with --pattern: longer lines are left out")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
-    hits = scan(Path(args.data), set(args.reason))
+    if bool(args.reason) == bool(args.pattern):
+        ap.error("give --reason (one or more) or --pattern")
+    hits = (scan_pattern(Path(args.data), args.pattern, args.max_words) if args.pattern
+            else scan(Path(args.data), set(args.reason)))
     for h in hits:
         print(f"{h['reason']} | {h['text']} | {h['line']}")
     print(f"{len(hits)} line(s)", file=sys.stderr)
     if args.out:
         write_json_atomic(Path(args.out), {"command": " ".join(["python", "scripts/scan_rules.py"] + (argv or sys.argv[1:])),
-                                           "reasons": sorted(args.reason), "lines": hits})
+                                           "reasons": sorted(args.reason), "pattern": args.pattern, "lines": hits})
     return 0
 
 

@@ -34,3 +34,12 @@ def test_the_held_out_set_is_govbench_test():
     refs, neus_lines = scan_rules.held_out()
     assert "fnc1/dev_bodies.csv#1102" in refs and len(refs) == 97  # the whole test half, supplements included
     assert all(isinstance(i, int) for i in neus_lines)
+
+
+def test_a_candidate_pattern_is_scanned_outside_test_and_within_its_word_limit(tmp_path, monkeypatch):
+    held = "polnear/dev/text/held.txt"
+    monkeypatch.setattr(scan_rules, "held_out", lambda: ({held}, set()))
+    data = _corpus(tmp_path, {held, "polnear/dev/text/open.txt"})
+    hits = scan_rules.scan_pattern(data, r"^[a-z]+ [a-z]\. remoff\.$", max_words=5)
+    assert [(h["text"], h["line"]) for h in hits] == [("polnear/dev/text/open.txt", "Heather T. Remoff.")]
+    assert scan_rules.scan_pattern(data, r"talks", max_words=4) == []  # "The talks resume on Monday." has 5 words

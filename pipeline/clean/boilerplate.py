@@ -57,7 +57,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
           ignore_case=False),
     _line("byline", "byline", r"^\s*(?:reporting by|editing by|additional reporting by|writing by|compiled by)\b.{0,200}$"),
     # the same credit in brackets closing a paragraph: "... he said. (Additional reporting by James Pearson;
-    # Editing by Mike Collett-White)" (32 in PolNeAR, FNC-1 and NeuS outside govbench test, all wire credits)
+    # Editing by Mike Collett-White)" (32 in PolNeAR, FNC-1 and NeuS outside govbench test, all wire credits,
+    # 7 after story text on the same line; scan_bracketed_credit_session25.json)
     _span("credit", "agency or contributor credit",
           r"(?m)\((?:additional |further )?(?:reporting|writing|editing|compiled|edited) by [^()\n]{1,200}\)[ \t]*$"),
     _line("byline", "byline", r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\s*\(?[\w.+-]+@[\w-]+\.[\w.]+\)?\s*$",

@@ -140,7 +140,8 @@ _LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|an
 _CAPTION_TAIL = _rx(r"(?:,|\s[\u2014\u2013-]|\s)\s*(?:@\w+,?\s*)?(?:twitter|instagram|facebook|youtube|getty images|"
                     r"ap photo|reuters|afp|epa|shutterstock)\s*$")
 # a caption that closes with its credit after a full stop: "... near Parliament Hill. Photo: Reuters" (every such
-# line of up to 60 words in PolNeAR, FNC-1 and NeuS outside govbench test, 16 lines in 10 texts, is a caption)
+# line of up to 60 words in PolNeAR, FNC-1 and NeuS outside govbench test, 16 lines in 10 texts, is a caption:
+# scan_photo_tail_session25.json)
 _PHOTO_TAIL = _rx(r"[.!?]['\u2019\"\u201d]?\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*\S[\w.&/' ,-]{0,40}$")
 _CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
                     r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b")  # not "is seen as" (regarded)

@@ -98,6 +98,8 @@ def around(line: str) -> str:
     ("Your browser does not support the video tag.", "promotion or teaser"),
     ("The Huffington Post has supplemented this Reuters article with additional quotes from a pool report.",
      "editor's note"),
+    ("Reuters, Fairfax Media", "agency or contributor credit"),  # a credit that lists its sources
+    ("ABC/wires", "agency or contributor credit"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -145,6 +147,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "The inspector general has updated this report with new figures.",
     "Readers who like the page layout can enter their email address on the site, the editor said.",
     "This piece of legislation has been updated twice since January, the senator said.",
+    "Russia, China and Iran",  # a list of names with no wire service in it
+    "He told Reuters, AP",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))
@@ -404,3 +408,25 @@ def test_a_line_that_closes_on_a_photo_credit_is_a_caption_and_a_sentence_about_
     a = clean(text)
     assert sum(r.reason == "photo caption" for r in a.removed) == 2
     assert "The ministry said the photo" in a.clean_text  # "photo:" inside a sentence, no credit at its end
+
+
+WIDGET = ["lRelated Pope Francis prays in Istanbul's Blue Mosque", "NATION & WORLD", "SEE ALL RELATED", "8"]
+
+
+def test_the_fragments_of_a_page_widget_go_with_it():
+    text = "\n\n".join([STORY[0], "\n".join(WIDGET), STORY[1], STORY[2]])
+    gone = {ln.text: r.reason for ln, r in classify_lines(text)}
+    assert list(gone) == WIDGET
+    assert gone[WIDGET[0]] == gone[WIDGET[1]] == "page widget block"
+
+
+@pytest.mark.parametrize("case", ["one_part", "story_line", "sentence"])
+def test_story_lines_next_to_a_widget_stay(case):
+    if case == "one_part":  # one removed line is no widget
+        block = ["NATION & WORLD", "SEE ALL RELATED"]
+    elif case == "story_line":  # a paragraph of story text in the same block
+        block = WIDGET[1:] + [STORY[1]]
+    else:  # a closed sentence, a lead-in and a speech line are no fragments
+        block = WIDGET[2:] + ["He declined to comment.", "The ministry said on Monday", "Here is the list:"]
+    text = "\n\n".join([STORY[0], "\n".join(block), STORY[2]])
+    assert "page widget block" not in {r.reason for _, r in classify_lines(text)}

@@ -99,6 +99,21 @@ def test_boilerplate_scores_counts_lines_left_and_wrong_removals():
                    "removed_not_boilerplate": ["A quoted line."]}
 
 
+
+def test_boilerplate_short_line_is_left_only_as_a_whole_line():
+    # "Reuters" removed as a credit line, the word still in a dateline: not left
+    assert boilerplate_scores(["Reuters"], "LONDON (Reuters) - Rain fell.", ["Reuters"])["left"] == []
+    # still a line of its own: left
+    assert boilerplate_scores(["Reuters"], "Rain fell.\n\nReuters\n", [])["left"] == ["Reuters"]
+
+
+def test_boilerplate_glued_credit_is_left_and_a_whole_paragraph_removal_is_wrong():
+    credit = "(Reporting by Bo Li; Editing by Ann Ray)"
+    assert boilerplate_scores([credit], f"He said so. {credit}\n", [])["left"] == [credit]
+    paragraph = "The minister said the talks would resume next week in Geneva. " + credit
+    assert boilerplate_scores([credit], "", [paragraph])["removed_not_boilerplate"] == [paragraph]
+    assert boilerplate_scores([credit], "", ["Editing by Ann Ray)"])["removed_not_boilerplate"] == []
+
 def test_part_leaderboards_restrict_items_to_each_half():
     row = Row(name="a", kind="choice", scores={"stance_accuracy": {"x::US": 1.0, "y::US": 0.0, "y::UK": 0.0},
                                                 "governments_missed": {"x": 0.0, "y": 2.0}})

@@ -30,6 +30,12 @@ _CREDIT_WORDS = r"(?:image|photo|picture|graphic|video|illustration)s?"
 _AGENCIES = (r"(?:Yonhap(?: News)?|Reuters|AP|AFP|EPA|Getty Images|Xinhua|Kyodo|TASS|Sputnik|"
              r"Associated Press|Bloomberg|Newsis|News1|KCNA|Anadolu|Shutterstock)")
 
+# the parts of a credit list: a wire service, "wires" or "agencies", or a name of one to three capitalized words
+_LIST_AGENCIES = (r"(?:Reuters|REUTERS|AP|AFP|EPA|Associated Press|Agence France Presse|Bloomberg|Xinhua|Kyodo|TASS|"
+                  r"dpa|DPA|ANSA|UPI|AAP|Press Association|[Ww]ires|[Aa]gencies)")
+_LIST_SEP = r"\s*(?:/|,|&|\band\b)\s*"
+_LIST_PART = rf"(?:{_LIST_AGENCIES}|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){{0,2}})"
+
 # Order matters: credits are taken out of a caption line before the caption itself.
 DEFAULT_RULES: tuple[Rule, ...] = (
     # [Image source=Yonhap News], (Photo: Reuters), [Photo by AP], (Graphic=News1)
@@ -54,6 +60,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # names are capitalized: matched case-sensitively ("By the end of the day, ..." is no byline)
     _line("byline", "byline", r"^\s*(?:[Bb]y|BY|[Rr]eporter|[Rr]eported by|[Ww]ritten by)\s+[A-Z][\w.'\-]+"
                               r"(?:\s+(?:[A-Z][\w.'\-]+|and|de|van|von|al-\w+)){0,4}\s*(?:[,|/(].{0,80})?$",
+          ignore_case=False),
+    # a foot credit that lists its sources, one of them an agency: "Reuters, Fairfax Media", "ABC/wires",
+    # "AP/AFP", "MCT, Reuters" (15 such lines outside govbench test, all credits; scan_agency_list_session26.json)
+    _line("credit", "agency or contributor credit",
+          rf"^\W{{0,2}}(?:(?:{_LIST_PART}{_LIST_SEP})+{_LIST_AGENCIES}|{_LIST_AGENCIES}(?:{_LIST_SEP}{_LIST_PART})+)\W{{0,2}}$",
           ignore_case=False),
     _line("byline", "byline", r"^\s*(?:reporting by|editing by|additional reporting by|writing by|compiled by)\b.{0,200}$"),
     # the same credit in brackets closing a paragraph: "... he said. (Additional reporting by James Pearson;

@@ -21,7 +21,7 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
                             split_lines)
-from .runs import mark_caption_runs, mark_link_runs
+from .runs import mark_caption_runs, mark_link_runs, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
@@ -363,6 +363,8 @@ def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
             j += 1
 
 
+_WIDGET = LineRule("link_list", "page widget block", lambda ln, c: False)  # runs.widget_blocks
+
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
     lines = split_lines(text)
@@ -390,4 +392,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
             if rule.test(ln, ctx):
                 out.append((ln, rule))
                 break
+    if categories is None or "link_list" in categories:
+        widget = widget_blocks(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
+        out = sorted(out + [(lines[i], _WIDGET) for i in widget], key=lambda x: x[0].index)
     return out

@@ -75,3 +75,37 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
         if i >= 2 and 2 <= j - i <= longest:
             ctx.link_runs.update(range(i, j))
         i = j + 1
+
+
+# what a page widget leaves behind: related-story boxes, comment and share bars, counters, style sheets
+WIDGET_CATEGORIES = frozenset({"link_list", "social", "navigation", "gallery", "promo", "markup"})
+WIDGET_REASONS = frozenset({"no words"})
+
+
+def _fragment(line: Line) -> bool:
+    """A short line that is no sentence: twelve words or fewer, no closing full stop, question or
+    exclamation mark (a teaser cut off with "..." counts as unclosed), no lead-in colon, no speech verb."""
+    text = line.text.rstrip("\"'\u201d\u2019")
+    closed = text.endswith((".", "!", "?", ":")) and not text.endswith(("...", "\u2026"))
+    return line.n_words <= 12 and not closed and not speaks(line)
+
+
+def widget_blocks(ctx: Context, removed: dict[int, tuple[str, str]]) -> set[int]:
+    """Lines of a page widget that no rule names by itself ("NATION & WORLD", "J. PAUL GETTY'S EAR",
+    "AT 7:10 PM DECEMBER 13, 2014"): the short fragments of a block of lines with no blank line
+    between them in which two or more lines were removed as widget parts (`removed`: line index ->
+    (category, reason)). A block that also holds a line of twenty words or more, or a closed sentence
+    of ten, is story text with a widget inside it, and is left alone."""
+    blocks: list[list[int]] = []
+    for ln in ctx.lines:
+        if not blocks or ctx.gap(ln.index) >= 2:
+            blocks.append([])
+        blocks[-1].append(ln.index)
+    out: set[int] = set()
+    for block in blocks:
+        parts = [i for i in block if i in removed and (removed[i][0] in WIDGET_CATEGORIES
+                                                       or removed[i][1] in WIDGET_REASONS)]
+        rest = [ctx.lines[i] for i in block if i not in removed]
+        if len(parts) >= 2 and not any(ln.n_words >= 20 or (ln.n_words >= 10 and not _fragment(ln)) for ln in rest):
+            out |= {ln.index for ln in rest if _fragment(ln)}
+    return out

@@ -30,17 +30,30 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def _is_piece(part: str, whole: str) -> bool:
+    """`part` stands for `whole`'s line: equal, or a phrase of three or more words inside it (a
+    credit glued to story text). A one- or two-word line ("Reuters", "More", "8") is itself only
+    when whole: the same word elsewhere in the text is not that line."""
+    return part == whole or (len(part.split()) >= 3 and part in whole)
+
+
 def boilerplate_scores(reference_lines: list[str], clean_text: str, removed: list[str]) -> dict[str, Any]:
     """Reference boilerplate lines still in the cleaned text, and removals that were not boilerplate.
 
+    A reference line is left when a cleaned line is that line or holds it (``_is_piece``). A removal
+    is boilerplate when it is part of a reference line, or a reference line makes up at least half of it.
+
     >>> boilerplate_scores(["Follow Ann on Twitter"], "Body.\\nFollow Ann  on Twitter", ["Photo: AP"])
     {'reference_lines': 1, 'left': ['Follow Ann on Twitter'], 'removed_not_boilerplate': ['Photo: AP']}
+    >>> boilerplate_scores(["Reuters", "More"], "LONDON (Reuters) - More rain fell.", ["Reuters", "More"])
+    {'reference_lines': 2, 'left': [], 'removed_not_boilerplate': []}
     """
-    body = _squash(clean_text)
+    body = [_squash(x) for x in clean_text.splitlines() if x.strip()]
     lines = [x for x in reference_lines if x and x.strip()]
     wanted = [_squash(x) for x in lines]
-    left = [x for x, w in zip(lines, wanted) if w in body]
-    wrong = [r for r in removed if r.strip() and not any(_squash(r) in w or w in _squash(r) for w in wanted)]
+    left = [x for x, w in zip(lines, wanted) if any(_is_piece(w, b) for b in body)]
+    wrong = [r for r in removed if r.strip() and not any(
+        _squash(r) in w or (w in _squash(r) and 2 * len(w) >= len(_squash(r))) for w in wanted)]
     return {"reference_lines": len(lines), "left": left, "removed_not_boilerplate": wrong}
 
 

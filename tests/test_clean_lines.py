@@ -99,6 +99,11 @@ def around(line: str) -> str:
     ("The Huffington Post has supplemented this Reuters article with additional quotes from a pool report.",
      "editor's note"),
     ("Reuters, Fairfax Media", "agency or contributor credit"),  # a credit that lists its sources
+    ("Twitter: @Milbank.", "social handle"),
+    ("A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST", "embedded post signature"),
+    ("Additional reporting: MARIE WOOLF", "agency or contributor credit"),
+    ("View galleryForensic personnel unload bodies at the morgue&nbsp;&hellip;", "photo gallery"),
+    ("More to follow...", "editor's note"),
     ("ABC/wires", "agency or contributor credit"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
@@ -148,6 +153,9 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Readers who like the page layout can enter their email address on the site, the editor said.",
     "This piece of legislation has been updated twice since January, the senator said.",
     "Russia, China and Iran",  # a list of names with no wire service in it
+    "Twitter: the company said it would suspend the accounts on Monday.",
+    "A photo posted by the ministry on Monday showed the damaged embassy.",
+    "There is more to follow in the talks next week, the minister said.",
     "He told Reuters, AP",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
@@ -430,3 +438,27 @@ def test_story_lines_next_to_a_widget_stay(case):
         block = WIDGET[2:] + ["He declined to comment.", "The ministry said on Monday", "Here is the list:"]
     text = "\n\n".join([STORY[0], "\n".join(block), STORY[2]])
     assert "page widget block" not in {r.reason for _, r in classify_lines(text)}
+
+
+@pytest.mark.parametrize("line, kept", [
+    # prose inside an embed tag stays (a prime minister's tweet); the tags go as spans
+    ('<tweet pic="" author="manuelvalls" timestamp="1469635200">.@realDonaldTrump #FranceisstillFrance and '
+     '#Franceisstrong Mr. Trump</tweet>', ".@realDonaldTrump #FranceisstillFrance and #Franceisstrong Mr. Trump"),
+    ("<span class=meta>Photo</span>A young cat in Florida was buried alive by its owner, the sheriff said.",
+     "A young cat in Florida was buried alive by its owner, the sheriff said."),
+    # code with a few words in it goes whole
+    ('<!-- google_ad_client = "pub-66"; google_ad_width = 468; google_ad_type = "text"; -->', None),
+    ("@media only screen and (min-width : 500px) {.ethanmobile { display: none; }}", None),
+])
+def test_markup_lines_go_and_prose_inside_a_tag_stays(line, kept):
+    a = clean(around(line))
+    if kept is None:
+        assert "leftover markup or script" in {r.reason for r in a.removed}
+    else:
+        assert kept in a.clean_text and "<" not in a.clean_text, a.clean_text
+
+
+def test_more_to_follow_after_the_last_sentence_goes_and_the_sentence_stays():
+    a = clean(around("Nothing suggests the incident is terror related.More to follow..."))
+    assert "Nothing suggests the incident is terror related." in a.clean_text
+    assert "More to follow" not in a.clean_text

@@ -72,6 +72,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # 7 after story text on the same line; scan_bracketed_credit_session25.json)
     _span("credit", "agency or contributor credit",
           r"(?m)\((?:additional |further )?(?:reporting|writing|editing|compiled|edited) by [^()\n]{1,200}\)[ \t]*$"),
+    # "More to follow..." closing a developing story, on its own line or after its last sentence (11 lines in
+    # PolNeAR, FNC-1 and NeuS outside govbench test, all such notes; scan_more_to_follow_session26.json)
+    _span("editor_note", "editor's note", r"(?m)(?:^|(?<=[.!?\"\u201d]))[ \t]*(?:[\u2014\u2013-][ \t]*)?"
+                                          r"more to (?:follow|come)[.\u2026]{0,3}[ \t]*$"),
     _line("byline", "byline", r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\s*\(?[\w.+-]+@[\w-]+\.[\w.]+\)?\s*$",
           ignore_case=False),
     _line("navigation", "navigation or promotion",

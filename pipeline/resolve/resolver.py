@@ -41,7 +41,7 @@ from typing import Optional
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import (Antecedent, find_antecedent, is_anaphor, nearer_person, organisation_subject_before,
-                    text_antecedent)
+                    subject_continues, text_antecedent)
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
@@ -285,13 +285,19 @@ class GovernmentResolver(ArticleContext):
                 if ant is None:
                     ant = text_antecedent(self, article, mention, at, para_of(at), (home, why, day, fallback))
                 other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None
-                if other is not None:  # two readings: kept only when the nearer person speaks for the same government
+                if other is not None:  # two readings: the subject of the sentence before decides, else
+                    # the antecedent is kept only when the nearer person speaks for the same government
                     o = self._via_other_mention(other, self.decide(other, home, why, day), people, home, why, day, None)
-                    if o.kind != "government" or o.government != ant.decision.government:
+                    keep = subject_continues(article.doc, ant, other, min(at, st.char_start))
+                    if keep is False and o.kind != "unknown":
+                        d = o.restated(f"coreference {mention!r} -> {other!r}, the subject of the sentence before: "
+                                       f"{o.reason}")
+                        ant = None
+                    elif keep is not True and (o.kind != "government" or o.government != ant.decision.government):
                         d = Decision(None, "unknown", None, f"{mention!r} may be {other!r}, named after "
                                      f"{ant.text!r}", person=True)
                         ant = None
-                org = organisation_subject_before(article.doc, ant, at) if ant is not None and \
+                org = organisation_subject_before(article.doc, ant, min(at, st.char_start)) if ant is not None and \
                     (self.lex.pronouns.get(mention.lower()) or {}).get("referent") == "body" else None
                 if org is not None and not _inside_quotes(article, org[0]):  # "Religion News Service was ... It said"
                     o = self.decide(org[1], home, why, day)

@@ -663,3 +663,16 @@ def test_the_subject_of_the_sentence_before_settles_he_between_two_people(resolv
                         [("President Trump", "the climate accord would not hold"), ("he", "The discussions are over")],
                         date="2018-05-09"))
     assert govs(resolver, a) == ["United States", government], a.statements[1].speaker.reason
+
+
+def test_a_country_from_the_outlet_alone_gives_way_to_the_persons_fuller_mention(resolver):
+    a = article(["Jordan's King Abdullah II vowed a relentless war on the militants on Tuesday.",
+                 "King Abdullah said the army would pursue them until they ran out of fuel."],
+                [("King Abdullah", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
+    a.metadata["url"] = "http://www.ibtimes.com.au/jordan-king-abdullah"
+    assert govs(resolver, a) == ["Jordan"], a.statements[0].speaker.reason
+    b = article(["The king vowed a relentless war on the militants on Tuesday.",
+                 "The king said the army would pursue them until they ran out of fuel."],
+                [("The king", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
+    b.metadata["url"] = "http://www.ibtimes.com.au/jordan-king-abdullah"
+    assert govs(resolver, b) == ["Australia"]  # no fuller mention: the outlet's country serves

@@ -315,7 +315,10 @@ class GovernmentResolver(ArticleContext):
                 owner = whose_owner(article.clean_text, sp) or self._the_country(article, sp, day)  # "Iran's leaders"
                 named = person_named_by(sp.text, persons)  # "Israel" after "Rep. Steve Israel"
                 d = self.decide(owner or named or sp.text, home, why, day, fallback, people)
-                if d.kind == "unknown" or (d.needs_country and d.kind == "government" and d.government != home):
+                # a country from the outlet alone is weak: the article's fuller mention of the person may
+                # name another ("Jordan's King Abdullah" in ibtimes.com.au)
+                if d.kind == "unknown" or (d.needs_country and d.kind == "government"
+                                           and (d.government != home or why.startswith("outlet"))):
                     d = self._via_other_mention(sp.text, d, people, home, why, day, fallback)
                 if d.role == "not in office" and people:
                     d = self._described_in_office(sp.text, d, people, home, why, day)

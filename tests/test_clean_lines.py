@@ -428,10 +428,18 @@ def test_the_fragments_of_a_page_widget_go_with_it():
     assert gone[WIDGET[0]] == gone[WIDGET[1]] == "page widget block"
 
 
-@pytest.mark.parametrize("case", ["one_part", "story_line", "sentence"])
+def test_one_named_widget_part_in_a_short_block_takes_its_fragment_along():
+    text = "\n\n".join([STORY[0], "TWITTER\ncourtyard teletubbies", STORY[1], STORY[2]])
+    gone = {ln.text: r.reason for ln, r in classify_lines(text)}
+    assert gone == {"TWITTER": "share or comment prompt", "courtyard teletubbies": "page widget block"}
+
+
+@pytest.mark.parametrize("case", ["separator", "long_block", "story_line", "sentence"])
 def test_story_lines_next_to_a_widget_stay(case):
-    if case == "one_part":  # one removed line is no widget
-        block = ["NATION & WORLD", "SEE ALL RELATED"]
+    if case == "separator":  # a bare separator is no named widget part: the subhead after it stays
+        block = ["*  *  *", "The Aftermath"]
+    elif case == "long_block":  # one part in a block of four lines is no widget
+        block = ["TWITTER", "courtyard teletubbies", "pool party", "ninja turtles"]
     elif case == "story_line":  # a paragraph of story text in the same block
         block = WIDGET[1:] + [STORY[1]]
     else:  # a closed sentence, a lead-in and a speech line are no fragments

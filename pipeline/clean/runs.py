@@ -94,7 +94,8 @@ def widget_blocks(ctx: Context, removed: dict[int, tuple[str, str]]) -> set[int]
     """Lines of a page widget that no rule names by itself ("NATION & WORLD", "J. PAUL GETTY'S EAR",
     "AT 7:10 PM DECEMBER 13, 2014"): the short fragments of a block of lines with no blank line
     between them in which two or more lines were removed as widget parts (`removed`: line index ->
-    (category, reason)). A block that also holds a line of twenty words or more, or a closed sentence
+    (category, reason)), or one, by a rule that names it ("Advertisement", "TWITTER"), in a block of
+    at most three lines. A block that also holds a line of twenty words or more, or a closed sentence
     of ten, is story text with a widget inside it, and is left alone."""
     blocks: list[list[int]] = []
     for ln in ctx.lines:
@@ -106,6 +107,8 @@ def widget_blocks(ctx: Context, removed: dict[int, tuple[str, str]]) -> set[int]
         parts = [i for i in block if i in removed and (removed[i][0] in WIDGET_CATEGORIES
                                                        or removed[i][1] in WIDGET_REASONS)]
         rest = [ctx.lines[i] for i in block if i not in removed]
-        if len(parts) >= 2 and not any(ln.n_words >= 20 or (ln.n_words >= 10 and not _fragment(ln)) for ln in rest):
+        # two parts, or one named part (not a bare separator) in a block of at most three lines
+        widget = len(parts) >= 2 or (len(parts) == 1 and len(block) <= 3 and removed[parts[0]][1] not in WIDGET_REASONS)
+        if widget and not any(ln.n_words >= 20 or (ln.n_words >= 10 and not _fragment(ln)) for ln in rest):
             out |= {ln.index for ln in rest if _fragment(ln)}
     return out

@@ -23,6 +23,7 @@ draw holds 34 (PolNeAR 9 + 8, NeuS 5 + 2, FNC-1 10).
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import importlib.util
 import json
@@ -61,7 +62,6 @@ def candidates(data: Path, gd) -> list[dict]:
     for bid, text in bodies.items():
         out.append({"source": "fnc1", "ref": f"fnc1/train_bodies.csv#{bid}", "id": f"fnc1-train-{bid}",
                     "group": f"fnc1-train-story-{train_story.get(bid, bid)}", "text": text})
-    import csv
     csv.field_size_limit(10 ** 9)
     with open(data / "fnc1" / "dev_stances.csv", encoding="utf-8", newline="") as f:
         dev_pairs = [(r["Headline"], r["Body ID"]) for r in csv.DictReader(f) if r["Stance"] != "unrelated"]

@@ -20,9 +20,10 @@ MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:a
 _CODE_TOKEN = re.compile(r"[{}();=<>&_]|^\.[a-z]|:$")
 
 
-def prose_inside(text: str) -> bool:
-    """Six or more words of prose outside the tags, making up three quarters of what is left."""
-    rest = re.sub(r"<[^>]*>", " ", MARKUP.sub(" ", text)).split()
+def _prose(stripped: str) -> bool:
+    """Six or more words of prose in what the markup left (`stripped`), outside any other tags,
+    making up three quarters of it."""
+    rest = re.sub(r"<[^>]*>", " ", stripped).split()
     words = [w for w in rest if re.search(r"[A-Za-z]", w) and not _CODE_TOKEN.search(w)]
     return len(words) >= 6 and len(words) >= 0.75 * len(rest)
 
@@ -30,9 +31,11 @@ def prose_inside(text: str) -> bool:
 def markup_line(line: Line) -> bool:
     """Markup or script with little text around it; a sentence or a run of prose with an inline tag
     keeps its words (the tag itself is a span rule in boilerplate.py)."""
-    if not MARKUP.search(line.text) or prose_inside(line.text):
+    if not MARKUP.search(line.text):
         return False
     rest = MARKUP.sub(" ", line.text)
+    if _prose(rest):
+        return False
     rest = re.sub(r"<[^>]*>|\S*[{}();=]\S*", " ", rest)
     left = Line(line.index, line.start, line.end, " ".join(rest.split()))
     return left.n_words < 4 or not sentence_like(left)

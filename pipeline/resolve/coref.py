@@ -170,6 +170,15 @@ def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex
     return None
 
 
+def _capitalised(text: str) -> set[str]:
+    """The capitalised words of a phrase, lower-cased: what two mentions of one person or body share."""
+    return {w.lower() for w in re.findall(r"[A-Z][\w'-]+", text)}
+
+
+def _own_words(ant: "Antecedent") -> set[str]:
+    return _capitalised(f"{ant.text} {ant.mention}")
+
+
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Madam)\.?\s+$")
 
 
@@ -182,11 +191,11 @@ def nearer_person(pronoun: str, ant: Antecedent, persons: Iterable[tuple[int, in
     spec = lex.pronouns.get(pronoun.strip().lower()) or {}
     if spec.get("referent") != "person" or spec.get("number") != "sg" or ant.end < 0:
         return None
-    own = {w.lower() for w in re.findall(r"[A-Z][\w'-]+", f"{ant.text} {ant.mention}")}
+    own = _own_words(ant)
     for start, end, text in sorted(persons, reverse=True):
         if not ant.end <= start < end <= at:
             continue
-        if own & {w.lower() for w in re.findall(r"[A-Z][\w'-]+", text)}:
+        if own & _capitalised(text):
             continue
         title = _HONORIFIC.search(clean[max(0, start - 8):start])
         shown = lex.gender_of(title.group(1)) if title else None
@@ -279,22 +288,18 @@ def subject_before(doc: Any, at: int) -> Optional[Any]:
     return None if subj is None else prev.doc[subj.left_edge.i:subj.right_edge.i + 1]
 
 
-def _name_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Z][\w'-]+", text)}
-
-
-def organisation_subject_before(doc: Any, ant: "Antecedent", at: int) -> Optional[tuple[int, str]]:
-    """The organisation (a parse ORG entity) that is the subject of the sentence right before the one
-    at `at`, when it comes after the antecedent and is not the antecedent again: "Religion News
-    Service was among the first media to set the record straight. It said ..." ("It" is the news
-    service, not the Vatican that spoke two paragraphs earlier): (start, text), None without a parse."""
-    span = subject_before(doc, at)
+def organisation_subject_before(article: Any, ant: "Antecedent", at: int) -> Optional[str]:
+    """The organisation (a parse ORG entity, outside quotes) that is the subject of the sentence right
+    before the one at `at`, when it comes after the antecedent and is not the antecedent again:
+    "Religion News Service was among the first media to set the record straight. It said ..." ("It" is
+    the news service, not the Vatican that spoke two paragraphs earlier). None without a parse."""
+    span = subject_before(article.doc, at)
     if span is None or ant.end < 0 or span.start_char < ant.end:
         return None
     org = next((e for e in span.ents if e.label_ == "ORG"), None)
-    if org is None or _name_words(f"{ant.text} {ant.mention}") & _name_words(org.text):
+    if org is None or _own_words(ant) & _capitalised(org.text) or _inside_quotes(article, org.start_char):
         return None
-    return org.start_char, org.text
+    return org.text
 
 
 def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optional[bool]:
@@ -305,9 +310,9 @@ def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optio
     span = subject_before(doc, at)
     if span is None:
         return None
-    words = _name_words(span.text)
-    if words & _name_words(f"{ant.text} {ant.mention}"):
+    words = _capitalised(span.text)
+    if words & _own_words(ant):
         return True
-    if words & _name_words(other):
+    if words & _capitalised(other):
         return False
     return None

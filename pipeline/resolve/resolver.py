@@ -285,10 +285,11 @@ class GovernmentResolver(ArticleContext):
                 if ant is None:
                     ant = text_antecedent(self, article, mention, at, para_of(at), (home, why, day, fallback))
                 other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None
+                lead = min(at, st.char_start)  # the sentence before is never a piece of this statement's quote
                 if other is not None:  # two readings: the subject of the sentence before decides, else
                     # the antecedent is kept only when the nearer person speaks for the same government
                     o = self._via_other_mention(other, self.decide(other, home, why, day), people, home, why, day, None)
-                    keep = subject_continues(article.doc, ant, other, min(at, st.char_start))
+                    keep = subject_continues(article.doc, ant, other, lead)
                     if keep is False and o.kind != "unknown":
                         d = o.restated(f"coreference {mention!r} -> {other!r}, the subject of the sentence before: "
                                        f"{o.reason}")
@@ -297,12 +298,12 @@ class GovernmentResolver(ArticleContext):
                         d = Decision(None, "unknown", None, f"{mention!r} may be {other!r}, named after "
                                      f"{ant.text!r}", person=True)
                         ant = None
-                org = organisation_subject_before(article.doc, ant, min(at, st.char_start)) if ant is not None and \
+                org = organisation_subject_before(article, ant, lead) if ant is not None and \
                     (self.lex.pronouns.get(mention.lower()) or {}).get("referent") == "body" else None
-                if org is not None and not _inside_quotes(article, org[0]):  # "Religion News Service was ... It said"
-                    o = self.decide(org[1], home, why, day)
+                if org is not None:  # "Religion News Service was among the first ... It said"
+                    o = self.decide(org, home, why, day)
                     if o.kind != "government" or o.government != ant.decision.government:
-                        d = o.restated(f"{mention!r} -> {org[1]!r}, the subject of the sentence before: {o.reason}")
+                        d = o.restated(f"{mention!r} -> {org!r}, the subject of the sentence before: {o.reason}")
                         ant = None
                 if ant is not None:
                     a = ant.decision

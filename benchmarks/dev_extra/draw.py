@@ -1,8 +1,8 @@
-"""Draw (and rebuild) dev_extra: 40 more dev articles with govbench-format gold (not blind).
+"""Draw (and rebuild) dev_extra: 34 more dev articles with govbench-format gold (not blind).
 
-Every public text that suggests a speaking government and is in no benchmark has had its resolve
-output read by some session while writing rules (the read pools of sessions 22-25), so no blind set
-can be drawn any more (``benchmarks/resolver_blind2`` was tried in session 26 and found nothing).
+Almost every public text that suggests a speaking government and is in no benchmark has had its
+resolve output read by some session while writing rules (the read pools of sessions 22-25), so no
+blind set can be drawn any more (``census.py`` counts what is left).
 Those pools were read for what a rule *changed*, never in full for what the resolver *missed*; gold
 on them shows the misses. So this set is a dev set from the start: tune on it, never report it as
 unseen-data figures.

@@ -4,8 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.stance.calibration import (expected_calibration_error, fit_label_bias, fit_temperature, macro_f1, nll,
-                                         reliability_markdown, reliability_table)
+from pipeline.stance.calibration import (bias_out_of_fold, calibrate, expected_calibration_error, fit_label_bias,
+                                         fit_temperature, macro_f1, nll, reliability_markdown, reliability_table)
+from pipeline.stance.data import Example
 
 
 def _sample(z: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -37,6 +38,37 @@ def test_neutral_bias_moves_toward_an_underpredicted_label():
     assert macro_f1(y, shifted.argmax(1), 3) > macro_f1(y, z.argmax(1), 3)
     # with groups, the mean of the groups' macro-F1 decides; a bias of 0 wins ties
     assert fit_label_bias(np.eye(3)[y] * 5, y, label=2, groups=["a"] * 300 + ["b"] * 300) == 0.0
+
+
+def _examples(y: np.ndarray, labels=("favor", "against", "neutral")) -> list[Example]:
+    return [Example("s", "t", labels[k], f"g{i}", {"source": "a" if i % 2 else "b"}) for i, k in enumerate(y)]
+
+
+def test_calibrate_keeps_a_bias_that_pays_off_out_of_fold():
+    rng = np.random.default_rng(2)
+    y = rng.integers(0, 3, 900)
+    z = np.eye(3)[y] * 2 + rng.normal(size=(900, 3))
+    z[:, 2] -= 2.0  # a real, systematic under-prediction: the shift helps on any half
+    cal = calibrate(z, _examples(y), ("favor", "against", "neutral"))
+    check = cal["bias_out_of_fold"]
+    assert check["fitted"] > check["none"] and cal["log_bias"]["neutral"] == check["fitted_on_all"] >= 1.0
+
+
+def test_calibrate_drops_a_bias_that_only_fits_noise():
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 3, 300)
+    z = rng.normal(size=(300, 3)) + np.eye(3)[y] * 0.6  # weak, unbiased logits: any fitted shift chases noise
+    cal = calibrate(z, _examples(y), ("favor", "against", "neutral"))
+    check = cal["bias_out_of_fold"]
+    assert check["fitted"] <= check["none"]
+    assert cal["log_bias"]["neutral"] == 0.0 and check["fitted_on_all"] != 0.0
+
+
+def test_bias_out_of_fold_keeps_groups_on_one_side():
+    y = np.array([0, 1, 2] * 10)
+    z = np.eye(3)[y] * 3.0
+    r = bias_out_of_fold(z, y, 2, 1.0, ["one"] * 30, ["a"] * 30, repeats=3)
+    assert r == {"none": 0.0, "fitted": 0.0}  # a single group cannot be halved: nothing is scored
 
 
 def test_macro_f1_counts_only_present_labels():

@@ -253,3 +253,23 @@ def test_frozen_layers_stay_as_they_were(tmp_path, data, tiny_bert):
     with pytest.raises(ValueError, match="freeze_layers=2: the encoder has 2 layers"):
         train_main(["--out", str(tmp_path / "g"), "--data", str(data), "--base", str(tiny_bert), "--epochs", "1",
                     "--freeze-layers", "2", *COMMON])
+
+
+def test_keep_layers_drops_the_top_layers_and_the_model_loads_smaller(tmp_path, data, tiny_bert, tiny_ctx):
+    """--keep-layers 1: the saved model has one encoder layer (its config says so), loads with the backend,
+    and a count the encoder does not have is named."""
+    from safetensors.torch import load_file
+    from transformers import AutoConfig
+
+    out = tmp_path / "k"
+    assert train_main(["--out", str(out), "--data", str(data), "--base", str(tiny_bert), "--epochs", "1",
+                       "--keep-layers", "1", *COMMON]) == 0
+    assert AutoConfig.from_pretrained(out).num_hidden_layers == 1
+    names = load_file(out / "model.safetensors").keys()
+    assert any(".layer.0." in k for k in names) and not any(".layer.1." in k for k in names)
+    assert read_cross_config(out)["training"]["config"]["keep_layers"] == 1
+    b = CrossEncoderStance(CrossEncoderStanceParams(model=str(out)), tiny_ctx)
+    assert len(b.score([StancePair("Seoul welcomed the deal.", "the deal")])) == 1
+    with pytest.raises(ValueError, match="keep_layers=3: the encoder has 2 layers"):
+        train_main(["--out", str(tmp_path / "g"), "--data", str(data), "--base", str(tiny_bert), "--epochs", "1",
+                    "--keep-layers", "3", *COMMON])

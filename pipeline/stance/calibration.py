@@ -5,6 +5,10 @@
   space (deterministic, no optimizer state).
 - ``fit_label_bias``: a log-prior shift per label (the neutral threshold),
   chosen for macro-F1 on a validation part; with several sources, their mean.
+- ``bias_out_of_fold``: whether fitting that shift pays off on items it was not fitted
+  on (repeated 2-fold splits of the validation part by group); ``calibrate`` keeps the
+  shift only when it does. On the 854 validation pairs the fitted shift lost out of fold
+  for MiniLM (+0.4) and mpnet (-0.7) alike (session 27).
 - ``expected_calibration_error`` and ``reliability_table``: confidence (the
   probability of the predicted label) against accuracy in equal-width bins.
 - ``calibrate``: both fits for a freshly trained model, from its validation logits
@@ -113,6 +117,40 @@ def reliability_markdown(rows: list[dict], title: str = "confidence") -> str:
     return "\n".join(lines)
 
 
+def bias_out_of_fold(logits: np.ndarray, y: np.ndarray, label: int, temperature: float, groups: Sequence[str],
+                     sources: Sequence[str], repeats: int = 20, seed: int = 0) -> dict[str, float]:
+    """Mean out-of-fold score (mean macro-F1 over `sources`) with no shift and with a shift fitted by
+    ``fit_label_bias`` on the other half, over `repeats` random halvings of the `groups` (items of one
+    group, e.g. one FNC-1 headline-body component, stay on one side).
+
+    >>> z = np.array([[2.0, 0.0, 1.0], [0.0, 2.0, 1.0], [0.0, 0.0, 1.0]] * 20); y = np.array([0, 1, 2] * 20)
+    >>> r = bias_out_of_fold(z, y, 2, 1.0, [str(i) for i in range(60)], ["a"] * 60, repeats=2)
+    >>> r["none"] == r["fitted"] == 1.0
+    True
+    """
+    z = np.asarray(logits, dtype=np.float64) / temperature
+    groups, sources = np.asarray(groups), np.asarray(sources)
+    names = np.array(sorted(set(groups)))
+    rng = np.random.RandomState(seed)
+
+    def score(idx: np.ndarray, b: float) -> float:
+        zz = z[idx].copy()
+        zz[:, label] += b
+        pred, yy, ss = zz.argmax(axis=1), y[idx], sources[idx]
+        return float(np.mean([macro_f1(yy[ss == s], pred[ss == s], z.shape[1]) for s in sorted(set(ss))]))
+
+    none, fitted = [], []
+    for _ in range(repeats):
+        half = np.isin(groups, names[rng.permutation(len(names))[: len(names) // 2]])
+        for fit, ev in ((np.flatnonzero(half), np.flatnonzero(~half)), (np.flatnonzero(~half), np.flatnonzero(half))):
+            if not len(fit) or not len(ev):
+                continue
+            none.append(score(ev, 0.0))
+            fitted.append(score(ev, fit_label_bias(z[fit], y[fit], label, 1.0, groups=sources[fit])))
+    return {"none": round(float(np.mean(none)), 4) if none else 0.0,
+            "fitted": round(float(np.mean(fitted)), 4) if fitted else 0.0}
+
+
 def macro_f1_by_source(logits: np.ndarray, examples: Sequence[Any], labels: Sequence[str]) -> dict[str, float]:
     """Macro-F1 of argmax(logits) per example source (``meta["source"]``) and their mean."""
     y = np.array([labels.index(e.label) for e in examples])
@@ -124,7 +162,8 @@ def macro_f1_by_source(logits: np.ndarray, examples: Sequence[Any], labels: Sequ
 
 def calibrate(logits: Optional[np.ndarray], val_ex: Sequence[Any], labels: Sequence[str]) -> dict[str, Any]:
     """Temperature (validation NLL) and neutral log bias (validation macro-F1, mean over sources) from
-    a trained model's validation logits, with the validation scores and ECE before and after."""
+    a trained model's validation logits, with the validation scores and ECE before and after. The bias
+    is kept only when fitting it beats no bias out of fold (``bias_out_of_fold``); the check is recorded."""
     if logits is None or not len(val_ex):
         return {"temperature": 1.0, "log_bias": {}, "fitted_on": 0}
     labels = list(labels)
@@ -132,12 +171,17 @@ def calibrate(logits: Optional[np.ndarray], val_ex: Sequence[Any], labels: Seque
     src = [e.meta.get("source", "all") for e in val_ex]
     t = fit_temperature(logits, y)
     b = fit_label_bias(logits, y, labels.index("neutral"), t, groups=src)
+    groups = [getattr(e, "group", None) or str(i) for i, e in enumerate(val_ex)]
+    check = bias_out_of_fold(logits, y, labels.index("neutral"), t, groups, src)
+    check["fitted_on_all"] = b
+    if check["fitted"] <= check["none"]:
+        b = 0.0
     z = logits / t
     z[:, labels.index("neutral")] += b
     pr = _softmax(z.astype(np.float64))
     conf, pred = pr.max(axis=1), pr.argmax(axis=1)
     raw = _softmax(np.asarray(logits, dtype=np.float64))
-    return {"temperature": t, "log_bias": {"neutral": b}, "fitted_on": len(val_ex),
+    return {"temperature": t, "log_bias": {"neutral": b}, "fitted_on": len(val_ex), "bias_out_of_fold": check,
             "validation_after": macro_f1_by_source(z, val_ex, labels),
             "validation_ece_before": round(expected_calibration_error(raw.max(1), raw.argmax(1) == y), 4),
             "validation_ece_after": round(expected_calibration_error(conf, pred == y), 4)}

@@ -49,6 +49,7 @@ class TrainConfig:
     evaluations: int = 3  # validation passes, evenly spaced; the last one is at the end
     freeze_embeddings: bool = True
     freeze_layers: int = 0  # the lowest N encoder layers (and all embeddings) stay fixed: no backward through them
+    keep_layers: Optional[int] = None  # keep only the lowest N encoder layers (the top ones are dropped before training)
     bf16: Optional[bool] = None  # None: on a GPU that has bf16 or an AMX CPU (use_bf16)
     threads: Optional[int] = None
     seed: int = 0
@@ -138,6 +139,20 @@ def cpu_has_amx() -> bool:
         return False
 
 
+def truncate_layers(model: Any, keep: Optional[int]) -> None:
+    """Drop the encoder's top layers, keeping the lowest `keep`: each step then costs about keep/N of the
+    full model's, in the forward and the backward pass alike, and the saved model is the smaller one
+    (its config says how many layers it has). Lower layers are the ones worth keeping for fine-tuning
+    (Sajjad et al., "On the effect of dropping layers of pre-trained transformer models", 2023)."""
+    if keep is None:
+        return
+    layers = model.base_model.encoder.layer
+    if not 0 < keep <= len(layers):
+        raise ValueError(f"keep_layers={keep}: the encoder has {len(layers)} layers")
+    model.base_model.encoder.layer = layers[:keep]
+    model.config.num_hidden_layers = keep
+
+
 def _freeze(model: Any, cfg: TrainConfig) -> None:
     """Freezing the whole embedding module as well as the lowest layers is what saves time: the backward
     pass then stops at the first trainable layer."""
@@ -211,6 +226,7 @@ def train(base: Path, train_ex: list[Example], val_ex: list[Example], cfg: Train
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={lab: i for i, lab in enumerate(LABELS)},
         use_safetensors=True)
+    truncate_layers(model, cfg.keep_layers)
     model.to(device)
     _freeze(model, cfg)
     rows = tokenize(tok, train_ex, cfg.max_length)
@@ -318,6 +334,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--train-embeddings", action="store_true", help="also train the word embeddings (frozen by default)")
     ap.add_argument("--freeze-layers", type=int, default=d.freeze_layers,
                     help="keep the lowest N encoder layers fixed (faster: no backward through them)")
+    ap.add_argument("--keep-layers", type=int, default=d.keep_layers,
+                    help="keep only the lowest N encoder layers (faster steps, a smaller model)")
     ap.add_argument("--bf16", choices=["auto", "on", "off"], default="auto")
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--seed", type=int, default=d.seed)
@@ -336,6 +354,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                       batch_size=args.batch_size, lr=args.lr, max_length=args.max_length, fnc_caps=caps,
                       fnc_sentences=args.fnc_sentences, evaluations=args.evaluations,
                       freeze_embeddings=not args.train_embeddings, freeze_layers=args.freeze_layers,
+                      keep_layers=args.keep_layers,
                       bf16=None if args.bf16 == "auto" else args.bf16 == "on", threads=args.threads, seed=args.seed,
                       max_examples=args.max_examples)
     unknown = set(cfg.datasets) - {"fnc1", "newsmtsc"}

@@ -273,3 +273,15 @@ def test_keep_layers_drops_the_top_layers_and_the_model_loads_smaller(tmp_path, 
     with pytest.raises(ValueError, match="keep_layers=3: the encoder has 2 layers"):
         train_main(["--out", str(tmp_path / "g"), "--data", str(data), "--base", str(tiny_bert), "--epochs", "1",
                     "--keep-layers", "3", *COMMON])
+
+
+def test_keep_layers_names_an_encoder_it_cannot_cut():
+    from transformers import DistilBertConfig, DistilBertForSequenceClassification
+
+    from pipeline.stance.train_cross import truncate_layers
+
+    model = DistilBertForSequenceClassification(DistilBertConfig(vocab_size=50, dim=16, n_layers=2, n_heads=2,
+                                                                 hidden_dim=32, max_position_embeddings=32))
+    with pytest.raises(ValueError, match="DistilBertModel has no encoder.layer list"):
+        truncate_layers(model, 1)
+    truncate_layers(model, None)  # nothing asked, nothing checked

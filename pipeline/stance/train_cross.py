@@ -140,13 +140,13 @@ def cpu_has_amx() -> bool:
 
 
 def truncate_layers(model: Any, keep: Optional[int]) -> None:
-    """Drop the encoder's top layers, keeping the lowest `keep`: each step then costs about keep/N of the
-    full model's, in the forward and the backward pass alike, and the saved model is the smaller one
-    (its config says how many layers it has). Lower layers are the ones worth keeping for fine-tuning
-    (Sajjad et al., "On the effect of dropping layers of pre-trained transformer models", 2023)."""
+    """Keep the encoder's lowest `keep` layers: a step costs about keep/N of the full model's, forward and
+    backward, and the saved model is the smaller one (Sajjad et al. 2023, "On the effect of dropping
+    layers of pre-trained transformer models": the top layers are the ones to drop)."""
     if keep is None:
         return
-    layers = model.base_model.encoder.layer
+    if (layers := getattr(getattr(model.base_model, "encoder", None), "layer", None)) is None:
+        raise ValueError(f"keep_layers: {type(model.base_model).__name__} has no encoder.layer list (BERT-like encoders only)")
     if not 0 < keep <= len(layers):
         raise ValueError(f"keep_layers={keep}: the encoder has {len(layers)} layers")
     model.base_model.encoder.layer = layers[:keep]

@@ -1,12 +1,16 @@
 #!/usr/bin/env python
-"""Held-out statement-level macro-F1 of cross-encoders against the neutral log bias (-1.0 ... 1.0):
+"""Held-out statement-level macro-F1 of cross-encoders against the neutral log bias (-1.0 ... 1.0),
+from what scripts/bench_stance.py already wrote (no model is loaded again):
 
-    python scripts/stance_bias_heldout_grid.py --out benchmarks/results/stance_neutral_bias_heldout_grid_session27.json \
-        --sets-cache runs/t12-bench/sets-cache.json MODEL_FOLDER...
+    python scripts/bench_stance.py --backend B1 --backend B2 --sets newsmtsc,fnc1_dev,fnc1_test \
+        --sets-cache runs/t12-bench/sets-cache.json --probs-out PROBS --out TABLE
+    python scripts/stance_bias_heldout_grid.py --probs PROBS --table TABLE \
+        --sets-cache runs/t12-bench/sets-cache.json --out benchmarks/results/X.json
 
-A diagnostic of how much the fitted bias matters on the held-out sets (NewsMTSC devtest_rw, FNC-1 test
-side and dev_*), never a way to pick it: the sets are those of scripts/bench_stance.py (its
---sets-cache file, which that script writes), scored at the model's own temperature.
+A diagnostic of how much the fitted bias matters on the held-out sets, never a way to pick it. The
+probabilities are softmax(z / T + b) with the model's own bias b (the table's `describe`), so shifting
+log P(neutral) by b' - b and taking the argmax is the prediction under bias b'; at b' = b the grid
+gives the bench's own figure.
 """
 from __future__ import annotations
 
@@ -15,55 +19,53 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from pipeline.stance.calibration import macro_f1  # noqa: E402
+from pipeline.stance.train_cross import LABELS  # noqa: E402
+from run_files import command_line  # noqa: E402
 
-SETS = ("newsmtsc", "fnc1_test", "fnc1_dev")
+GRID = [round(float(b), 1) + 0.0 for b in np.arange(-1.0, 1.01, 0.1)]
 
 
 def main(argv=None) -> int:
-    import numpy as np
-    import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
-
-    from pipeline.stance.calibration import macro_f1
-    from pipeline.stance.cross import read_cross_config
-    from pipeline.stance.train_cross import LABELS
-
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--probs", required=True, help="bench_stance.py --probs-out file")
+    ap.add_argument("--table", required=True, help="bench_stance.py --out file (each backend's calibration)")
+    ap.add_argument("--sets-cache", required=True, help="bench_stance.py --sets-cache file (the gold labels)")
+    ap.add_argument("--sets", default="newsmtsc,fnc1_test,fnc1_dev")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--sets-cache", required=True, help="scripts/bench_stance.py --sets-cache file")
-    ap.add_argument("models", nargs="+")
     args = ap.parse_args(argv)
-    sets = json.loads(Path(args.sets_cache).read_text(encoding="utf-8"))["sets"]
-    result = {"command": "python scripts/stance_bias_heldout_grid.py " + " ".join(sys.argv[1:] if argv is None else argv),
-              "n": {s: len(sets[s]) for s in SETS if s in sets}, "models": {}}
-    for folder in args.models:
-        tok = AutoTokenizer.from_pretrained(folder)
-        model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True).eval()
-        cal = read_cross_config(folder)["calibration"]
-        grid: dict[str, dict[str, float]] = {}
-        for name in (s for s in SETS if s in sets):
-            items = sets[name]
-            y = np.array([LABELS.index(x["label"]) for x in items])
-            chunks = []
-            with torch.no_grad():
-                for i in range(0, len(items), 64):
-                    b = items[i:i + 64]
-                    enc = tok([x["target"] for x in b], [x["statement"] for x in b], truncation="longest_first",
-                              max_length=96, padding=True, return_tensors="pt")
-                    chunks.append(model(**enc).logits.float())
-            z = (torch.cat(chunks) / float(cal.get("temperature", 1.0))).numpy()
-            grid[name] = {}
-            for b in np.round(np.arange(-1.0, 1.01, 0.1), 1):
-                zz = z.copy()
-                zz[:, LABELS.index("neutral")] += b
-                grid[name][f"{b + 0.0:.1f}"] = round(macro_f1(y, zz.argmax(1), len(LABELS)), 4)
-        result["models"][folder] = {"calibration": cal, "macro_f1_by_neutral_bias": grid}
-        print(folder, {n: max(g.items(), key=lambda kv: kv[1]) for n, g in grid.items()}, flush=True)
-    write_json_atomic(Path(args.out), result)
+    probs = json.loads(Path(args.probs).read_text(encoding="utf-8"))["probs"]
+    table = json.loads(Path(args.table).read_text(encoding="utf-8"))["results"]
+    gold = json.loads(Path(args.sets_cache).read_text(encoding="utf-8"))["sets"]
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    out = {"command": command_line(__file__, argv), "n": {s: len(gold[s]) for s in sets if s in gold}, "models": {}}
+    neutral = LABELS.index("neutral")
+    for backend, by_set in probs.items():
+        cal = ((table.get(backend) or {}).get("describe") or {}).get("cross_encoder")
+        if not cal:
+            continue  # not a cross-encoder: no bias to move
+        fitted = float(cal["log_bias"].get("neutral", 0.0))
+        grid = {}
+        for s in sets:
+            if s not in by_set or s not in gold:
+                ap.error(f"--sets: {s!r} is missing from {args.probs} or the sets cache")
+            y = np.array([LABELS.index(e["label"]) for e in gold[s]])
+            logp = np.log(np.clip(np.array([[p[k] for k in LABELS] for p in by_set[s]]), 1e-30, None))
+            grid[s] = {}
+            for b in GRID:
+                z = logp.copy()
+                z[:, neutral] += b - fitted
+                grid[s][f"{b:.1f}"] = round(macro_f1(y, z.argmax(1), len(LABELS)), 4)
+        out["models"][backend] = {"temperature": cal["temperature"], "fitted_neutral_bias": round(fitted, 4),
+                                  "macro_f1_by_neutral_bias": grid}
+        print(backend, {s: max(g.items(), key=lambda kv: kv[1]) for s, g in grid.items()}, flush=True)
+    write_json_atomic(Path(args.out), out)
     return 0
 
 

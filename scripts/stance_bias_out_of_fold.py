@@ -19,22 +19,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from run_files import command_line  # noqa: E402
 
 
 def validation_logits(folder: str, val) -> "object":
+    """The model's logits on the validation part, computed as training computes them for calibration
+    (train_cross.tokenize and predict_logits, at the model's own max_length, fp32 on the CPU)."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+    from pipeline.stance.cross import read_cross_config
+    from pipeline.stance.train_cross import predict_logits, tokenize
+
     tok = AutoTokenizer.from_pretrained(folder)
-    model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True).eval()
-    out = []
-    with torch.no_grad():
-        for i in range(0, len(val), 64):
-            b = val[i:i + 64]
-            enc = tok([e.target for e in b], [e.statement for e in b], truncation="longest_first", max_length=96,
-                      padding=True, return_tensors="pt")
-            out.append(model(**enc).logits.float())
-    return torch.cat(out).numpy().astype("float64")
+    model = AutoModelForSequenceClassification.from_pretrained(folder, use_safetensors=True)
+    rows = tokenize(tok, val, int(read_cross_config(folder).get("max_length", 96)))
+    return predict_logits(model, tok, rows, False, torch.device("cpu")).astype("float64")
 
 
 def main(argv=None) -> int:
@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     _, val, _ = build_sets(Path(args.data), TrainConfig())
     y = np.array([LABELS.index(e.label) for e in val])
     src = [e.meta.get("source", "all") for e in val]
-    result = {"command": "python scripts/stance_bias_out_of_fold.py " + " ".join(sys.argv[1:] if argv is None else argv),
+    result = {"command": command_line(__file__, argv),
               "validation_pairs": len(val), "models": {}}
     for folder in args.models:
         logits = validation_logits(folder, val)

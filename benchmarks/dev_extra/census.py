@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import draw as dev_draw  # noqa: E402  (benchmarks/dev_extra/draw.py)
+from pipeline.io.writer import write_json_atomic  # noqa: E402
 from pipeline.stance.data import GOVBENCH_FNC1_BODIES, fnc_components  # noqa: E402
 
 
@@ -85,7 +86,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     res = {"command": "python benchmarks/dev_extra/census.py --out " + args.out, **census(Path(args.data))}
-    Path(args.out).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    write_json_atomic(Path(args.out), res)
     print(json.dumps(res))
     return 0
 

@@ -29,21 +29,24 @@ class StanceStage(Stage):
     default_backend = "cross-encoder"  # the README's default (configs/default.yaml)
     batched = True
     reads_target = True
-    shared_keys = ("target", "max_evidence", "weighting", "min_margin", "neutral_scale", "input")
+    shared_keys = ("target", "max_evidence", "weighting", "min_margin", "neutral_scale", "input",
+                   "target_form")
 
     def process_group(self, articles: list[Article]) -> None:
         from ..text import clause_text, statement_text
+        from .targets import model_target
 
         pairs, owners = [], []
         for a in articles:
             a.target, a.target_source = article_target(a, self.params.target)
+            target = model_target(a.target, self.params.target_form)
             for gov, result in a.governments.items():
                 for k, st in enumerate(result.statements):
                     text = statement_text(st)
                     if self.params.input == "clause":
                         text = clause_text(a.clean_text, st.content_spans or [(st.char_start, st.char_end)],
                                            (st.cue_start, st.cue_end), text)
-                    pairs.append(StancePair(text, a.target))
+                    pairs.append(StancePair(text, target))
                     owners.append((a.id, gov, k))
         if not pairs:
             return

@@ -29,6 +29,9 @@ class StanceParams(BackendParams):
                                                                "else neutral (mixed or leaning statements)")
     neutral_scale: float = Field(1.0, gt=0.0, le=1.0, description="the government-level mean P(neutral) is "
                                  "multiplied by this before the label is chosen (below 1: favor or against sooner)")
+    target_form: Literal["as_written", "proposition"] = Field(
+        "as_written", description="what the model reads as the target: as written, or the claim inside a "
+                                  "report-framed target ('reports that X' -> 'X'; pipeline/stance/targets.py)")
     # the clause, chosen on govbench dev (63.8 against 58.6 among found, 37 against 34 of 58) and the
     # stance audit (30 against 27 of 68) with the 1.7-epoch cross-encoder; neither difference significant
     input: Literal["content", "clause"] = Field(

@@ -54,3 +54,33 @@ def test_the_backend_reads_the_clause_by_default(values, read):
     stage.process_group([a])
     assert SEEN == [read]
     assert a.governments["Egypt"].stance.label == "against"
+
+
+TARGETS: list[str] = []
+
+
+class TargetRecording(Recording):
+    def score(self, pairs):
+        TARGETS.extend(p.target for p in pairs)
+        return super().score(pairs)
+
+
+@pytest.mark.parametrize("form, read", [
+    ("as_written", "reports that Egypt rejected the proposal"),
+    ("proposition", "Egypt rejected the proposal"),
+])
+def test_target_form_changes_what_the_model_reads_not_the_result(form, read):
+    TARGETS.clear()
+    STANCE_BACKENDS.unregister("recording_input_test")
+    STANCE_BACKENDS.register("recording_input_test")(TargetRecording)
+    try:
+        cls = STAGES.get("stance")
+        stage = cls(default_params(cls, backend="recording_input_test", target_form=form,
+                                   target="reports that Egypt rejected the proposal"), RunContext(None, None))
+        a = egypt_article()
+        stage.process_group([a])
+    finally:
+        STANCE_BACKENDS.unregister("recording_input_test")
+        STANCE_BACKENDS.register("recording_input_test")(Recording)
+    assert TARGETS == [read]
+    assert a.governments["Egypt"].stance.target == "reports that Egypt rejected the proposal"

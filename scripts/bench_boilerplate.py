@@ -6,6 +6,8 @@
 - govbench dev (or --split): the reference `boilerplate` lines still in the cleaned text (`left`) and
   the removals that are no reference line (`removed_not_boilerplate`), scored as the evaluate stage
   scores them; govbench test is read only with --split test (report only, never to choose).
+- With the dev half, the same for the other dev-side gold sets, dev_extra and resolver_blind, where
+  their articles have been written out (`benchmarks/*/README.md`).
 - FNC-1 train bodies (none of them is in govbench): every removal by reason, and two weak checks:
   recall on "standing lines" (lines that recur verbatim in 3+ bodies whose other lines differ, and
   that do not read as a sentence: promos, prompts, credits) and the removals that read as a sentence
@@ -48,12 +50,22 @@ def clean_text(cleaner, text: str, aid: str = "x", title_line: bool = True):
 
 
 def govbench(cleaner, split: str) -> dict:
-    from pipeline.evaluate import boilerplate_scores
-
     arts = ROOT / "runs" / "govbench" / "articles" / split
-    refs = ROOT / "benchmarks" / "govbench" / "references" / split
     if not arts.is_dir():
         raise SystemExit(f"{arts}: not found; run `python -m pipeline.datasets.govbench` first")
+    return gold_set(cleaner, arts, ROOT / "benchmarks" / "govbench" / "references" / split, lists=split != "test")
+
+
+# the other dev-side sets with govbench-format gold (their README says how to write their articles)
+DEV_SETS = {"dev_extra": ("runs/dev_extra/input/dev", "benchmarks/dev_extra/references"),
+            "resolver_blind": ("runs/resolver_blind/input", "benchmarks/resolver_blind/references")}
+
+
+def gold_set(cleaner, arts: Path, refs: Path, lists: bool = True) -> dict:
+    """Reference boilerplate lines left and removals that are no reference line, over the articles of one
+    gold set; `lists` False (a held-out half) reports counts only."""
+    from pipeline.evaluate import boilerplate_scores
+
     lines = left = wrong = n = 0
     left_items, wrong_items, by_reason = [], [], collections.Counter()
     for f in sorted(arts.glob("*.txt")):
@@ -75,7 +87,7 @@ def govbench(cleaner, split: str) -> dict:
            "removed_not_boilerplate": wrong, "removals_by_reason": dict(by_reason.most_common()),
            "removed_not_boilerplate_by_reason": dict(collections.Counter(w["reason"] for w in wrong_items).most_common()),
            "removed_not_boilerplate_whole_lines": sum(1 for w in wrong_items if w["whole_line"])}
-    if split != "test":  # the held-out half is reported as counts only: nothing to choose from
+    if lists:  # a held-out half is reported as counts only: nothing to choose from
         out.update(left_lines=left_items, wrong_removals=wrong_items)
     return out
 
@@ -226,6 +238,12 @@ def main(argv=None) -> int:
     data = Path(args.data)
     report = {"command": "python scripts/bench_boilerplate.py " + " ".join(argv or sys.argv[1:]),
               "clean": cleaner.params.model_dump(mode="json"), f"govbench_{args.split}": govbench(cleaner, args.split)}
+    if args.split == "dev":
+        for name, (arts, refs) in DEV_SETS.items():
+            if (ROOT / arts).is_dir():
+                report[name] = gold_set(cleaner, ROOT / arts, ROOT / refs)
+            else:
+                print(f"{name}: {arts} not found, left out (see its README)", file=sys.stderr)
     if "fnc1" not in args.skip:
         report["fnc1_train"] = fnc1(cleaner, data, args.fnc1_limit)
         report["fnc1_dev"] = fnc1_dev(cleaner, data)
@@ -235,9 +253,11 @@ def main(argv=None) -> int:
         report["polnear_dev"], report["polnear_annotated"] = polnear(cleaner, data)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    g = report[f"govbench_{args.split}"]
-    print(f"govbench {args.split}: {g['reference_lines']} boilerplate lines, {g['left']} left, "
-          f"{g['removed_not_boilerplate']} removals that were no boilerplate")
+    for name in (f"govbench_{args.split}", *DEV_SETS):
+        if name in report:
+            g = report[name]
+            print(f"{name}: {g['reference_lines']} boilerplate lines, {g['left']} left, "
+                  f"{g['removed_not_boilerplate']} removals that were no boilerplate")
     for k in ("fnc1_train", "fnc1_dev", "neus_val", "polnear_dev"):
         if k in report:
             r = report[k]

@@ -470,3 +470,29 @@ def test_more_to_follow_after_the_last_sentence_goes_and_the_sentence_stays():
     a = clean(around("Nothing suggests the incident is terror related.More to follow..."))
     assert "Nothing suggests the incident is terror related." in a.clean_text
     assert "More to follow" not in a.clean_text
+
+
+TWEETS = ["BREAKING: Local reports here say that the king will personally lead the airstrikes tomorrow. "
+          "#IAmMoath\u2014 Waleed Abu Nada (@waleedabunada) February 4, 2015",
+          "So hardcore. The king is seen now in combat gear, with rumors of him leading a battalion "
+          "pic.twitter.com/Z0SQsB4Feb\"\u2014 Brennan Mancil (@BrennanMancil) February 5, 2015"]
+
+
+def test_a_quoted_tweet_stays_whatever_it_looks_like_and_a_signature_alone_goes():
+    # a promo opening ("BREAKING:"), a picture link, two unpunctuated paragraphs in a row: each shape
+    # would remove a line, but a tweet's text with its signature on the line is a source's words
+    text = "\n\n".join([STORY[0], "A Jordanian author tweeted:", *TWEETS, STORY[1],
+                        "The king's office has not commented.",
+                        "Twitter is saying the king is flying himself. Let me not get my hopes up.",
+                        "\u2014 MISS JESS (@M1SS_J3SS) January 9, 2015", STORY[2]])
+    gone = {ln.text: r.reason for ln, r in classify_lines(text)}
+    assert not set(TWEETS) & set(gone)
+    assert gone == {"\u2014 MISS JESS (@M1SS_J3SS) January 9, 2015": "embedded tweet signature"}
+
+
+def test_an_embedded_tweet_needs_its_own_text():
+    from pipeline.clean.line_features import embedded_tweet
+
+    assert embedded_tweet(Line(0, 0, 0, TWEETS[0]))
+    assert not embedded_tweet(Line(0, 0, 0, "\u2014 MISS JESS (@M1SS_J3SS) January 9, 2015"))
+    assert not embedded_tweet(Line(0, 0, 0, "Wow. \u2014 Ann (@ann) January 9, 2015"))  # three words: no tweet text

@@ -68,6 +68,18 @@ def is_dateline(text: str) -> bool:
         r"^[A-Z][A-Za-z .']{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[\u2014\u2013-]", text.strip()))
 
 
+# a tweet's own text, then on the same line its signature: "... #ISIS — Brennan Mancil (@BrennanMancil) February 5, 2015"
+_TWEET_TAIL = re.compile(r"[\u2014\u2013]\s*[^\u2014\u2013]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W{0,2}$")
+
+
+def embedded_tweet(line: Line) -> bool:
+    """A tweet the story quotes, its text and signature on one line: a source's words, however they look
+    (no closing stop, "BREAKING:", a pic.twitter.com link), so no shape rule removes it. A signature
+    alone on its line ("— Name (@handle) Date") is no tweet text and is still removed."""
+    m = _TWEET_TAIL.search(line.text)
+    return bool(m) and len(line.text[:m.start()].split()) >= 4
+
+
 def headline_like(line: Line) -> bool:
     """Short, no closing punctuation, mostly capitalised or very short: a headline or a link title."""
     return not line.terminal and line.n_words <= 25 and (line.title_share >= 0.6 or line.n_words <= 12) \

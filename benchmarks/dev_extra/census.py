@@ -85,7 +85,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
-    res = {"command": "python benchmarks/dev_extra/census.py --out " + args.out, **census(Path(args.data))}
+    res = {"command": " ".join(["python", "benchmarks/dev_extra/census.py", *(argv if argv is not None else sys.argv[1:])]),
+           **census(Path(args.data))}
     write_json_atomic(Path(args.out), res)
     print(json.dumps(res))
     return 0

@@ -68,8 +68,10 @@ def is_dateline(text: str) -> bool:
         r"^[A-Z][A-Za-z .']{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^)]{1,30}\)\s*[\u2014\u2013-]", text.strip()))
 
 
+# what closes an embedded tweet: the author's handle and the date, "(@BrennanMancil) February 5, 2015"
+TWEET_HANDLE_DATE = r"\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}"
 # a tweet's own text, then on the same line its signature: "... #ISIS — Brennan Mancil (@BrennanMancil) February 5, 2015"
-_TWEET_TAIL = re.compile(r"[\u2014\u2013]\s*[^\u2014\u2013]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W{0,2}$")
+_TWEET_TAIL = re.compile(rf"[\u2014\u2013]\s*[^\u2014\u2013]{{1,60}}{TWEET_HANDLE_DATE}\W{{0,2}}$")
 
 
 def embedded_tweet(line: Line) -> bool:

@@ -11,7 +11,8 @@ the line.
 Article text that only looks like boilerplate stays: every rule is guarded by `sentence_like`
 (a line that reads as a sentence of the story is only removed on explicit wording such as
 "(Reporting by ...)" or "Editor's note:"), and datelines ("WASHINGTON (Reuters) -") and quoted
-tweets (text and signature on one line) are never touched. `classify_lines` returns the decisions; the `news` cleaner records each as a removal.
+tweets (text and signature on one line) are never touched. `classify_lines` returns the decisions;
+the `news` cleaner records each as a removal.
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .line_features import (LETTER, SPEECH_VERBS, Context, Line, embedded_tweet, headline_like, is_dateline,
-                            sentence_like, speaks, split_lines)
+from .line_features import (LETTER, SPEECH_VERBS, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like,
+                            is_dateline, sentence_like, speaks, split_lines)
 from .markup import markup_line
 from .runs import mark_caption_runs, mark_link_runs, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
@@ -130,7 +131,7 @@ _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?
                r"unavailable))\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
 _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
-_TWEET_SIGNATURE = re.compile(r"^\W{0,3}[\u2014\u2013-]{1,2}\s*.{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
+_TWEET_SIGNATURE = re.compile(rf"^\W{{0,3}}[\u2014\u2013-]{{1,2}}\s*.{{1,60}}{TWEET_HANDLE_DATE}\s*$")  # alone on its line
 _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\W{0,3}$")  # "Twitter: @Milbank."
 # an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
 _POST_SIGNATURE = re.compile(r"^\W{0,3}A (?:photo|video) posted by .{1,80}\(@[\w.]{1,30}\) on \w+\.? \d{1,2}, \d{4}"

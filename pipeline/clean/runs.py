@@ -25,7 +25,8 @@ _ITEM_START = re.compile(r"^(?:[-*\u2022\u25cf\u25aa>]|\d{1,3}[.)]\s|\d{1,2}[.:]
 
 def _unterminated(line: Line) -> bool:
     """A line shaped like a sentence (ten words or more, mostly lower case) with no closing punctuation."""
-    return (not line.terminal and line.n_words >= 10 and not embedded_tweet(line) and line.title_share < 0.6 and not line.all_caps
+    return (not line.terminal and line.n_words >= 10 and line.title_share < 0.6 and not line.all_caps
+            and not embedded_tweet(line)  # a quoted tweet is a source's words, however it is punctuated
             and not line.text.endswith((":", ";", ",", "-", "\u2014", "\u2013")) and not _ITEM_START.match(line.text))
 
 

@@ -71,11 +71,16 @@ def scan(data: Path, reasons: set[str]) -> list[dict]:
 
 def scan_pattern(data: Path, pattern: str, max_words: int) -> list[dict]:
     """Lines of at most `max_words` words that a candidate rule's pattern finds (case-insensitive), before
-    the rule exists: what it would take out."""
+    the rule exists: what it would take out, and what today's rules do with each (`removed_by`: the
+    reason of the rule that removes the line, or None where it is kept)."""
     rx = re.compile(pattern, re.IGNORECASE)
-    return [{"text": name, "reason": "pattern", "line": line.strip()[:200]}
-            for name, text in corpus_texts(data) for line in text.splitlines()
-            if len(line.split()) <= max_words and rx.search(line.strip())]
+    hits = []
+    for name, text in corpus_texts(data):
+        lines = [ln.strip() for ln in text.splitlines() if len(ln.split()) <= max_words and rx.search(ln.strip())]
+        if lines:
+            removed = {ln.text: rule.reason for ln, rule in classify_lines(text)}
+            hits += [{"text": name, "reason": "pattern", "line": ln[:200], "removed_by": removed.get(ln)} for ln in lines]
+    return hits
 
 
 def main(argv=None) -> int:
@@ -91,8 +96,9 @@ def main(argv=None) -> int:
     hits = (scan_pattern(Path(args.data), args.pattern, args.max_words) if args.pattern
             else scan(Path(args.data), set(args.reason)))
     for h in hits:
-        print(f"{h['reason']} | {h['text']} | {h['line']}")
-    print(f"{len(hits)} line(s)", file=sys.stderr)
+        print(f"{h['reason']} | {h['text']} | {h['line']}" + (f" | removed now: {h['removed_by']}" if args.pattern else ""))
+    print(f"{len(hits)} line(s)" + (f", {sum(h['removed_by'] is not None for h in hits)} removed by today's rules"
+                                    if args.pattern else ""), file=sys.stderr)
     if args.out:
         write_json_atomic(Path(args.out), {"command": " ".join(["python", "scripts/scan_rules.py"] + (argv or sys.argv[1:])),
                                            "reasons": sorted(args.reason), "pattern": args.pattern, "lines": hits})

@@ -42,4 +42,5 @@ def test_a_candidate_pattern_is_scanned_outside_test_and_within_its_word_limit(t
     data = _corpus(tmp_path, {held, "polnear/dev/text/open.txt"})
     hits = scan_rules.scan_pattern(data, r"^[a-z]+ [a-z]\. remoff\.$", max_words=5)
     assert [(h["text"], h["line"]) for h in hits] == [("polnear/dev/text/open.txt", "Heather T. Remoff.")]
+    assert hits[0]["removed_by"] == "sign-off (name and place)"  # what today's rules already do with it
     assert scan_rules.scan_pattern(data, r"talks", max_words=4) == []  # "The talks resume on Monday." has 5 words

@@ -38,6 +38,9 @@ class Speaker:
     kind: str = "unknown"  # government | non_government | unknown
     role: Optional[str] = None  # e.g. "spokesperson", "analyst"
     reason: str = ""  # how the government was decided (for audits)
+    # the article's fuller name for a speaker it calls by a bare name ("President Vladimir Putin" for
+    # "Mr. Putin"), set by resolve for a summary's first mention; "" when there is none
+    described: str = ""
 
 
 @dataclass
@@ -74,6 +77,7 @@ class Statement:
             "content_spans": [list(s) for s in self.content_spans],
             "speaker_kind": self.speaker.kind,
             "speaker_role": self.speaker.role,
+            "speaker_described": self.speaker.described or None,
             "resolution": self.speaker.reason,
         }
 

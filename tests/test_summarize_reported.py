@@ -110,7 +110,7 @@ def test_reported_content_loses_its_opening_conjunction():
 
 
 def test_a_long_speaker_phrase_given_once_is_a_name_the_second_time():
-    from pipeline.summarize.reported_forms import second_mentions
+    from pipeline.summarize.mentions import second_mentions
     texts = ["White House press secretary Josh Earnest argued the primary was no problem.",
              "White House press secretary Josh Earnest said: \u201cDebate is good.\u201d",
              "The White House said the meeting was set."]
@@ -237,3 +237,25 @@ def test_a_chosen_sentence_said_again_more_fully_gives_way_to_the_fuller_one(sum
     out = summarizer.summarize([SummaryJob("a", "United Kingdom", ["p", "q"], sources=[a, b])])[0]
     assert out.text == full
     assert {"statement": 0, "why": "said again, more fully, by a later choice"} in out.meta["skipped"]
+
+
+def test_a_bare_name_is_named_in_full_at_the_first_mention_only(summarizer):
+    s1 = ctx_of("Mr. Putin said the economy would soon rebound.", "the economy would soon rebound", "Mr. Putin",
+                "said", position=10)
+    s2 = ctx_of("Mr. Putin said Turkey had made a mistake.", "Turkey had made a mistake", "Mr. Putin", "said",
+                position=60)
+    for c in (s1, s2):
+        c.speaker_described = "President Vladimir V. Putin"
+    job = SummaryJob("a", "Russia", ["x", "y"], sources=[s1, s2])
+    assert summarizer.summarize([job])[0].text == ("President Vladimir V. Putin said the economy would soon rebound. "
+                                                   "Mr. Putin said Turkey had made a mistake.")
+    plain = ReportedSpeechSummarizer(ReportedParams(full_names=False), None).summarize([job])[0].text
+    assert plain.startswith("Mr. Putin said the economy")
+
+
+def test_a_full_name_never_replaces_a_pronoun(summarizer):
+    w = "James Comey laid out the record but then announced that he would not recommend charges."
+    c = ctx_of(w, "he would not recommend charges", "he", "announced", resolved="Comey")
+    c.speaker_described = "FBI Director James Comey"
+    out = summarizer.summarize([SummaryJob("a", "United States", ["x"], sources=[c])])[0].text
+    assert "FBI Director" not in out and ("that he would not" in out or "that Comey would not" in out)

@@ -27,7 +27,8 @@ from pydantic import Field
 from ..config import BackendParams
 from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, person_name, split_sentences_many
 from .base import SummaryJob, SummaryOutput, Summarizer
-from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts, second_mentions
+from .mentions import first_mentions, second_mentions
+from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
 
 
 
@@ -48,6 +49,9 @@ class ReportedParams(BackendParams):
     model: str = Field("minilm", description="sentence encoder for rank: centroid")
     position_weight: float = Field(0.1, ge=0.0)  # bonus for earlier statements when ranking (rank: centroid)
     spacy_model: str = DEFAULT_SPACY_MODEL  # spaCy pipeline that parses candidate sentences to check them
+    full_names: bool = Field(True, description="name a speaker the article calls by a bare name ('Mr. Putin') "
+                                               "by its fuller name at the summary's first mention ('President "
+                                               "Vladimir Putin'), as resolve found it")
 
 
 @dataclass
@@ -210,6 +214,10 @@ class ReportedSpeechSummarizer(Summarizer):
         if skipped:
             meta["skipped"] = skipped
         texts = [c.text for c in chosen]
+        if with_context and self.params.full_names:
+            texts = first_mentions(texts, [[(x, job.sources[c.statement].speaker_described)
+                                            for x in (job.sources[c.statement].speaker_mention,
+                                                      job.sources[c.statement].speaker)] for c in chosen])
         if with_context and len(chosen) > 1:
             speakers = [[x for x in (job.sources[c.statement].speaker, job.sources[c.statement].speaker_mention) if x]
                         for c in chosen]

@@ -380,21 +380,3 @@ def _inside(a: str, b: str) -> float:
     """Share of a's words that are in b."""
     wa, wb = _words(a), set(_words(b))
     return sum(w in wb for w in wa) / max(len(wa), 1)
-
-
-def second_mentions(texts: list[str], speakers: list[list[str]], name_of) -> list[str]:
-    """Sentences in summary order, with a long speaker phrase that an earlier sentence already
-    gave written the second time as the person's name ("FBI Director James Comey said ... James
-    Comey said ..."). `speakers[i]`: the speaker phrases of sentence i; `name_of(phrase)`: the
-    name (``pipeline.text.person_name``) or None, which leaves the phrase as written."""
-    out: list[str] = []
-    for text, phrases in zip(texts, speakers):
-        for p in sorted({p for p in phrases if len(p.split()) >= 3}, key=len, reverse=True):
-            if p in text and any(p in earlier for earlier in out):
-                name = name_of(p)
-                if name:
-                    i = text.index(p)
-                    text = text[:i] + name + text[i + len(p):]
-                    break
-        out.append(text)
-    return out

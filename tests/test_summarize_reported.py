@@ -259,3 +259,16 @@ def test_a_full_name_never_replaces_a_pronoun(summarizer):
     c.speaker_described = "FBI Director James Comey"
     out = summarizer.summarize([SummaryJob("a", "United States", ["x"], sources=[c])])[0].text
     assert "FBI Director" not in out and ("that he would not" in out or "that Comey would not" in out)
+
+
+def test_rank_reported_first_gives_the_budget_to_reported_statements_before_quotations():
+    q = ctx_of('"We will never accept this plan, not now and not ever," the minister said.',
+               "We will never accept this plan, not now and not ever", "the minister", "said", type_="direct",
+               position=10)
+    r = ctx_of("The ministry said the plan breaks the ceasefire terms.", "the plan breaks the ceasefire terms",
+               "The ministry", "said", position=90)
+    job = SummaryJob("a", "Israel", ["x", "y"], sources=[q, r])
+    by_position = ReportedSpeechSummarizer(ReportedParams(max_words=12), None).summarize([job])[0].text
+    reported = ReportedSpeechSummarizer(ReportedParams(max_words=12, rank="reported_first"), None).summarize([job])[0].text
+    assert by_position.startswith("The minister said") and "ceasefire" not in by_position
+    assert reported == "The ministry said the plan breaks the ceasefire terms."

@@ -43,9 +43,10 @@ class ReportedParams(BackendParams):
     min_words: int = Field(4, ge=1, description="shorter candidate sentences are fragments")
     redundancy: float = Field(0.7, gt=0.0, le=1.0,
                               description="skip a sentence whose words are this much inside one already taken")
-    rank: Literal["position", "centroid"] = Field(
-        "position", description="which statements fill the budget first: article order, or closeness to the "
-                                "centroid of all the government's statements (MiniLM) with a bonus for early ones")
+    rank: Literal["position", "centroid", "reported_first"] = Field(
+        "position", description="which statements fill the budget first: article order; closeness to the "
+                                "centroid of all the government's statements (MiniLM) with a bonus for early ones; "
+                                "or reported (indirect) statements before direct quotations, each in article order")
     model: str = Field("minilm", description="sentence encoder for rank: centroid")
     position_weight: float = Field(0.1, ge=0.0)  # bonus for earlier statements when ranking (rank: centroid)
     spacy_model: str = DEFAULT_SPACY_MODEL  # spaCy pipeline that parses candidate sentences to check them
@@ -61,6 +62,7 @@ class Candidate:
     statement: int
     position: int
     shorter: list["Candidate"] = field(default_factory=list)  # other well-formed forms, for a tight budget
+    quoted: bool = False  # a direct quotation (rank: reported_first puts these last)
 
 
 
@@ -81,6 +83,8 @@ class ReportedSpeechSummarizer(Summarizer):
     def _order(self, good: list[Candidate]) -> list[Candidate]:
         """Candidates in the order they get the budget (they are printed in article order)."""
         good = sorted(good, key=lambda c: c.position)
+        if self.params.rank == "reported_first":
+            return sorted(good, key=lambda c: c.quoted)
         if self.encoder is None or len(good) < 2:
             return good
         import numpy as np
@@ -172,7 +176,7 @@ class ReportedSpeechSummarizer(Summarizer):
                                     or ["no_candidate"], "text": job.statements[i][:200]})
                     continue
                 f, t = ok[0]
-                c = Candidate(t, f, i, pos)
+                c = Candidate(t, f, i, pos, quoted=job.sources[i].type == "direct")
                 c.shorter = [Candidate(t2, f2, i, pos) for f2, t2 in ok[1:] if len(t2.split()) < len(t.split())]
                 good.append(c)
             else:

@@ -38,9 +38,11 @@ class Speaker:
     kind: str = "unknown"  # government | non_government | unknown
     role: Optional[str] = None  # e.g. "spokesperson", "analyst"
     reason: str = ""  # how the government was decided (for audits)
-    # the article's fuller name for a speaker it calls by a bare name ("President Vladimir Putin" for
-    # "Mr. Putin"), set by resolve for a summary's first mention; "" when there is none
+    # how a summary's first mention should name the speaker: the article's fuller name for a bare name
+    # ("President Vladimir Putin" for "Mr. Putin") or a body with its country ("the South Korean Foreign
+    # Ministry" for "the Foreign Ministry"), set by resolve (resolve/described.py); "" when there is none
     described: str = ""
+    described_by: str = ""  # "name" (a person's title and full name) or "country" (a body's country adjective)
 
 
 @dataclass

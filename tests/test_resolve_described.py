@@ -56,3 +56,26 @@ def test_a_full_name_alone_must_be_an_office_holder_the_gazetteer_knows(resolver
 def test_a_speaker_already_named_in_full_or_by_a_body_gets_nothing(resolver):
     assert described(resolver, ["Britain's Treasury said the plan was sound."],
                      [("Britain's Treasury", "the plan was sound")]) == [""]
+
+
+def test_a_body_whose_words_name_no_country_gets_the_country_adjective(resolver):
+    from pipeline.resolve.described import described_body
+
+    gaz, lex = resolver.gaz, resolver.lex
+    assert described_body("The Foreign Ministry", "South Korea", gaz, lex) == "The South Korean Foreign Ministry"
+    assert described_body("an official", "Iraq", gaz, lex) == "an Iraqi official"
+    assert described_body("Military officials", "United States", gaz, lex) == "U.S. military officials"
+    assert described_body("Foreign Ministry spokesperson Lim", "South Korea", gaz, lex) == \
+        "South Korean Foreign Ministry spokesperson Lim"
+    # a country, capital or institution already named; a pronoun; an appositive; an organisation without an adjective
+    for mention, gov in [("Britain's Treasury", "United Kingdom"), ("The Kremlin", "Russia"), ("he", "Russia"),
+                         ("Lim Soo-suk, a spokesperson", "South Korea"), ("A spokesman", "United Nations")]:
+        assert described_body(mention, gov, gaz, lex) == "", mention
+
+
+def test_resolve_writes_the_country_for_a_body_it_placed_by_context(resolver):
+    a = article(["Britain's Treasury said the plan was sound.", "A spokeswoman said talks would continue."],
+                [("Britain's Treasury", "the plan was sound"), ("A spokeswoman", "talks would continue")])
+    resolver.resolve_article(a)
+    assert [(s.speaker.described, s.speaker.described_by) for s in a.statements] == \
+        [("", ""), ("A British spokeswoman", "country")]

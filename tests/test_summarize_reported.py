@@ -245,7 +245,7 @@ def test_a_bare_name_is_named_in_full_at_the_first_mention_only(summarizer):
     s2 = ctx_of("Mr. Putin said Turkey had made a mistake.", "Turkey had made a mistake", "Mr. Putin", "said",
                 position=60)
     for c in (s1, s2):
-        c.speaker_described = "President Vladimir V. Putin"
+        c.speaker_described, c.speaker_described_by = "President Vladimir V. Putin", "name"
     job = SummaryJob("a", "Russia", ["x", "y"], sources=[s1, s2])
     assert summarizer.summarize([job])[0].text == ("President Vladimir V. Putin said the economy would soon rebound. "
                                                    "Mr. Putin said Turkey had made a mistake.")
@@ -256,7 +256,7 @@ def test_a_bare_name_is_named_in_full_at_the_first_mention_only(summarizer):
 def test_a_full_name_never_replaces_a_pronoun(summarizer):
     w = "James Comey laid out the record but then announced that he would not recommend charges."
     c = ctx_of(w, "he would not recommend charges", "he", "announced", resolved="Comey")
-    c.speaker_described = "FBI Director James Comey"
+    c.speaker_described, c.speaker_described_by = "FBI Director James Comey", "name"
     out = summarizer.summarize([SummaryJob("a", "United States", ["x"], sources=[c])])[0].text
     assert "FBI Director" not in out and ("that he would not" in out or "that Comey would not" in out)
 
@@ -272,3 +272,13 @@ def test_rank_reported_first_gives_the_budget_to_reported_statements_before_quot
     reported = ReportedSpeechSummarizer(ReportedParams(max_words=12, rank="reported_first"), None).summarize([job])[0].text
     assert by_position.startswith("The minister said") and "ceasefire" not in by_position
     assert reported == "The ministry said the plan breaks the ceasefire terms."
+
+
+def test_country_names_is_an_opt_in_that_names_a_bodys_country_at_the_first_mention(summarizer):
+    c = ctx_of("The Foreign Ministry said the treaty undermines regional security.",
+               "the treaty undermines regional security", "The Foreign Ministry", "said")
+    c.speaker_described, c.speaker_described_by = "The South Korean Foreign Ministry", "country"
+    job = SummaryJob("a", "South Korea", ["x"], sources=[c])
+    assert summarizer.summarize([job])[0].text.startswith("The Foreign Ministry said")  # default: off
+    on = ReportedSpeechSummarizer(ReportedParams(country_names=True), None).summarize([job])[0].text
+    assert on == "The South Korean Foreign Ministry said the treaty undermines regional security."

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from ..types import Article
-from .bodies import GOV_KINDS, BodyLexicon
+from .bodies import BodyLexicon
 from .gazetteer import Gazetteer
 from .mentions import _name_words, _title_run
 
@@ -92,90 +92,7 @@ _TITLE_MODIFIERS = frozenset({"senior", "top", "deputy", "acting", "foreign", "d
                               "national", "chief"})
 
 
-def office_vocab(lex: BodyLexicon) -> frozenset[str]:
-    """The words of government office and body words, plus glue and modifiers: what a title run before a
-    name in a summary is made of (``title_vocab`` also holds non-government words: "who", "on")."""
-    toks = {t for w, kind in lex.words.items() if kind in GOV_KINDS for t in w.split()}
-    return frozenset(toks | _GLUE | _TITLE_MODIFIERS)
-
-
 def title_vocab(lex: BodyLexicon) -> frozenset[str]:
     """Words that may make up a title run before a name: every body and office word, plus glue."""
     toks = {t for w in lex.words for t in w.split()}
     return frozenset(toks | {"of", "the", "for", "and", "'s", "’s"} | _TITLE_MODIFIERS)
-
-
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
-_BARE_NAME = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}")
-
-
-
-
-def _split_title(description: str, vocab: frozenset[str], lex: BodyLexicon) -> tuple[str, list[str]]:
-    """(title, name words) of a description: "Russian President Vladimir Putin" -> ("Russian President",
-    [Vladimir, Putin]). The title is the run of title words and capitalised words right before the
-    name, without leading glue ("memo to State Department Inspector General Steve Linick" -> "State
-    Department Inspector General"); it is "" unless it ends on an office or body word ("As for Ban",
-    "religious police who Khalaf" have none)."""
-    words = description.split()
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in vocab:
-        k -= 1
-    name = words[k:]
-    i = k
-    while i > 0 and (words[i - 1].lower() in vocab or words[i - 1][:1].isupper()):
-        i -= 1
-    title = " ".join(words[i:k])
-    starts = {w.start for w in lex.find(title) if w.gov}
-    at = 0
-    for word in words[i:k]:  # lead with a capital, an office or body word, or its modifier ("defense")
-        if word[:1].isupper() and word.lower() not in _GLUE or at in starts or word.lower() in _TITLE_MODIFIERS:
-            break
-        at += len(word) + 1
-    title = title[at:]
-    ends_on_office = any(w.gov and w.end == len(title) for w in lex.find(title)) if title else False
-    return (title if ends_on_office else ""), name
-
-
-def described_name(speaker: str, people: dict[str, list[str]], vocab: frozenset[str], lex: BodyLexicon,
-                   gaz: Gazetteer) -> str:
-    """How a summary's first mention should name a speaker the article calls by a bare name ("Mr.
-    Putin", "Obama"): one longer mention of that name in the article, the first of these that exists
-    (longest within each):
-
-    1. a title and a full name ("President Vladimir V. Putin");
-    2. a title ("President Obama");
-    3. a full name the gazetteer knows as an office holder's ("David Cameron"), never another full
-       name ("Michelle Obama" is not the "Obama" who spoke for a government).
-
-    "" when the speaker is no bare name, when the article gives nothing longer, or when its longer
-    mentions name two people: two given names ("Barack", "Michelle") or two offices ("President",
-    "first lady")."""
-    bare = _HONORIFIC.sub("", speaker.strip())
-    if not _BARE_NAME.fullmatch(bare) or any(w.gov or w.non_gov for w in lex.find(bare)):
-        return ""
-    names = bare.split()
-    found = []  # (title, name words, mention) of each longer mention that ends on this name
-    for text in people.get(names[-1], []):
-        if "," in text or len(text.split()) > 10:
-            continue  # an appositive ("Lim Soo-seok, spokesperson for ...") is no name to lead with
-        title, part = _split_title(text, vocab, lex)
-        if part[-len(names):] == names and (title or len(part) > len(names)):
-            found.append((title, part, " ".join(([title] if title else []) + part)))
-    given = {tuple(p[:-len(names)]) for _, p, _ in found if len(p) > len(names)}
-    if not all(_compatible(a, b) for a in given for b in given) or \
-            len({t.split()[-1].lower() for t, _, _ in found if t}) > 1:
-        return ""
-    both = [m for t, p, m in found if t and len(p) > len(names)]
-    titled = [m for t, _, m in found if t]
-    known = [m for t, p, m in found if not t and any(g.text == m for g in gaz.find(m, {"people"}))]
-    for group in (both, titled, known):
-        if group:
-            return max(group, key=lambda m: len(m.split()))
-    return ""
-
-
-def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two runs of given names can be one person's: ("Vladimir",) and ("Vladimir", "V.")."""
-    short, long_ = sorted((a, b), key=len)
-    return long_[:len(short)] == short or long_[len(long_) - len(short):] == short

@@ -46,7 +46,8 @@ from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
-from .people import described_name, office_vocab, people_descriptions, title_vocab
+from .described import describe, office_vocab
+from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
@@ -333,8 +334,7 @@ class GovernmentResolver(ArticleContext):
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason
             if len(d.governments) > 1:
                 sp.reason += f" (speaks for {', '.join(d.governments)})"
-            if d.kind == "government" and d.person:
-                sp.described = described_name(sp.text, people, self.office_vocab, self.lex, self.gaz)
+            sp.described, sp.described_by = describe(sp.text, mention, d, people, self.office_vocab, self.lex, self.gaz)
             out.append(list(d.governments) if d.kind == "government" else [])
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))

@@ -30,7 +30,8 @@ class StatementContext:
     cue: Optional[str] = None
     cue_span: Optional[tuple[int, int]] = None
     sentence_starts: list[int] = field(default_factory=list)  # window offsets where a sentence starts
-    speaker_described: str = ""  # the article's fuller name for a bare-name speaker (resolve: Speaker.described)
+    speaker_described: str = ""  # how a summary's first mention names the speaker (resolve: Speaker.described)
+    speaker_described_by: str = ""  # "name" or "country" (Speaker.described_by)
 
     @property
     def speaker_mention(self) -> str:
@@ -71,7 +72,7 @@ def statement_context(clean_text: str, sentences: list[tuple[int, int]], st: Any
         speaker_span=rel(sp.start, sp.end) if sp.start >= 0 else None,
         cue=st.cue, cue_span=rel(st.cue_start, st.cue_end) if st.cue_start >= 0 else None,
         sentence_starts=sorted({a - w0 for a, _ in cover if a >= w0} | {0}),
-        speaker_described=getattr(sp, "described", "") or "")
+        speaker_described=getattr(sp, "described", "") or "", speaker_described_by=getattr(sp, "described_by", "") or "")
 
 
 @dataclass

@@ -21,6 +21,8 @@ def first_mentions(texts: list[str], named: list[list[tuple[str, str]]]) -> list
     ['President Obama said so.']
     >>> first_mentions(["James Comey said that he would not."], [[("he", "FBI Director James Comey")]])
     ['James Comey said that he would not.']
+    >>> first_mentions(["The ministry said so."], [[("the ministry", "the South Korean ministry")]])
+    ['The South Korean ministry said so.']
     """
     out: list[str] = []
     for text, pairs in zip(texts, named):
@@ -28,7 +30,8 @@ def first_mentions(texts: list[str], named: list[list[tuple[str, str]]]) -> list
             if not _named(phrase) or not full or phrase == full:
                 continue  # a pronoun ("he") is named where it is the speaker, by _replace_speaker only
             last = re.compile(rf"\b{re.escape(full.split()[-1])}\b")
-            m = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+            m = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) or \
+                re.match(rf"{re.escape(_cap(phrase))}(?![\w-])", text)  # "the ministry" opening the sentence
             if m is None or full in text or any(last.search(x) for x in out) or last.search(text, 0, m.start()):
                 continue
             before = text[:m.start()].split()

@@ -53,6 +53,9 @@ class ReportedParams(BackendParams):
     full_names: bool = Field(True, description="name a speaker the article calls by a bare name ('Mr. Putin') "
                                                "by its fuller name at the summary's first mention ('President "
                                                "Vladimir Putin'), as resolve found it")
+    country_names: bool = Field(False, description="name the country of a state body or office whose words name "
+                                                   "none ('the Foreign Ministry') at the summary's first mention "
+                                                   "('the South Korean Foreign Ministry'), as resolve found it")
 
 
 @dataclass
@@ -218,10 +221,11 @@ class ReportedSpeechSummarizer(Summarizer):
         if skipped:
             meta["skipped"] = skipped
         texts = [c.text for c in chosen]
-        if with_context and self.params.full_names:
-            texts = first_mentions(texts, [[(x, job.sources[c.statement].speaker_described)
-                                            for x in (job.sources[c.statement].speaker_mention,
-                                                      job.sources[c.statement].speaker)] for c in chosen])
+        kinds = {k for k, on in (("name", self.params.full_names), ("country", self.params.country_names)) if on}
+        if with_context and kinds:
+            texts = first_mentions(texts, [[(x, src.speaker_described if src.speaker_described_by in kinds else "")
+                                            for x in (src.speaker_mention, src.speaker)]
+                                           for src in (job.sources[c.statement] for c in chosen)])
         if with_context and len(chosen) > 1:
             speakers = [[x for x in (job.sources[c.statement].speaker, job.sources[c.statement].speaker_mention) if x]
                         for c in chosen]

@@ -282,3 +282,15 @@ def test_country_names_is_an_opt_in_that_names_a_bodys_country_at_the_first_ment
     assert summarizer.summarize([job])[0].text.startswith("The Foreign Ministry said")  # default: off
     on = ReportedSpeechSummarizer(ReportedParams(country_names=True), None).summarize([job])[0].text
     assert on == "The South Korean Foreign Ministry said the treaty undermines regional security."
+
+
+def test_the_articles_weekdays_are_left_out_of_a_summary_but_not_out_of_a_quotation(summarizer):
+    c = ctx_of("Britain said on Saturday it was investigating reports.", "it was investigating reports", "Britain",
+               "said")
+    q = ctx_of("The minister said Wednesday: \u201cWe meet on Monday.\u201d", "We meet on Monday", "The minister", "said",
+               type_="direct", position=80)
+    job = SummaryJob("a", "United Kingdom", ["x", "y"], sources=[c, q])
+    assert summarizer.summarize([job])[0].text == ("Britain said it was investigating reports. "
+                                                   "The minister said: \u201cWe meet on Monday.\u201d")
+    kept = ReportedSpeechSummarizer(ReportedParams(drop_weekdays=False), None).summarize([job])[0].text
+    assert kept.startswith("Britain said on Saturday it was")

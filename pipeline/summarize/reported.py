@@ -29,6 +29,7 @@ from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, person_name
 from .base import SummaryJob, SummaryOutput, Summarizer
 from .mentions import first_mentions, second_mentions
 from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
+from .weekdays import without_weekdays
 
 
 
@@ -53,6 +54,10 @@ class ReportedParams(BackendParams):
     full_names: bool = Field(True, description="name a speaker the article calls by a bare name ('Mr. Putin') "
                                                "by its fuller name at the summary's first mention ('President "
                                                "Vladimir Putin'), as resolve found it")
+    drop_weekdays: bool = Field(True, description="leave out the weekday the article dated a statement by, outside "
+                                                  "quotations ('said on Saturday it was' -> 'said it was'): detached "
+                                                  "from the article's date it names no day (government summaries; "
+                                                  "plain-text jobs such as SummEval keep their sentences as written)")
     country_names: bool = Field(False, description="name the country of a state body or office whose words name "
                                                    "none ('the Foreign Ministry') at the summary's first mention "
                                                    "('the South Korean Foreign Ministry'), as resolve found it")
@@ -220,7 +225,7 @@ class ReportedSpeechSummarizer(Summarizer):
             meta["dropped"] = dropped
         if skipped:
             meta["skipped"] = skipped
-        texts = [c.text for c in chosen]
+        texts = [without_weekdays(c.text) if self.params.drop_weekdays and with_context else c.text for c in chosen]
         kinds = {k for k, on in (("name", self.params.full_names), ("country", self.params.country_names)) if on}
         if with_context and kinds:
             texts = first_mentions(texts, [[(x, src.speaker_described if src.speaker_described_by in kinds else "")

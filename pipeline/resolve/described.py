@@ -10,20 +10,18 @@ from typing import Optional
 
 from .bodies import GOV_KINDS, BodyLexicon
 from .gazetteer import Gazetteer
-from .people import _GLUE, _TITLE_MODIFIERS
+from .people import TITLE_GLUE, TITLE_MODIFIERS
 
 
 def office_vocab(lex: BodyLexicon) -> frozenset[str]:
     """The words of government office and body words, plus glue and modifiers: what a title run before a
     name in a summary is made of (``title_vocab`` also holds non-government words: "who", "on")."""
     toks = {t for w, kind in lex.words.items() if kind in GOV_KINDS for t in w.split()}
-    return frozenset(toks | _GLUE | _TITLE_MODIFIERS)
+    return frozenset(toks | TITLE_GLUE | TITLE_MODIFIERS)
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 _BARE_NAME = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}")
-
-
 
 
 def _split_title(description: str, vocab: frozenset[str], lex: BodyLexicon) -> tuple[str, list[str]]:
@@ -44,7 +42,8 @@ def _split_title(description: str, vocab: frozenset[str], lex: BodyLexicon) -> t
     starts = {w.start for w in lex.find(title) if w.gov}
     at = 0
     for word in words[i:k]:  # lead with a capital, an office or body word, or its modifier ("defense")
-        if word[:1].isupper() and word.lower() not in _GLUE or at in starts or word.lower() in _TITLE_MODIFIERS:
+        low = word.lower()
+        if word[:1].isupper() and low not in TITLE_GLUE or at in starts or low in TITLE_MODIFIERS:
             break
         at += len(word) + 1
     title = title[at:]

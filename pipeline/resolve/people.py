@@ -86,13 +86,13 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
     return out
 
 
-_GLUE = frozenset({"of", "the", "for", "and", "a", "an"})
+TITLE_GLUE = frozenset({"of", "the", "for", "and", "a", "an"})
 # words that modify an office word in a title run ("defense secretary", "senior adviser")
-_TITLE_MODIFIERS = frozenset({"senior", "top", "deputy", "acting", "foreign", "defense", "defence", "interior", "state",
+TITLE_MODIFIERS = frozenset({"senior", "top", "deputy", "acting", "foreign", "defense", "defence", "interior", "state",
                               "national", "chief"})
 
 
 def title_vocab(lex: BodyLexicon) -> frozenset[str]:
     """Words that may make up a title run before a name: every body and office word, plus glue."""
     toks = {t for w in lex.words for t in w.split()}
-    return frozenset(toks | {"of", "the", "for", "and", "'s", "’s"} | _TITLE_MODIFIERS)
+    return frozenset(toks | {"of", "the", "for", "and", "'s", "’s"} | TITLE_MODIFIERS)

@@ -129,11 +129,13 @@ def described_body(mention: str, government: Optional[str], gaz: Gazetteer, lex:
     if m:
         det, rest = m.group(1), text[m.end():]
         if det.lower() in ("a", "an"):
-            det = ("An" if adjective[0] in "AEIO" else "A") if det[0].isupper() else ("an" if adjective[0] in "AEIO" else "a")
+            article = "an" if adjective[0] in "AEIO" else "a"  # "an Iraqi official", "a U.S. official"
+            det = article.capitalize() if det[0].isupper() else article
         return f"{det} {adjective} {rest}"
     words = text.split()
     if len(words) == 1 or not words[1][:1].isupper():
-        words[0] = words[0].lower()  # "Officials" opened a sentence; "Foreign Ministry spokesperson Lim" keeps its capitals
+        # "Officials" opened a sentence; "Foreign Ministry spokesperson Lim" keeps its capitals
+        words[0] = words[0].lower()
     return f"{adjective} {' '.join(words)}"
 
 

@@ -44,14 +44,11 @@ ADD_THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
 VETO_THRESHOLDS = (0.02, 0.05, 0.1, 0.2)
 
 
-def _squash(x: str) -> str:
-    return " ".join(x.split()).lower()
-
-
 def labelled_lines(cleaner) -> list[dict]:
     """One row per non-empty input line of every article: its set, text, position, gold label and
     whether the rules removed it."""
-    from bench_boilerplate import clean_text
+    from bench_boilerplate import _squash, clean_text
+    from pipeline.evaluate.scoring import part_of_reference
 
     rows: list[dict] = []
 
@@ -74,12 +71,7 @@ def labelled_lines(cleaner) -> list[dict]:
         for f in sorted(folder.glob("*.txt")):
             ref = json.loads((ROOT / refs / f"{f.stem}.json").read_text(encoding="utf-8"))
             wanted = [_squash(x) for x in ref.get("boilerplate") or [] if x.strip()]
-
-            def label(i: int, x: str, wanted=wanted) -> bool:
-                s = _squash(x)
-                return any(w == s or s in w or (w in s and 2 * len(w) >= len(s)) for w in wanted)
-
-            add(name, f, label)
+            add(name, f, lambda i, x, wanted=wanted: part_of_reference(x, wanted))
     verdicts: dict[str, dict[int, bool]] = collections.defaultdict(dict)
     for line in (ROOT / AUDIT[1]).read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
@@ -91,16 +83,19 @@ def labelled_lines(cleaner) -> list[dict]:
 
 
 def shape_features(rows: list[dict]) -> list[list[float]]:
-    seen = collections.Counter(x for a in {r["article"] for r in rows}
-                               for x in {_squash(r["text"]) for r in rows if r["article"] == a})
+    from bench_boilerplate import _squash
+
     by_article: dict[str, list[int]] = collections.defaultdict(list)
     for i, r in enumerate(rows):
         by_article[r["article"]].append(i)
+    # in how many articles each line stands
+    seen = collections.Counter(x for ids in by_article.values() for x in {_squash(rows[i]["text"]) for i in ids})
+    place = {i: k for ids in by_article.values() for k, i in enumerate(ids)}  # a row's place among its article's rows
     out = []
     for i, r in enumerate(rows):
         t = r["text"]
         ids = by_article[r["article"]]
-        k = ids.index(i)
+        k = place[i]
         prev_n = len(rows[ids[k - 1]]["text"].split()) if k > 0 else 0
         next_n = len(rows[ids[k + 1]]["text"].split()) if k + 1 < len(ids) else 0
         out.append([math.log1p(len(t.split())), float(bool(re.search(r"[.!?][\"\u201d\u2019)]?$", t))),

@@ -38,6 +38,19 @@ def _is_piece(part: str, whole: str) -> bool:
     return part == whole or (len(part.split()) >= 3 and part in whole)
 
 
+def part_of_reference(text: str, wanted: list[str]) -> bool:
+    """Whether a removed line (or any line) counts as boilerplate against reference lines `wanted`
+    (already ``_squash``-ed): it is part of one, or one makes up at least half of it.
+
+    >>> part_of_reference("Follow  Ann on Twitter", ["follow ann on twitter and facebook"])
+    True
+    >>> part_of_reference("He said so. Reuters", ["reuters"])
+    False
+    """
+    t = _squash(text)
+    return any(t in w or (w in t and 2 * len(w) >= len(t)) for w in wanted)
+
+
 _NOT_TEXT = re.compile(r"<[^<>]*>|(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -64,8 +77,7 @@ def boilerplate_scores(reference_lines: list[str], clean_text: str, removed: lis
     lines = [x for x in reference_lines if x and x.strip()]
     wanted = [_squash(x) for x in lines]
     left = [x for x, w in zip(lines, wanted) if any(_is_piece(w, b) for b in body)]
-    wrong = [r for r in removed if _has_text(r) and not any(
-        _squash(r) in w or (w in _squash(r) and 2 * len(w) >= len(_squash(r))) for w in wanted)]
+    wrong = [r for r in removed if _has_text(r) and not part_of_reference(r, wanted)]
     return {"reference_lines": len(lines), "left": left, "removed_not_boilerplate": wrong}
 
 
@@ -75,4 +87,4 @@ def rounded(x: Optional[float], nd: int = 4) -> Optional[float]:
 
 
 __all__ = ["ROUGE_TYPES", "metric_module", "summary_for_rouge", "speaking_governments", "boilerplate_scores",
-           "rounded"]
+           "part_of_reference", "rounded"]

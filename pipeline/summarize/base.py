@@ -72,7 +72,7 @@ def statement_context(clean_text: str, sentences: list[tuple[int, int]], st: Any
         speaker_span=rel(sp.start, sp.end) if sp.start >= 0 else None,
         cue=st.cue, cue_span=rel(st.cue_start, st.cue_end) if st.cue_start >= 0 else None,
         sentence_starts=sorted({a - w0 for a, _ in cover if a >= w0} | {0}),
-        speaker_described=getattr(sp, "described", "") or "", speaker_described_by=getattr(sp, "described_by", "") or "")
+        speaker_described=sp.described, speaker_described_by=sp.described_by)
 
 
 @dataclass

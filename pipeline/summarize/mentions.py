@@ -8,11 +8,13 @@ from .reported_forms import _cap, _named
 
 
 def first_mentions(texts: list[str], named: list[list[tuple[str, str]]]) -> list[str]:
-    """Sentences in summary order, with a person the article calls by a bare name named in full the
-    first time the summary names them ("Mr. Putin forecast ..." -> "President Vladimir Putin forecast
-    ..."), as a news summary does. `named[i]`: (phrase as sentence i may hold it, fuller name) pairs.
-    Left as written when the summary already names the person before (the name's last word), when
-    the phrase is part of a longer name ("President Obama"), or when the fuller name is already there.
+    """Sentences in summary order, with a speaker named in full the first time the summary names them,
+    as a news summary does: a person called by a bare name ("Mr. Putin forecast ..." -> "President
+    Vladimir Putin forecast ..."), or a body with its country when asked for ("The ministry said" ->
+    "The South Korean ministry said"). `named[i]`: (phrase as sentence i may hold it, fuller name)
+    pairs (resolve's ``Speaker.described``). Left as written when the summary already names the
+    speaker before (the fuller name's last word), when the phrase is part of a longer name
+    ("President Obama"), or when the fuller name is already there.
 
     >>> first_mentions(["Mr. Putin said the economy would rebound.", "Mr. Putin praised Kerry."],
     ...                [[("Mr. Putin", "President Vladimir Putin")], [("Mr. Putin", "President Vladimir Putin")]])

@@ -1,0 +1,28 @@
+"""scripts/diff_summaries.py: lists the summaries that differ between two runs, and only those."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(folder: Path, summaries: dict[str, str]) -> Path:
+    folder.mkdir()
+    rows = [{"id": "a1", "governments": {g: {"summary": s} for g, s in summaries.items()}}]
+    (folder / "results.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_only_changed_summaries_are_listed(tmp_path):
+    before = _run(tmp_path / "a", {"Russia": "Mr. Putin said so.", "China": "Beijing said no."})
+    after = _run(tmp_path / "b", {"Russia": "President Vladimir Putin said so.", "China": "Beijing said no."})
+    out = tmp_path / "diff.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "diff_summaries.py"), "--before", str(before),
+                    "--after", str(after), "--out", str(out)], check=True, capture_output=True)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["governments"] == 2 and data["changed"] == 1
+    assert data["changes"] == [{"article": "a1", "government": "Russia", "before": "Mr. Putin said so.",
+                                "after": "President Vladimir Putin said so."}]

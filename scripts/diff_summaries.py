@@ -2,10 +2,13 @@
 """The summaries that differ between two runs of the same articles, per (article, government).
 
     python scripts/diff_summaries.py --before RUN_A --after RUN_B --out benchmarks/results/X.json
+    python scripts/diff_summaries.py --statements --before RUN_A --after RUN_B --out ...
 
 RUN_A and RUN_B are run folders (their `results.jsonl`), such as the two rows of a
 `scripts/compare.py` comparison under `runs/compare-*/runs/`. The JSON lists every changed summary,
-before and after, so that "N summaries change, all read" can be checked.
+before and after, so that "N summaries change, all read" can be checked. With `--statements` it
+lists the statements (speaker, government or none, text) that are in one run and not the other:
+what an attribution or resolver change did.
 """
 from __future__ import annotations
 
@@ -27,12 +30,45 @@ def summaries(run: Path) -> dict[tuple[str, str], str]:
     return out
 
 
+def statements(run: Path) -> list[dict]:
+    """Every statement of the run, under a government or under a non-government speaker."""
+    path = run / "results.jsonl"
+    if not path.is_file():
+        raise SystemExit(f"{path}: not found")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        result = json.loads(line)
+        groups = [(gov, entry) for gov, entry in (result.get("governments") or {}).items()]
+        groups += [(None, entry) for entry in result.get("non_government_speakers") or []]
+        for gov, entry in groups:
+            for st in entry.get("statements") or []:
+                out.append({"article": result["id"], "government": gov, "speaker": st.get("speaker"),
+                            "text": st.get("text")})
+    return out
+
+
+def statement_changes(before: Path, after: Path) -> dict:
+    a, b = statements(before), statements(after)
+    key = lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    ka, kb = {key(r) for r in a}, {key(r) for r in b}
+    return {"statements_before": len(a), "statements_after": len(b),
+            "articles_changed": len({r["article"] for r in a + b if (key(r) in ka) != (key(r) in kb)}),
+            "removed": [r for r in a if key(r) not in kb], "added": [r for r in b if key(r) not in ka]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--before", required=True, type=Path)
     ap.add_argument("--after", required=True, type=Path)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--statements", action="store_true", help="list changed statements, not summaries")
     args = ap.parse_args()
+    if args.statements:
+        out = {"command": " ".join(["python", "scripts/diff_summaries.py", *sys.argv[1:]]),
+               **statement_changes(args.before, args.after)}
+        Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps({k: v if isinstance(v, int) else len(v) for k, v in out.items() if k != "command"}))
+        return
     a, b = summaries(args.before), summaries(args.after)
     keys = sorted(set(a) | set(b))
     changed = [{"article": k[0], "government": k[1], "before": a.get(k, ""), "after": b.get(k, "")}

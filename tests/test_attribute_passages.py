@@ -360,3 +360,25 @@ def test_a_generic_you_is_nobody_not_the_last_speaker(stages):
     st = by_content(a, "other Republicans")
     assert st.speaker.text == "you" and st.speaker.government is None
     assert by_content(a, "The economy needs it").speaker.government == "United States"
+
+
+
+LEAKED = """Strike on convoy
+A Syrian airstrike on Monday (March 3rd) killed Abu Omar al-Masri, a top aide to "Islamic Front" (IF) leader Abu Bakr al-Halabi, the Syrian Ministry of Defence said.
+"It was a warning," Lena Park, the head of the Seoul Monitoring Group said.
+The strike was lawful, Britain, France and Germany said.
+"From the first day, I made peace the priority," the bespectacled, 71-year-old envoy said in an interview.
+"""
+
+
+def test_a_speaker_phrase_gives_back_the_content_it_swallowed(stages):
+    """'..., X said' with no comma before the verb: X after the last comma is the speaker (the
+    parse made the whole appositive chain the subject); a careless appositive after a closed
+    quotation, a coordination and a modifier list stay whole."""
+    a = run(stages, LEAKED)
+    st = by_content(a, "airstrike on Monday")
+    assert st.speaker.text == "the Syrian Ministry of Defence" and st.speaker.government == "Syria"
+    assert st.text.endswith('a top aide to "Islamic Front" (IF) leader Abu Bakr al-Halabi')
+    assert by_content(a, "It was a warning").speaker.text == "Lena Park, the head of the Seoul Monitoring Group"
+    assert by_content(a, "strike was lawful").speaker.text == "Britain, France and Germany"
+    assert by_content(a, "made peace the priority").speaker.text == "the bespectacled, 71-year-old envoy"

@@ -26,3 +26,23 @@ def test_only_changed_summaries_are_listed(tmp_path):
     assert data["governments"] == 2 and data["changed"] == 1
     assert data["changes"] == [{"article": "a1", "government": "Russia", "before": "Mr. Putin said so.",
                                 "after": "President Vladimir Putin said so."}]
+
+
+def test_statements_mode_lists_what_moved(tmp_path):
+    def run(folder: Path, speaker: str, gov):
+        folder.mkdir()
+        st = {"speaker": speaker, "text": "the strike killed him"}
+        row = {"id": "a1", "governments": {gov: {"statements": [st]}} if gov else {},
+               "non_government_speakers": [] if gov else [{"speaker": speaker, "statements": [st]}]}
+        (folder / "results.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+        return folder
+    before = run(tmp_path / "a", "Omar, an aide, the ministry", None)
+    after = run(tmp_path / "b", "the ministry", "Iraq")
+    out = tmp_path / "diff.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "diff_summaries.py"), "--statements", "--before",
+                    str(before), "--after", str(after), "--out", str(out)], check=True, capture_output=True)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["articles_changed"] == 1
+    assert data["removed"] == [{"article": "a1", "government": None, "speaker": "Omar, an aide, the ministry",
+                                "text": "the strike killed him"}]
+    assert [r["government"] for r in data["added"]] == ["Iraq"]

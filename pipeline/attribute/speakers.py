@@ -62,6 +62,53 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
                     break
 
 
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+
+
+def detach_leaked_content(cands: list[Candidate], doc: Any) -> None:
+    """A content-first attribution whose speaker phrase swallowed the end of the content: "...
+    killed Abu Hajar al-Souri, a top aide to ISIL's leader, the Iraqi Ministry of Defence said",
+    "... most of them foreign fighters", ministry spokesman Mohammed al-Askari told Mawtani". An
+    appositive closes with a comma before the verb ("Lim, a ministry spokesperson, said"); with no
+    comma there, the speaker is the phrase after the last comma and what comes before it is content.
+    Left alone: coordinations ("Britain, France and Germany said"), a comma inside a modifier list
+    ("the bespectacled, 71-year-old diplomat"), and a speaker right after a closed quotation whose
+    phrase has no quotation mark of its own ("...," Kim Heung Gwang, the head of NKIS said: a
+    careless appositive, not leaked content)."""
+    for c in cands:
+        if not c.source or not c.cue or not c.content:
+            continue
+        src = sorted(c.source)
+        first, last = src[0], src[-1]
+        if max(c.content) >= first or min(c.cue) <= last:
+            continue  # only content, then speaker, then cue
+        if any(doc[i].text == "," for i in range(last + 1, min(c.cue))):
+            continue
+        if first - max(c.content) > 3 or any(not (doc[i].is_punct or doc[i].is_space or doc[i].dep_ == "cc")
+                                             for i in range(max(c.content) + 1, first)):
+            continue  # the speaker must follow the content directly
+        commas = [i for i in src if doc[i].text == ","]
+        if not commas:
+            continue
+        k = commas[-1]
+        prefix = [i for i in src if i < k]
+        tail = [i for i in src if i > k]
+        if not prefix or not any(doc[i].pos_ in ("NOUN", "PROPN", "PRON") for i in tail):
+            continue
+        if any(doc[i].dep_ == "cc" or doc[i].lower_ in ("and", "or", "&") for i in tail):
+            continue  # "Britain, France and Germany said"
+        if not any(doc[i].pos_ in ("NOUN", "PROPN", "PRON", "NUM") for i in prefix):
+            continue  # "the bespectacled, 71-year-old diplomat": modifiers, not a phrase of their own
+        before = first - 1
+        while before >= 0 and (doc[before].is_space or doc[before].text == ","):
+            before -= 1
+        closed = before >= 1 and doc[before].text in QUOTE_MARKS and doc[before - 1].text in (",", ".", "?", "!")
+        if closed and not any(doc[i].text in QUOTE_MARKS for i in prefix):
+            continue  # '"...," Kim Heung Gwang, the head of NKIS said': the quotation was the content
+        c.content |= set(range(max(c.content) + 1, k))
+        c.source = set(tail)
+
+
 def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
     """Token spans of people named as the subject of a clause, outside quotes, in order."""
     out = []

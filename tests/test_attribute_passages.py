@@ -382,3 +382,22 @@ def test_a_speaker_phrase_gives_back_the_content_it_swallowed(stages):
     assert by_content(a, "It was a warning").speaker.text == "Lena Park, the head of the Seoul Monitoring Group"
     assert by_content(a, "strike was lawful").speaker.text == "Britain, France and Germany"
     assert by_content(a, "made peace the priority").speaker.text == "the bespectacled, 71-year-old envoy"
+
+
+TRAILING = """Arrests in Lebanon
+Two men have been arrested in Lebanon, security officials and Lebanese politicians said on Tuesday.
+The emails were kept in secure storage, Patrick F. Kennedy, the undersecretary for management, wrote in a memo to State officials.
+The jihadist has been identified as a man from west London, it was reported on Thursday.
+"""
+
+
+def test_a_speaker_read_as_the_contents_last_conjunct_is_recovered(stages):
+    """The parse made '..., security officials ... said' a conjunct of the content and left the verb
+    without a subject: the phrase after the last comma speaks; an impersonal passive stays unknown."""
+    a = run(stages, TRAILING)
+    st = by_content(a, "Two men have been arrested")
+    assert st.speaker.text == "security officials and Lebanese politicians" and st.speaker.government == "Lebanon"
+    assert st.text.endswith("arrested in Lebanon")
+    st = by_content(a, "kept in secure storage")
+    assert st.speaker.text == "Patrick F. Kennedy, the undersecretary for management"
+    assert by_content(a, "identified as a man").speaker.text == "(unknown)"

@@ -49,7 +49,7 @@ from .lexicon import Lexicon, load_lexicon_file
 from .quotes import Quote, find_quotes
 from .spans import (attribution_sentences, char_runs, merge_spans, quoted_tokens, skip_dateline, token_chars,
                     token_sentences, trim)
-from .speakers import detach_leaked_content, resolve_speakers
+from .speakers import detach_leaked_content, recover_trailing_speaker, resolve_speakers
 
 
 @functools.lru_cache(maxsize=8)
@@ -75,6 +75,8 @@ class RuleAttributorParams(BackendParams):
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     # "..., X, Y said" with no comma before the verb: Y is the speaker, "X," goes back to the content
     detach_leaked: bool = True
+    # "..., security officials said" read as the content's last conjunct: the phrase is the speaker
+    trailing_speaker: bool = True
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
     # narration cut from the end of a content when set off by a comma (advcl:part = a participle
     # clause, advcl:mark = "while/after/since ...", relcl, appos, conj)
@@ -127,6 +129,8 @@ class RuleAttributor(BackendBase):
         cands.sort(key=lambda c: (c.sentence, min(c.content) if c.content else -1))
         if self.params.detach_leaked:
             detach_leaked_content(cands, doc)
+        if self.params.trailing_speaker:
+            recover_trailing_speaker(cands, doc, in_quote)
         resolve_speakers(cands, doc, text, in_quote)
         article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 

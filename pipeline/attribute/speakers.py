@@ -109,6 +109,52 @@ def detach_leaked_content(cands: list[Candidate], doc: Any) -> None:
         c.source = set(tail)
 
 
+_FINITE = ("VERB", "AUX")
+
+
+def recover_trailing_speaker(cands: list[Candidate], doc: Any, in_quote: set[int]) -> None:
+    """A content-first attribution left without a speaker because the parse read the speaker as
+    the last conjunct of the content ("... arrested in Lebanon, security officials and Lebanese
+    politicians said", "... in secure storage, Patrick F. Kennedy, the undersecretary for
+    management, wrote in a memo"): the phrase after the content's last comma is the speaker (with an
+    appositive closed by a comma, the two phrases before it). Not for an impersonal passive ("...,
+    it was reported") and never a phrase with a verb of its own or inside a quotation."""
+    for c in cands:
+        if c.source or not c.cue or not c.content or c.head < 0:
+            continue
+        cue0 = min(c.cue)
+        end = max(c.content)
+        if end >= cue0 or any(not (doc[i].is_punct or doc[i].is_space) for i in range(end + 1, cue0)):
+            continue
+        head = doc[c.head]
+        if head.tag_ == "VBN" or any(ch.dep_ in ("auxpass", "nsubjpass", "expl") for ch in head.children):
+            continue  # "it was reported", "is claimed"
+        sent = head.sent
+        commas = [i for i in sorted(c.content) if sent.start <= i and doc[i].text == "," and i not in in_quote]
+        trailing = doc[end].text == "," or (end + 1 < cue0 and doc[end + 1].text == ",")
+        if trailing:  # "X, role, wrote": the appositive closed by the comma before the verb
+            commas = [i for i in commas if i < end]
+            if len(commas) < 2:
+                continue
+            lo = commas[-2]
+        elif commas:
+            lo = commas[-1]
+        else:
+            continue
+        phrase = [i for i in range(lo + 1, cue0) if i in c.content and not doc[i].is_space]
+        while phrase and (doc[phrase[-1]].is_punct):
+            phrase.pop()
+        words = [doc[i] for i in phrase]
+        if not words or len(words) > 12 or any(i in in_quote for i in phrase):
+            continue
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in words) or any(t.pos_ in _FINITE for t in words):
+            continue
+        if words[0].dep_ == "cc" or words[0].pos_ in ("ADP", "SCONJ", "CCONJ"):
+            continue
+        c.source = set(phrase)
+        c.content -= set(range(lo, cue0))
+
+
 def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
     """Token spans of people named as the subject of a clause, outside quotes, in order."""
     out = []

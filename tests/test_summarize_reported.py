@@ -80,6 +80,18 @@ def test_reported_content_opening_on_a_fronted_adverbial_is_led_by_that():
     assert composed_form(c) == "Mr. Biden said that for the past 40 years, overtime protections have been increasingly weakened."
 
 
+def test_composed_form_closes_an_appositive_speaker_and_lowers_a_number_word():
+    w = "Two emails sent to his aides have been placed in secure storage."
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(0, len(w) - 1)],
+                         speaker="Patrick Kennedy, the undersecretary for management")
+    assert composed_form(c) == ("Patrick Kennedy, the undersecretary for management, said two emails sent to his "
+                                "aides have been placed in secure storage.")
+    q = "\u201cThe clock is ticking.\u201d"
+    c = StatementContext(window=q, offset=0, position=0, content_spans=[(1, len(q) - 1)], type="direct",
+                         speaker="Kevin Hecht, a tunneling expert")
+    assert composed_form(c) == "Kevin Hecht, a tunneling expert, said: \u201cThe clock is ticking.\u201d"
+
+
 def test_a_clause_that_would_start_inside_a_sentence_on_a_lowercase_word_is_refused():
     w = "He leads a movement, which has been accused by the Turkish government of attempting a coup."
     c = ctx_of(w, "of attempting a coup", "the Turkish government", "accused")

@@ -194,7 +194,10 @@ _LOWER_OK = {"the", "a", "an", "it", "its", "they", "their", "there", "this", "t
              "such", "more", "much", "other", "others", "if", "while", "when", "although", "because", "only",
              # words that open a subordinate clause ("As deplorable as these crimes are, ...", "Even after ...");
              # not an adverbial opener ("In addition, ..."), which reads wrongly after "said"
-             "as", "even", "though", "unless", "until", "whether"}
+             "as", "even", "though", "unless", "until", "whether",
+             # number words ("Two emails were ..." -> "said two emails were ...")
+             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "several",
+             "few", "dozens", "hundreds", "thousands", "millions"}
 
 
 _CONJUNCTION = re.compile(r"^(?:And|But|Or|So|Yet|Plus)\s+(?=\w)")
@@ -353,8 +356,8 @@ def composed_form(ctx: StatementContext, lead_speaker: bool = True) -> Optional[
         return None  # "Monitoring Military Cooperation and Taking Necessary Measures": no statement to report
     verb = "said"
     if ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c"):
-        return f"{_cap(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
-    return _finish(f"{_cap(ctx.speaker)} {verb} {_as_object(content, verb)}")
+        return f"{_subject(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
+    return _finish(f"{_subject(ctx.speaker)} {verb} {_as_object(content, verb)}")
 
 
 def merge_contexts(ctxs: list[StatementContext]) -> StatementContext:

@@ -401,3 +401,20 @@ def test_a_speaker_read_as_the_contents_last_conjunct_is_recovered(stages):
     st = by_content(a, "kept in secure storage")
     assert st.speaker.text == "Patrick F. Kennedy, the undersecretary for management"
     assert by_content(a, "identified as a man").speaker.text == "(unknown)"
+
+
+IN_A_STATEMENT = """Strike on depot
+WASHINGTON - The Pentagon said in a statement that the strike hit a weapons depot.
+Human Rights Watch said in a report that the group was holding more than 500 women.
+Lin bristled at the suggestion that his video had been staged.
+"""
+
+
+def test_a_that_clause_hung_on_where_it_was_said_is_the_content(stages):
+    """'said in a statement that X': the parse hangs the clause on "statement" and the verb had no
+    content; a proposition noun ("the suggestion that X") does not make X the speaker's statement."""
+    a = run(stages, IN_A_STATEMENT)
+    st = by_content(a, "the strike hit a weapons depot")
+    assert st.speaker.text == "The Pentagon" and st.speaker.government == "United States"
+    assert by_content(a, "holding more than 500 women").speaker.text == "Human Rights Watch"
+    assert all(s.speaker.text != "Lin" for s in a.statements)

@@ -43,11 +43,13 @@ class Candidate:
 class CandidateFinder:
     """Finds the candidate attributions of a sentence, with the attributor's params and lexicons."""
 
-    def __init__(self, params: Any, learned: Lexicon, verbs: frozenset[str], extra: frozenset[str]):
+    def __init__(self, params: Any, learned: Lexicon, verbs: frozenset[str], extra: frozenset[str],
+                 media: frozenset[str] = frozenset()):
         self.params = params
         self.learned = learned
         self.verbs = verbs
         self.extra = extra
+        self.media = media  # nouns of where words were said ("in a statement that ...")
 
     # ------------------------------------------------------------ cue heads
     def is_cue(self, tok: Any) -> bool:
@@ -132,6 +134,9 @@ class CandidateFinder:
         if not content and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like")
                                                        for c in tok.children):
             content = {i for i in subtree(tok.head) - subtree(tok) if span.start <= i < span.end}
+        if not content and self.params.clause_after_prep:
+            content, taken = _clause_under_prep(tok, source, self.media)
+            cue |= taken
         # '"...," he said' parsed with the quote's verb as the head of "said"
         # "X, the campaign said, Y" / '"X," he said': the cue hangs off the reported clause
         if not content and tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i != tok.i \
@@ -295,3 +300,31 @@ def _inherited_source(tok: Any) -> set[int]:
         if any(c.dep_ in ("nsubjpass", "expl") for c in t.children):
             return set()
     return set()
+
+
+def _clause_under_prep(tok: Any, source: set[int], media: frozenset[str]) -> tuple[set[int], set[int]]:
+    """'said in a statement that the strike hit a depot', 'wrote in a 2013 essay that ...': the parse
+    hangs the that-clause on the noun of the cue's prepositional phrase ("a statement that ..."), so
+    the verb has no content of its own. A clause counts only when it hangs on a noun of where words
+    were said (`media`, cues.yaml's medium_nouns) reached from the preposition through nouns alone,
+    "that" is its mark and it has a subject of its own (a relative clause, "a statement that was
+    issued on Monday", does not). Returns (content, the prepositional words that join the cue)."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.i in source:
+            continue
+        for node in prep.subtree:
+            if node.dep_ not in ("acl", "relcl") or not {node.head.lemma_.lower(), node.head.lower_} & media:
+                continue  # "bristled at the suggestion that ...": a proposition, not where it was said
+            path, up = [], node.head
+            while up.i != prep.i:
+                path.append(up)
+                up = up.head
+            if any(t.pos_ not in ("NOUN", "PROPN", "ADP", "NUM") for t in path):
+                continue  # "went out of his way to say that ...": the clause is another verb's
+            marks = [c for c in node.children if c.dep_ == "mark" and c.lower_ == "that"]
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                        and c.lower_ not in ("that", "which", "who")]
+            if marks and subjects and marks[0].i < subjects[0].i:
+                clause = subtree(node)
+                return clause, {i for i in subtree(prep) if i < marks[0].i} | {marks[0].i}
+    return set(), set()

@@ -54,7 +54,7 @@ from .speakers import detach_leaked_content, recover_trailing_speaker, resolve_s
 
 @functools.lru_cache(maxsize=8)
 def load_lexicon(path: Optional[str]) -> dict[str, frozenset[str]]:
-    """The curated lexicon (cues.yaml): speech_verbs and speech_nouns."""
+    """The curated lexicon (cues.yaml): speech verbs and nouns, medium nouns, thought and action verbs."""
     p = Path(path) if path else Path(__file__).with_name("cues.yaml")
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in data.items()}
@@ -75,6 +75,8 @@ class RuleAttributorParams(BackendParams):
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     # "..., X, Y said" with no comma before the verb: Y is the speaker, "X," goes back to the content
     detach_leaked: bool = True
+    # "said in a statement that X": the that-clause the parse hung on "statement" is the content
+    clause_after_prep: bool = True
     # "..., security officials said" read as the content's last conjunct: the phrase is the speaker
     trailing_speaker: bool = True
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
@@ -102,7 +104,8 @@ class RuleAttributor(BackendBase):
         self.thoughts = frozenset(lex.get("thought_verbs", ()))
         self.actions = frozenset(lex.get("action_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
-        self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra)
+        self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra,
+                                      lex.get("medium_nouns", frozenset()))
 
     def describe(self) -> dict[str, Any]:
         return {"backend": "rules", "cue_verbs": len(self.verbs), "learned_cues": len(self.learned.cues),

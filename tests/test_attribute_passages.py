@@ -418,3 +418,16 @@ def test_a_that_clause_hung_on_where_it_was_said_is_the_content(stages):
     assert st.speaker.text == "The Pentagon" and st.speaker.government == "United States"
     assert by_content(a, "holding more than 500 women").speaker.text == "Human Rights Watch"
     assert all(s.speaker.text != "Lin" for s in a.statements)
+
+
+PASSIVE_CUE = """Asteroid passes Earth
+The asteroid was discovered on Aug. 31 by astronomers in Arizona.
+It moved within 25,000 miles of the Earth's surface and had been projected to be at its nearest point over New Zealand on Sunday.
+"""
+
+
+def test_a_passive_cue_takes_no_speaker_from_the_verb_it_is_conjoined_to(stages):
+    """'It moved ... and had been projected to ...': the shared subject is what was projected."""
+    a = run(stages, PASSIVE_CUE)
+    st = by_content(a, "nearest point over New Zealand")
+    assert st.speaker.text == "(unknown)"

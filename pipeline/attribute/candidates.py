@@ -128,7 +128,7 @@ class CandidateFinder:
         content = {i for i in content if i in inside}
         inherited = False
         if not source and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in tok.children):
-            source = {i for i in _inherited_source(tok) if i in inside}
+            source = {i for i in _inherited_source(tok, self.params.passive_inherits) if i in inside}
             inherited = bool(source)
         # "As the Post reported, CLAUSE": the clause it modifies is the content
         if not content and tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "like")
@@ -281,9 +281,13 @@ class CandidateFinder:
                          sentence=si, kind="")
 
 
-def _inherited_source(tok: Any) -> set[int]:
+def _inherited_source(tok: Any, passive: bool = False) -> set[int]:
     """The subject a subjectless cue shares: "He went on to say", "by saying", "voters saying",
-    "..., adding that", "said and added"."""
+    "..., adding that", "said and added". None for a passive cue: "It moved closer and had been
+    projected to pass over New Zealand" shares its subject with "moved", but as what was projected
+    (`passive`: inherit anyway, the behaviour before session 30)."""
+    if not passive and any(c.dep_ == "auxpass" for c in tok.children):
+        return set()
     t = tok
     for _ in range(4):
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):

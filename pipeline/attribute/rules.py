@@ -75,6 +75,9 @@ class RuleAttributorParams(BackendParams):
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     # "..., X, Y said" with no comma before the verb: Y is the speaker, "X," goes back to the content
     detach_leaked: bool = True
+    # a passive cue with no subject takes none from the verb it is conjoined to ("It moved and had been
+    # projected to ..."): true restores the behaviour before session 30
+    passive_inherits: bool = False
     # "said in a statement that X": the that-clause the parse hung on "statement" is the content
     clause_after_prep: bool = True
     # "..., security officials said" read as the content's last conjunct: the phrase is the speaker

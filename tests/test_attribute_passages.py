@@ -431,3 +431,18 @@ def test_a_passive_cue_takes_no_speaker_from_the_verb_it_is_conjoined_to(stages)
     a = run(stages, PASSIVE_CUE)
     st = by_content(a, "nearest point over New Zealand")
     assert st.speaker.text == "(unknown)"
+
+
+ADJACENT = """Families wait for news
+"We cannot say anything. We are very nervous, but until they inform us, there is nothing," said Lopez, whose 19-year-old son, Giovani, hasn't been seen since the violence last weekend.
+Jeff Chang's history of hip hop, "Can't Stop, Won't Stop," describes the song as standing out amid party rap of the time.
+"""
+
+
+def test_a_speech_verb_left_without_a_subject_takes_the_name_next_to_it(stages):
+    """'"...," said Lopez, whose son ...': the parse made "Lopez" the subject of the relative clause;
+    a noun that is the verb's object ('"...," describes the song') is no speaker."""
+    a = run(stages, ADJACENT)
+    st = by_content(a, "We cannot say anything")
+    assert st.speaker.text == "Lopez" and "Giovani" not in st.text
+    assert all(s.speaker.text != "the song" for s in a.statements)

@@ -49,7 +49,7 @@ from .lexicon import Lexicon, load_lexicon_file
 from .quotes import Quote, find_quotes
 from .spans import (attribution_sentences, char_runs, merge_spans, quoted_tokens, skip_dateline, token_chars,
                     token_sentences, trim)
-from .speakers import detach_leaked_content, recover_trailing_speaker, resolve_speakers
+from .speakers import detach_leaked_content, recover_adjacent_speaker, recover_trailing_speaker, resolve_speakers
 
 
 @functools.lru_cache(maxsize=8)
@@ -75,6 +75,9 @@ class RuleAttributorParams(BackendParams):
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     # "..., X, Y said" with no comma before the verb: Y is the speaker, "X," goes back to the content
     detach_leaked: bool = True
+    # a finite speech verb left without a subject takes the name right next to it ('"...," said Lopez,
+    # whose son ...'; "When contacted by Mashable, NSC spokesperson Caitlin Hayden said, ...")
+    adjacent_speaker: bool = True
     # a passive cue with no subject takes none from the verb it is conjoined to ("It moved and had been
     # projected to ..."): true restores the behaviour before session 30
     passive_inherits: bool = False
@@ -137,6 +140,8 @@ class RuleAttributor(BackendBase):
             detach_leaked_content(cands, doc)
         if self.params.trailing_speaker:
             recover_trailing_speaker(cands, doc, in_quote)
+        if self.params.adjacent_speaker:
+            recover_adjacent_speaker(cands, doc, in_quote)
         resolve_speakers(cands, doc, text, in_quote)
         article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 

@@ -155,6 +155,75 @@ def recover_trailing_speaker(cands: list[Candidate], doc: Any, in_quote: set[int
         c.content -= set(range(lo, cue0))
 
 
+_NP_POS = ("PROPN", "NOUN", "ADJ", "NUM")
+_CLOSING = {'"', "\u201d", "'", "\u2019", "''"}
+
+
+def _np_after(doc: Any, i: int, limit: int = 6) -> list[int]:
+    """The run of name and noun tokens from `i` (an opening "the" allowed), up to a comma, a verb or
+    the sentence's end."""
+    out = []
+    j = i
+    while j < len(doc) and len(out) <= limit:
+        t = doc[j]
+        if t.pos_ in _NP_POS or (t.text in (".", "-") and out and doc[j - 1].pos_ == "PROPN") \
+                or (not out and t.lower_ == "the"):
+            out.append(j)
+            j += 1
+        else:
+            break
+    while out and doc[out[-1]].text in (".", "-"):
+        out.pop()
+    return out
+
+
+def _np_before(doc: Any, i: int, limit: int = 8) -> list[int]:
+    """The run of name, noun, "of"/"to"/"for" tokens ending at `i` and opening right after a comma;
+    [] when anything else comes first."""
+    out = []
+    j = i
+    while j >= 0 and len(out) <= limit:
+        t = doc[j]
+        if t.pos_ in _NP_POS + ("DET",) or t.lower_ in ("of", "to", "for") or t.text in (".", "-", "'s", "\u2019s"):
+            out.insert(0, j)
+            j -= 1
+            continue
+        break
+    if j < 0 or doc[j].text != "," or not out or doc[out[0]].lower_ in ("of", "to", "for"):
+        return []
+    return out
+
+
+def recover_adjacent_speaker(cands: list[Candidate], doc: Any, in_quote: set[int]) -> None:
+    """A finite speech verb the parse left without a subject, with the speaker right next to it:
+    after a closed quotation, the name after the verb ('"...," said Lopez, whose son ...', where the
+    parse made "Lopez" the subject of the relative clause), or a name set off by a comma right
+    before it ("When contacted by Mashable, NSC spokesperson Caitlin Hayden said, ...", parsed as
+    the agent of "contacted"). Passives and participles are left alone."""
+    for c in cands:
+        if c.source or c.head < 0 or not c.content:
+            continue
+        head = doc[c.head]
+        if head.tag_ not in ("VBD", "VBZ", "VBP") or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
+            continue
+        prev = head.i - 1
+        while prev >= 0 and (doc[prev].is_space or doc[prev].text == ","):
+            prev -= 1
+        if prev >= 0 and doc[prev].text in _CLOSING and min(c.content) < head.i:
+            np = _np_after(doc, head.i + 1)
+            objects = any(doc[i].head.i == head.i and doc[i].dep_ in ("dobj", "attr", "oprd", "dative") for i in np)
+            if np and not objects and any(doc[i].pos_ in ("PROPN", "NOUN") for i in np) \
+                    and not any(i in in_quote for i in np):  # '"...," describes the song': an object
+                c.source = set(np)
+                c.content = {i for i in c.content if i < head.i}
+                continue
+        if min(c.content) < head.i:
+            continue  # content before the verb: another rule's case
+        np = _np_before(doc, head.i - 1)
+        if np and any(doc[i].pos_ == "PROPN" for i in np) and not any(i in in_quote or i in c.content for i in np):
+            c.source = set(np)
+
+
 def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:
     """Token spans of people named as the subject of a clause, outside quotes, in order."""
     out = []

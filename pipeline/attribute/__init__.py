@@ -1,7 +1,7 @@
 """Stage 3, attribute: statements with their speakers and cues.
 
-The rule attributor (rules.py) runs candidates.py -> conflicts.py -> speakers.py over the spaCy parse,
-with the token/character helpers of spans.py. The PolNeAR scorer it is measured with lives with the
+The rule attributor (rules.py) runs candidates.py -> conflicts.py -> repairs.py -> speakers.py over the
+spaCy parse, with the token/character helpers of spans.py. The PolNeAR scorer it is measured with lives with the
 evaluation code (pipeline/evaluate/polnear.py).
 """
 from __future__ import annotations

@@ -49,7 +49,8 @@ from .lexicon import Lexicon, load_lexicon_file
 from .quotes import Quote, find_quotes
 from .spans import (attribution_sentences, char_runs, merge_spans, quoted_tokens, skip_dateline, token_chars,
                     token_sentences, trim)
-from .speakers import detach_leaked_content, recover_adjacent_speaker, recover_trailing_speaker, resolve_speakers
+from .repairs import detach_leaked_content, recover_adjacent_speaker, recover_trailing_speaker
+from .speakers import resolve_speakers
 
 
 @functools.lru_cache(maxsize=8)

@@ -446,3 +446,16 @@ def test_a_speech_verb_left_without_a_subject_takes_the_name_next_to_it(stages):
     st = by_content(a, "We cannot say anything")
     assert st.speaker.text == "Lopez" and "Giovani" not in st.text
     assert all(s.speaker.text != "the song" for s in a.statements)
+
+
+APPOSITIVE_SUBJECT = """News
+Chandler, born David Roy Fitch, tells Radar in an exclusive interview that she was an intersex child.
+"""
+
+
+def test_a_subject_with_its_appositive_is_recovered_for_a_verb_left_without_one(stages):
+    """The parse left "tells" without a subject (how the small model parses this sentence depends on
+    the line before it: under this title it loses the subject); the opening noun phrase with its
+    appositive (and not the title line the sentence split left attached) speaks."""
+    a = run(stages, APPOSITIVE_SUBJECT)
+    assert by_content(a, "she was an intersex child").speaker.text == "Chandler, born David Roy Fitch"

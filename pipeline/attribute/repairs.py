@@ -170,3 +170,43 @@ def recover_adjacent_speaker(cands: list[Candidate], doc: Any, in_quote: set[int
         np = _np_before(doc, head.i - 1)
         if np and any(doc[i].pos_ == "PROPN" for i in np) and not any(i in in_quote or i in c.content for i in np):
             c.source = set(np)
+
+
+_SUBJECT_POS = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON")
+
+
+def recover_appositive_subject(cands: list[Candidate], doc: Any, in_quote: set[int]) -> None:
+    """A finite speech verb left without a subject when its subject opens the sentence and carries
+    an appositive or relative clause set off by commas ("A Kurdish official, who was convinced the
+    cases are Ebola, told Xendan that ...", "Chandler, born David Roy Fitch, tells Radar that ...").
+    The subject is the sentence's opening noun phrase with its appositive: everything from the
+    sentence's start up to the comma before the verb, when the opening phrase up to the first comma
+    is a noun phrase (no preposition, verb or conjunction: not "In this latest incident, ...")."""
+    for c in cands:
+        if c.source or c.head < 0 or not c.content:
+            continue
+        head = doc[c.head]
+        if head.tag_ not in ("VBD", "VBZ", "VBP") or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
+            continue
+        if min(c.content) < head.i:
+            continue  # content before the verb: the trailing and leaked-speaker cases
+        prev = head.i - 1
+        while prev >= 0 and doc[prev].is_space:
+            prev -= 1
+        if prev < 0 or doc[prev].text != ",":
+            continue
+        start = head.sent.start
+        for i in range(start, prev):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                start = i + 1  # a title or line the sentence split left attached: not the subject
+        while start < prev and (doc[start].is_space or doc[start].is_punct and doc[start].text != ","):
+            start += 1
+        commas = [i for i in range(start, prev) if doc[i].text == ","]
+        if not commas or prev - start > 30 or any(i in in_quote for i in range(start, prev)):
+            continue
+        opening = [doc[i] for i in range(start, commas[0]) if not doc[i].is_space]
+        if not opening or len(opening) > 8 or not any(t.pos_ in ("PROPN", "NOUN") for t in opening):
+            continue
+        if any(t.pos_ not in _SUBJECT_POS and t.text not in (".", "-", "'s", "\u2019s") for t in opening):
+            continue  # "In this latest incident, ...": an adverbial, not the subject
+        c.source = {i for i in range(start, prev) if not doc[i].is_space}

@@ -49,7 +49,8 @@ from .lexicon import Lexicon, load_lexicon_file
 from .quotes import Quote, find_quotes
 from .spans import (attribution_sentences, char_runs, merge_spans, quoted_tokens, skip_dateline, token_chars,
                     token_sentences, trim)
-from .repairs import detach_leaked_content, recover_adjacent_speaker, recover_trailing_speaker
+from .repairs import (detach_leaked_content, recover_adjacent_speaker, recover_appositive_subject,
+                      recover_trailing_speaker)
 from .speakers import resolve_speakers
 
 
@@ -79,6 +80,9 @@ class RuleAttributorParams(BackendParams):
     # a finite speech verb left without a subject takes the name right next to it ('"...," said Lopez,
     # whose son ...'; "When contacted by Mashable, NSC spokesperson Caitlin Hayden said, ...")
     adjacent_speaker: bool = True
+    # "A Kurdish official, who was convinced ..., told Xendan that ...": the sentence's opening noun
+    # phrase with its appositive is the subject the parse lost
+    appositive_subject: bool = True
     # a passive cue with no subject takes none from the verb it is conjoined to ("It moved and had been
     # projected to ..."): true restores the behaviour before session 30
     passive_inherits: bool = False
@@ -143,6 +147,8 @@ class RuleAttributor(BackendBase):
             recover_trailing_speaker(cands, doc, in_quote)
         if self.params.adjacent_speaker:
             recover_adjacent_speaker(cands, doc, in_quote)
+        if self.params.appositive_subject:
+            recover_appositive_subject(cands, doc, in_quote)
         resolve_speakers(cands, doc, text, in_quote)
         article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 

@@ -1,8 +1,9 @@
 """Repairs of the speaker/content split where the spaCy parse went wrong in a known way: a speaker
-phrase that swallowed the end of its content, a speaker read as the content's last conjunct, and a
-speech verb left without the subject standing right next to it. Each is a switch of the rule
-attributor (detach_leaked, trailing_speaker, adjacent_speaker), measured in session 30
-(docs/history.md); rules.py runs them after the candidates are settled, before speakers.py.
+phrase that swallowed the end of its content, a speaker read as the content's last conjunct, a
+speech verb left without the subject standing right next to it, and one left without its subject
+that opens the sentence with an appositive. Each is a switch of the rule attributor (detach_leaked,
+trailing_speaker, adjacent_speaker, appositive_subject), measured in session 30 (docs/history.md);
+rules.py runs them after the candidates are settled, before speakers.py.
 """
 from __future__ import annotations
 

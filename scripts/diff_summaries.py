@@ -18,13 +18,17 @@ import sys
 from pathlib import Path
 
 
-def summaries(run: Path) -> dict[tuple[str, str], str]:
+def results(run: Path) -> list[dict]:
+    """The article results of a run folder (its results.jsonl)."""
     path = run / "results.jsonl"
     if not path.is_file():
         raise SystemExit(f"{path}: not found")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def summaries(run: Path) -> dict[tuple[str, str], str]:
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        result = json.loads(line)
+    for result in results(run):
         for gov, entry in (result.get("governments") or {}).items():
             out[(result["id"], gov)] = entry.get("summary") or ""
     return out
@@ -32,12 +36,8 @@ def summaries(run: Path) -> dict[tuple[str, str], str]:
 
 def statements(run: Path) -> list[dict]:
     """Every statement of the run, under a government or under a non-government speaker."""
-    path = run / "results.jsonl"
-    if not path.is_file():
-        raise SystemExit(f"{path}: not found")
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        result = json.loads(line)
+    for result in results(run):
         groups = [(gov, entry) for gov, entry in (result.get("governments") or {}).items()]
         groups += [(None, entry) for entry in result.get("non_government_speakers") or []]
         for gov, entry in groups:

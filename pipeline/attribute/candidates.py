@@ -310,9 +310,9 @@ def _clause_under_prep(tok: Any, source: set[int], media: frozenset[str]) -> tup
     """'said in a statement that the strike hit a depot', 'wrote in a 2013 essay that ...': the parse
     hangs the that-clause on the noun of the cue's prepositional phrase ("a statement that ..."), so
     the verb has no content of its own. A clause counts only when it hangs on a noun of where words
-    were said (`media`, cues.yaml's medium_nouns) reached from the preposition through nouns alone,
-    "that" is its mark and it has a subject of its own (a relative clause, "a statement that was
-    issued on Monday", does not). Returns (content, the prepositional words that join the cue)."""
+    were said (`media`: cues.yaml's speech and medium nouns) reached from the preposition through
+    nouns alone, "that" is its mark and it has a subject of its own (a relative clause, "a statement
+    that was issued on Monday", does not). Returns (content, the prepositional words that join the cue)."""
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.i < tok.i or prep.i in source:
             continue

@@ -7,11 +7,18 @@ rules.py runs them after the candidates are settled, before speakers.py.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from .candidates import Candidate
 
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+
+
+def _before_commas(doc: Any, i: int) -> int:
+    """The last token at or before `i` that is neither a space nor a comma (-1 when none)."""
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1
+    return i
 
 
 def detach_leaked_content(cands: list[Candidate], doc: Any) -> None:
@@ -48,9 +55,7 @@ def detach_leaked_content(cands: list[Candidate], doc: Any) -> None:
             continue  # "Britain, France and Germany said"
         if not any(doc[i].pos_ in ("NOUN", "PROPN", "PRON", "NUM") for i in prefix):
             continue  # "the bespectacled, 71-year-old diplomat": modifiers, not a phrase of their own
-        before = first - 1
-        while before >= 0 and (doc[before].is_space or doc[before].text == ","):
-            before -= 1
+        before = _before_commas(doc, first - 1)
         closed = before >= 1 and doc[before].text in QUOTE_MARKS and doc[before - 1].text in (",", ".", "?", "!")
         if closed and not any(doc[i].text in QUOTE_MARKS for i in prefix):
             continue  # '"...," Kim Heung Gwang, the head of NKIS said': the quotation was the content
@@ -143,6 +148,17 @@ def _np_before(doc: Any, i: int, limit: int = 8) -> list[int]:
     return out
 
 
+def _subjectless_speech_verb(c: Candidate, doc: Any) -> Optional[Any]:
+    """The cue head of a candidate the parse left without a speaker, when it is a finite verb in the
+    active voice ("said", "tells"); None otherwise (no head, no content, a passive or a participle)."""
+    if c.source or c.head < 0 or not c.content:
+        return None
+    head = doc[c.head]
+    if head.tag_ not in ("VBD", "VBZ", "VBP") or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
+        return None
+    return head
+
+
 def recover_adjacent_speaker(cands: list[Candidate], doc: Any, in_quote: set[int]) -> None:
     """A finite speech verb the parse left without a subject, with the speaker right next to it:
     after a closed quotation, the name after the verb ('"...," said Lopez, whose son ...', where the
@@ -150,14 +166,10 @@ def recover_adjacent_speaker(cands: list[Candidate], doc: Any, in_quote: set[int
     before it ("When contacted by Mashable, NSC spokesperson Caitlin Hayden said, ...", parsed as
     the agent of "contacted"). Passives and participles are left alone."""
     for c in cands:
-        if c.source or c.head < 0 or not c.content:
+        head = _subjectless_speech_verb(c, doc)
+        if head is None:
             continue
-        head = doc[c.head]
-        if head.tag_ not in ("VBD", "VBZ", "VBP") or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
-            continue
-        prev = head.i - 1
-        while prev >= 0 and (doc[prev].is_space or doc[prev].text == ","):
-            prev -= 1
+        prev = _before_commas(doc, head.i - 1)
         if prev >= 0 and doc[prev].text in _CLOSING and min(c.content) < head.i:
             np = _np_after(doc, head.i + 1)
             objects = any(doc[i].head.i == head.i and doc[i].dep_ in ("dobj", "attr", "oprd", "dative") for i in np)
@@ -184,10 +196,8 @@ def recover_appositive_subject(cands: list[Candidate], doc: Any, in_quote: set[i
     sentence's start up to the comma before the verb, when the opening phrase up to the first comma
     is a noun phrase (no preposition, verb or conjunction: not "In this latest incident, ...")."""
     for c in cands:
-        if c.source or c.head < 0 or not c.content:
-            continue
-        head = doc[c.head]
-        if head.tag_ not in ("VBD", "VBZ", "VBP") or any(ch.dep_ in ("auxpass", "nsubjpass") for ch in head.children):
+        head = _subjectless_speech_verb(c, doc)
+        if head is None:
             continue
         if min(c.content) < head.i:
             continue  # content before the verb: the trailing and leaked-speaker cases

@@ -116,7 +116,7 @@ class RuleAttributor(BackendBase):
         self.actions = frozenset(lex.get("action_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
         self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra,
-                                      lex.get("medium_nouns", frozenset()))
+                                      self.nouns | lex.get("medium_nouns", frozenset()))
 
     def describe(self) -> dict[str, Any]:
         return {"backend": "rules", "cue_verbs": len(self.verbs), "learned_cues": len(self.learned.cues),

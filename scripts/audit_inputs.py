@@ -2,12 +2,17 @@
 """Rebuild runs/audit/input, the 140 articles of the three audits, from ../shared/data.
 
     python scripts/audit_inputs.py [--data ../shared/data] [--out runs/audit/input]
+    python scripts/audit_inputs.py --fnc1-train-pool --out runs/fnc1_train_pool
+
 
 The audits (benchmarks/resolver_audit, boilerplate_audit, stance_audit) name their articles by id:
 ``fnc1-train-<Body ID>`` is that FNC-1 train body as it stands in train_bodies.csv, and
 ``polnear-train-<stem>`` is the PolNeAR train text file whose name is that stem. The ids are read
 from the verdicts, so the folder is the same on every machine, and each text is checked against the
 audit's own first lines (the boilerplate verdicts hold the start of every line).
+
+``--fnc1-train-pool`` writes every FNC-1 train body instead (1,683, the audits' 100 among them): the
+unlabeled pool on which changed statements and summaries are read (``statement_diffs_*_fnc1_train_pool_*.json``).
 """
 from __future__ import annotations
 
@@ -47,6 +52,13 @@ def source_texts(data: Path, ids: list[str]) -> dict[str, str]:
     return out
 
 
+def fnc1_train_ids(data: Path) -> list[str]:
+    """The id of every FNC-1 train body, in file order."""
+    csv.field_size_limit(10 ** 9)
+    with open(data / "fnc1" / "train_bodies.csv", encoding="utf-8", newline="") as f:
+        return [f"fnc1-train-{row['Body ID']}" for row in csv.DictReader(f)]
+
+
 def check_lines(texts: dict[str, str], verdicts: Path = VERDICTS) -> int:
     """How many boilerplate-verdict lines are not found at the start of a line of their article."""
     bad = 0
@@ -62,9 +74,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", default=str(ROOT / "runs" / "audit" / "input"))
+    ap.add_argument("--fnc1-train-pool", action="store_true", help="every FNC-1 train body, not the audits' 140")
     args = ap.parse_args(argv)
-    texts = source_texts(Path(args.data), audit_ids())
-    bad = check_lines(texts)
+    data = Path(args.data)
+    texts = source_texts(data, fnc1_train_ids(data) if args.fnc1_train_pool else audit_ids())
+    bad = 0 if args.fnc1_train_pool else check_lines(texts)
     if bad:
         raise SystemExit(f"audit_inputs: {bad} audited line(s) not found in the rebuilt texts")
     out = Path(args.out)

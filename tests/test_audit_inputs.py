@@ -42,3 +42,11 @@ def test_ids_map_to_fnc1_bodies_and_polnear_files(tmp_path):
 def test_a_missing_source_names_the_id(tmp_path):
     with pytest.raises(SystemExit, match="fnc1-train-8"):
         audit_inputs.source_texts(_data(tmp_path), ["fnc1-train-7", "fnc1-train-8"])
+
+
+def test_the_fnc1_train_pool_is_every_train_body(tmp_path):
+    data = _data(tmp_path)
+    out = tmp_path / "pool"
+    assert audit_inputs.main(["--data", str(data), "--out", str(out), "--fnc1-train-pool"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["fnc1-train-7.txt"]
+    assert (out / "fnc1-train-7.txt").read_text(encoding="utf-8") == "The ministry said so.\n\nMore text."

@@ -676,3 +676,37 @@ def test_a_country_from_the_outlet_alone_gives_way_to_the_persons_fuller_mention
                 [("The king", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
     b.metadata["url"] = "http://www.ibtimes.com.au/jordan-king-abdullah"
     assert govs(resolver, b) == ["Australia"]  # no fuller mention: the outlet's country serves
+
+
+def _asked(text: str, mention: str, content: str, cue: str = "asked") -> Article:
+    """One sentence with its cue and speaker placed where they stand in it."""
+    c0, k0, s0 = text.index(content), text.index(cue), text.index(mention)
+    st = Statement(text=content, char_start=c0, char_end=c0 + len(content), type="indirect",
+                   speaker=Speaker(text=mention, mention=mention, start=s0, end=s0 + len(mention)), cue=cue,
+                   cue_start=k0, cue_end=k0 + len(cue), content_spans=[(c0, c0 + len(content))])
+    return Article(id="t", source_path="t_2014-05-20.txt", raw_text=text, clean_text=text, paragraphs=[(0, len(text))],
+                   metadata={"date": "2014-05-20"}, statements=[st])
+
+
+@pytest.mark.parametrize("text,mention,content,cue,question", [
+    ("Asked whether Nigeria would release captured militants, Nigerian government spokesman Mike Omeri said no.",
+     "Nigerian government spokesman Mike Omeri", "whether Nigeria would release captured militants", "Asked", True),
+    ("When asked if she knew if the hostage was alive, State Department spokeswoman Marie Harf said no.",
+     "State Department spokeswoman Marie Harf", "if she knew if the hostage was alive", "asked", True),
+    ("Foreign Minister Sergei Lavrov asked why NATO was expanding eastward.",  # his own question
+     "Foreign Minister Sergei Lavrov", "why NATO was expanding eastward", "asked", False),
+    ("Why is NATO expanding, asked Foreign Minister Sergei Lavrov.",  # inverted: his own question
+     "Foreign Minister Sergei Lavrov", "Why is NATO expanding", "asked", False),
+    ("Asked about the talks, Nigerian government spokesman Mike Omeri said they would go on.",  # the answer
+     "Nigerian government spokesman Mike Omeri", "they would go on", "said", False),
+])
+def test_the_question_put_to_a_speaker_is_no_statement_of_its_government(text, mention, content, cue, question):
+    """'Asked whether ..., the spokesman said': the reporter's question, read as the speaker's words by
+    the attribute stage, is not listed under the speaker's government; the speaker's own questions are."""
+    a = _asked(text, mention, content, cue)
+    ResolveStage(ResolveParams(), None).process_article(a)
+    assert a.statements[0].speaker.government is not None
+    assert ([s.text for g in a.governments.values() for s in g.statements] == []) is question
+    b = _asked(text, mention, content, cue)
+    ResolveStage(ResolveParams(questions_speak=True), None).process_article(b)
+    assert [s.text for g in b.governments.values() for s in g.statements] == [content]

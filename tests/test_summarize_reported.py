@@ -306,3 +306,30 @@ def test_the_articles_weekdays_are_left_out_of_a_summary_but_not_out_of_a_quotat
                                                    "The minister said: \u201cWe meet on Monday.\u201d")
     kept = ReportedSpeechSummarizer(ReportedParams(drop_weekdays=False), None).summarize([job])[0].text
     assert kept.startswith("Britain said on Saturday it was")
+
+
+def test_composed_form_joins_one_clause_its_speaker_cuts_in_two():
+    """'Cost estimates, he added, were "based on ..."': the first piece alone ("said Cost estimates.")
+    passes the check, since spaCy reads "Cost estimates" as a clause; the two pieces are one clause."""
+    w = "Cost estimates, he added, were \u201cbased on a prototype detention facility.\u201d"
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(0, 14), (26, len(w) - 2)], type="mixed",
+                         speaker="White House press secretary Josh Earnest", speaker_span=(16, 18), cue="added",
+                         cue_span=(19, 24), sentence_starts=[0])
+    joined = ("White House press secretary Josh Earnest said cost estimates were \u201cbased on a prototype "
+              "detention facility.\u201d")
+    assert composed_form(c) == joined
+    assert sentence_problems(joined) == []
+    assert composed_form(c, join_pieces=False) == "White House press secretary Josh Earnest said Cost estimates."
+
+
+def test_composed_form_keeps_a_proper_name_and_leaves_other_shapes_alone():
+    w = "Turkish officials, he said, were aware of the plan."
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(0, 17), (28, len(w) - 1)],
+                         speaker="The minister", speaker_span=(19, 21), cue="said", cue_span=(22, 26), sentence_starts=[0])
+    assert composed_form(c) == "The minister said Turkish officials were aware of the plan."
+    # a second piece that opens a new sentence is no continuation: the first piece stays alone
+    w2 = "The talks failed, he said. Nobody came back to the table."
+    c2 = StatementContext(window=w2, offset=0, position=0, content_spans=[(0, 16), (27, len(w2) - 1)],
+                          speaker="The minister", speaker_span=(18, 20), cue="said", cue_span=(21, 25),
+                          sentence_starts=[0, 27])
+    assert composed_form(c2) == "The minister said the talks failed."

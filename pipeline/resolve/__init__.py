@@ -52,6 +52,22 @@ def is_refusal(st) -> bool:
     return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 
 
+# "Asked whether ..., the spokesman said", "When asked if she knew ...": an indirect question after the cue
+_QUESTION = re.compile(r"^\W*(?:if|whether|why|what|how|who|whom|when|where|which|about)\b", re.IGNORECASE)
+
+
+def is_question_put(st) -> bool:
+    """'Asked whether Nigeria would release the militants, Omeri said ...': the question a reporter put
+    to the speaker, not the speaker's words. Only the participle: the cue "asked" with the speaker
+    after it and the question after the cue ("Lavrov asked why NATO ..." is his own question; so is
+    '"Why?" asked the minister')."""
+    if not re.fullmatch(r"asked", (st.cue or "").strip(), re.IGNORECASE) or st.cue_start < 0:
+        return False
+    if 0 <= st.speaker.start < st.cue_start or st.char_start < st.cue_start:
+        return False
+    return bool(_QUESTION.match(st.text))
+
+
 def is_intention(st) -> bool:
     """'came to praise his record', 'declined to discuss the schedule', 'to defend its image': a cue in
     the infinitive names a plan, a purpose or a refused act, not something the speaker said."""
@@ -91,6 +107,8 @@ class ResolveParams(Params):
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
     intentions_speak: bool = False
+    # the question put to a speaker ("Asked whether ..., the spokesman said") is no statement of its government
+    questions_speak: bool = False
 
 
 @STAGES.register("resolve")
@@ -144,9 +162,11 @@ class ResolveStage(Stage):
                 continue
             if not self.params.intentions_speak and is_intention(st):
                 continue
+            if not self.params.questions_speak and is_question_put(st):
+                continue
             for gov in governments:  # "Germany, France and Britain said": the statement is each one's
                 article.governments.setdefault(gov, GovernmentResult()).statements.append(st)
 
 
-__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
+__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "is_question_put", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
            "load_bodies"]

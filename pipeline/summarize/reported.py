@@ -58,6 +58,9 @@ class ReportedParams(BackendParams):
                                                   "quotations ('said on Saturday it was' -> 'said it was'): detached "
                                                   "from the article's date it names no day (government summaries; "
                                                   "plain-text jobs such as SummEval keep their sentences as written)")
+    join_pieces: bool = Field(True, description="write reported content its speaker cuts in two ('Cost estimates, "
+                                                "he added, were ...') as one clause in the composed form ('X said "
+                                                "cost estimates were ...'), not its first piece alone")
     country_names: bool = Field(False, description="name the country of a state body or office whose words name "
                                                    "none ('the Foreign Ministry') at the summary's first mention "
                                                    "('the South Korean Foreign Ministry'), as resolve found it")
@@ -123,7 +126,8 @@ class ReportedSpeechSummarizer(Summarizer):
                 src = merge_contexts([job.sources[i] for i in members])
                 forms: list[tuple[str, str]] = []
                 for f in self.params.forms:
-                    t = _BUILDERS[f](src, self.params.speaker_first)
+                    options = {"join_pieces": self.params.join_pieces} if f == "composed" else {}
+                    t = _BUILDERS[f](src, self.params.speaker_first, **options)
                     if t and all(t != x for _, x in forms):
                         forms.append((f, t))
                 out[members[0]] = forms

@@ -343,18 +343,43 @@ def speaker_sentence_form(ctx: StatementContext, lead_speaker: bool = False) -> 
     return clause_form(sub, lead_speaker)
 
 
-def composed_form(ctx: StatementContext, lead_speaker: bool = True) -> Optional[str]:
+def _one_clause_in_two(ctx: StatementContext) -> Optional[str]:
+    """'Cost estimates, he added, were "based on a prototype."' -> 'Cost estimates were "based on a
+    prototype."': reported content cut in two by its speaker and cue, the second piece going on in
+    lower case, is one clause; None for any other shape (a quotation in two pieces, two sentences)."""
+    if len(ctx.content_spans) != 2 or not ctx.speaker_span or not ctx.cue_span:
+        return None
+    (a0, a1), (b0, b1) = ctx.content_spans
+    if not (a1 <= min(ctx.speaker_span[0], ctx.cue_span[0]) and max(ctx.speaker_span[1], ctx.cue_span[1]) <= b0):
+        return None
+    w = ctx.window
+    while b1 < len(w) and w[b1] in _TRAIL:  # the closing quote after the full stop
+        b1 += 1
+    first, second = _squash(w[a0:a1]).strip(" ,;:"), _squash(w[b0:b1]).strip(" ,;:")
+    if not first or not second[:1].islower() or first[:1] in _OPEN_Q or first[-1:] in _CLOSE_Q:
+        return None
+    return _close_quotes(f"{first} {second}")
+
+
+def composed_form(ctx: StatementContext, lead_speaker: bool = True, join_pieces: bool = True) -> Optional[str]:
     """'<speaker> said <content>.' for content whose speaker is outside its sentence. Of content in
-    several pieces ('"...," he said, "..."') the first piece is kept: one statement, one sentence."""
+    several pieces ('"...," he said, "..."') the first piece is kept: one statement, one sentence;
+    with `join_pieces`, one clause its speaker cut in two is joined again (``_one_clause_in_two``)."""
     if not _named(ctx.speaker) or not ctx.content_spans:
         return None
     a, b = ctx.content_spans[0]
-    content = _squash(ctx.window[a:b]).strip(" ,;:").strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",;:")
+    joined = _one_clause_in_two(ctx) if join_pieces else None
+    content = joined or _squash(ctx.window[a:b]).strip(" ,;:").strip(_OPEN_Q + _CLOSE_Q + " ").rstrip(",;:")
     if not content:
         return None
-    if not has_clause(parse_model()(content)):
+    doc = parse_model()(content)
+    if not has_clause(doc):
         return None  # "Monitoring Military Cooperation and Taking Necessary Measures": no statement to report
     verb = "said"
+    if joined:  # the sentence's opening word, now inside it: "cost estimates", not "Cost estimates" or "turkish"
+        if doc[0].pos_ in ("NOUN", "DET", "PRON", "ADV", "NUM") and doc[0].text.istitle() and doc[0].text != "I":
+            content = content[0].lower() + content[1:]
+        return _finish(f"{_subject(ctx.speaker)} {verb} {_as_object(content, verb)}")
     if ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c"):
         return f"{_subject(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
     return _finish(f"{_subject(ctx.speaker)} {verb} {_as_object(content, verb)}")

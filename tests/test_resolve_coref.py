@@ -646,6 +646,20 @@ def test_it_keeps_its_antecedent_when_the_sentence_before_is_about_it_or_quoted(
     assert govs(resolver, _parsed(article(paragraphs, speakers))) == ["Holy See (Vatican City State)"] * 2
 
 
+def test_it_skips_an_institution_the_text_names_when_an_organisation_comes_between(resolver):
+    """With no earlier speaker, "it" took the nearest institution the text names; an organisation the
+    parse names after it ("according to the BBC") is the nearer thing "it" can be."""
+    paragraphs = ["Emwazi, believed to be aged 27, was known to MI5 as a person of interest in 2011, according to the BBC.",
+                  "It reports that his name was not revealed at an earlier stage for operational reasons."]
+    speakers = [("It", "his name was not revealed at an earlier stage for operational reasons")]
+    on = ResolveStage(ResolveParams(coref_organisation_between=True), None).resolver  # opt-in (session 31)
+    assert govs(on, article(paragraphs, speakers)) == ["United Kingdom"]  # no parse: MI5
+    assert govs(on, _parsed(article(paragraphs, speakers))) == [None]
+    assert govs(resolver, _parsed(article(paragraphs, speakers))) == ["United Kingdom"]  # the default
+    paragraphs[0] = paragraphs[0].replace(", according to the BBC", "")  # nothing between: MI5 again
+    assert govs(on, _parsed(article(paragraphs, speakers))) == ["United Kingdom"]
+
+
 @pytest.mark.parametrize("case, government", [
     # the person named after the antecedent is the subject of the sentence before: "he" is that person
     ("subject_after", "United Nations"),

@@ -103,6 +103,10 @@ class ResolveParams(Params):
     local_country_min: int = Field(2, ge=0)
     # a statement with no source right after a government speaker in the same paragraph continues it
     implicit_speakers: bool = True
+    # "it" takes no office or institution the text only names (no earlier speaker) when an organisation
+    # that is no government is named in between ("... known to MI5, according to the BBC. It reports");
+    # measured in session 31 and kept opt-in (configs/compare-govbench-organisation-between.yaml)
+    coref_organisation_between: bool = False
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
@@ -130,7 +134,8 @@ class ResolveStage(Stage):
                                            local_country_min=params.local_country_min,
                                            implicit_speakers=params.implicit_speakers,
                                            article_places=params.article_places,
-                                           places_min_population=params.places_min_population)
+                                           places_min_population=params.places_min_population,
+                                           organisation_between=params.coref_organisation_between)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

@@ -262,10 +262,30 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
     m = found[-1]
     if m.field == "people" and spec is not None and spec["number"] == "pl":
         return None  # "they" is not the one office holder named before ("his aides" are his staff)
+    if spec is not None and spec["referent"] == "body" and getattr(resolver, "organisation_between", False):
+        org = organisation_between(resolver, article, m.text, lo + m.end, at, context)
+        if org is not None:  # "... was known to MI5, according to the BBC. It reports that ...": the BBC
+            return None
     d = resolver.decide(m.text, *context)
     if d.kind != "government":
         return None
     return Antecedent(m.text, m.text, d, para, end=lo + m.end)
+
+
+def organisation_between(resolver: Any, article: Any, named: str, start: int, at: int, context: tuple) -> Optional[str]:
+    """The first organisation (a parse ORG entity outside quotes, no government itself and not `named`
+    again) named between a text antecedent, which ends at `start`, and an "it" at `at`: the nearer
+    thing "it" can be ("the video ... was posted on YouTube ... it shows", "WikiLeaks's approach ...: It
+    often posts"). None without a parse."""
+    doc = getattr(article, "doc", None)
+    if doc is None or not hasattr(doc, "ents"):
+        return None
+    own = _capitalised(named)
+    for e in doc.ents:
+        if e.label_ == "ORG" and start <= e.start_char < at and not _inside_quotes(article, e.start_char) \
+                and not own & _capitalised(e.text) and resolver.decide(e.text, *context).kind != "government":
+            return e.text
+    return None
 
 
 def subject_before(doc: Any, at: int) -> Optional[Any]:

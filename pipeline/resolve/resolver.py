@@ -71,7 +71,7 @@ class GovernmentResolver(ArticleContext):
                  default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
-                 article_places: bool = True, places_min_population: int = 15000):
+                 article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -91,6 +91,7 @@ class GovernmentResolver(ArticleContext):
         self.coref_paragraphs = coref_paragraphs
         self.local_country_min = local_country_min  # 0: off
         self.implicit_speakers = implicit_speakers
+        self.organisation_between = organisation_between  # coref.text_antecedent: "it" skips past an organisation
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",

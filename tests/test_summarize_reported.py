@@ -333,3 +333,16 @@ def test_composed_form_keeps_a_proper_name_and_leaves_other_shapes_alone():
                           speaker="The minister", speaker_span=(18, 20), cue="said", cue_span=(21, 25),
                           sentence_starts=[0, 27])
     assert composed_form(c2) == "The minister said the talks failed."
+
+
+def test_composed_form_writes_no_relative_clause_as_reported_content():
+    """"..., which the administration indicated would have jeopardized the deal": the content the
+    attribute stage gives opens with the relative pronoun, and "X said which would ..." is no sentence."""
+    w = "The trade, which the administration indicated would have jeopardized the deal."
+    c = StatementContext(window=w, offset=0, position=0, content_spans=[(11, len(w) - 1)],
+                         speaker="The Obama administration")
+    assert composed_form(c) is None
+    q = "\u201cWho would do such a thing?\u201d"  # a quoted question is the speaker's words
+    c = StatementContext(window=q, offset=0, position=0, content_spans=[(1, len(q) - 1)], type="direct",
+                         speaker="The minister")
+    assert composed_form(c) == "The minister said: \u201cWho would do such a thing?\u201d"

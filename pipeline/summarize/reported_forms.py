@@ -343,6 +343,9 @@ def speaker_sentence_form(ctx: StatementContext, lead_speaker: bool = False) -> 
     return clause_form(sub, lead_speaker)
 
 
+_RELATIVE_OPENING = re.compile(r"(?:who|which|whom|whose)\b", re.IGNORECASE)
+
+
 def _one_clause_in_two(ctx: StatementContext) -> Optional[str]:
     """'Cost estimates, he added, were "based on a prototype."' -> 'Cost estimates were "based on a
     prototype."': reported content cut in two by its speaker and cue, the second piece going on in
@@ -376,11 +379,14 @@ def composed_form(ctx: StatementContext, lead_speaker: bool = True, join_pieces:
     if not has_clause(doc):
         return None  # "Monitoring Military Cooperation and Taking Necessary Measures": no statement to report
     verb = "said"
+    quoted = ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c")
+    if not quoted and _RELATIVE_OPENING.match(content):
+        return None  # "which would have jeopardized the deal": a relative clause is no reported content
     if joined:  # the sentence's opening word, now inside it: "cost estimates", not "Cost estimates" or "turkish"
         if doc[0].pos_ in ("NOUN", "DET", "PRON", "ADV", "NUM") and doc[0].text.istitle() and doc[0].text != "I":
             content = content[0].lower() + content[1:]
         return _finish(f"{_subject(ctx.speaker)} {verb} {_as_object(content, verb)}")
-    if ctx.type == "direct" or ctx.window[max(0, a - 1):a] in ("\"", "\u201c"):
+    if quoted:
         return f"{_subject(ctx.speaker)} {verb}: \u201c{_finish(_cap(content))}\u201d"
     return _finish(f"{_subject(ctx.speaker)} {verb} {_as_object(content, verb)}")
 

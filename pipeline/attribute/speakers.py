@@ -3,6 +3,7 @@ spokesperson") take the nearest fitting earlier speaker; the resolve stage decid
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .candidates import Candidate
@@ -12,10 +13,13 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 PERSONAL = {"he", "she", "they", "it", "we", "i", "you"}
 
 
-def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[int]) -> None:
+def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[int],
+                     definite_all_words: bool = False) -> None:
     """Pronouns and 'the spokesperson' take the nearest fitting earlier speaker; "he" and
     "she" may instead take a person named as a subject since that speaker ("Suu Kyi
-    presided over ... '...,' she said")."""
+    presided over ... '...,' she said"). With `definite_all_words`, "the X" fits an earlier
+    speaker only when every word of X is a word of its phrase ("the Post": "the Washington Post";
+    "the Associated Press": not "White House Press Secretary Josh Earnest")."""
     reported = set().union(*(c.content for c in cands)) if cands else set()
     subjects = [sj for sj in _person_subjects(doc, in_quote) if sj[0] not in reported]
     for i, c in enumerate(cands):
@@ -56,7 +60,10 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
         elif low.startswith("the ") and len(low.split()) <= 3:
             head = low.split()[-1]
             for p in reversed(earlier):
-                if head in p.speaker_text.lower() and p.speaker_text.lower() != low:
+                had = p.speaker_text.lower()
+                fits = (set(low.split()[1:]) <= set(re.findall(r"[\w.'\u2019-]+", had)) if definite_all_words
+                        else head in had)
+                if fits and had != low:
                     c.speaker_text = p.speaker_text
                     c.resolved_from = id(p)
                     break

@@ -724,3 +724,24 @@ def test_the_question_put_to_a_speaker_is_no_statement_of_its_government(text, m
     b = _asked(text, mention, content, cue)
     ResolveStage(ResolveParams(questions_speak=True), None).process_article(b)
     assert [s.text for g in b.governments.values() for s in g.statements] == [content]
+
+
+def test_he_stops_at_a_named_person_of_whom_nothing_is_known(resolver):
+    """'"...," Oliver barked. "...," he continued': "he" is Oliver, of whom nothing is known, not the
+    president named before him; a name the parse does not take for a person ("RT") stops nothing."""
+    paragraphs = ["President Obama said the convention speech had moved him.",
+                  "\u201cFor a start, his wife has explained why she did not speak,\u201d Oliver barked.",
+                  "\u201cThis is beyond his capabilities,\u201d he continued."]
+    speakers = [("President Obama", "the convention speech had moved him"),
+                ("Oliver", "For a start, his wife has explained why she did not speak"),
+                ("he", "This is beyond his capabilities")]
+    a = _with_people(article(paragraphs, speakers, date="2016-08-03"), ["Oliver"])
+    assert govs(resolver, a) == ["United States", None, None]
+    assert "-> 'Oliver'" in a.statements[2].speaker.reason
+    off = ResolveStage(ResolveParams(coref_named_unknown=False), None).resolver
+    b = _with_people(article(paragraphs, speakers, date="2016-08-03"), ["Oliver"])
+    govs(off, b)  # Oliver is passed over: only the person named after Obama leaves it unsure
+    assert "-> 'Oliver'" not in b.statements[2].speaker.reason
+    c = article(paragraphs, speakers, date="2016-08-03")  # no PERSON entity for "Oliver": passed over
+    c.doc = _Doc(c.clean_text, [])
+    assert govs(resolver, c) == ["United States", None, "United States"]

@@ -107,6 +107,9 @@ class ResolveParams(Params):
     # that is no government is named in between ("... known to MI5, according to the BBC. It reports");
     # measured in session 31 and kept opt-in (configs/compare-govbench-organisation-between.yaml)
     coref_organisation_between: bool = False
+    # "he"/"she" stops at the nearest earlier speaker written as a person's name even when nothing is
+    # known of it ('"...," Oliver barked. "...," he continued': Oliver, not a politician named before)
+    coref_named_unknown: bool = True
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
@@ -135,7 +138,8 @@ class ResolveStage(Stage):
                                            implicit_speakers=params.implicit_speakers,
                                            article_places=params.article_places,
                                            places_min_population=params.places_min_population,
-                                           organisation_between=params.coref_organisation_between)
+                                           organisation_between=params.coref_organisation_between,
+                                           named_unknown=params.coref_named_unknown)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

@@ -152,16 +152,37 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
     return head in heads or base in singular or any(h.startswith(base) for h in heads)
 
 
+_NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3}")
+
+
+def _named_stranger(mention: str, ant: Antecedent, lex: BodyLexicon, persons: Iterable[tuple[int, int, str]]) -> bool:
+    """"he" after '"...," Oliver barked': a speaker written as a person's name (the parse's PERSON
+    entity ends where the mention does), of whom nothing is known, with no gender against the pronoun."""
+    spec = lex.pronouns.get(mention.strip().lower()) or {}
+    written = (ant.mention or "").strip()
+    if spec.get("referent") != "person" or not _nothing_known(ant) or not _NAME.fullmatch(written) \
+            or written.split()[0].lower() in ARTICLES or lex.find(written.lower()) \
+            or not any(a < ant.end <= b for a, b, _ in persons):
+        return False
+    shown = lex.gender_of(ant.text)
+    return not (shown and spec.get("gender") and shown != spec["gender"])
+
+
 def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex: BodyLexicon,
-                    max_paragraphs: int = 4, text: str = "") -> Optional[Antecedent]:
+                    max_paragraphs: int = 4, text: str = "",
+                    named_unknown: Optional[Iterable[tuple[int, int, str]]] = None) -> Optional[Antecedent]:
     """The nearest earlier speaker `mention` can refer to, within `max_paragraphs` paragraphs; for a
-    document ("the statement") the nearest that issued one (``issued``: needs the article `text`)."""
+    document ("the statement") the nearest that issued one (``issued``: needs the article `text`).
+    Given `named_unknown` (the parse's PERSON entities), "he"/"she" stops at a named person of whom
+    nothing is known (``_named_stranger``)."""
     document = _DOCUMENT_ANAPHOR.match(mention.strip())
     for ant in reversed(earlier):
         if paragraph - ant.paragraph > max_paragraphs:
             return None
         if ant.mention.strip().lower() == mention.strip().lower() and ant.decision.kind == "unknown":
             continue
+        if named_unknown is not None and not document and _named_stranger(mention, ant, lex, named_unknown):
+            return ant
         if document:
             if issued(ant, document.group(1), text) and not _nothing_known(ant):
                 return ant

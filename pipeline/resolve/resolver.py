@@ -71,7 +71,8 @@ class GovernmentResolver(ArticleContext):
                  default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
-                 article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False):
+                 article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
+                 named_unknown: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -92,6 +93,7 @@ class GovernmentResolver(ArticleContext):
         self.local_country_min = local_country_min  # 0: off
         self.implicit_speakers = implicit_speakers
         self.organisation_between = organisation_between  # coref.text_antecedent: "it" skips past an organisation
+        self.named_unknown = named_unknown  # coref.find_antecedent: "he" stops at a named person nothing is known of
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
@@ -284,7 +286,8 @@ class GovernmentResolver(ArticleContext):
             quoted = sp.start >= 0 and (_inside_quotes(article, sp.start) or any(
                 o is not st and any(a <= sp.start < b for a, b in o.content_spans) for o in article.statements))
             if self.coreference and mention and not quoted and is_anaphor(mention, self.lex, self.gaz):
-                ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs, article.clean_text)
+                ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs, article.clean_text,
+                                      persons if self.named_unknown else None)
                 if ant is None:
                     ant = text_antecedent(self, article, mention, at, para_of(at), (home, why, day, fallback))
                 other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None

@@ -282,7 +282,8 @@ class CandidateFinder:
                          sentence=si, kind="")
 
 
-_FRAME_EXTRAS = {"advmod", "npadvmod", "prep", "punct"}
+_FRAME_EXTRAS = {"advmod", "npadvmod", "prep"}
+_FRAME_GAP = re.compile(r"[\"\u201d\u2019']?\s*[,?!]\s*[\"\u201d\u2019']")
 
 
 def frames_quote(tok: Any, span: Any, in_quote: set[int], text: str) -> bool:
@@ -301,17 +302,18 @@ def frames_quote(tok: Any, span: Any, in_quote: set[int], text: str) -> bool:
     subj = set(subtree(subjects[0]))
     if not (max(subj) == tok.i - 1 or min(subj) == tok.i + 1):
         return False  # the subject right before the verb, or right after it ("retorted X")
-    outside = {t.i for t in toks if t.i not in in_quote}
-    extras = [c for c in tok.children if c.i not in subj and c.i not in in_quote and c.dep_ not in ("nsubj",)]
-    if any(c.dep_ not in _FRAME_EXTRAS or len(subtree(c)) > 4 for c in extras if c.i in outside or c.dep_ != "punct"):
+    outside = {t.i for t in toks if t.i not in in_quote}  # words only: punctuation is never counted
+    extras = [c for c in tok.children if c.i not in subj and c.i not in in_quote and not c.is_punct]
+    if any(c.dep_ not in _FRAME_EXTRAS or len(subtree(c)) > 4 for c in extras):
         return False
     if outside - subj - {tok.i} - {i for c in extras for i in subtree(c)}:
         return False
-    quoted = [t for t in toks if t.i in in_quote and t.i < min(subj | {tok.i})]
+    frame = min(subj | {tok.i})
+    quoted = [t for t in toks if t.i in in_quote and t.i < frame]
     if not quoted:
         return False
-    gap = text[quoted[-1].idx + len(quoted[-1].text):tok.doc[min(subj | {tok.i})].idx]
-    return bool(re.match(r"\s*[,?!]\s*[\"\u201d\u2019']", gap) or re.match(r"[\"\u201d\u2019']?\s*[,?!]\s*[\"\u201d\u2019']", gap))
+    gap = text[quoted[-1].idx + len(quoted[-1].text):tok.doc[frame].idx]  # ',” ' between quote and frame
+    return bool(_FRAME_GAP.match(gap))
 
 
 def _inherited_source(tok: Any, passive: bool = False) -> set[int]:

@@ -303,10 +303,15 @@ def organisation_between(resolver: Any, article: Any, named: str, start: int, at
         return None
     own = _capitalised(named)
     for e in doc.ents:
-        if e.label_ == "ORG" and start <= e.start_char < at and not _inside_quotes(article, e.start_char) \
-                and not own & _capitalised(e.text) and resolver.decide(e.text, *context).kind != "government":
+        if start <= e.start_char < at and _another_organisation(article, e, own) \
+                and resolver.decide(e.text, *context).kind != "government":
             return e.text
     return None
+
+
+def _another_organisation(article: Any, ent: Any, own: set[str]) -> bool:
+    """A parse ORG entity outside quotes that shares no capitalised word with the antecedent's (`own`)."""
+    return ent.label_ == "ORG" and not _inside_quotes(article, ent.start_char) and not own & _capitalised(ent.text)
 
 
 def subject_before(doc: Any, at: int) -> Optional[Any]:
@@ -338,7 +343,7 @@ def organisation_subject_before(article: Any, ant: "Antecedent", at: int) -> Opt
     if span is None or ant.end < 0 or span.start_char < ant.end:
         return None
     org = next((e for e in span.ents if e.label_ == "ORG"), None)
-    if org is None or _own_words(ant) & _capitalised(org.text) or _inside_quotes(article, org.start_char):
+    if org is None or not _another_organisation(article, org, _own_words(ant)):
         return None
     return org.text
 

@@ -745,3 +745,15 @@ def test_he_stops_at_a_named_person_of_whom_nothing_is_known(resolver):
     c = article(paragraphs, speakers, date="2016-08-03")  # no PERSON entity for "Oliver": passed over
     c.doc = _Doc(c.clean_text, [])
     assert govs(resolver, c) == ["United States", None, "United States"]
+
+
+def test_a_negated_speaker_is_no_antecedent(resolver):
+    """"Nobody asked about X ... He called ...": nobody spoke, so "He" reaches past "Nobody" to the
+    president who did."""
+    a = article(["President Obama said the strategy was working.",
+                 "Nobody asked about the refugee rhetoric.",
+                 "He called the debate shameful."],
+                [("President Obama", "the strategy was working"), ("Nobody", "about the refugee rhetoric"),
+                 ("He", "the debate shameful")], cues={"about the refugee rhetoric": "asked", "the debate shameful": "called"})
+    assert govs(resolver, a) == ["United States", None, "United States"]
+    assert "-> 'President Obama'" in a.statements[2].speaker.reason

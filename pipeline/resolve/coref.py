@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 from .bodies import BodyLexicon
+from .decision import NEGATED
 from .mentions import _inside_quotes
 
 ARTICLES = {"a", "an", "the", "one", "another", "two", "three", "several", "some"}
@@ -179,7 +180,8 @@ def find_antecedent(mention: str, earlier: list[Antecedent], paragraph: int, lex
     for ant in reversed(earlier):
         if paragraph - ant.paragraph > max_paragraphs:
             return None
-        if ant.mention.strip().lower() == mention.strip().lower() and ant.decision.kind == "unknown":
+        if (ant.mention.strip().lower() == mention.strip().lower() and ant.decision.kind == "unknown") \
+                or ant.decision.reason == NEGATED:  # "Nobody asked ... He called": no one to refer to
             continue
         if named_unknown is not None and not document and _named_stranger(mention, ant, lex, named_unknown):
             return ant

@@ -18,6 +18,9 @@ def _same_part(mention: str, a: int, b: int) -> bool:
     return any(s <= a < e and s <= b < e for s, _, e in _segments(mention))
 
 
+NEGATED = "negated speaker (nobody spoke)"  # the reason for "Nobody asked ...": no speaker, no antecedent
+
+
 @dataclass
 class Decision:
     government: Optional[str]

@@ -50,7 +50,7 @@ from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
-from .decision import Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
+from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, speaker_name_words, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
@@ -117,7 +117,7 @@ class GovernmentResolver(ArticleContext):
                  and not used_as_modifier(residue, w)]
         person = _is_person(mention, words, matches)
         if _NEGATED.match(mention):
-            return Decision(None, "non_government", None, "negated speaker (nobody spoke)", person=person)
+            return Decision(None, "non_government", None, NEGATED, person=person)
         guard = self._guard(residue, words) or attached_elsewhere(mention, matches, words, self.lex.person_heads)
         if guard is not None:
             return Decision(None, "non_government", guard[0], guard[1], person=person)

@@ -51,7 +51,8 @@ from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import world_gazetteer, world_places
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
-from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, speaker_name_words, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
+from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
+from .other_mentions import OtherMentions
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -66,7 +67,7 @@ _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b|^\s*no\s+(?!\d|less\b|fewer\b|other\b)", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
          "capitals": "capital", "outlets": "outlet"}
-class GovernmentResolver(ArticleContext):
+class GovernmentResolver(ArticleContext, OtherMentions):
     def __init__(self, gazetteer: Gazetteer, home_country: Optional[str] = None, date: Optional[str] = None,
                  default_home: Optional[str] = None, bodies: Optional[BodyLexicon] = None,
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
@@ -344,28 +345,6 @@ class GovernmentResolver(ArticleContext):
                                    end=sp.end if sp.end >= 0 else st.char_start))
         return out
 
-    def _described_in_office(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day) -> Decision:
-        """A person the gazetteer dates out of office whom the article itself places in a state
-        institution ("The Pentagon's press secretary, Rear Adm. John Kirby" in 2014, when the
-        gazetteer knows only Kirby's later posts): the article's description wins over the tenure
-        table, which is never complete. Only an institution counts; a title alone ("Secretary of
-        State Hillary Clinton" recalled in 2016) does not."""
-        for alt in self._same_person(text, people):
-            if re.search(r"\s(?:and|or)\s", alt):
-                continue  # "the White House and Hillary Clinton": two actors, no description
-            d2 = self.decide(alt, home, why, day, None)
-            if d2.kind == "government" and not d2.needs_country and d2.reason.startswith("institution "):
-                return d2.restated(f"{d2.reason}, via the mention {alt!r}: the article's description, not the "
-                                   f"tenure table ({d.reason})", person=True)
-        return d
-
-    def _passed_on(self, source: str, via: str, home, why, day, fallback, people) -> Optional[Decision]:
-        """The decision for a source another speaker passes on, when it is a government (else None)."""
-        r = self.decide(source, home, why, day, fallback, people)
-        if r.kind != "government":
-            return None
-        return r.restated(f"{source!r}, {via}: {r.reason}")
-
     def _the_country(self, article: Article, sp: Speaker, day: _dt.date) -> Optional[str]:
         """"the country's health ministry" after "Though some Iraqi news outlets ..." reads as "Iraq's health
         ministry": the country its sentence names first by name (its topic: "An American hostage in Yemen was
@@ -378,23 +357,3 @@ class GovernmentResolver(ArticleContext):
                  if x.valid and not _inside_quotes(article, a + x.start)]
         named.sort(key=lambda x: x.field == "demonyms")  # stable: names and capitals first, each in text order
         return f"{sp.text[:m.start()]}{named[0].government}'s{sp.text[m.end():]}" if named else None
-
-    def _via_other_mention(self, text: str, d: Decision, people: dict[str, list[str]], home, why, day,
-                           fallback) -> Decision:
-        """A bare or untitled name ("Mattis", "Foreign Secretary Ruiz Massieu") decided by a fuller
-        mention of the same person elsewhere in the article ("Mexico's Foreign Secretary ...")."""
-        for alt in self._same_person(text, people):
-            d2 = self.decide(alt, home, why, day, fallback)
-            if d2.kind == "unknown" or (d2.needs_country and d.kind == "government"):
-                continue
-            return d2.restated(f"{d2.reason}, via the mention {alt!r}", person=True)
-        return d
-
-    def _same_person(self, text: str, people: dict[str, list[str]]) -> list[str]:
-        """The article's other, longer mentions of the person `text` names (``people_descriptions``),
-        last name word first: each must hold every name word of `text` ("Diane Foley" is not "James
-        Foley"), and title words are no name words to match ("Air Chief Marshal Badeh" is Badeh)."""
-        words = speaker_name_words(text)
-        names = [w for w in words if w.lower() not in self.title_vocab] or words
-        return [alt for w in reversed(names) for alt in people.get(w, [])
-                if alt != text and all(n in alt for n in names)]

@@ -757,3 +757,16 @@ def test_a_negated_speaker_is_no_antecedent(resolver):
                  ("He", "the debate shameful")], cues={"about the refugee rhetoric": "asked", "the debate shameful": "called"})
     assert govs(resolver, a) == ["United States", None, "United States"]
     assert "-> 'President Obama'" in a.statements[2].speaker.reason
+
+
+def test_a_description_in_the_headline_ties_the_bare_name(resolver):
+    """The headline is the article's text too: "Dr. Scott Atlas, Trump's coronavirus adviser,
+    resigns" makes the body's bare "Atlas" the sitting president's adviser."""
+    def atlas(r):
+        a = article(['"I am writing to resign from my position," Atlas said in a letter.'],
+                    [("Atlas", "I am writing to resign from my position")], date="2020-11-30")
+        a.title = "Dr. Scott Atlas, Trump's coronavirus adviser, resigns from post"
+        return govs(r, a)[0], a.statements[0].speaker.reason
+    assert atlas(resolver) == ("United States", "person 'Trump', via the mention \"Scott Atlas, Trump's coronavirus adviser\"")
+    r = GovernmentResolver(resolver.gaz, title_descriptions=False)
+    assert atlas(r)[0] is None

@@ -110,6 +110,9 @@ class ResolveParams(Params):
     # "he"/"she" stops at the nearest earlier speaker written as a person's name even when nothing is
     # known of it ('"...," Oliver barked. "...," he continued': Oliver, not a politician named before)
     coref_named_unknown: bool = True
+    # a person's description in the headline ("Dr. Scott Atlas, Trump's coronavirus adviser, resigns")
+    # ties the bare name in the text ("Atlas said") to that role, as a description in the text does
+    title_descriptions: bool = True
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
@@ -139,7 +142,8 @@ class ResolveStage(Stage):
                                            article_places=params.article_places,
                                            places_min_population=params.places_min_population,
                                            organisation_between=params.coref_organisation_between,
-                                           named_unknown=params.coref_named_unknown)
+                                           named_unknown=params.coref_named_unknown,
+                                           title_descriptions=params.title_descriptions)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

@@ -27,11 +27,12 @@ _LEADING_CUE = re.compile(r"^(?:said|says|told|added|according to|announced)\s+"
 
 
 def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
-                        vocab: frozenset[str]) -> dict[str, list[str]]:
+                        vocab: frozenset[str], title: bool = False) -> dict[str, list[str]]:
     """Name word -> longer mentions of that person in the article, best first: the full name of an
     office holder the gazetteer knows ("David Cameron"), the title run before a name ("Mexico's
     Foreign Secretary Claudia Ruiz Massieu"), "Name, role," appositives, and speaker phrases with a
-    role ("Lim Soo-seok, spokesperson for ..."). `vocab` is ``title_vocab(lex)``."""
+    role ("Lim Soo-seok, spokesperson for ..."). `vocab` is ``title_vocab(lex)``. With `title`, the
+    headline's appositives count too ("Dr. Scott Atlas, Trump's coronavirus adviser, resigns")."""
     out: dict[str, list[str]] = {}
 
     def add(word: str, text: str) -> None:
@@ -56,26 +57,9 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
         if any(w.gov or w.non_gov for w in lex.find(run)) or gaz.find(full, {"people", "institutions"}):
             for word in _name_words(m.group()):
                 add(word, full)
-    # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs," anywhere in the text
-    for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w\s'’-]{2,80}?)[,.;]",
-                         clean):
-        role_text = m.group(2)
-        if _CLAUSE_START.match(role_text):
-            continue  # "Mashable, though WHO has contacted ...": a clause, not an appositive
-        if any(w.gov or w.non_gov for w in lex.find(role_text)):
-            for word in _name_words(m.group(1)):
-                add(word, f"{m.group(1)}, {role_text}")
-    # "Nigeria's chief of defence staff, Alex Badeh, announced", "said the attorney general, Jesús
-    # Murillo Karam.": a role, then the name as its appositive
-    for m in _NAME_AFTER_ROLE.finditer(clean):
-        lo = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
-        role_text = re.split(r"[,;:\"\u201c\u201d(]", clean[lo:m.start()])[-1].strip()
-        role_text = _LEADING_CUE.sub("", role_text)
-        if not role_text or len(role_text.split()) > 8 or _CLAUSE_START.match(role_text):
-            continue
-        if any(w.gov for w in lex.find(role_text)) or gaz.find(role_text, {"names", "demonyms", "institutions"}):
-            for word in _name_words(m.group(1)):
-                add(word, f"{role_text}, {m.group(1)}")
+    _appositives(clean, starts, lex, gaz, add)
+    if title and article.title:
+        _appositives(article.title, [0], lex, gaz, add)
     # speaker phrases with a role ("Lim Soo-seok, spokesperson for ...")
     for st in article.statements:
         text = st.speaker.text
@@ -84,6 +68,30 @@ def people_descriptions(article: Article, lex: BodyLexicon, gaz: Gazetteer,
             for word in _name_words(first):
                 add(word, text)
     return out
+
+
+def _appositives(text: str, starts: list[int], lex: BodyLexicon, gaz: Gazetteer, add) -> None:
+    """The appositive descriptions in `text` (sentence starts `starts`), passed to `add(word, description)`."""
+    # "Lim Soo-seok, spokesperson for the Ministry of Foreign Affairs," anywhere in the text
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}),\s+((?:the\s+|a\s+|an\s+)?[A-Za-z][\w\s'’-]{2,80}?)[,.;]",
+                         text):
+        role_text = m.group(2)
+        if _CLAUSE_START.match(role_text):
+            continue  # "Mashable, though WHO has contacted ...": a clause, not an appositive
+        if any(w.gov or w.non_gov for w in lex.find(role_text)):
+            for word in _name_words(m.group(1)):
+                add(word, f"{m.group(1)}, {role_text}")
+    # "Nigeria's chief of defence staff, Alex Badeh, announced", "said the attorney general, Jesús
+    # Murillo Karam.": a role, then the name as its appositive
+    for m in _NAME_AFTER_ROLE.finditer(text):
+        lo = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        role_text = re.split(r"[,;:\"\u201c\u201d(]", text[lo:m.start()])[-1].strip()
+        role_text = _LEADING_CUE.sub("", role_text)
+        if not role_text or len(role_text.split()) > 8 or _CLAUSE_START.match(role_text):
+            continue
+        if any(w.gov for w in lex.find(role_text)) or gaz.find(role_text, {"names", "demonyms", "institutions"}):
+            for word in _name_words(m.group(1)):
+                add(word, f"{role_text}, {m.group(1)}")
 
 
 TITLE_GLUE = frozenset({"of", "the", "for", "and", "a", "an"})

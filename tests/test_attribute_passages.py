@@ -514,3 +514,18 @@ def test_a_verb_with_more_than_a_short_phrase_after_a_quotation_frames_nothing()
         in_quote = {t.i for t in doc if text.find('"') < t.idx < text.find('"', text.find('"') + 1)}
         tok = next(t for t in doc if t.text == verb)
         assert frames_quote(tok, doc[:], in_quote, text) is framed, text
+
+
+MARKED_CUE = """FBI under fire
+Now it turns out that the bureau asked Florida agencies that dealt with the nightclub shooting to stonewall records requests.
+"""
+
+
+def test_a_cue_inside_a_that_clause_takes_nothing_from_the_clause_above_it(stages):
+    """"asked" hangs, with its "that", off "turns out": it is not framing "Now it turns out" as words
+    the bureau said (attribute.marked_cue_frames, false since session 32)."""
+    a = run(stages, MARKED_CUE)
+    asked = [s for s in a.statements if s.cue == "asked"]
+    assert asked and all("turns out" not in s.text for s in asked)
+    b = run(_with_attribute(stages, marked_cue_frames=True), MARKED_CUE)
+    assert any(s.text == "Now it turns out" for s in b.statements)

@@ -141,7 +141,8 @@ class CandidateFinder:
         # '"...," he said' parsed with the quote's verb as the head of "said"
         # "X, the campaign said, Y" / '"X," he said': the cue hangs off the reported clause
         if not content and tok.dep_ in ("parataxis", "ccomp", "conj") and tok.head.i != tok.i \
-                and (tok.dep_ == "parataxis" or tok.head.i < tok.i):
+                and (tok.dep_ == "parataxis" or tok.head.i < tok.i) \
+                and (self.params.marked_cue_frames or not any(c.dep_ == "mark" for c in tok.children)):
             head_sub = subtree(tok.head) - subtree(tok)
             content = {i for i in head_sub if span.start <= i < span.end}
             if tok.dep_ != "parataxis":

@@ -97,6 +97,9 @@ class RuleAttributorParams(BackendParams):
     definite_all_words: bool = False
     # "..., security officials said" read as the content's last conjunct: the phrase is the speaker
     trailing_speaker: bool = True
+    # a cue verb marked as subordinate ("it turns out that the bureau asked ...") may take the clause
+    # above it as its content, as '"X," he said' parsed with the quote's verb as head does; false: it takes none
+    marked_cue_frames: bool = False
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
     # narration cut from the end of a content when set off by a comma (advcl:part = a participle
     # clause, advcl:mark = "while/after/since ...", relcl, appos, conj)

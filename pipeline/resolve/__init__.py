@@ -113,6 +113,9 @@ class ResolveParams(Params):
     # a person's description in the headline ("Dr. Scott Atlas, Trump's coronavirus adviser, resigns")
     # ties the bare name in the text ("Atlas said") to that role, as a description in the text does
     title_descriptions: bool = True
+    # "the bureau", "the agency" (a body that needs a country) with no earlier speaker to take: the nearest
+    # institution the text names in this paragraph or the one before ("the FBI ... the bureau determined")
+    coref_body_text: bool = False
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
@@ -143,7 +146,8 @@ class ResolveStage(Stage):
                                            places_min_population=params.places_min_population,
                                            organisation_between=params.coref_organisation_between,
                                            named_unknown=params.coref_named_unknown,
-                                           title_descriptions=params.title_descriptions)
+                                           title_descriptions=params.title_descriptions,
+                                           body_text=params.coref_body_text)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

@@ -255,8 +255,10 @@ _SPEECH_ACT = re.compile(r"['\u2019]s?\s+(?:\w+\s+)?(?:speech|remarks|statement|
 
 def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: int, context: tuple) -> Optional[Antecedent]:
     """No earlier speaker fits: the nearest earlier office holder or institution the text names
-    in this paragraph or the one before ("Obama departs the UK ... he warned"). `context` is (home, why, day,
-    fallback), as ``GovernmentResolver.decide`` takes them."""
+    in this paragraph or the one before ("Obama departs the UK ... he warned"); with the resolver's
+    `body_text`, also for "the bureau"/"the agency", whose own words name no country ("the FBI was
+    warned ... after the bureau determined"), an institution whose name holds no other body word.
+    `context` is (home, why, day, fallback), as ``GovernmentResolver.decide`` takes them."""
     starts = [p[0] for p in article.paragraphs]
     lo = starts[max(0, para - 2)] if starts else max(0, at - 1500)
     window = article.clean_text[lo:at]
@@ -269,6 +271,9 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
             else {"people", "institutions"}
     elif head in SPOKES:
         fields = {"people", "institutions"}
+    elif kind == "body_cc" and head != "police" and getattr(resolver, "body_text", False) \
+            and re.match(r"(?:the|this)\s", low):
+        fields = {"institutions"}  # "the FBI was warned ... after the bureau determined": the institution named
     elif kind.startswith("body") or kind == "document":  # "the statement": only its issuer (coref.issued)
         return None
     elif re.match(r"(?:a|an|one|another)\s", low):
@@ -280,6 +285,9 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
     found = [m for m in resolver.gaz.find(window, fields, on=context[2]) if m.valid and not _inside_quotes(article, lo + m.start)
              and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
                       and not _SPEECH_ACT.match(window, m.end))]  # nor one someone quotes ("... Obama ...," he added)
+    if fields == {"institutions"} and spec is None:  # not "the agency" for "the State Department"
+        found = [m for m in found if _name_head(m.text) == head or not (resolver.lex.kind(_name_head(m.text)) or "")
+                 .startswith("body")]
     if not found:
         return None
     m = found[-1]
@@ -293,6 +301,12 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
     if d.kind != "government":
         return None
     return Antecedent(m.text, m.text, d, para, end=lo + m.end)
+
+
+def _name_head(name: str) -> str:
+    """The head word of an institution's name: "Federal Bureau of Investigation" -> "bureau",
+    "Immigration and Customs Enforcement" -> "enforcement"."""
+    return re.findall(r"[\w'-]+", name.lower().split(" of ")[0])[-1]
 
 
 def organisation_between(resolver: Any, article: Any, named: str, start: int, at: int, context: tuple) -> Optional[str]:

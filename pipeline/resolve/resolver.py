@@ -73,7 +73,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
-                 named_unknown: bool = True, title_descriptions: bool = True):
+                 named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -96,6 +96,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.organisation_between = organisation_between  # coref.text_antecedent: "it" skips past an organisation
         self.named_unknown = named_unknown  # coref.find_antecedent: "he" stops at a named person nothing is known of
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
+        self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",

@@ -770,3 +770,18 @@ def test_a_description_in_the_headline_ties_the_bare_name(resolver):
     assert atlas(resolver) == ("United States", "person 'Trump', via the mention \"Scott Atlas, Trump's coronavirus adviser\"")
     r = GovernmentResolver(resolver.gaz, title_descriptions=False)
     assert atlas(r)[0] is None
+
+
+def test_the_bureau_takes_the_institution_the_text_named_with_the_opt_in(resolver):
+    """"the FBI was warned ... after the bureau determined": with resolve.coref_body_text the bureau is
+    the FBI; "the agency" never takes a department ("the State Department")."""
+    bureau = (["The FBI was warned about the shooter, but the bureau determined that he was not a threat."],
+              [("the bureau", "that he was not a threat")])
+    agency = (["The State Department was told as well. Then the agency said it had no record."],
+              [("the agency", "it had no record")])
+    assert govs(resolver, article(*bureau)) == [None]
+    r = GovernmentResolver(resolver.gaz, body_text=True)
+    a = article(*bureau)
+    assert govs(r, a) == ["United States"]
+    assert "-> 'FBI'" in a.statements[0].speaker.reason
+    assert govs(r, article(*agency)) == [None]

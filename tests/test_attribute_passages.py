@@ -529,3 +529,21 @@ def test_a_cue_inside_a_that_clause_takes_nothing_from_the_clause_above_it(stage
     assert asked and all("turns out" not in s.text for s in asked)
     b = run(_with_attribute(stages, marked_cue_frames=True), MARKED_CUE)
     assert any(s.text == "Now it turns out" for s in b.statements)
+
+
+CONJOINED = """Crash report disputed
+But according to reporters who were on the ground as well as the information director at the Saudi Embassy in Washington, that was not the case.
+Former head of chemical and biological weapons for NATO and the British army Hamish de Bretton-Gordon described the attacks as madness.
+"""
+
+
+def test_a_government_among_conjoined_speakers_speaks(stages):
+    """The guard read "reporters" and dropped the Saudi Embassy's director (resolve.conjoined_speakers);
+    a coordination below the phrase's head ("for NATO and the British army") is no list of speakers."""
+    a = run(stages, CONJOINED, date="2015-09-25")
+    assert by_content(a, "that was not the case").speaker.government == "Saudi Arabia"
+    assert by_content(a, "madness").speaker.government is None
+    cls = STAGES.get("resolve")
+    off = cls(default_params(cls, conjoined_speakers=False), RunContext(None, None))
+    b = run(stages, CONJOINED, resolve_stage=off, date="2015-09-25")
+    assert by_content(b, "that was not the case").speaker.government is None

@@ -118,6 +118,10 @@ class ResolveParams(Params):
     # Measured in session 32 and kept opt-in: one more gold snippet on dev and on dev_extra, but dev_extra
     # precision .863 -> .860 (resolve_*_coref_body_text_tried_session32.json)
     coref_body_text: bool = False
+    # a speaker phrase decided as no government is read conjunct by conjunct ("reporters ... as well as the
+    # information director at the Saudi Embassy", "the Defense Ministry and doctors"): a conjunct that names
+    # its own country or institution speaks for that government
+    conjoined_speakers: bool = True
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
@@ -149,7 +153,8 @@ class ResolveStage(Stage):
                                            organisation_between=params.coref_organisation_between,
                                            named_unknown=params.coref_named_unknown,
                                            title_descriptions=params.title_descriptions,
-                                           body_text=params.coref_body_text)
+                                           body_text=params.coref_body_text,
+                                           conjoined=params.conjoined_speakers)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

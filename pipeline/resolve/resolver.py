@@ -53,6 +53,7 @@ from .world import world_gazetteer, world_places
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
+from .conjuncts import conjuncts, nested_phrases
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -73,7 +74,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
-                 named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False):
+                 named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
+                 conjoined: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -97,6 +99,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.named_unknown = named_unknown  # coref.find_antecedent: "he" stops at a named person nothing is known of
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
+        self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
@@ -335,6 +338,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                 if self.coreference and d.kind == "unknown" and d.needs_country and d.role \
                         and not generic_head(d.role, sp.text):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs)
+                if self.conjoined and d.kind != "government":  # "reporters ... as well as the Saudi Embassy's director"
+                    d = self._conjoined(sp, article, home, why, day, people) or d
             inner = inner_source(article.clean_text, st) if d.kind != "government" else None
             if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak
                 d = self._passed_on(inner, f"reported by {sp.text!r}", home, why, day, fallback, people) or d
@@ -346,6 +351,23 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))
         return out
+
+    def _conjoined(self, sp: Speaker, article: Article, home, why, day, people) -> Optional[Decision]:
+        """The governments among the conjuncts of `text` that name their country or institution
+        themselves (none taken from the article's country) and a body, office or office holder (not a
+        bare place: "close ties to Pyongyang and Beijing"), or None."""
+        text = sp.text
+        as_written = sp.start >= 0 and article.clean_text[sp.start:sp.start + len(text)] == text
+        nested = nested_phrases(article.doc, sp.start, sp.start + len(text)) if as_written else []
+        parts = conjuncts(text, [(m.start, m.end) for m in self.gaz.find(text)] + nested)
+        found = [(p, d) for p in parts for d in [self.decide(p, home, why, day, None, people)]
+                 if d.kind == "government" and not d.needs_country and d.role != "state"]  # not "Paris and Beijing"
+        if not found:
+            return None
+        p, d = found[0]
+        d = d.restated(f"conjunct {p!r} of {text!r}: {d.reason}")
+        d.governments = _ordered_unique(g for _, x in found for g in x.governments)
+        return d
 
     def _the_country(self, article: Article, sp: Speaker, day: _dt.date) -> Optional[str]:
         """"the country's health ministry" after "Though some Iraqi news outlets ..." reads as "Iraq's health

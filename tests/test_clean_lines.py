@@ -105,6 +105,11 @@ def around(line: str) -> str:
     ("View galleryForensic personnel unload bodies at the morgue&nbsp;&hellip;", "photo gallery"),
     ("More to follow...", "editor's note"),
     ("ABC/wires", "agency or contributor credit"),
+    ("Take a look:", "promotion or teaser"),  # an embed prompt
+    ("Check it out!", "promotion or teaser"),
+    ("Have a look at the video:", "promotion or teaser"),
+    ("FirstFT is our new essential daily email briefing of the best stories from across the web",
+     "promotion or teaser"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -157,6 +162,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "A photo posted by the ministry on Monday showed the damaged embassy.",
     "There is more to follow in the talks next week, the minister said.",
     "He told Reuters, AP",
+    "Take a look at the numbers:",  # a lead into the story's own figures
+    "Our daily briefing with the minister was cancelled, officials said.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

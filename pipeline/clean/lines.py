@@ -62,9 +62,10 @@ _PROMO_STRONG = _rx(r"\b(?:click here|tap here|scroll down for|video loading|pol
                     r"(?:video|content) is (?:restricted from playing|(?:not|no longer) available (?:to play|in your)|"
                     r"unavailable in your)|browser does not support (?:the |html5 )?video)")
 _PROMO_WORDING = _rx(r"\b(?:sign up|signup|newsletter|subscribe|read more|read the (?:full|rest)|continue reading|"
+                     r"our\b.{0,30}\b(?:daily|weekly|morning|evening) (?:e-?mail )?(?:briefing|newsletter|digest)|"
                      r"watch (?:the|this|our|more|next|now|live|video|it)\b|more to come|join now|buy now|"
                      r"order now|shop now|learn more|start your)")
-_IMPERATIVE = _rx(r"^(?:get|download|try|sign|subscribe|join|watch|listen|shop|buy|order|claim|see|check out|"
+_IMPERATIVE = _rx(r"^(?:get|download|try|sign|subscribe|join|watch|listen|shop|buy|order|claim|see|check out|take a look|have a look|"
                   r"click|tap|read|follow|like|discover|don't miss|do not miss)\b")
 _MEDIA = _rx(r"\b(?:video|videos|ad|interview|app|newsletter|podcast|tv|free|trial|here|above|below|now|live|"
              r"gallery|photos?|pictures|clip|footage|full story|coverage|inbox|home)\b")
@@ -225,8 +226,14 @@ def _is_pull_quote(line: Line, ctx: Context) -> bool:
                for j, other in enumerate(ctx.squashed))
 
 
+# a prompt to look at what is embedded next, alone on its line: "Take a look:", "Check it out!"
+_EMBED_PROMPT = _rx(r"^\W{0,3}(?:take a look|have a look|check (?:it|this|them) out)\s*[:!.]?\s*$")
+
+
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
+    if _EMBED_PROMPT.match(t):
+        return True
     if _PROMO.match(t) and not sentence_like(line):
         return True
     if line.n_words <= 25 and _PROMO_STRONG.search(t):

@@ -258,6 +258,16 @@ def test_an_author_note_goes_only_at_the_top_or_the_end():
     assert bio in clean(middle).clean_text  # inside the story it may be the story's own sentence
 
 
+def test_an_author_note_with_the_authors_appositive_goes_and_a_suspects_description_stays():
+    bio = "Glenn Harlan Reynolds, a University of Tennessee law professor, is a member of USA TODAY's Board of Contributors."
+    a = clean(f"Title\n{BODY_A}\n{BODY_B}\n{BODY_A} Again.\n{bio}")
+    assert bio not in a.clean_text and "author's note" in {r.reason for r in a.removed}
+    story = ("Abdel-Majed Abdel Bary, who went by the rap name L. Jinny, is a suspect in the beheading of "
+             "journalist James Foley this week.")
+    b = clean(f"Title\n{BODY_A}\n{BODY_B}\n{BODY_A} Again.\n{story}")
+    assert story in b.clean_text
+
+
 def test_an_ad_block_goes_with_its_heading_and_the_story_around_it_stays():
     story = "The priest was rushed to the hospital after a heart attack, his parish said on Monday."
     ads = "Ads\nFuneral Insurance Online\ncanada-life-insurance.org/Funeral\nAffordable Plans. Free Quotes."

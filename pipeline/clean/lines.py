@@ -78,10 +78,10 @@ _CONTRIBUTED_TAIL = _rx(r"\b(?:also\s+)?contributed(?:\s+to)?\s+(?:this|the)\s+(
 _CONTACT = _rx(r"^\W{0,3}(?:to contact (?:the )?(?:reporters?|editors?|authors?|writers?|correspondents?)\b|"
                r"(?:e-?mail|contact)\s*:\s*\S+@\S+\W{0,2}$)")
 _STAFF = _rx(r"^\W{0,3}(?:\[?\s*with (?:agencies|wires)\s*\]?|from staff reports?|staff reports?|by staff)\W{0,3}$")
-# an author's bio line at the top or the end: "Jane Doe writes for ...", "Jane Doe is a reporter for ..."
-_AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}\s+(?:writes (?:for|about)|is (?:a|an|the)\b"
-                         r".{0,60}\b(?:reporter|correspondent|columnist|writer|editor|contributor|journalist|"
-                         r"co-author|author)\b|is (?:the )?(?:co-)?author of)")
+# an author's bio line at the top or the end: "Jane Doe writes for ...", "Jane Doe, a law professor, is a reporter for ..."
+_AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:,\s+[^,]{3,80},)?\s+(?:writes (?:for|about)|"
+                         r"is (?:a|an|the)\b.{0,60}\b(?i:reporter|correspondent|columnist|writer|editor|contributors?|"
+                         r"journalist|co-author|author)(?=\s+(?:for|at|with|of|on|and|based)\b|\W*$|[.,;])|is (?:the )?(?:co-)?author of)")
 # words an author's note does not open with: a clause ("If God is the author of ...") or a function word
 _NO_AUTHOR_START = NOT_NAME_START | {"if", "although", "though", "while", "when", "whereas", "because", "since", "as",
                                      "after", "before", "until", "unless", "mr", "mrs", "ms", "dr", "sir", "lady",

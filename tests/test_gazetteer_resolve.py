@@ -147,3 +147,9 @@ def test_find_skips_aliases_whose_first_word_is_absent_but_finds_the_rest(tmp_pa
     gaz = load_gazetteer(write(tmp_path, SIMPLE))
     assert [m.text for m in gaz.find("An Atlantean envoy at the Coral Palace")] == ["Atlantean", "Coral Palace"]
     assert gaz.find("nothing here") == []
+
+
+def test_no_10_is_downing_street_and_an_alias_with_a_number_matches_as_written(resolver):
+    assert resolver.decide("No 10", None).government == "United Kingdom"
+    assert resolver.decide("a Number 10 spokeswoman", None).government == "United Kingdom"
+    assert resolver.decide("number 10 seed Roger Federer", None).kind != "government"

@@ -192,7 +192,9 @@ def parse_date(text: str) -> Optional[_dt.date]:
 
 def _alias_regex(alias: str, case_sensitive: bool = False) -> re.Pattern:
     body = re.escape(alias)
-    flags = 0 if (case_sensitive or alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)) else re.IGNORECASE
+    # acronyms and aliases with a number ("No 10": not "number 10" in a sports story) match as written
+    flags = 0 if (case_sensitive or alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)
+                  or any(c.isdigit() for c in alias)) else re.IGNORECASE
     return re.compile(rf"(?<![\w.]){body}(?![\w])(?!-\w)" if alias.endswith(".") else rf"(?<![\w]){body}(?![\w])", flags)
 
 

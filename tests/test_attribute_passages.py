@@ -547,3 +547,19 @@ def test_a_government_among_conjoined_speakers_speaks(stages):
     off = cls(default_params(cls, conjoined_speakers=False), RunContext(None, None))
     b = run(stages, CONJOINED, resolve_stage=off, date="2015-09-25")
     assert by_content(b, "that was not the case").speaker.government is None
+
+
+DOCUMENT_AUTHOR = """Jobs report
+Data released by the Labor Department showed that hiring slowed in May.
+"""
+
+
+def test_a_document_speaks_for_who_released_it(stages):
+    """The speaker the parse finds is "Data"; "released by the Labor Department" names its author
+    (resolve.document_author)."""
+    a = run(stages, DOCUMENT_AUTHOR, date="2016-06-03")
+    st = by_content(a, "hiring slowed")
+    assert st.speaker.government == "United States" and "the author of 'Data'" in st.speaker.reason
+    cls = STAGES.get("resolve")
+    off = cls(default_params(cls, document_author=False), RunContext(None, None))
+    assert by_content(run(stages, DOCUMENT_AUTHOR, resolve_stage=off, date="2016-06-03"), "hiring slowed").speaker.government is None

@@ -22,3 +22,4 @@ def test_joins_outside_names_and_brackets():
     phrase = "head of weapons for NATO and the British army"
     assert conjuncts(phrase, [(phrase.index("NATO"), len(phrase))]) == []
     assert conjuncts("the Foreign Ministry") == []
+

@@ -122,6 +122,9 @@ class ResolveParams(Params):
     # information director at the Saudi Embassy", "the Defense Ministry and doctors"): a conjunct that names
     # its own country or institution speaks for that government
     conjoined_speakers: bool = True
+    # a document speaker ("Data", "Figures") followed by "released/published/issued ... by X" before its cue
+    # speaks for X when X is a government ("Data released by the Labor Department showed ...")
+    document_author: bool = True
     # a refusal ("declined to comment", "would not say") is no statement of a government
     refusals_speak: bool = False
     # a statement whose cue is an infinitive ("to praise", "to discuss") is no statement of a government
@@ -154,7 +157,8 @@ class ResolveStage(Stage):
                                            named_unknown=params.coref_named_unknown,
                                            title_descriptions=params.title_descriptions,
                                            body_text=params.coref_body_text,
-                                           conjoined=params.conjoined_speakers)
+                                           conjoined=params.conjoined_speakers,
+                                           document_author=params.document_author)
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

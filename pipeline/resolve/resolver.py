@@ -54,6 +54,7 @@ from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
 from .conjuncts import conjuncts, nested_phrases
+from .documents import document_author
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -75,7 +76,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
-                 conjoined: bool = True):
+                 conjoined: bool = True, document_author: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -100,6 +101,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
+        self.document_author = document_author  # "Data released by the Labor Department showed": the department
+        self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
 
     def decide(self, mention: str, home: Optional[str], home_reason: str = "",
@@ -324,6 +327,10 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             relayed = relayed_source(article.clean_text, st) if d is None else None
             if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
                 d = self._passed_on(relayed, f"quoted by {sp.text!r}", home, why, day, fallback, people)
+            author = document_author(article.clean_text, st, self.document_words) \
+                if d is None and self.document_author else None
+            if author:  # "Figures released by Germany's interior ministry show": the ministry speaks
+                d = self._passed_on(author, f"the author of {sp.text!r}", home, why, day, fallback, people)
             if d is None:
                 owner = whose_owner(article.clean_text, sp) or self._the_country(article, sp, day)  # "Iran's leaders"
                 named = person_named_by(sp.text, persons)  # "Israel" after "Rep. Steve Israel"

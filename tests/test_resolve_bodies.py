@@ -122,3 +122,19 @@ def test_bad_body_files_name_the_key(mutate, message):
 def test_missing_body_file_is_named(tmp_path):
     with pytest.raises(BodiesError, match="not found"):
         load_bodies(str(tmp_path / "nope.yaml"))
+
+
+def test_geonames_capitals_name_one_seat_of_government_each():
+    """places.capitals (resolve.geonames_capitals, opt-in): Khartoum is Sudan's; names shared with a
+    city elsewhere ("Victoria"), short ones ("Male") and "The Valley" are left out."""
+    from pipeline.resolve.places import capitals
+
+    caps = capitals()
+    assert caps["SD"] == "Khartoum"
+    values = set(caps.values())
+    assert not values & {"Victoria", "Male", "Lima", "The Valley", "Kingston"}
+    from pipeline.resolve.gazetteer import load_gazetteer
+    from pipeline.resolve.resolver import GovernmentResolver
+    gaz = load_gazetteer(str(ROOT / "configs" / "actors.yaml"))
+    assert GovernmentResolver(gaz, geonames_capitals=True).decide("Khartoum", None).government == "Sudan"
+    assert GovernmentResolver(gaz).decide("Khartoum", None).kind != "government"

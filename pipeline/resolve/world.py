@@ -7,16 +7,16 @@ from .countries import with_countries
 from .gazetteer import Gazetteer
 from .places import PlaceIndex, build_place_index
 
-_WORLD: dict[tuple[int, int], Gazetteer] = {}
+_WORLD: dict[tuple[int, int, bool], Gazetteer] = {}
 _KEEP: list = []
 _PLACES: dict[tuple[int, int, int], PlaceIndex] = {}
 
 
-def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon) -> Gazetteer:
-    """`gaz` plus every pycountry country, built once per (gazetteer, lexicon)."""
-    key = (id(gaz), id(lex))
+def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon, geonames_capitals: bool = False) -> Gazetteer:
+    """`gaz` plus every pycountry country, built once per (gazetteer, lexicon, capitals switch)."""
+    key = (id(gaz), id(lex), geonames_capitals)
     if key not in _WORLD:
-        _WORLD[key] = with_countries(gaz, lex)
+        _WORLD[key] = with_countries(gaz, lex, geonames_capitals)
         _KEEP.append((gaz, lex))  # the ids in the key stay theirs while the entry lives
     return _WORLD[key]
 

@@ -103,13 +103,11 @@ def alpha2_governments(gaz: Gazetteer, lex: BodyLexicon) -> dict[str, str]:
     return {c.alpha_2: gov for c, _, gov in _country_governments(_names_by_government(gaz), lex)}
 
 
-def with_countries(gaz: Gazetteer, lex: BodyLexicon, geonames_capitals: bool = False) -> Gazetteer:
+def with_countries(gaz: Gazetteer, lex: BodyLexicon, more_capitals: Optional[dict[str, str]] = None) -> Gazetteer:
     """A copy of `gaz` that also knows every pycountry country (names, alpha-3 codes,
-    demonyms; capitals from bodies.yaml, and with `geonames_capitals` GeoNames' capital for a
-    country bodies.yaml gives none: ``places.capitals``). The gazetteer's own entries and names win."""
-    from .places import capitals
-
-    more = capitals() if geonames_capitals else {}
+    demonyms; capitals from bodies.yaml, else from `more_capitals`, alpha-2 code -> capital, such as
+    ``places.capitals``). The gazetteer's own entries and names win."""
+    more = more_capitals or {}
     govs = copy.deepcopy(gaz.governments)
     taken: dict[str, str] = {}  # lowercased alias -> government, across the gazetteer
     for gov, spec in govs.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .bodies import BodyLexicon
 from .countries import with_countries
 from .gazetteer import Gazetteer
-from .places import PlaceIndex, build_place_index
+from .places import PlaceIndex, build_place_index, capitals
 
 _WORLD: dict[tuple[int, int, bool], Gazetteer] = {}
 _KEEP: list = []
@@ -16,7 +16,7 @@ def world_gazetteer(gaz: Gazetteer, lex: BodyLexicon, geonames_capitals: bool = 
     """`gaz` plus every pycountry country, built once per (gazetteer, lexicon, capitals switch)."""
     key = (id(gaz), id(lex), geonames_capitals)
     if key not in _WORLD:
-        _WORLD[key] = with_countries(gaz, lex, geonames_capitals)
+        _WORLD[key] = with_countries(gaz, lex, capitals() if geonames_capitals else None)
         _KEEP.append((gaz, lex))  # the ids in the key stay theirs while the entry lives
     return _WORLD[key]
 

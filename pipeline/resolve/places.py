@@ -122,7 +122,9 @@ _REGIONS = {"asia", "europe", "africa", "america", "americas", "oceania", "antar
             "east", "west", "central", "middle east", "midwest", "the west", "north america", "south america",
             "latin america", "central america", "caribbean", "balkans", "gulf", "sahel", "pacific", "atlantic",
             # adjectives that are also provinces somewhere ("Western Province"): a bloc or a direction here
-            "western", "eastern", "northern", "southern", "european", "arab", "asian", "african", "nordic", "baltic"}
+            "western", "eastern", "northern", "southern", "european", "arab", "asian", "african", "nordic", "baltic",
+            # a level of government that is also a town somewhere ("Federal officials": not Federal, Argentina)
+            "federal"}
 
 
 def build_place_index(gaz: Any, lex: Any, min_population: int = 15000) -> PlaceIndex:

@@ -785,3 +785,13 @@ def test_the_bureau_takes_the_institution_the_text_named_with_the_opt_in(resolve
     assert govs(r, a) == ["United States"]
     assert "-> 'FBI'" in a.statements[0].speaker.reason
     assert govs(r, article(*agency)) == [None]
+
+
+def test_the_paragraph_country_can_leave_out_quotations_with_the_opt_in(resolver):
+    """resolve.local_country_outside_speech (opt-in): the countries inside a quotation do not make
+    the paragraph's country."""
+    text = ['"The campaign did not coordinate with Russia, and Russia knew it," the attorney general wrote.']
+    speakers = [("the attorney general", "The campaign did not coordinate with Russia, and Russia knew it")]
+    assert govs(resolver, article(text, speakers))[0] == "Russia"
+    r = GovernmentResolver(resolver.gaz, local_outside_speech=True)
+    assert govs(r, article(text, speakers))[0] != "Russia"

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..types import Article
 from .gazetteer import parse_date
-from .mentions import _tenures
+from .mentions import _inside_quotes, _tenures
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][\w. ]{0,40})?\s*(?:\([^)]{0,40}\))?\s*[—–-]{1,2}\s")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
@@ -124,14 +124,17 @@ class ArticleContext:
 
     def local_country(self, article: Article, offset: int, on: _dt.date) -> tuple[Optional[str], str]:
         """The country the paragraph around `offset` names most, at least ``local_country_min``
-        times and more than any other ("In Japan, ... according to the National Police Agency")."""
+        times and more than any other ("In Japan, ... according to the National Police Agency"); with
+        `local_outside_speech`, not counting what its quotations say."""
         if not self.local_country_min:
             return None, "off"
         para = next(((a, b) for a, b in article.paragraphs if a <= offset < b), None)
         if para is None:
             return None, "no paragraph"
+        quoted = getattr(self, "local_outside_speech", False)
         counts = Counter(m.government for m in self.gaz.find(article.clean_text[para[0]:para[1]], set(_NATIONAL),
-                                                             on=on) if m.valid)
+                                                             on=on)
+                         if m.valid and not (quoted and _inside_quotes(article, para[0] + m.start)))
         if not counts:
             return None, "no country in the paragraph"
         (top, n), *rest = counts.most_common(2)

@@ -76,7 +76,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
-                 conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False):
+                 conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
+                 local_outside_speech: bool = False):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -95,6 +96,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.article_country_min = article_country_min
         self.coref_paragraphs = coref_paragraphs
         self.local_country_min = local_country_min  # 0: off
+        self.local_outside_speech = local_outside_speech  # local_country: not the countries statements name
         self.implicit_speakers = implicit_speakers
         self.organisation_between = organisation_between  # coref.text_antecedent: "it" skips past an organisation
         self.named_unknown = named_unknown  # coref.find_antecedent: "he" stops at a named person nothing is known of

@@ -153,3 +153,16 @@ def test_no_10_is_downing_street_and_an_alias_with_a_number_matches_as_written(r
     assert resolver.decide("No 10", None).government == "United Kingdom"
     assert resolver.decide("a Number 10 spokeswoman", None).government == "United Kingdom"
     assert resolver.decide("number 10 seed Roger Federer", None).kind != "government"
+
+
+@pytest.mark.parametrize("mention, government", [
+    ("UNHCR", "United Nations"),  # the UN's agencies count as the UN (govbench annotation rules)
+    ("the World Food Programme", "United Nations"),
+    ("UN peacekeepers", "United Nations"),
+    ("the UN nuclear watchdog", "United Nations"),
+    ("an official at the U.N. refugee agency", "United Nations"),  # a workplace with a body that needs a country
+    ("the Syrian Observatory, a watchdog", None),  # an NGO: "watchdog" alone is no state body
+    ("A source with contacts with Iraqi intelligence", None),  # contacts, not a workplace
+])
+def test_un_agencies_and_workplaces(resolver, mention, government):
+    assert resolver.decide(mention, None).government == government

@@ -19,7 +19,7 @@ _NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|a
                         r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
 # "the government in Riyadh", "the authorities in Beijing": a state body seated there is that country's
 _SEAT = re.compile(r"\b(?:government|regime|authorities|administration|leadership)\s+in$")
-# "a spokesman in the North Korean embassy", "an official at the Iraqi Defence Ministry": the place a
+# "a spokesman in the North Korean embassy", "an official at the UN refugee agency": the place a
 # person works names its country, when a state body follows the country at once
 _WORKPLACE = re.compile(r"\b(?:in|at|from|within)(?:\s+the)?$")
 _BODY_GAP = re.compile(r"(?:\s+(?!(?:of|in|at|for|and|or|to|from|with|on)\b)[\w'’-]+){0,3}\s+")  # "Iraqi Defence Ministry"

@@ -180,7 +180,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             return Decision(None, "non_government", role.text, f"{local[0]!r} of a sub-national place ({local[1]!r})",
                             person=person)
         if national:
-            owners = _owner_countries(mention, national, frozenset(w.start for w in gov_words if w.kind == "body"))
+            owners = _owner_countries(mention, national, frozenset(w.start for w in gov_words if w.kind in ("body", "body_cc")))
             bare = _is_bare(mention, national)
             if owners and (gov_words or bare):
                 govs = _ordered_unique(m.government for m in owners)

@@ -143,6 +143,16 @@ class ResolveParams(Params):
     questions_speak: bool = False
 
 
+# the params the resolver takes, by name; where its keyword differs, _RESOLVER_KEYWORD names it
+_TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "article_country", "article_country_min",
+                "coref_paragraphs", "local_country_min", "implicit_speakers", "article_places", "places_min_population",
+                "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
+                "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech")
+_RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
+                     "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
+                     "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech"}
+
+
 @STAGES.register("resolve")
 class ResolveStage(Stage):
     name = "resolve"
@@ -154,23 +164,8 @@ class ResolveStage(Stage):
         super().__init__(params, ctx)
         self.gazetteer = load_gazetteer(params.actors)
         self.bodies = load_bodies(params.bodies)
-        self.resolver = GovernmentResolver(self.gazetteer, params.home_country, params.date,
-                                           params.default_home_country, bodies=self.bodies,
-                                           coreference=params.coreference, article_country=params.article_country,
-                                           article_country_min=params.article_country_min,
-                                           coref_paragraphs=params.coref_paragraphs,
-                                           local_country_min=params.local_country_min,
-                                           implicit_speakers=params.implicit_speakers,
-                                           article_places=params.article_places,
-                                           places_min_population=params.places_min_population,
-                                           organisation_between=params.coref_organisation_between,
-                                           named_unknown=params.coref_named_unknown,
-                                           title_descriptions=params.title_descriptions,
-                                           body_text=params.coref_body_text,
-                                           conjoined=params.conjoined_speakers,
-                                           document_author=params.document_author,
-                                           geonames_capitals=params.geonames_capitals,
-                                           local_outside_speech=params.local_country_outside_speech)
+        self.resolver = GovernmentResolver(self.gazetteer, bodies=self.bodies,
+                                           **{_RESOLVER_KEYWORD.get(k, k): getattr(params, k) for k in _TO_RESOLVER})
         for key in ("home_country", "default_home_country"):
             value = getattr(params, key)
             if value and value not in self.resolver.gaz.governments:

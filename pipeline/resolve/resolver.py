@@ -27,7 +27,9 @@ Order of evidence, strongest first:
    ("defense secretary James Mattis"), or the full name of an office holder ("David Cameron").
 
 An outlet that relays a source ("Reuters quoted the defence ministry as saying") passes on that
-source's words when the source is a government.
+source's words when the source is a government, and so does a document whose author is named ("Data
+released by the Labor Department showed": ``documents.py``). A phrase decided as no government is read
+conjunct by conjunct ("reporters ... as well as the Saudi Embassy's director": ``conjuncts.py``).
 
 Only the speaker phrase and the article's own mentions of the same speaker are read: countries
 named in what was said never matter.

@@ -42,11 +42,11 @@ def nested_phrases(doc, start: int, end: int) -> list[tuple[int, int]]:
     weapons for NATO and the British army" joins "army" to "NATO", the object of "for", not to "head"."""
     if not hasattr(doc, "char_span"):  # no parse (or a stand-in without tokens)
         return []
-    toks = [t for t in doc if start <= t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")
     out = []
-    for t in toks:
+    for t in (t for t in span or () if start <= t.idx < end):
         h = t.head
         if t.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN", "PRON") and start <= h.idx < end \
-                and start <= h.head.idx < end and h.head is not h:
+                and start <= h.head.idx < end:
             out.append((h.idx - start, t.idx + len(t.text) - start))
     return out

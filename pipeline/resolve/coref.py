@@ -286,8 +286,7 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
              and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
                       and not _SPEECH_ACT.match(window, m.end))]  # nor one someone quotes ("... Obama ...," he added)
     if fields == {"institutions"} and spec is None:  # not "the agency" for "the State Department"
-        found = [m for m in found if _name_head(m.text) == head or not (resolver.lex.kind(_name_head(m.text)) or "")
-                 .startswith("body")]
+        found = [m for m in found if _same_or_no_body(_name_head(m.text), head, resolver.lex)]
     if not found:
         return None
     m = found[-1]
@@ -307,6 +306,11 @@ def _name_head(name: str) -> str:
     """The head word of an institution's name: "Federal Bureau of Investigation" -> "bureau",
     "Immigration and Customs Enforcement" -> "enforcement"."""
     return re.findall(r"[\w'-]+", name.lower().split(" of ")[0])[-1]
+
+
+def _same_or_no_body(name_head: str, head: str, lex: BodyLexicon) -> bool:
+    """An institution "the <head>" may be: its name's head is that word, or no body word at all ("FBI")."""
+    return name_head == head or not (lex.kind(name_head) or "").startswith("body")
 
 
 def organisation_between(resolver: Any, article: Any, named: str, start: int, at: int, context: tuple) -> Optional[str]:

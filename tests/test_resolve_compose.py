@@ -52,6 +52,10 @@ def test_a_state_body_in_a_capital(resolver, mention, government):
     ("a source in the Syrian army", "Syria"),
     ("officials in Japan", None),  # a country with no body after it: where they are, not whose
     ("officials in Iraqi Kurdistan's regional government", None),  # the body is Kurdistan's
+    ("an official at Kenya's Interior Ministry", "Kenya"),  # the country's own possessive
+    ("a source at Peru's national police", "Peru"),
+    ("an engineer at Poland's state security service", "Poland"),
+    ("officials in Japan's", None),  # a possessive with no body after it
     ("an analyst at the Russian International Affairs Council", None),  # no state body
     ("the British ambassador to the Russian Foreign Ministry", "United Kingdom"),  # "to": the owner comes first
 ])

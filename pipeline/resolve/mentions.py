@@ -198,6 +198,16 @@ def _ordered_unique(items) -> list:
     return seen
 
 
+def _body_follows(gap: str) -> bool:
+    """A state body starts at most three words after the country, which may own it by a possessive
+    ("at Kenya's Interior Ministry"); another word's possessive owns it instead ("in Iraqi Kurdistan's
+    regional government": Kurdistan)."""
+    return bool(_BODY_GAP.fullmatch(_OWN_POSSESSIVE.sub("", gap))) and not re.search(r"\w['’]s\b", gap)
+
+
+_OWN_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
 def _owner_countries(mention: str, national: list[Match], body_starts: frozenset[int] = frozenset()) -> list[Match]:
     """The countries the speaker speaks for: the first one not after "to/on/in/with..." ("the US
     ambassador to Russia" is the US), with the countries coordinated with it ("Germany, France and
@@ -213,9 +223,8 @@ def _owner_countries(mention: str, national: list[Match], body_starts: frozenset
                 owners.append(m)
                 continue
             break
-        workplace = bool(_WORKPLACE.search(before)) and any(
-            b >= m.end and _BODY_GAP.fullmatch(mention[m.end:b]) and not re.search(r"['’]s\b", mention[m.end:b])
-            for b in body_starts)  # "in Iraqi Kurdistan's regional government": Kurdistan owns the body
+        workplace = bool(_WORKPLACE.search(before)) and any(_body_follows(mention[m.end:b])
+                                                            for b in body_starts if b >= m.end)
         if not _NOT_OWNER.search(before) or _SEAT.search(before) or workplace:
             owners.append(m)
     return owners

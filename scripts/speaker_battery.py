@@ -46,6 +46,38 @@ FRAMES = {
     "official_at_countrys_body": "An official at {C}'s {B} said",
     "demonym_body_official": "A senior {D} {B} official said",
     "the_demonym_body_said": "The {D} {B} said on Tuesday that",
+    "name_appositive_spokesman_for": "Ahmed Malik, a spokesman for the {D} {B}, said",
+    "name_appositive_countrys_body": "Ahmed Malik, {C}'s {B} spokesman, said",
+    "according_to_countrys_body": "According to {C}'s {B},",
+    "countrys_body_statement_saying": "{C}'s {B} issued a statement saying",
+    "officials_from_countrys_body": "Officials from {C}'s {B} told reporters",
+    "demonym_body_source": "A {D} {B} source said",
+    # the second sentence's unnamed speaker takes the body named in the first
+    "then_a_spokeswoman": "{C}'s {B} said it was reviewing the case. A spokeswoman said",
+    "then_the_ministry": "{C}'s {B} said it was reviewing the case. It added that",
+}
+OFFICES = ["army colonel", "military spokesman", "defence chief", "navy commander", "foreign minister",
+           "deputy foreign minister", "ambassador", "envoy", "consul", "intelligence chief", "central bank governor",
+           "finance minister", "attorney general", "government spokesman", "presidential spokesman",
+           "interior minister", "police chief", "chief of staff", "trade minister", "health minister"]
+OFFICE_FRAMES = {
+    "demonym_office": "The {D} {O} said",
+    "countrys_office_named": "{C}'s {O}, Ahmed Malik, said",
+    "name_the_demonym_office": "Ahmed Malik, the {D} {O}, said",
+    "office_name_of_country": "{O0} Ahmed Malik of {C} said",
+    "then_mr_surname": "{C}'s {O}, Ahmed Malik, said it was reviewing the case. Mr. Malik said",
+    "then_he": "{C}'s {O}, Ahmed Malik, said it was reviewing the case. He said",
+}
+# speakers who are no government, whatever country they name (issue 11's non-government guard)
+NOT_GOVERNMENT = {
+    "think_tank_analyst": "An analyst at a {D} think tank said",
+    "opposition_leader": "{C}'s opposition leader Ahmed Malik said",
+    "lawmaker": "A {D} lawmaker said",
+    "university_professor": "A professor at the University of {C0} said",
+    "ruling_party_spokesman": "A spokesman for {C}'s ruling party said",
+    "rebel_commander": "A {D} rebel commander said",
+    "company_spokesman": "A spokesman for {C}'s largest mobile operator said",
+    "state_broadcaster": "{C}'s state broadcaster reported",
 }
 CONTENT = "the measures would stay in place"
 
@@ -58,6 +90,14 @@ def cases(n_countries: int = 0) -> list[dict]:
         speaker = pattern.format(C=country, D=demonym, B=body)
         out.append({"id": f"case{len(out):04d}", "government": country.removeprefix("the "), "body": body,
                     "frame": frame, "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
+    for (country, demonym), office, (frame, pattern) in itertools.product(countries, OFFICES, OFFICE_FRAMES.items()):
+        speaker = pattern.format(C=country, D=demonym, O=office, O0=office[0].upper() + office[1:])
+        out.append({"id": f"case{len(out):04d}", "government": country.removeprefix("the "), "body": office,
+                    "frame": frame, "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
+    for (country, demonym), (frame, pattern) in itertools.product(countries, NOT_GOVERNMENT.items()):
+        speaker = pattern.format(C=country, C0=country.removeprefix("the "), D=demonym)
+        out.append({"id": f"case{len(out):04d}", "government": None, "body": None, "frame": frame,
+                    "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
     return out
 
 

@@ -135,6 +135,17 @@ def test_script_bad_usage_exits_2(tmp_path, capsys):
     assert "not a folder" in capsys.readouterr().err
 
 
+def test_set_measures_an_attribute_parameter_and_a_bad_one_exits_2(tmp_path, capsys):
+    out = tmp_path / "dev.json"
+    assert run_script("--data", str(DATA), "--split", "dev", "--out", str(out), "--workers", "1",
+                      "--set", "attribute.include_beliefs=false") == 0
+    assert json.loads(out.read_text())["attribute_params"] == {"include_beliefs": False}
+    assert run_script("--data", str(DATA), "--split", "dev", "--out", str(out), "--set", "attribute.nope=1") == 2
+    assert "nope" in capsys.readouterr().err
+    assert run_script("--data", str(DATA), "--split", "dev", "--out", str(out), "--set", "segment.model=x") == 2
+    assert "only attribute" in capsys.readouterr().err
+
+
 def test_error_analysis_cache_reproduces_the_script_and_buckets_errors(tmp_path, capsys):
     """scripts/attribution_error_analysis.py: parse once into a DocBin+JSON cache, rerun only the
     attribute stage; its figures are those of eval_attribution.py on the same articles."""

@@ -147,6 +147,8 @@ class CandidateFinder:
             content = {i for i in head_sub if span.start <= i < span.end}
             if tok.dep_ != "parataxis":
                 content = {i for i in content if i < tok.i}
+        if content and self.params.conjoined_content != "none":
+            content |= self._conjoined_content(tok, span, content)
         content -= source | cue
         source -= cue
         if self.params.tail_deps:
@@ -165,6 +167,24 @@ class CandidateFinder:
         if not content:
             return None
         return Candidate(head=tok.i, source=source, cue=cue, content=content, sentence=si, inherited=inherited)
+
+    def _conjoined_content(self, tok: Any, span: Any, content: set[int]) -> set[int]:
+        """'said that A, but B': B, a clause conjoined to the cue after the content, with its own subject
+        and no cue in it (not 'said A, but critics disputed it'), goes on with what was said."""
+        words = ("but",) if self.params.conjoined_content == "but" else ("but", "and")
+        out: set[int] = set()
+        for c in tok.children:
+            cc = [t for t in tok.children if t.dep_ == "cc" and max(content) < t.i < c.i]
+            if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or c.i < max(content) or not cc \
+                    or cc[-1].lower_ not in words:
+                continue
+            if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                continue  # "said A, and urged B": split_conjoined's second statement
+            clause = subtree(c)
+            if any(self.is_cue(tok.doc[i]) for i in clause) or not all(span.start <= i < span.end for i in clause):
+                continue
+            out |= clause | {cc[-1].i}
+        return out
 
     def _adjacent_quotes(self, tok: Any, span: Any, quotes: list[Quote], taken: set[int], content: set[int],
                          text: str) -> set[int]:

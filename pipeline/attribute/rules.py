@@ -100,6 +100,9 @@ class RuleAttributorParams(BackendParams):
     # a cue verb marked as subordinate ("it turns out that the bureau asked ...") may take the clause
     # above it as its content, as '"X," he said' parsed with the quote's verb as head does; false: it takes none
     marked_cue_frames: bool = False
+    # "said that A, but B": a clause the parse conjoins to the cue verb with "but" (and with "and" for
+    # but_and), with a subject of its own and no cue word, goes on with the content; none: it is narration
+    conjoined_content: Literal["none", "but", "but_and"] = "none"
     nested: Literal["drop", "keep"] = "drop"  # statements inside another statement's content
     # narration cut from the end of a content when set off by a comma (advcl:part = a participle
     # clause, advcl:mark = "while/after/since ...", relcl, appos, conj)

@@ -1,4 +1,4 @@
-"""govstance eval-attribution --data DIR --split NAME --out FILE [--predictions FILE]
+"""govstance eval-attribution --data DIR --split NAME --out FILE [--predictions FILE] [--set attribute.KEY=VALUE]
 
 Runs clean -> segment -> attribute on DIR/NAME/text/*.txt and scores the (source, content)
 spans against DIR/NAME/attributions/*.ann: precision, recall and F1 for source and content
@@ -27,6 +27,8 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     ap.add_argument("--workers", type=int, default=0, help="processes (0: one per CPU, at most 8)")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--per-article", action="store_true", help="keep per-article figures in --out")
+    ap.add_argument("--set", action="append", default=[], metavar="attribute.KEY=VALUE",
+                    help="an attribute stage parameter other than its default (repeatable)")
     ap.add_argument("--score-only", metavar="JSONL",
                     help="score an existing predictions file instead of running the pipeline")
     return ap
@@ -39,7 +41,24 @@ def main(argv: Optional[list[str]] = None, prog: str = "eval_attribution.py") ->
         if not (base / sub).is_dir():
             return fail(f"--data/--split: {base / sub} is not a folder")
 
+    from ..config import ConfigError, parse_set
     from ..evaluate.polnear_run import evaluate, write_predictions
+
+    try:
+        overrides = parse_set(args.set)
+    except ConfigError as e:
+        return fail(str(e))
+    if set(overrides) - {"attribute"}:
+        return fail(f"--set: only attribute.KEY=VALUE is read here, not {sorted(set(overrides) - {'attribute'})}")
+    attribute_params = overrides.get("attribute") or None
+    if attribute_params:  # checked here: a bad key would fail in every worker process, over and over
+        from ..stage import default_params
+        from ..stages import STAGES
+
+        try:
+            default_params(STAGES.get("attribute"), **attribute_params)
+        except ValueError as e:
+            return fail(f"--set attribute: {e}")
     from ..evaluate.polnear import annotator_agreement, read_predictions, read_split, score
 
     if args.score_only:
@@ -52,7 +71,9 @@ def main(argv: Optional[list[str]] = None, prog: str = "eval_attribution.py") ->
         result["split"] = args.split
     else:
         workers = args.workers or min(8, os.cpu_count() or 1)
-        result, preds = evaluate(args.data, args.split, workers=workers, limit=args.limit)
+        result, preds = evaluate(args.data, args.split, workers=workers, limit=args.limit,
+                                 attribute_params=attribute_params)
+        result["attribute_params"] = attribute_params or {}
         if args.predictions:
             write_predictions(args.predictions, preds)
     if not args.per_article:

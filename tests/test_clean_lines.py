@@ -194,6 +194,18 @@ def test_label_captions_need_a_caption_style_or_a_picture_cue():
     assert "Bonus prediction" in clean(one).clean_text  # one such line is the article's own device
 
 
+def test_one_label_caption_goes_in_an_article_that_captions_its_pictures():
+    label = ("Health fear: Kim has rapidly gained weight since coming to power after his father died of a heart "
+             "attack in 2011")
+    credit = "Kim Jong-un, pictured, inspects a military unit near Pyongyang on Thursday"  # a caption of its own
+    a = clean("Title\n" + BODY_A + "\n" + label + "\n" + credit + "\n" + BODY_B + "\n")
+    assert label not in a.clean_text and BODY_A in a.clean_text and BODY_B in a.clean_text
+    assert "label caption in a captioned article" in {r.reason for r in a.removed}
+    assert label in clean("Title\n" + BODY_A + "\n" + label + "\n" + BODY_B + "\n").clean_text  # no caption style
+    closed = "Campaign funding: The Sanders campaign wants to address concerns about joint fundraising committees."
+    assert closed in clean("Title\n" + BODY_A + "\n" + closed + "\n" + credit + "\n").clean_text  # a full stop
+
+
 def test_label_paragraphs_that_close_with_a_full_stop_are_the_storys_own_list():
     items = ("Title\n" + BODY_A + "\nSuperdelegates: Clinton is backed by 520 superdelegates compared with 39 who back "
              "Sanders, according to the Associated Press.\n" + BODY_B + "\nCampaign funding: The Sanders campaign wants "

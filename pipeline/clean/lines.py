@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .line_features import (LETTER, SPEECH_VERBS, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like,
+from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like,
                             is_dateline, sentence_like, speaks, split_lines)
+from .captions import CAPTION_CUES, is_label_caption, label_captions_in_caption_style, label_of
 from .markup import markup_line
 from .runs import mark_caption_runs, mark_link_runs, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
@@ -140,58 +141,12 @@ _POST_SIGNATURE = re.compile(r"^\W{0,3}A (?:photo|video) posted by .{1,80}\(@[\w
 _DOMAIN = _rx(r"^\W{0,3}(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|io|news)(?:/\S*)?\W{0,3}$")
 _LEAD_IN = _rx(r"^\W{0,3}(?:below|above|(?:for )?more (?:on|from|about))\b.{0,80}"
                r"\b(?:from|via|at|on|about|below|above)\b.{0,60}:\s*$")
-_LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
 _CAPTION_TAIL = _rx(r"(?:,|\s[\u2014\u2013-]|\s)\s*(?:@\w+,?\s*)?(?:twitter|instagram|facebook|youtube|getty images|"
                     r"ap photo|reuters|afp|epa|shutterstock)\s*$")
 # a caption that closes with its credit after a full stop: "... near Parliament Hill. Photo: Reuters" (every such
 # line of up to 60 words in PolNeAR, FNC-1 and NeuS outside govbench test, 16 lines in 10 texts, is a caption:
 # scan_photo_tail_session25.json)
 _PHOTO_TAIL = _rx(r"[.!?]['\u2019\"\u201d]?\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*\S[\w.&/' ,-]{0,40}$")
-_CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
-                    r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b")  # not "is seen as" (regarded)
-# a label does not open with these (it would be the start of a sentence) ...
-_LABEL_FIRST_STOP = {"another", "one", "also", "still", "now", "then", "yet", "even", "the", "a", "an", "in", "on",
-                     "at", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her",
-                     "their", "our", "asked", "when", "while", "as", "if", "for", "but", "and", "so", "here", "there"}
-# ... nor hold a speech verb (SPEECH_VERBS: "The ministry said: ...")
-_NOT_LABELS = {"from", "to", "date", "subject", "cc", "twitter", "facebook", "instagram", "youtube",
-               "q", "a", "question", "answer", "note", "update", "correction", "clarification", "editor's note", "source", "sources",
-               "related", "more", "read more", "watch", "photo", "video", "special", "disclosure", "warning",
-               "background", "context", "analysis", "opinion", "why", "what", "how", "who", "when", "where"}
-
-
-def _label_of(line: Line, ctx: Context) -> Optional[str]:
-    """The label of a 'Label: description' line, or None when the line is no such caption shape."""
-    m = _LABEL_CAPTION.match(line.text)
-    if not m or line.index == 0:
-        return None
-    label, rest = m.group(1), m.group(2)
-    words = label.split()
-    if label.lower() in _NOT_LABELS or len(rest.split()) < 8 or words[0].lower() in ctx.capitalized_mid \
-            or words[0].lower() in _LABEL_FIRST_STOP or any(w.lower() in SPEECH_VERBS for w in words):
-        return None
-    if rest[:1] in "\"'\u201c\u2018" or re.match(r"^(?:I|We|I'm|We're|I've|We've)\b", rest):
-        return None
-    return label
-
-
-def _is_label_caption(line: Line, ctx: Context) -> bool:
-    """Daily Mail style photo captions: 'Devastated: Diane and John Foley talk to reporters ...'.
-
-    The label is one to four words, only the first capitalized (so not 'Michael Foley:'), not a
-    word the article capitalizes inside a sentence (a name: not 'Obama:' in a transcript), and what
-    follows is a description, not speech. One such line could be an article's own device ('Bonus
-    prediction: ...'): it takes two or more in the article (a caption style), or a picture cue
-    ('pictured', '(left)', 'poses'). Such captions end without a full stop (247 of 249 on FNC-1 train);
-    a 'Label: ...' paragraph that closes with one is the story's own list ('Superdelegates: Clinton is
-    backed by 520 ...', PolNeAR), kept unless a picture cue says otherwise."""
-    if _label_of(line, ctx) is None:
-        return False
-    if bool(_CAPTION_CUES.search(line.text)):
-        return True
-    return ctx.n_label_lines >= 2 and not line.terminal
-
-
 # a wire photo caption's closing date: "... at Orlando International Airport on Thursday, June 16, 2016." (a
 # story gives the weekday or the date, a caption both with the year), its credit may follow in brackets
 _DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|Mar|Apr|May|"
@@ -315,11 +270,11 @@ LINE_RULES: tuple[LineRule, ...] = (
              or bool(_GALLERY_CAPTION.match(ln.text))),
     LineRule("promo", "promotion or teaser", _promo),
     LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
-    LineRule("caption", "photo caption", lambda ln, c: _is_label_caption(ln, c)
+    LineRule("caption", "photo caption", lambda ln, c: is_label_caption(ln, c)
              or (not ln.terminal and ln.n_words <= 40 and bool(_CAPTION_TAIL.search(ln.text))
                  and not sentence_like(ln))
              or (ln.index >= 1 and not ln.terminal and not ln.text.endswith(":") and 8 <= ln.n_words <= 60
-                 and bool(_CAPTION_CUES.search(ln.text)))  # a paragraph ending in ":" leads into what follows
+                 and bool(CAPTION_CUES.search(ln.text)))  # a paragraph ending in ":" leads into what follows
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
              or (ln.n_words <= 60 and bool(_PHOTO_TAIL.search(ln.text)))
              or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
@@ -363,6 +318,7 @@ def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
             j += 1
 
 
+_STYLED_CAPTION = LineRule("caption", "label caption in a captioned article", lambda ln, c: False)  # captions.py
 _WIDGET = LineRule("link_list", "page widget block", lambda ln, c: False)  # runs.widget_blocks
 
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
@@ -371,7 +327,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     ctx = Context(lines, text)
     rules = [r for r in LINE_RULES if categories is None or r.name in categories]
     heads = {ln.index for ln in lines if _LIST_HEAD.match(ln.text) and ln.n_words <= 8}
-    ctx.n_label_lines = sum(1 for ln in lines if _label_of(ln, ctx) is not None)
+    ctx.n_label_lines = sum(1 for ln in lines if label_of(ln, ctx) is not None)
     if categories is None or "link_list" in categories:
         _mark_lists(ctx, heads)
     if categories is None or "promo" in categories:
@@ -392,6 +348,9 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
             if rule.test(ln, ctx):
                 out.append((ln, rule))
                 break
+    if categories is None or "caption" in categories:
+        styled = label_captions_in_caption_style(lines, ctx, {ln.index: r.reason for ln, r in out})
+        out = sorted(out + [(lines[i], _STYLED_CAPTION) for i in styled], key=lambda x: x[0].index)
     if categories is None or "link_list" in categories:
         widget = widget_blocks(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
         out = sorted(out + [(lines[i], _WIDGET) for i in widget], key=lambda x: x[0].index)

@@ -1,0 +1,74 @@
+"""Photo captions printed as 'Label: description' lines (the Daily Mail's style), and the caption
+style of an article: one such line with no full stop goes when another line of the article was
+already removed as a caption, since a page that captions its pictures does so throughout."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .line_features import SPEECH_VERBS, Context, Line
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
+
+CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
+                    r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b")  # not "is seen as" (regarded)
+# a label does not open with these (it would be the start of a sentence) ...
+LABEL_FIRST_STOP = {"another", "one", "also", "still", "now", "then", "yet", "even", "the", "a", "an", "in", "on",
+                     "at", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her",
+                     "their", "our", "asked", "when", "while", "as", "if", "for", "but", "and", "so", "here", "there"}
+# ... nor hold a speech verb (SPEECH_VERBS: "The ministry said: ...")
+NOT_LABELS = {"from", "to", "date", "subject", "cc", "twitter", "facebook", "instagram", "youtube",
+               "q", "a", "question", "answer", "note", "update", "correction", "clarification", "editor's note", "source", "sources",
+               "related", "more", "read more", "watch", "photo", "video", "special", "disclosure", "warning",
+               "background", "context", "analysis", "opinion", "why", "what", "how", "who", "when", "where"}
+
+
+def label_of(line: Line, ctx: Context) -> Optional[str]:
+    """The label of a 'Label: description' line, or None when the line is no such caption shape."""
+    m = LABEL_CAPTION.match(line.text)
+    if not m or line.index == 0:
+        return None
+    label, rest = m.group(1), m.group(2)
+    words = label.split()
+    if label.lower() in NOT_LABELS or len(rest.split()) < 8 or words[0].lower() in ctx.capitalized_mid \
+            or words[0].lower() in LABEL_FIRST_STOP or any(w.lower() in SPEECH_VERBS for w in words):
+        return None
+    if rest[:1] in "\"'\u201c\u2018" or re.match(r"^(?:I|We|I'm|We're|I've|We've)\b", rest):
+        return None
+    return label
+
+
+def is_label_caption(line: Line, ctx: Context) -> bool:
+    """Daily Mail style photo captions: 'Devastated: Diane and John Foley talk to reporters ...'.
+
+    The label is one to four words, only the first capitalized (so not 'Michael Foley:'), not a
+    word the article capitalizes inside a sentence (a name: not 'Obama:' in a transcript), and what
+    follows is a description, not speech. One such line could be an article's own device ('Bonus
+    prediction: ...'): it takes two or more in the article (a caption style), or a picture cue
+    ('pictured', '(left)', 'poses'). Such captions end without a full stop (247 of 249 on FNC-1 train);
+    a 'Label: ...' paragraph that closes with one is the story's own list ('Superdelegates: Clinton is
+    backed by 520 ...', PolNeAR), kept unless a picture cue says otherwise."""
+    if label_of(line, ctx) is None:
+        return False
+    if bool(CAPTION_CUES.search(line.text)):
+        return True
+    return ctx.n_label_lines >= 2 and not line.terminal
+
+
+# removals that show the article captions its pictures
+CAPTION_REASONS = frozenset({"photo caption", "run of unpunctuated captions", "image credit", "photo credit"})
+
+
+def label_captions_in_caption_style(lines: list[Line], ctx: Context, removed: dict[int, str]) -> list[int]:
+    """Indexes of the 'Label: description' lines with no closing full stop in an article where another
+    line was removed as a caption (`removed`: line index -> reason): "Health fear: Kim has rapidly gained
+    weight ..." beside the article's other captions. Without that style one such line stays ("Lucky
+    escape: ..." may be the story's own device), as do those that close with a full stop."""
+    if not any(reason in CAPTION_REASONS for reason in removed.values()):
+        return []
+    return [ln.index for ln in lines if ln.index not in removed and not ln.terminal and label_of(ln, ctx) is not None]

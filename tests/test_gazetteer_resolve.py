@@ -163,6 +163,10 @@ def test_no_10_is_downing_street_and_an_alias_with_a_number_matches_as_written(r
     ("an official at the U.N. refugee agency", "United Nations"),  # a workplace with a body that needs a country
     ("the Syrian Observatory, a watchdog", None),  # an NGO: "watchdog" alone is no state body
     ("A source with contacts with Iraqi intelligence", None),  # contacts, not a workplace
+    # an institution listed under one name is found under the government's others ("UN Human Rights Council")
+    ("a report by the United Nations Human Rights Council", "United Nations"),
+    ("the U.N. General Assembly", "United Nations"),
+    ("a spokesman for US Forces Korea", "United States"),  # listed as "U.S. Forces Korea"
 ])
 def test_un_agencies_and_workplaces(resolver, mention, government):
     assert resolver.decide(mention, None).government == government

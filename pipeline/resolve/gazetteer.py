@@ -66,6 +66,26 @@ class _Entry:
         return f"{self.start or ''}..{self.end or ''}"
 
 
+def _with_name_variants(institutions: list[Any], names: list[str]) -> list[Any]:
+    """The institutions, and each one that opens with one of the government's names under its other
+    names too: "UN Human Rights Council" is also "United Nations Human Rights Council" and "U.N. ...".
+    The exact text of the list comes first, so its matches read as they always did."""
+    out = list(institutions)
+    seen = {i.lower() for i in institutions if isinstance(i, str)}
+    for item in institutions:
+        if not isinstance(item, str):
+            continue
+        for name in names:
+            if not item.startswith(name + " "):
+                continue
+            for other in names:
+                variant = other + item[len(name):]
+                if variant.lower() not in seen:
+                    seen.add(variant.lower())
+                    out.append(variant)
+    return out
+
+
 @dataclass
 class Gazetteer:
     governments: dict[str, dict[str, list[Any]]]
@@ -78,7 +98,10 @@ class Gazetteer:
         by_alias: dict[tuple[str, str], list[_Entry]] = {}
         for gov, spec in self.governments.items():
             for fld in ("names", "demonyms", "capitals", "institutions", "people", "outlets"):
-                for item in spec.get(fld, []) or []:
+                items = spec.get(fld, []) or []
+                if fld == "institutions":
+                    items = _with_name_variants(items, [n for n in spec.get("names", []) or [] if isinstance(n, str)])
+                for item in items:
                     for entry in _entries(item, gov, fld):
                         by_alias.setdefault((entry.alias, fld), []).append(entry)
         # longest first so "South Korean" beats "Korea" and "U.S. Forces Korea" beats "U.S."; where one

@@ -324,6 +324,23 @@ def test_releasing_photos_or_casting_a_vote_is_an_act(stages):
     assert "South Korea" in a.governments
 
 
+CHARGES = """Terror arrests
+UK authorities have charged four men with terror offences. Russian President Vladimir Putin unveiled a World War I monument in Moscow last Friday.
+
+The Home Office said the threat level would stay at severe.
+"""
+
+
+def test_charging_suspects_or_unveiling_a_monument_is_an_act(stages):
+    """Act verbs read off the cues of government statements on the FNC-1 train bodies (session 33)."""
+    a = run(stages, CHARGES, "charges", date="2014-10-20")
+    for words in ("four men with terror offences", "a World War I monument"):
+        act = by_content(a, words)
+        assert act.category == "action", words
+    assert "Russia" not in a.governments
+    assert [s.text for s in a.governments["United Kingdom"].statements] == ["the threat level would stay at severe"]
+
+
 DATELINE_COLON = """Militant named
 LONDON: "Jihadi John", the masked militant, was named on Thursday as a Londoner.
 

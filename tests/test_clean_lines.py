@@ -384,6 +384,16 @@ def test_a_dashed_name_under_a_quote_mid_story_is_its_speaker_not_a_sign_off():
     assert "--Cris Carter" in clean(text).clean_text
 
 
+def test_a_name_with_an_office_under_a_quotation_is_its_speaker_not_an_embedded_headline():
+    quote = "\"We are pouring money into an endeavor that does not make our communities any safer.\""
+    signed = "Brooklyn District Attorney Kenneth Thompson"
+    text = "Title\n" + BODY_A + "\n\n" + quote + "\n" + signed + "\n" + BODY_B + "\n"
+    assert signed in clean(text).clean_text
+    teaser = "Brooklyn District Attorney Opens Inquiry Into Police Shooting"  # after a sentence, not a quotation
+    a = clean("Title\n" + BODY_A + "\n" + teaser + "\n" + BODY_B + "\n")
+    assert teaser not in a.clean_text and "embedded headline" in {r.reason for r in a.removed}
+
+
 def test_a_bracketed_wire_credit_closing_a_paragraph_goes_and_a_bracket_inside_one_stays():
     a = clean("Title\nKim has always shared power, he said. (Additional reporting by James Pearson; Editing by "
               "Mike Collett-White)\nThe second paragraph (reporting by nobody) goes on.\n")

@@ -234,7 +234,15 @@ def _embedded_headline(line: Line, ctx: Context) -> bool:
         return False  # "3. Beats Music May Get Rolled Into iTunes", "Possible Reason No. 1": the story's own sections
     nxt = ctx.lines[line.index + 1] if line.index + 1 < len(ctx.lines) else None
     prv = ctx.lines[line.index - 1]
+    if line.n_words <= 10 and prv.text.rstrip().endswith(_CLOSING_QUOTES) and _OFFICE_TITLE.search(line.text):
+        return False  # the speaker of the quotation above: "Brooklyn District Attorney Kenneth Thompson"
     return sentence_like(prv) and (nxt is None or sentence_like(nxt) or not nxt.terminal)
+
+
+_CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
+_OFFICE_TITLE = re.compile(r"\b(?:Judge|Attorney|Minister|Secretary|Director|Mayor|Governor|Senator|President|Chief|"
+                           r"Spokes(?:man|woman|person)|Commissioner|Ambassador|Prosecutor|Sheriff|Chairman|Chairwoman|"
+                           r"General|Commander|Officer|Councilman|Councilwoman|Representative)\b")
 
 
 LINE_RULES: tuple[LineRule, ...] = (

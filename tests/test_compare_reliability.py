@@ -39,3 +39,15 @@ def test_reliability_tables_per_part_in_markdown_and_html():
     page = reliability_html({"a<b>": tables["cross (test)"]})
     assert "a&lt;b&gt;" in page and "<td>0.70</td>" in page
     assert reliability_markdown({}) == [] and reliability_html({}) == ""
+
+
+def test_plots_draw_an_estimate_that_lies_outside_its_bootstrap_interval():
+    """ECE is biased upward on resamples, so its percentile interval can miss the estimate (dev_extra,
+    session 33: 8.6 with [9.2, 35.7]); the chart must still be drawn, not fail on a negative error bar."""
+    from pipeline.compare.report import make_plots
+
+    row = Row(name="default", kind="choice")
+    row.summary = {"stance_ece": {"estimate": 8.6, "low": 9.2, "high": 35.7, "n": 20},
+                   "rougeL": {"estimate": 45.3, "low": 37.1, "high": 53.0, "n": 30}}
+    plots = make_plots([row], ["rougeL", "stance_ece"], "rougeL")
+    assert plots and all(v for v in plots.values())

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.lines import classify_lines  # noqa: E402
+from run_files import command_line  # noqa: E402
 
 
 def removals(folders: list[Path]) -> list[list[str]]:
@@ -49,8 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--input {folder}: no such folder", file=sys.stderr)
             return 2
     rows = removals(folders)
-    out: dict = {"command": "python scripts/line_removals.py " + " ".join(sys.argv[1:] if argv is None else argv),
-                 "removals": rows}
+    out: dict = {"command": command_line(__file__, argv), "removals": rows}
     if args.before:
         before = {tuple(r) for r in json.loads(Path(args.before).read_text(encoding="utf-8"))["removals"]}
         after = {tuple(r) for r in rows}

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
-from run_files import command_line  # noqa: E402
+from run_files import command_line, run_articles  # noqa: E402
 
 COUNTRIES = [("Kenya", "Kenyan"), ("Nigeria", "Nigerian"), ("Pakistan", "Pakistani"), ("Indonesia", "Indonesian"),
              ("Peru", "Peruvian"), ("Ukraine", "Ukrainian"), ("Egypt", "Egyptian"), ("Turkey", "Turkish"),
@@ -84,20 +84,20 @@ CONTENT = "the measures would stay in place"
 
 def cases(n_countries: int = 0) -> list[dict]:
     """Every (country, body, frame) case with its sentence and the government it should land under."""
-    out = []
+    out: list[dict] = []
+
+    def add(government, body, frame, speaker: str) -> None:
+        out.append({"id": f"case{len(out):04d}", "government": government, "body": body, "frame": frame,
+                    "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
+
     countries = COUNTRIES[:n_countries] if n_countries else COUNTRIES
     for (country, demonym), body, (frame, pattern) in itertools.product(countries, BODIES, FRAMES.items()):
-        speaker = pattern.format(C=country, D=demonym, B=body)
-        out.append({"id": f"case{len(out):04d}", "government": country.removeprefix("the "), "body": body,
-                    "frame": frame, "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
+        add(country.removeprefix("the "), body, frame, pattern.format(C=country, D=demonym, B=body))
     for (country, demonym), office, (frame, pattern) in itertools.product(countries, OFFICES, OFFICE_FRAMES.items()):
-        speaker = pattern.format(C=country, D=demonym, O=office, O0=office[0].upper() + office[1:])
-        out.append({"id": f"case{len(out):04d}", "government": country.removeprefix("the "), "body": office,
-                    "frame": frame, "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
+        add(country.removeprefix("the "), office, frame,
+            pattern.format(C=country, D=demonym, O=office, O0=office[0].upper() + office[1:]))
     for (country, demonym), (frame, pattern) in itertools.product(countries, NOT_GOVERNMENT.items()):
-        speaker = pattern.format(C=country, C0=country.removeprefix("the "), D=demonym)
-        out.append({"id": f"case{len(out):04d}", "government": None, "body": None, "frame": frame,
-                    "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
+        add(None, None, frame, pattern.format(C=country, C0=country.removeprefix("the "), D=demonym))
     return out
 
 
@@ -132,8 +132,8 @@ def main(argv=None) -> int:
         cmd = [sys.executable, str(ROOT / "scripts" / "run.py"), "--config", args.config, "--input", str(inp),
                "--output", str(run)] + [x for s in sets for x in ("--set", s)]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        results = {a["id"]: a for a in map(json.loads, (run / "results.jsonl").read_text(encoding="utf-8").splitlines())}
-    fails, first = collections.Counter(), {}
+        results = {a["id"]: a for a in run_articles(run)}
+    first: dict = {}
     by_frame, by_body, by_country = collections.Counter(), collections.Counter(), collections.Counter()
     for c in battery:
         got, why = landed(results.get(c["id"], {}))

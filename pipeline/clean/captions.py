@@ -9,14 +9,11 @@ from typing import Optional
 from .line_features import SPEECH_VERBS, Context, Line
 
 
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
 
-CAPTION_CUES = _rx(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
-                   r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b")  # not "is seen as" (regarded)
+CAPTION_CUES = re.compile(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
+                          r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b",
+                          re.IGNORECASE)  # not "is seen as" (regarded)
 # a label does not open with these (it would be the start of a sentence) ...
 LABEL_FIRST_STOP = {"another", "one", "also", "still", "now", "then", "yet", "even", "the", "a", "an", "in", "on",
                      "at", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his", "her",
@@ -52,12 +49,13 @@ def is_label_caption(line: Line, ctx: Context) -> bool:
     prediction: ...'): it takes two or more in the article (a caption style), or a picture cue
     ('pictured', '(left)', 'poses'). Such captions end without a full stop (247 of 249 on FNC-1 train);
     a 'Label: ...' paragraph that closes with one is the story's own list ('Superdelegates: Clinton is
-    backed by 520 ...', PolNeAR), kept unless a picture cue says otherwise."""
-    if label_of(line, ctx) is None:
+    backed by 520 ...', PolNeAR), kept unless a picture cue says otherwise. `ctx.label_lines` holds
+    the lines ``label_of`` names."""
+    if line.index not in ctx.label_lines:
         return False
     if bool(CAPTION_CUES.search(line.text)):
         return True
-    return ctx.n_label_lines >= 2 and not line.terminal
+    return len(ctx.label_lines) >= 2 and not line.terminal
 
 
 # removals that show the article captions its pictures
@@ -71,4 +69,4 @@ def label_captions_in_caption_style(lines: list[Line], ctx: Context, removed: di
     escape: ..." may be the story's own device), as do those that close with a full stop."""
     if not any(reason in CAPTION_REASONS for reason in removed.values()):
         return []
-    return [ln.index for ln in lines if ln.index not in removed and not ln.terminal and label_of(ln, ctx) is not None]
+    return [ln.index for ln in lines if ln.index in ctx.label_lines and ln.index not in removed and not ln.terminal]

@@ -101,7 +101,7 @@ class Context:
         self.link_runs: set[int] = set()  # runs of linked-story titles between paragraphs (set by classify_lines)
         self.signatures: set[int] = set()  # a letter's or column's sign-off: name, then place (set by classify_lines)
         self.author_notes: set[int] = set()  # an opinion piece's closing line about its author (set by classify_lines)
-        self.n_label_lines = 0  # 'Label: description' lines (set by classify_lines)
+        self.label_lines: set[int] = set()  # 'Label: description' lines (set by classify_lines)
         self.capitalized_mid: set[str] = set()  # words capitalized inside sentences: names
         for ln in lines:
             toks = ln.text.split()

@@ -335,7 +335,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     ctx = Context(lines, text)
     rules = [r for r in LINE_RULES if categories is None or r.name in categories]
     heads = {ln.index for ln in lines if _LIST_HEAD.match(ln.text) and ln.n_words <= 8}
-    ctx.n_label_lines = sum(1 for ln in lines if label_of(ln, ctx) is not None)
+    ctx.label_lines = {ln.index for ln in lines if label_of(ln, ctx) is not None}
     if categories is None or "link_list" in categories:
         _mark_lists(ctx, heads)
     if categories is None or "promo" in categories:

@@ -23,7 +23,7 @@ from ..io.yaml_file import read_yaml
 
 DEFAULT_BODIES = str(Path(__file__).resolve().with_name("bodies.yaml"))
 KEYS = ("bodies", "offices", "person_heads", "non_government", "documents", "pronouns", "gender", "demonyms",
-        "capitals", "code_stopwords", "ambiguous_names")
+        "capitals", "code_stopwords", "ambiguous_names", "federal_states")
 GOV_KINDS = ("body", "office", "body_cc", "office_cc")
 PRONOUN_KEYS = ("number", "referent", "gender")
 
@@ -80,6 +80,7 @@ class BodyLexicon:
     code_stopwords: frozenset[str]
     ambiguous_names: frozenset[str]
     path: str = ""
+    federal_states: frozenset[str] = frozenset()  # alpha-2 codes: where "federal" names the national level
     _rx: Any = field(default=None, repr=False)
     _person_nouns: dict = field(default_factory=dict, repr=False)  # (gender, skip) -> pattern (coref.py), built once
 
@@ -92,7 +93,7 @@ class BodyLexicon:
         """A copy that also knows `extra` (word -> kind); words already here keep their kind."""
         merged = {**{w.lower(): k for w, k in extra.items()}, **self.words}
         return BodyLexicon(merged, self.person_heads, self.pronouns, self.gender, self.demonyms, self.capitals,
-                           self.code_stopwords, self.ambiguous_names, self.path)
+                           self.code_stopwords, self.ambiguous_names, self.path, self.federal_states)
 
     def person_noun_pattern(self, gender: str, skip: frozenset[str]) -> Optional[re.Pattern]:
         """'my mother', 'his wife', 'a woman': a determiner and a noun of `gender` that names a person
@@ -204,6 +205,7 @@ def build_lexicon(data: dict, p: Path = Path("<bodies>")) -> BodyLexicon:
         code_stopwords=frozenset(_strings(p, "code_stopwords", data.get("code_stopwords"))),
         ambiguous_names=frozenset(_strings(p, "ambiguous_names", data.get("ambiguous_names"))),
         path=str(p),
+        federal_states=frozenset(_strings(p, "federal_states", data.get("federal_states"))),
     )
 
 

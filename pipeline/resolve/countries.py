@@ -69,6 +69,17 @@ def derived_demonyms(name: str) -> list[str]:
     return []
 
 
+def _official_with_own_names(country: Any, spec: dict) -> list[str]:
+    """pycountry's official name with its short name swapped for the gazetteer's own names of the
+    country: "Republic of Türkiye" -> "Republic of Turkey"."""
+    official = getattr(country, "official_name", None) or ""
+    m = re.fullmatch(rf"(.+ of (?:the )?){re.escape(country.name)}", official)
+    if not m:
+        return []
+    own = [n for n in spec.get("names") or [] if isinstance(n, str) and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", n)]
+    return [m.group(1) + n for n in own if n != country.name]
+
+
 def _gazetteer_government(forms: list[str], by_name: dict[str, str]) -> Optional[str]:
     for f in forms:
         gov = by_name.get(f.lower())
@@ -119,7 +130,7 @@ def with_countries(gaz: Gazetteer, lex: BodyLexicon, more_capitals: Optional[dic
     ambiguous = {a.lower() for a in lex.ambiguous_names}
     proposals: list[tuple[str, str, str]] = []  # (government, field, alias)
     for c, forms, gov in _country_governments(by_name, lex):
-        names = [f for f in forms if f.lower() not in ambiguous]
+        names = [f for f in forms if f.lower() not in ambiguous] + _official_with_own_names(c, govs.get(gov) or {})
         codes = [c.alpha_3] if c.alpha_3 not in lex.code_stopwords else []  # two-letter codes: too many words (VA, PS)
         demonyms = lex.demonyms.get(c.alpha_2) or [d for f in forms[:1] for d in derived_demonyms(f)]
         for a in names + codes:

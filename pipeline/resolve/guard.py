@@ -182,7 +182,9 @@ _OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)(?:['’]s?)?\s+$")
 _NOT_OWNERS = frozenset({"the", "a", "an", "senior", "top", "chief", "deputy", "press", "acting", "former", "one",
                          "another", "two", "three", "several", "some", "spokesman", "spokeswoman", "spokesperson",
                          # a portfolio, not an owner: "Defense chief of staff Alex Badeh", "Foreign spokesman"
-                         "defense", "defence", "foreign", "interior", "security", "intelligence", "military"})
+                         "defense", "defence", "foreign", "interior", "security", "intelligence", "military",
+                         # a level of government, not an owner: "Federal officials said"
+                         "federal", "national", "central"})
 
 
 def owner_before(residue: str, role: Word, words: list[Word], person_heads: frozenset[str]) -> Optional[str]:

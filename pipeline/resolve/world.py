@@ -3,7 +3,7 @@ built once per process and shared by every resolver made from the same gazetteer
 from __future__ import annotations
 
 from .bodies import BodyLexicon
-from .countries import with_countries
+from .countries import alpha2_governments, with_countries
 from .gazetteer import Gazetteer
 from .places import PlaceIndex, build_place_index, capitals
 
@@ -27,3 +27,8 @@ def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> Place
     if key not in _PLACES:
         _PLACES[key] = build_place_index(gaz, lex, min_population)
     return _PLACES[key]
+
+
+def federal_governments(gaz: Gazetteer, lex: BodyLexicon) -> frozenset[str]:
+    """The governments (as `gaz` names them) of the lexicon's ``federal_states``."""
+    return frozenset(g for code, g in alpha2_governments(gaz, lex).items() if code in lex.federal_states)

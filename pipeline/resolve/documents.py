@@ -33,3 +33,23 @@ def document_author(text: str, statement: Any, document_words: frozenset[str]) -
         return None
     m = _AUTHORED.match(text[sp.end:statement.cue_start])
     return _WHEN.sub("", m.group(1)).strip() if m else None
+
+
+def issued_by_organisation(mention: str, national: list, organisations: frozenset[str],
+                           document_words: frozenset[str]) -> bool:
+    """"A United Nations report on Iraq", "the IMF report": an intergovernmental organisation's name,
+    then at most two words, then a document word. Not a country's name ("the Iraq report" names a
+    topic) and not a demonym ("a Russian report" may be a newspaper's).
+
+    >>> from types import SimpleNamespace as S
+    >>> un = S(government="United Nations", field="names", start=2, end=16)
+    >>> issued_by_organisation("A United Nations report on Iraq", [un], frozenset({"United Nations"}), frozenset({"report"}))
+    True
+    """
+    for m in national:
+        if m.field != "names" or m.government not in organisations:
+            continue
+        words = re.findall(r"[\w'-]+", mention[m.end:].lower())[:3]
+        if any(w in document_words for w in words):
+            return True
+    return False

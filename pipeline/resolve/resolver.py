@@ -51,12 +51,12 @@ from .context import _NATIONAL, ArticleContext
 from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
 from .places import place_owned
-from .world import federal_governments, world_gazetteer, world_places
+from .world import federal_governments, organisation_governments, world_gazetteer, world_places
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, is_federal, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
 from .conjuncts import conjuncts, nested_phrases
-from .documents import document_author
+from .documents import document_author, issued_by_organisation
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -88,7 +88,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
                                base.ambiguous_names, base.path)
         self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
-        self.federal = federal_governments(self.gaz, base)
+        self.federal, self.organisations = federal_governments(self.gaz, base), organisation_governments(self.gaz, base)
         self.title_vocab = title_vocab(self.lex)
         self.office_vocab = office_vocab(self.lex)
         self.fixed_home = home_country
@@ -184,7 +184,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                             person=person)
         if national:
             owners = _owner_countries(mention, national, frozenset(w.start for w in gov_words if w.kind in ("body", "body_cc")))
-            bare = _is_bare(mention, national)
+            bare = _is_bare(mention, national) or issued_by_organisation(mention, national, self.organisations, self.document_words)
             if owners and (gov_words or bare):
                 govs = _ordered_unique(m.government for m in owners)
                 why = " + ".join(f"{LABEL[m.field]} {m.text!r}" for m in owners[:4])

@@ -77,6 +77,8 @@ def around(line: str) -> str:
     ("This story is still developing. More details will be made available once they emerge.", "editor's note"),
     ("Carlos Barria / Reuters.", "photo credit"),
     ("Orlando Sentinel via Getty Images.", "photo credit"),
+    ("Isaac Brekken/WireImage", "photo credit"),  # a name and any source joined by a slash
+    ("Facebook/Mohamed Shoukair.", "photo credit"),
     ("(L) Police in Ferguson wearing riot gear walk toward a man. (R) U.S. soldiers in Mosul.", "photo caption"),
     ("To contact the reporter on this story: Terry Atlas in Washington at tatlas@bloomberg.net",
      "newsroom contact line"),
@@ -125,6 +127,7 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
 
 @pytest.mark.parametrize("line", [
     '"We will fight until the end," one protester told NBC News.',  # a one-line quote
+    "The U.S./Mexico border is long.",  # a slash inside a sentence
     "\u201cThis is not a war against al-Nusra, but a war against Islam.\u201d",
     "WASHINGTON (Reuters) - The U.S. Senate passed the bill on Friday.",  # dateline
     "SEOUL, June 19 (Yonhap) -- South Korea condemned the treaty.",

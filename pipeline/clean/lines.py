@@ -93,6 +93,9 @@ _DATE_ONLY = _rx(r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(
                  r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\W{0,3}$")
 _PHOTO_CREDIT_LINE = _rx(r"^\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:\s*/\s*|\s+via\s+)(?:reuters|ap|afp|epa|getty images|"
                          r"associated press|ap images|shutterstock|istock)\.?\W{0,2}$")
+# "Isaac Brekken/WireImage", "Facebook/Mohamed Shoukair.": a name and a source joined by a slash, nothing else
+_SLASH_CREDIT = re.compile(r"^\W{0,3}[A-Z][\w.'\u2019&-]*(?: [A-Z][\w.'\u2019&-]*){0,3}\s*/\s*"
+                           r"[A-Z][\w.'\u2019&-]*(?: [A-Z][\w.'\u2019&-]*){0,3}\.?$")
 _CREDIT_COLON = _rx(r"^\W{0,3}(?:contributing|contributors?|(?:additional )?reporting|editing|sources?|via)\s*[:\-\u2014\u2013]\s*\S")
 _CONTRIBUTED = re.compile(r"^[\W]{0,3}(?:[A-Z][\w.'\-]+,?\s+){1,4}(?:and\s+(?:[A-Z][\w.'\-]+\s+){1,4})?"
                           r"(?:also\s+)?contributed(?:\s+(?:to this (?:report|story|article)|reporting|research|"
@@ -266,7 +269,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
-    LineRule("image_credit", "photo credit", lambda ln, c: bool(_PHOTO_CREDIT_LINE.match(ln.text)) and ln.n_words <= 10),
+    LineRule("image_credit", "photo credit", lambda ln, c: ln.n_words <= 10 and bool(
+        _PHOTO_CREDIT_LINE.match(ln.text) or _SLASH_CREDIT.match(ln.text))),
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items

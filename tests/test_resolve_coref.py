@@ -268,6 +268,23 @@ def test_the_statement_is_its_issuers_and_no_one_elses(resolver):
     assert govs(resolver, b)[1] is None, b.statements[1].speaker.reason
 
 
+@pytest.mark.parametrize("first, speaker, content", [
+    ("In an official statement on Monday, the Iraqi defence ministry confirmed that ISIS had used chlorine.",
+     "the Iraqi defence ministry", "that ISIS had used chlorine"),  # the clause opens with the statement
+    ("The Iraqi defence ministry, in a statement from its spokesman, confirmed that ISIS had used chlorine.",
+     "The Iraqi defence ministry", "that ISIS had used chlorine"),  # right after the speaker
+])
+def test_the_statement_its_speaker_issued_in_a_framing_phrase(resolver, first, speaker, content):
+    a = article([first, "\"The attack was primitive,\" the statement said."],
+                [(speaker, content), ("the statement", "The attack was primitive")], date="2015-01-20")
+    assert govs(resolver, a) == ["Iraq", "Iraq"], a.statements[1].speaker.reason
+    b = article(["The Iraqi defence ministry confirmed that ISIS had used chlorine.",
+                 "Smith was named in a statement by the police.", "\"He is a suspect,\" the statement said."],
+                [("The Iraqi defence ministry", "that ISIS had used chlorine"),
+                 ("the statement", "He is a suspect")], date="2015-01-20")
+    assert govs(resolver, b)[1] is None  # the ministry issued no statement
+
+
 @pytest.mark.parametrize("sentence, speaker, government", [
     ("Though some Iraqi news outlets have confirmed cases, the country's health ministry has denied the reports.",
      "the country's health ministry", "Iraq"),

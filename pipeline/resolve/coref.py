@@ -42,15 +42,28 @@ ISSUER_WINDOW = 60  # characters after the speaker phrase: "said Saturday in an 
 _ISSUED = (r"^\W*(?:[\w-]+\s+){{0,2}}?(?:(?:said|says|added|wrote|announced|declared|stated|confirmed|denied)"
            r"(?:\s+[\w-]+){{0,2}}?\s+in|issued|released|put out|sent)\s+(?:a|an|the|its|his|her|their)\s+"
            r"(?:[\w-]+\s+){{0,2}}?{doc}\b")
+# "The White House, in a statement from its spokeswoman, confirmed ..."
+_IN_DOC = r"\s*,?\s*in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{doc}\b"
+# "In an official statement on Monday, the Iraqi defence ministry confirmed ...": the clause opens with it
+_IN_DOC_BEFORE = r"(?:^|[.!?\n]\s*|[,;]\s*)in\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{doc}\b[^.!?\n,]{{0,30}},\s*$"
 
 
 def issued(ant: "Antecedent", document: str, text: str) -> bool:
     """Whether `ant` is the document ("A statement attributed to the group") or issued it right where it
-    speaks ("The Pentagon said in a statement", "the ministry issued a statement")."""
+    speaks ("The Pentagon said in a statement", "the ministry issued a statement", "The White House, in a
+    statement, confirmed", "In a statement, the ministry said")."""
     if re.search(rf"\b{re.escape(document)}\b", ant.text, re.IGNORECASE):
         return True
-    after = text[ant.end:ant.end + ISSUER_WINDOW] if text and ant.end >= 0 else ""
-    return bool(re.match(_ISSUED.format(doc=re.escape(document)), after, re.IGNORECASE))
+    if not text or ant.end < 0:
+        return False
+    doc = re.escape(document)
+    after = text[ant.end:ant.end + ISSUER_WINDOW]
+    if re.match(_ISSUED.format(doc=doc), after, re.IGNORECASE) or re.match(_IN_DOC.format(doc=doc), after, re.IGNORECASE):
+        return True
+    start = ant.end - len(ant.mention)
+    if start < 0 or text[start:ant.end] != ant.mention:
+        return False
+    return bool(re.search(_IN_DOC_BEFORE.format(doc=doc), text[max(0, start - ISSUER_WINDOW):start], re.IGNORECASE))
 
 
 @dataclass

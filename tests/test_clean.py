@@ -37,6 +37,7 @@ def test_offset_map_points_back_to_raw(seed_path):
     ("Reporting by Hyonhee Shin; Editing by Ed Davies", "agency or contributor credit"),
     ("Copyright 2024 Yonhap News Agency. All rights reserved.", "copyright"),
     ("(Photo: Reuters)", "image credit"),
+    ("Getty.", "image credit"),  # the agency alone under a picture's title
     ("Read more: https://example.com/story", "related link"),
     ("Subscribe now", "promotion or teaser"),
     ("Advertisement", "promotion or teaser"),

@@ -101,6 +101,8 @@ def around(line: str) -> str:
     ("CEN   Bare cheek: Down come the trousers", "photo caption"),  # the picture agency, a wide gap, the caption
     ("Getty   Killer mushroom: The fly amanita contains poison which can be fatal", "photo caption"),
     ("potshop-400x404", "leftover markup or script"),  # an image's file name
+    ("banksy-mugshot", "leftover markup or script"),  # an image's slug
+    ("AD_152311321.jpg", "leftover markup or script"),
     ("We Are Sorry,This video is restricted from playing in your locationEcode: 17.", "promotion or teaser"),
     ("Your browser does not support the video tag.", "promotion or teaser"),
     ("The Huffington Post has supplemented this Reuters article with additional quotes from a pool report.",
@@ -128,6 +130,7 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
 @pytest.mark.parametrize("line", [
     '"We will fight until the end," one protester told NBC News.',  # a one-line quote
     "The U.S./Mexico border is long.",  # a slash inside a sentence
+    "The Getty museum reopened on Monday.",  # the agency's name in a sentence
     "\u201cThis is not a war against al-Nusra, but a war against Islam.\u201d",
     "WASHINGTON (Reuters) - The U.S. Senate passed the bill on Friday.",  # dateline
     "SEOUL, June 19 (Yonhap) -- South Korea condemned the treaty.",

@@ -27,7 +27,7 @@ def _span(name: str, reason: str, pattern: str) -> Rule:
 
 
 _CREDIT_WORDS = r"(?:image|photo|picture|graphic|video|illustration)s?"
-_AGENCIES = (r"(?:Yonhap(?: News)?|Reuters|AP|AFP|EPA|Getty Images|Xinhua|Kyodo|TASS|Sputnik|"
+_AGENCIES = (r"(?:Yonhap(?: News)?|Reuters|AP|AFP|EPA|Getty(?: Images)?|Xinhua|Kyodo|TASS|Sputnik|"
              r"Associated Press|Bloomberg|Newsis|News1|KCNA|Anadolu|Shutterstock)")
 
 # the parts of a credit list: a wire service, "wires" or "agencies", or a name of one to three capitalized words

@@ -1,4 +1,4 @@
-"""Lines of leftover markup or script: tags, style sheets, ad scripts, image file names.
+"""Lines of leftover markup or script: tags, style sheets, ad scripts, image file names and slugs.
 
 A line goes whole only when little but code is left around its markup. Prose inside a tag stays,
 so that the tag alone is cut out by the span rule in boilerplate.py: an embedded post
@@ -15,7 +15,9 @@ from .line_features import Line, sentence_like
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:amp;)?(?:lt|gt|nbsp|quot);|"
                     r"^\s*[\w.$]+\([^()]*\);?\s*$|^\s*@media\b|\{\s*[\w-]+\s*:\s*[^}]*\}|google_ad_|"
                     r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=|"
-                    r"^\s*[\w.-]*[a-zA-Z][\w.-]*-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s*$")  # an image file name
+                    r"^\s*[\w.-]*[a-zA-Z][\w.-]*-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s*$|"  # an image file name
+                    r"^\s*[\w.-]+\.(?:jpe?g|png|gif|webp)\s*$|"
+                    r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+)+\s*$")  # an image's slug ("banksy-mugshot")
 # a token of code: braces, brackets, "=", ";", an underscore, a CSS class (".ethanmobile"), "key:"
 _CODE_TOKEN = re.compile(r"[{}();=<>&_]|^\.[a-z]|:$")
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """How the plain-text reader's lead-paragraph test (pipeline.io.readers.is_lead_paragraph) reads first
-lines whose nature is known: PolNeAR texts open with their headline, FNC-1 bodies have none (their
-first line is the story's first paragraph). Articles of the govbench test half are skipped
-(scan_rules.held_out), as in every scan that shapes a rule.
+lines whose nature is known: PolNeAR texts open with their headline, NeuS pieces carry theirs in a
+TITLE field, FNC-1 bodies have none (their first line is the story's first paragraph). Articles of the
+govbench test half are skipped (scan_rules.held_out), as in every scan that shapes a rule.
 
     python scripts/check_lead_lines.py [--data ../shared/data] --out benchmarks/results/lead_lines_X.json
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -58,11 +59,18 @@ def main(argv=None) -> int:
             leads += [first_line(r["articleBody"]) for r in csv.DictReader(f)
                       if f"fnc1/{name}#{r['Body ID']}" not in test]
     leads = [x for x in leads if x and len(x) <= MAX_TITLE_CHARS]
+    _, neus_test_lines = held_out()
+    titles = []
+    with open(data / "neus" / "val.source", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n not in neus_test_lines:
+                titles += [m.group(1).strip() for m in re.finditer(r"TITLE=>\s*(.*?)\s*ARTICLE=>", line)]
     wrong = [h for h in headlines if is_lead_paragraph(h)]
     out = {"command": " ".join(["python", "scripts/check_lead_lines.py"] + (argv or sys.argv[1:])),
            "skipped": "govbench test articles (scan_rules.held_out)",
            "polnear_headlines": len(headlines), "polnear_headlines_read_as_lead": len(wrong),
            "polnear_headlines_read_as_lead_examples": wrong[:10],
+           "neus_titles": len(titles), "neus_titles_read_as_lead": sum(map(is_lead_paragraph, titles)),
            "fnc1_first_lines_up_to_300_chars": len(leads),
            "fnc1_first_lines_read_as_lead": sum(map(is_lead_paragraph, leads)),
            "by_sentence_words": by_threshold(headlines, leads)}

@@ -268,6 +268,15 @@ def test_the_statement_is_its_issuers_and_no_one_elses(resolver):
     assert govs(resolver, b)[1] is None, b.statements[1].speaker.reason
 
 
+def test_an_office_word_used_as_an_adjective_is_no_antecedent_office(resolver):
+    """"another official" after "Nigeria's official news agency": the agency holds no office."""
+    a = article(["Nigeria's official news agency says the fighters have agreed to a ceasefire.",
+                 "Nigeria is at war with the group in northern Nigeria, and another official said there had been talks in Chad."],
+                [("Nigeria's official news agency", "the fighters have agreed to a ceasefire"),
+                 ("another official", "there had been talks in Chad")], date="2014-10-17")
+    assert govs(resolver, a) == [None, "Nigeria"], a.statements[1].speaker.reason
+
+
 @pytest.mark.parametrize("first, speaker, content", [
     ("In an official statement on Monday, the Iraqi defence ministry confirmed that ISIS had used chlorine.",
      "the Iraqi defence ministry", "that ISIS had used chlorine"),  # the clause opens with the statement

@@ -152,7 +152,9 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
         return True
     head = _head(low)
     words = lex.find(ant.text.lower())
-    heads = {w.text for w in words}
+    # "Nigeria's official news agency", "an official statement": an adjective, not the office
+    heads = {w.text for w, nxt in zip(words, words[1:] + [None]) if not (
+        w.gov and nxt is not None and nxt.start - w.end <= 1 and (nxt.non_gov or nxt.kind == "document"))}
     singular = {re.sub(r"(?:ies)$", "y", h) for h in heads} | {h.rstrip("s") for h in heads} | heads
     kind = lex.kind(head) or ""
     if head in SPOKES:

@@ -12,6 +12,7 @@ from pipeline.resolve.resolver import GovernmentResolver
 ROOT = Path(__file__).resolve().parents[1]
 D2016 = dt.date(2016, 5, 3)
 D2024 = dt.date(2024, 6, 18)
+D2014 = dt.date(2014, 12, 10)
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +43,8 @@ def test_government_speakers(resolver, mention, home, day, government):
 @pytest.mark.parametrize("mention,day", [
     ("a Russian analyst", D2024),
     ("a Kremlin critic", D2024),
+    ("Kremlin watchers", D2024),  # analysts of a government, not it
+    ("WATCHERS of North Korea's secretive regime", D2014),
     ("former foreign minister Kang Kyung-wha", D2024),
     ("Republican presidential candidate Donald Trump", D2016),
     ("Trump", D2016),

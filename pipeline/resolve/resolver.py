@@ -86,7 +86,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         extra.update({w: "non_gov:actors" for w in gazetteer.non_government_roles})
         self.lex = BodyLexicon({**base.words, **{w.lower(): k for w, k in extra.items()}}, base.person_heads,
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
-                               base.ambiguous_names, base.path)
+                               base.ambiguous_names, base.path, base.federal_states)
         self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
         self.federal, self.organisations = federal_governments(self.gaz, base), organisation_governments(self.gaz, base)
         self.title_vocab = title_vocab(self.lex)

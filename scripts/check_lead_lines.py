@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.datasets.neus import parse_part  # noqa: E402
 from pipeline.io import readers  # noqa: E402
 from pipeline.io.readers import is_lead_paragraph  # noqa: E402
 from pipeline.io.writer import write_json_atomic  # noqa: E402
@@ -48,7 +48,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     data = Path(args.data)
-    test, _ = held_out()
+    test, neus_test_lines = held_out()
     headlines = [first_line(p.read_text(encoding="utf-8")) for split in ("train", "dev")
                  for p in sorted((data / "polnear" / split / "text").glob("*.txt"))
                  if f"polnear/{split}/text/{p.name}" not in test]
@@ -59,12 +59,11 @@ def main(argv=None) -> int:
             leads += [first_line(r["articleBody"]) for r in csv.DictReader(f)
                       if f"fnc1/{name}#{r['Body ID']}" not in test]
     leads = [x for x in leads if x and len(x) <= MAX_TITLE_CHARS]
-    _, neus_test_lines = held_out()
     titles = []
     with open(data / "neus" / "val.source", encoding="utf-8") as f:
         for n, line in enumerate(f):
             if n not in neus_test_lines:
-                titles += [m.group(1).strip() for m in re.finditer(r"TITLE=>\s*(.*?)\s*ARTICLE=>", line)]
+                titles += [t for t in (parse_part(part)[0] for part in line.split("[SEP]")) if t]
     wrong = [h for h in headlines if is_lead_paragraph(h)]
     out = {"command": " ".join(["python", "scripts/check_lead_lines.py"] + (argv or sys.argv[1:])),
            "skipped": "govbench test articles (scan_rules.held_out)",

@@ -19,9 +19,12 @@ def test_federal_states_are_data():
     lex = load_bodies()
     assert {"US", "DE", "NG", "MX"} <= lex.federal_states and "GB" not in lex.federal_states
     data = yaml.safe_load(Path(DEFAULT_BODIES).read_text(encoding="utf-8"))
-    data["federal_states"] = "US"
-    with pytest.raises(BodiesError, match="federal_states"):
-        build_lexicon(data, Path("bodies.yaml"))
+    for bad, message in (("US", "federal_states must be a list"),
+                         (["US", "USA"], "federal_states: 'USA' is not an ISO 3166 alpha-2 code"),
+                         (["US", False], "federal_states: a code read as False")):  # YAML's bare NO
+        data["federal_states"] = bad
+        with pytest.raises(BodiesError, match=message):
+            build_lexicon(data, Path("bodies.yaml"))
 
 
 def test_the_resolver_knows_federal_governments_by_their_names(resolver):

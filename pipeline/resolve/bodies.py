@@ -146,15 +146,26 @@ def _by_code(p: Path, data: dict, key: str) -> dict[str, list[str]]:
     v = data.get(key) or {}
     if not isinstance(v, dict):
         raise BodiesError(f"{p}: {key} must be a mapping of ISO alpha-2 codes to lists of names")
-    out = {}
-    for code, names in v.items():
-        if isinstance(code, bool):
-            raise BodiesError(f"{p}: {key}: a key read as {code}: quote two-letter codes such as \"NO\" (YAML reads "
-                              f"a bare NO, ON, YES as a boolean)")
-        if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
-            raise BodiesError(f"{p}: {key}: {code!r} is not an ISO 3166 alpha-2 code (two capital letters)")
-        out[code] = _strings(p, f"{key}.{code}", names)
-    return out
+    return {_code(p, key, code): _strings(p, f"{key}.{code}", names) for code, names in v.items()}
+
+
+def _codes(p: Path, key: str, value: Any) -> frozenset[str]:
+    """A list of ISO 3166 alpha-2 codes (``federal_states``)."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise BodiesError(f"{p}: {key} must be a list of ISO 3166 alpha-2 codes")
+    return frozenset(_code(p, key, c) for c in value)
+
+
+def _code(p: Path, key: str, code: Any) -> str:
+    """An ISO 3166 alpha-2 code as YAML gave it, or a BodiesError that names `key`."""
+    if isinstance(code, bool):
+        raise BodiesError(f"{p}: {key}: a code read as {code}: quote two-letter codes such as \"NO\" (YAML reads "
+                          f"a bare NO, ON, YES as a boolean)")
+    if not (isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)):
+        raise BodiesError(f"{p}: {key}: {code!r} is not an ISO 3166 alpha-2 code (two capital letters)")
+    return code
 
 
 def build_lexicon(data: dict, p: Path = Path("<bodies>")) -> BodyLexicon:
@@ -205,7 +216,7 @@ def build_lexicon(data: dict, p: Path = Path("<bodies>")) -> BodyLexicon:
         code_stopwords=frozenset(_strings(p, "code_stopwords", data.get("code_stopwords"))),
         ambiguous_names=frozenset(_strings(p, "ambiguous_names", data.get("ambiguous_names"))),
         path=str(p),
-        federal_states=frozenset(_strings(p, "federal_states", data.get("federal_states"))),
+        federal_states=_codes(p, "federal_states", data.get("federal_states")),
     )
 
 

@@ -56,21 +56,22 @@ def _owned_by_other_country(mention: str, m, matches: list) -> bool:
         and _OWNER_GAP.match(mention[n.end:m.start]) for n in matches)
 
 
-def is_federal(mention: str) -> bool:
-    """"Federal officials", "the federal police": the national level of a federal state."""
-    return bool(_FEDERAL.search(mention))
+def federal_only(mention: str, federal: frozenset[str]) -> Optional[frozenset[str]]:
+    """The countries a country-less role may take: for "Federal officials", "the federal police" (the
+    national level of a federal state) only the federal states `federal`; otherwise any (None)."""
+    return federal if _FEDERAL.search(mention) else None
 
 
 def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragraphs: int,
-                                only: Optional[frozenset[str]] = None) -> Decision:
+                                federal: Optional[frozenset[str]] = None) -> Decision:
     """A state role with no country anywhere else ("Government spokesman Mike Omeri") takes the one
     government of the nearest earlier government speaker within `max_paragraphs` paragraphs (one of
-    `only`, when given: the federal states for "Federal officials")."""
+    `federal`, when given by ``federal_only``: the federal states for "Federal officials")."""
     for ant in reversed(done):
         if para - ant.paragraph > max_paragraphs:
             break
         a = ant.decision
-        if a.kind == "government" and len(a.governments) == 1 and (only is None or a.government in only):
+        if a.kind == "government" and len(a.governments) == 1 and (federal is None or a.government in federal):
             return Decision(a.government, "government", d.role, f"role {d.role!r} in the country of the nearest "
                             f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
                             needs_country=True)
@@ -79,13 +80,14 @@ def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragrap
 
 def role_without_country(role: str, mention: str, home: Optional[str], home_reason: str,
                          fallback: Optional[tuple[str, str]], person: bool,
-                         federal: frozenset[str] = frozenset()) -> Decision:
+                         federal: Optional[frozenset[str]] = None) -> Decision:
     """A state body or office that names no country itself: the outlet's home country, else the
     country the article (or its paragraph) is about, else unknown. Not the article's country for a
     generic head ("the president of a trades council"), nor for a role cities and provinces have too
     ("officials", "police") in an article named mostly by places inside its country. A "federal" role
-    only for a federal state (`federal`): "Federal officials" in a British paper are not Britain's."""
-    if is_federal(mention):
+    only for a federal state (`federal`, from ``federal_only``): "Federal officials" in a British paper
+    are not Britain's."""
+    if federal is not None:
         home = home if home in federal else None
         fallback = fallback if fallback and fallback[0] in federal else None
         if not home and not fallback:

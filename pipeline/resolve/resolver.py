@@ -51,8 +51,8 @@ from .context import _NATIONAL, ArticleContext
 from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
 from .places import place_owned
-from .world import federal_governments, organisation_governments, world_gazetteer, world_places
-from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, is_federal, role_without_country
+from .world import federal_and_organisations, world_gazetteer, world_places
+from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
 from .conjuncts import conjuncts, nested_phrases
@@ -88,7 +88,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
                                base.ambiguous_names, base.path, base.federal_states)
         self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
-        self.federal, self.organisations = federal_governments(self.gaz, base), organisation_governments(self.gaz, base)
+        self.federal, self.organisations = federal_and_organisations(self.gaz, base)
         self.title_vocab = title_vocab(self.lex)
         self.office_vocab = office_vocab(self.lex)
         self.fixed_home = home_country
@@ -214,7 +214,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         if not standalone:
             return Decision(None, "unknown", role.text, f"{role.kind.split('_')[0]} {role.text!r} names no country",
                             person=person)
-        return role_without_country(role.text, mention, home, home_reason, fallback, person, self.federal)
+        return role_without_country(role.text, mention, home, home_reason, fallback, person, federal_only(mention, self.federal))
 
     def _guard(self, residue: str, words: list[Word]) -> Optional[tuple[str, str]]:
         """(word, reason) when the phrase defines a non-government speaker."""
@@ -350,7 +350,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                 if self.coreference and d.kind == "unknown" and d.needs_country and d.role \
                         and not generic_head(d.role, sp.text):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs,
-                                                    self.federal if is_federal(sp.text) else None)
+                                                    federal_only(sp.text, self.federal))
                 if self.conjoined and d.kind != "government":  # "reporters ... as well as the Saudi Embassy's director"
                     d = self._conjoined(sp, article, home, why, day, people) or d
             inner = inner_source(article.clean_text, st) if d.kind != "government" else None

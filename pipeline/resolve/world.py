@@ -29,12 +29,9 @@ def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> Place
     return _PLACES[key]
 
 
-def federal_governments(gaz: Gazetteer, lex: BodyLexicon) -> frozenset[str]:
-    """The governments (as `gaz` names them) of the lexicon's ``federal_states``."""
-    return frozenset(g for code, g in alpha2_governments(gaz, lex).items() if code in lex.federal_states)
-
-
-def organisation_governments(gaz: Gazetteer, lex: BodyLexicon) -> frozenset[str]:
-    """The governments of `gaz` that are no country: the intergovernmental organisations (United
-    Nations, IMF, NATO ...)."""
-    return frozenset(gaz.governments) - frozenset(alpha2_governments(gaz, lex).values())
+def federal_and_organisations(gaz: Gazetteer, lex: BodyLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The governments (as `gaz` names them) of the lexicon's ``federal_states``, and the governments
+    of `gaz` that are no country: the intergovernmental organisations (United Nations, IMF, NATO ...)."""
+    countries = alpha2_governments(gaz, lex)
+    return (frozenset(g for code, g in countries.items() if code in lex.federal_states),
+            frozenset(gaz.governments) - frozenset(countries.values()))

@@ -1,6 +1,7 @@
-"""benchmarks/dev_extra: none of its articles is in govbench, resolver_blind, polnear_gov or an audit,
-one text per NeuS event and FNC-1 story (govbench's and resolver_blind's included), each with a
-reference in the govbench format (checked against its text when the public data is here)."""
+"""benchmarks/dev_extra and dev_extra2: none of their articles is in govbench, resolver_blind, polnear_gov,
+an audit or the other set, one text per NeuS event and FNC-1 story (govbench's and resolver_blind's
+included), each with a reference in the govbench format (checked against its text when the public data
+is here)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +11,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HERE = ROOT / "benchmarks" / "dev_extra"
 DATA = ROOT.parent / "shared" / "data"
 
 
@@ -18,30 +18,37 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def test_no_article_is_in_another_benchmark_or_audit_and_each_has_a_reference():
+SETS = [("dev_extra", 34, ("govbench", "resolver_blind")), ("dev_extra2", 30, ("govbench", "resolver_blind", "dev_extra"))]
+
+
+@pytest.mark.parametrize("name,size,other_sets", SETS)
+def test_no_article_is_in_another_benchmark_or_audit_and_each_has_a_reference(name, size, other_sets):
+    HERE = ROOT / "benchmarks" / name
     rows = _jsonl(HERE / "manifest.jsonl")
     ids = {r["id"] for r in rows}
-    assert len(ids) == len(rows) == 34
-    others = {r["id"] for name in ("govbench", "resolver_blind") for r in _jsonl(ROOT / "benchmarks" / name / "manifest.jsonl")}
+    assert len(ids) == len(rows) == size
+    others = {r["id"] for other in other_sets for r in _jsonl(ROOT / "benchmarks" / other / "manifest.jsonl")}
     others |= {re.sub(r"^polnear-(?:train|dev)-", "", r["article"])
                for r in _jsonl(ROOT / "benchmarks" / "resolver_audit" / "verdicts.jsonl")}
     others |= {p.stem for p in (ROOT / "benchmarks" / "polnear_gov" / "references").glob("*.json")}
     assert not ids & others
     events = [i.rsplit("-", 1)[0] for i in ids if i.startswith("neus-")]
-    govbench_events = {r["id"].rsplit("-", 1)[0] for r in _jsonl(ROOT / "benchmarks" / "govbench" / "manifest.jsonl")
-                       if r["id"].startswith("neus-")}
-    assert len(events) == len(set(events)) and not set(events) & govbench_events
+    other_events = {r["id"].rsplit("-", 1)[0] for other in other_sets
+                    for r in _jsonl(ROOT / "benchmarks" / other / "manifest.jsonl") if r["id"].startswith("neus-")}
+    assert len(events) == len(set(events)) and not set(events) & other_events
     assert {r["split"] for r in rows} == {"dev"}
     assert {p.stem for p in (HERE / "references").glob("*.json")} == ids
 
 
 @pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data")
-def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path):
+@pytest.mark.parametrize("name", [s[0] for s in SETS])
+def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path, name):
     import importlib.util
 
     from pipeline.datasets.govbench import check_reference, materialize
 
-    spec = importlib.util.spec_from_file_location("dev_extra_draw", HERE / "draw.py")
+    HERE = ROOT / "benchmarks" / name
+    spec = importlib.util.spec_from_file_location(f"{name}_draw", HERE / "draw.py")
     draw = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(draw)
     assert draw.draw(DATA) == _jsonl(HERE / "manifest.jsonl")

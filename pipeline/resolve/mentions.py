@@ -19,6 +19,12 @@ _NOT_OWNER = re.compile(r"\b(?:to|on|with|against|about|toward|towards|in|over|a
                         r"criticized|criticised|visiting|visit|near|across)(?:\s+(?:the|a|an))?$")
 # "the government in Riyadh", "the authorities in Beijing": a state body seated there is that country's
 _SEAT = re.compile(r"\b(?:government|regime|authorities|administration|leadership)\s+in$")
+# "senior officials in Iraq", "an intelligence official in Seoul": officials placed in a country (or its
+# capital) that ends the phrase are its own, when nothing but a rank or a service qualifies them ("foreign",
+# "aid" or "Western officials in Kabul" are not Afghanistan's; "officials in Iraq's Kurdistan region" are a region's)
+_OFFICIALS_SEAT = re.compile(r"^(?:(?:a|an|the|one|two|three|four|several|some|other|senior|top|high-ranking|"
+                             r"high-level|unnamed|anonymous|security|intelligence|military|government)\s+)*"
+                             r"officials?\s+in(?:\s+the)?$")
 # "a spokesman in the North Korean embassy", "an official at the UN refugee agency": the place a
 # person works names its country, when a state body follows the country at once
 _WORKPLACE = re.compile(r"\b(?:in|at|from|within)(?:\s+the)?$")
@@ -213,7 +219,8 @@ def _owner_countries(mention: str, national: list[Match], body_starts: frozenset
     ambassador to Russia" is the US), with the countries coordinated with it ("Germany, France and
     Britain", "US and Israeli officials"). After "in/at/from" a country counts when a state body
     starts right after it, at most three words on (`body_starts`: "a spokesman in the North Korean
-    embassy", "an official at the Iraqi Defence Ministry")."""
+    embassy", "an official at the Iraqi Defence Ministry"), and after "officials in" when it ends the
+    phrase (``_OFFICIALS_SEAT``)."""
     owners: list[Match] = []
     for m in national:
         before = mention[:m.start].rstrip().lower()
@@ -225,7 +232,8 @@ def _owner_countries(mention: str, national: list[Match], body_starts: frozenset
             break
         workplace = bool(_WORKPLACE.search(before)) and any(_body_follows(mention[m.end:b])
                                                             for b in body_starts if b >= m.end)
-        if not _NOT_OWNER.search(before) or _SEAT.search(before) or workplace:
+        seated = bool(_OFFICIALS_SEAT.match(before)) and not mention[m.end:].strip(" ,.")
+        if not _NOT_OWNER.search(before) or _SEAT.search(before) or workplace or seated:
             owners.append(m)
     return owners
 

@@ -351,6 +351,25 @@ def test_a_run_of_linked_story_titles_between_paragraphs_goes():
     assert {r.reason for _, r in gone} == {"run of link titles"}
 
 
+TAIL_LINKS = ["Official: Secret Service twice interviewed, released suspected intruder",
+              "Fence jumper had served in Iraq, former stepson says", "How the agency could tighten security"]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_story_titles_that_end_the_article_go_with_or_without_blank_lines(sep):
+    text = sep.join(["Nigeria Says It Freed Hostages", STORY[0], STORY[1], STORY[2], *TAIL_LINKS])
+    gone = classify_lines(text)
+    assert [ln.text for ln, _ in gone] == TAIL_LINKS
+    assert {r.reason for _, r in gone} == {"run of link titles"}
+
+
+@pytest.mark.parametrize("tail", [["Fence jumper had served in Iraq, former stepson says"],  # one line: maybe a subhead
+                                  ["The agency says the review will take weeks", "It gave no date"]])  # no titles
+def test_one_title_or_plain_lines_at_the_end_stay(tail):
+    text = "\n".join(["Nigeria Says It Freed Hostages", STORY[0], STORY[1], STORY[2], *tail])
+    assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []
+
+
 @pytest.mark.parametrize("case", ["alone", "short_items", "long_list", "capitals", "top", "no_full_stops"])
 def test_short_unpunctuated_story_lines_stay(case):
     if case == "alone":  # one question between paragraphs may be the story's own

@@ -60,11 +60,20 @@ def _link_title(line: Line) -> bool:
     return headline_like(line) or (line.n_words <= 12 and bool(_QUESTION.match(line.text)))
 
 
+# a headline's own attribution: "White House fence jumper has PTSD, former stepson says"
+_SAYS_LAST = re.compile(r",\s+[^,]{2,40}\s(?:says|say|warns|claims)$")
+
+
+def _attributed_title(line: Line) -> bool:
+    """A story title that ends with its source and a speech verb after a comma."""
+    return 4 <= line.n_words <= 14 and headline_like(line) and bool(_SAYS_LAST.search(line.text))
+
+
 def mark_link_runs(ctx: Context, longest: int = 5) -> None:
     """Titles of linked stories set between paragraphs ("Who are Boko Haram?" / "Profile: Boko Haram
     leader Abubakar Shekau"): two to `longest` consecutive story titles, each set off by blank lines,
-    after the first two lines (the article's own title and byline). A longer run is a list of the
-    story's own (a menu, the dishes served), not links."""
+    after the first two lines (the article's own title and byline), or ending the article after a
+    closed paragraph. A longer run is a list of the story's own (a menu, the dishes served), not links."""
     if not _prose(ctx):
         return
     ok = [_set_off(ctx, ln.index) and _link_title(ln) for ln in ctx.lines]
@@ -76,6 +85,15 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
         if i >= 2 and 2 <= j - i <= longest:
             ctx.link_runs.update(range(i, j))
         i = j + 1
+    # the related-story box under the story: the last lines are titles, after a closed paragraph,
+    # whether or not blank lines set them off ("Official: Secret Service twice interviewed, ..." /
+    # "White House fence jumper has PTSD, former stepson says")
+    tail = len(ctx.lines)
+    while tail > 0 and (_link_title(ctx.lines[tail - 1]) or _attributed_title(ctx.lines[tail - 1])):
+        tail -= 1
+    if 2 <= len(ctx.lines) - tail <= longest and tail >= 2 and ctx.lines[tail - 1].terminal \
+            and ctx.lines[tail - 1].n_words >= 10:
+        ctx.link_runs.update(range(tail, len(ctx.lines)))
 
 
 # what a page widget leaves behind: related-story boxes, comment and share bars, counters, style sheets

@@ -212,6 +212,17 @@ def test_one_label_caption_goes_in_an_article_that_captions_its_pictures():
     assert closed in clean("Title\n" + BODY_A + "\n" + closed + "\n" + credit + "\n").clean_text  # a full stop
 
 
+def test_a_capitals_label_caption_closed_by_a_bracketed_credit_goes_on_its_own():
+    caption = "AGONY: After a five hour surgery medics managed to reattach the arm [CEN]"
+    a = clean("Title\n" + BODY_A + "\n" + caption + "\n" + BODY_B + "\n")
+    assert caption not in a.clean_text and BODY_B in a.clean_text
+    assert [r.reason for r in a.removed] == ["photo caption"]
+    briefing = "RUSSIANS SPARED FULL BAN The committee refused to ban all the country's athletes [BBC]"
+    no_credit = "UPDATE: The ministry said the talks would resume on Monday in Geneva"
+    for line in (briefing, no_credit):  # no label colon; no credit
+        assert line in clean("Title\n" + BODY_A + "\n" + line + "\n" + BODY_B + "\n").clean_text
+
+
 def test_label_paragraphs_that_close_with_a_full_stop_are_the_storys_own_list():
     items = ("Title\n" + BODY_A + "\nSuperdelegates: Clinton is backed by 520 superdelegates compared with 39 who back "
              "Sanders, according to the Associated Press.\n" + BODY_B + "\nCampaign funding: The Sanders campaign wants "

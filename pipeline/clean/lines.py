@@ -22,7 +22,7 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like,
                             is_dateline, sentence_like, speaks, split_lines)
-from .captions import CAPTION_CUES, is_label_caption, label_captions_in_caption_style, label_of
+from .captions import CAPTION_CUES, CREDITED_CAPS_CAPTION, is_label_caption, label_captions_in_caption_style, label_of
 from .markup import markup_line
 from .runs import mark_caption_runs, mark_link_runs, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
@@ -283,6 +283,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("promo", "promotion or teaser", _promo),
     LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
     LineRule("caption", "photo caption", lambda ln, c: is_label_caption(ln, c)
+             or (ln.n_words <= 40 and bool(CREDITED_CAPS_CAPTION.match(ln.text)))
              or (not ln.terminal and ln.n_words <= 40 and bool(_CAPTION_TAIL.search(ln.text))
                  and not sentence_like(ln))
              or (ln.index >= 1 and not ln.terminal and not ln.text.endswith(":") and 8 <= ln.n_words <= 60

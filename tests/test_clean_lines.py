@@ -33,6 +33,7 @@ def around(line: str) -> str:
     ("Scroll down for video", "promotion or teaser"),
     ("Watch the ad above.", "promotion or teaser"),
     ("Click here to read the full report", "promotion or teaser"),
+    ("Stay tuned for more updates on this story at 21WIRE.", "promotion or teaser"),
     ("(Reporting by Michael Holden; editing by Andrew Hay)", "agency or contributor credit"),
     ("(Additional reporting by Kylie MacLellan; Editing by Michael Holden and Gareth Jones.)",
      "agency or contributor credit"),
@@ -175,6 +176,7 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "He told Reuters, AP",
     "Take a look at the numbers:",  # a lead into the story's own figures
     "Our daily briefing with the minister was cancelled, officials said.",
+    "Officials told residents to stay tuned for further warnings on Monday.",  # not at the start
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

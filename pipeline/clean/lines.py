@@ -55,7 +55,7 @@ _SHARE_BAR = _rx(r"^(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|cco
 _PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:content|post)|advertisement|"
              r"ad|ads by \w+|watch|listen|video|podcast|breaking|exclusive offer|deal|offer)\s*(?:[:|\u2014\u2013-]|$)")
 # wording that is a promotion wherever it stands, and wording that is one only off a sentence
-_PROMO_STRONG = _rx(r"\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
+_PROMO_STRONG = _rx(r"^\W{0,3}stay tuned (?:to|for)\b|\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
                     r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
                     r"subscribe (?:to|for) (?:our|the)\b|enter your e-?mail(?: address)?\W*$|like (?:the|our|this) (?:facebook )?page\W*$|download (?:the|our)\b.{0,30}\bapp\b|"
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"

@@ -101,6 +101,8 @@ def test_a_country_inside_an_organisations_name(resolver, mention, government):
     "Iampaglia, who graduated in 2009 with her master's in business administration",  # a degree
     "an angry army of HP workers and retirees",  # a crowd
     "Officer Joseph Beinlich, a Jupiter police spokesman",  # a town's police, named before another head
+    "London's Telegraph News Service",  # a news service is media, wherever it sits
+    "English wire services",
 ])
 def test_more_speakers_that_are_no_government(resolver, mention):
     assert resolver.decide(mention, None, "", D2016, ("United States", "the article names it most")).government is None

@@ -77,6 +77,14 @@ def test_tenures_follow_the_article_date(resolver):
     assert "not in office on 2016-05-03" in reason
 
 
+def test_british_cabinet_office_holders_named_by_title_alone(resolver):
+    aug2014 = dt.date(2014, 8, 25)
+    assert resolver.decide("Foreign Secretary Philip Hammond", None, "", aug2014).government == "United Kingdom"
+    assert resolver.decide("Home Secretary Theresa May", None, "", aug2014).government == "United Kingdom"
+    assert resolver.decide("Boris Johnson", None, "", dt.date(2017, 3, 1)).government == "United Kingdom"
+    assert resolver.decide("Boris Johnson", None, "", dt.date(2019, 1, 1)).government is None  # between offices
+
+
 def test_parse_date():
     assert parse_date("nyt_2016-09-28_what-mexico") == dt.date(2016, 9, 28)
     assert parse_date("2024-06-18T09:00:00Z") == dt.date(2024, 6, 18)

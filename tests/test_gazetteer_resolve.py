@@ -85,6 +85,17 @@ def test_british_cabinet_office_holders_named_by_title_alone(resolver):
     assert resolver.decide("Boris Johnson", None, "", dt.date(2019, 1, 1)).government is None  # between offices
 
 
+@pytest.mark.parametrize("mention,day,government", [
+    ("Attorney General William Barr", dt.date(2019, 6, 1), "United States"),  # named without the country
+    ("Homeland Security Deputy Secretary Alejandro Mayorkas", dt.date(2016, 7, 26), "United States"),
+    ("Fed Chair Janet Yellen", dt.date(2015, 12, 30), "United States"),
+    ("Rex Tillerson", dt.date(2016, 5, 3), None),  # an oil executive before he took office
+    ("Mattis", dt.date(2018, 3, 1), "United States"),
+])
+def test_american_principals_of_three_administrations(resolver, mention, day, government):
+    assert resolver.decide(mention, None, "", day).government == government
+
+
 def test_parse_date():
     assert parse_date("nyt_2016-09-28_what-mexico") == dt.date(2016, 9, 28)
     assert parse_date("2024-06-18T09:00:00Z") == dt.date(2024, 6, 18)

@@ -280,6 +280,18 @@ def test_an_undated_article_is_dated_from_the_years_and_office_holders_it_names(
     assert ctx.article_date(b)[0].year == 2017  # from 2015 on, the first year Trump was in office
 
 
+def test_a_then_in_the_sentence_before_does_not_unseat_a_titled_office_holder(resolver):
+    from pipeline.types import Article
+
+    text = ("In 2002 President George W. Bush spoke of the shells. They were gathered and then detonated.\n\n"
+            "US Secretary of State John Kerry visits Baghdad.")
+    day, why = resolver.article_date(Article(id="k", source_path="k.txt", raw_text="", clean_text=text))
+    assert day.year >= 2013, why  # Kerry (2013-2017) narrows the date, not Bush alone
+    former = text.replace("US Secretary", "Former US Secretary")
+    day, why = resolver.article_date(Article(id="k", source_path="k.txt", raw_text="", clean_text=former))
+    assert day.year < 2013, why  # "former" in the same sentence still unseats him
+
+
 def test_a_principal_out_of_office_is_only_the_one_in_the_same_part(resolver):
     day = dt.date(2016, 2, 1)
     d = resolver.decide("Jennifer Palmieri, Mrs. Clinton's communications director", "United States", "t", day)

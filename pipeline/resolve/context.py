@@ -26,6 +26,13 @@ _NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|p
                           re.IGNORECASE)
 
 
+
+def _same_sentence(before: str) -> str:
+    """The part of `before` (the text right before a mention) in the mention's own sentence: "... and
+    then detonated.\n\nUS Secretary of State John Kerry" holds no "then" of Kerry's."""
+    return re.split(r"[.!?][\"'\u201d\u2019)]*\s+|\n", before)[-1]
+
+
 # marks an article country named mostly by places inside it (a story about Flint or Chelsea): there a
 # bare "officials" or "police" is as likely the city's or the state's as the nation's (resolver.py)
 PLACES_INSIDE = "of them places inside it"
@@ -159,7 +166,7 @@ class ArticleContext:
         text = article.clean_text
         # dated office holders the text names, not as "former" or "late": (match, tenures)
         sitting = [(m, _tenures(m.tenure, today)) for m in self.gaz.find(text, {"people"}, on=today)
-                   if m.tenure and not _NOT_SITTING.search(text[max(0, m.start - 60):m.start])]
+                   if m.tenure and not _NOT_SITTING.search(_same_sentence(text[max(0, m.start - 60):m.start]))]
         dated = self._dated_by_titles(text, sitting, today) or self._dated_by_years(text, sitting, today)
         return dated or (today, "today (article date unknown)")
 

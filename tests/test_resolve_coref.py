@@ -491,11 +491,11 @@ def test_an_arabic_family_name_is_no_country(resolver):
 
 
 def test_the_articles_own_description_in_an_institution_outranks_the_tenure_table(resolver):
-    """The gazetteer knows John Kirby only as State Department spokesman from 2015; in 2014 the
-    article calls him the Pentagon's press secretary, and he speaks for the United States."""
-    a = article(["The Pentagon's press secretary, Rear Adm. John Kirby, confirmed the death.",
-                 "Kirby said the strike was a success."],
-                [("Kirby", "the strike was a success")], date="2014-09-05")
+    """The gazetteer knows Lloyd Austin only as defense secretary from 2021; in 2014 the article calls
+    him the Pentagon's Central Command chief, and he speaks for the United States."""
+    a = article(["The Pentagon's Central Command chief, Gen. Lloyd Austin, confirmed the death.",
+                 "Lloyd Austin said the strike was a success."],
+                [("Lloyd Austin", "the strike was a success")], date="2014-09-05")
     assert govs(resolver, a) == ["United States"]
     assert "not the tenure table" in a.statements[0].speaker.reason
     b = article(["In 2012, Secretary of State Hillary Clinton visited Cairo.",  # a title alone is no institution

@@ -292,6 +292,18 @@ def test_a_then_in_the_sentence_before_does_not_unseat_a_titled_office_holder(re
     assert day.year < 2013, why  # "former" in the same sentence still unseats him
 
 
+def test_a_titled_dating_is_not_older_than_the_year_the_text_names_most_inside_the_tenure(resolver):
+    from pipeline.types import Article
+
+    text = "President Obama spoke. Hillary Clinton said in 2016 she would fight. The 2016 race is close."
+    day, why = resolver.article_date(Article(id="u", source_path="u.txt", raw_text="", clean_text=text))
+    assert day == dt.date(2016, 7, 1), why
+    assert resolver.decide("Hillary Clinton", None, "", day).government is None  # a candidate by then
+    early = "President Obama spoke in 2010."  # an earlier year only bounds from below: the middle stays
+    assert resolver.article_date(Article(id="u", source_path="u.txt", raw_text="", clean_text=early))[0] == \
+        dt.date(2013, 1, 20)
+
+
 def test_a_principal_out_of_office_is_only_the_one_in_the_same_part(resolver):
     day = dt.date(2016, 2, 1)
     d = resolver.decide("Jennifer Palmieri, Mrs. Clinton's communications director", "United States", "t", day)

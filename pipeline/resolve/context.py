@@ -227,6 +227,15 @@ class ArticleContext:
                     lo, hi = max(lo, a), min(hi, b)
         mid = lo + (hi - lo) / 2
         names = ", ".join(sorted({t for t, _ in anchors})[:3])
-        return mid, f"mid-tenure of titled office holders ({names}: {lo}..{hi})"
+        why = f"mid-tenure of titled office holders ({names}: {lo}..{hi})"
+        # not older than the year the text names most inside that tenure ("President Obama" and "2016":
+        # 2016, when Hillary Clinton was no longer secretary of state)
+        years = [int(y) for y in _YEAR.findall(text) if lo.year <= int(y) <= min(hi.year, today.year)]
+        if years:
+            floor = max(set(years), key=lambda y: (years.count(y), y))
+            day = min(max(mid, _dt.date(floor, 7, 1)), hi - _dt.timedelta(days=1))
+            if day > mid:
+                return day, f"{why}, not before the year the text names most inside it ({floor})"
+        return mid, why
 
     # ------------------------------------------------------------ one phrase

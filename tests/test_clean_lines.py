@@ -34,6 +34,8 @@ def around(line: str) -> str:
     ("Watch the ad above.", "promotion or teaser"),
     ("Click here to read the full report", "promotion or teaser"),
     ("Stay tuned for more updates on this story at 21WIRE.", "promotion or teaser"),
+    ("The Sunday Times", "an outlet's name alone"),  # the source credit of the story or an item in it
+    ("KUNA News Agency.", "an outlet's name alone"),
     ("(Reporting by Michael Holden; editing by Andrew Hay)", "agency or contributor credit"),
     ("(Additional reporting by Kylie MacLellan; Editing by Michael Holden and Gareth Jones.)",
      "agency or contributor credit"),
@@ -177,6 +179,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Take a look at the numbers:",  # a lead into the story's own figures
     "Our daily briefing with the minister was cancelled, officials said.",
     "Officials told residents to stay tuned for further warnings on Monday.",  # not at the start
+    "The Washington Post reported it first.",  # an outlet named in a sentence
+    "Times Square",  # a place, not an outlet
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

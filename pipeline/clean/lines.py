@@ -105,6 +105,10 @@ _WITH_WIRES = _rx(r"^\W{0,3}(?:with|from)\s+(?:news )?(?:wire services|wires|fil
 _AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|agence france[- ]presse|bloomberg|cnn wire|tass|"
                    r"xinhua|yonhap)"
                    r"(?: contributed(?: to)?(?: this (?:report|story))?)?\.?\W{0,2}$")
+# an outlet's name alone on a line: the source credit of the story or of an item in it ("The Sunday
+# Times", "Sputnik News", "KUNA News Agency.")
+_OUTLET_ALONE = re.compile(r"^\W{0,3}(?:The )?(?:[A-Z][\w.&'\u2019-]*\s){0,3}(?:Times|Post|News|Telegraph|Herald|Tribune|"
+                           r"Journal|Guardian|Independent|Mail|Express|Mirror|Gazette|Chronicle|Observer|Agency)\.?$")
 _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|note to (?:readers|editors)|"
                    r"this (?:story|article|post|report|piece|item) (?:has been|was|is) (?:updated|corrected|amended|edited|"
                    r"originally|first|adapted|part of|republished|published)|an earlier version of this|"
@@ -267,6 +271,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         and ln.text.split()[0].lower().strip(".,") not in _NO_AUTHOR_START  # "If God is the author"
         and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln))),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
+    LineRule("credit", "an outlet's name alone", lambda ln, c: ln.n_words <= 5 and bool(_OUTLET_ALONE.match(ln.text))),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
     LineRule("image_credit", "photo credit", lambda ln, c: ln.n_words <= 10 and bool(

@@ -40,6 +40,7 @@ def test_country_plus_body_or_office(resolver, mention, government):
     ("a diplomat in Beijing", None),  # a person posted there may be anyone's
     ("Senior officials in Iraq", "Iraq"),  # officials placed in the country that ends the phrase: its own
     ("an intelligence official in Seoul", "South Korea"),
+    ("an intelligence official in Seoul who said the car had not left Pyongyang", "South Korea"),  # the clause's place
     ("foreign officials in Kabul", None),  # qualified as someone else's
     ("aid officials in Kabul", None),
     ("Western officials in Kabul", None),

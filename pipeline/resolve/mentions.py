@@ -347,7 +347,7 @@ def whose_owner(text: str, speaker: Any) -> Optional[str]:
 
 # "Graham, who says the United States and allies should send ground forces": the relative clause is a
 # statement of its own, not a description of the speaker ("Lim, who is spokesperson for ..." is)
-_SPEECH_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:\w+\s+){0,2}?(?:says|said|argues|argued|tells|told|claims|claimed|"
+_SPEECH_RELATIVE = re.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:\w+\s+){0,2}?(?:says|said|argues|argued|tells|told|claims|claimed|"
                               r"warns|warned|insists|insisted|adds|added|notes|noted|writes|wrote|tweets|tweeted|"
                               r"contends|contended|believes|believed|thinks|thought|predicts|predicted)\b.*$", re.DOTALL)
 
@@ -364,7 +364,7 @@ _ACTION_RELATIVE = re.compile(
 
 def without_speech_relative(mention: str) -> str:
     """The speaker phrase without a trailing relative clause that says something ("Graham, who says
-    ..." -> "Graham") or does something to someone else ("Schumer, who has also endorsed Clinton", "one
+    ..." -> "Graham", "an official in Seoul who said ..." -> "an official in Seoul") or does something to someone else ("Schumer, who has also endorsed Clinton", "one
     owner of a shop who declined to be named for fear of the authorities")."""
     return _ACTION_RELATIVE.sub("", _SPEECH_RELATIVE.sub("", mention)).strip()
 

@@ -387,6 +387,22 @@ def test_one_title_or_plain_lines_at_the_end_stay(tail):
     assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []
 
 
+@pytest.mark.parametrize("bullets", [["\u2022 Who is Jihadi John?", "\u2022 Does Jihadi John have a body double"],
+                                     ["\u2022 MP scolded for loud sneeze in Commons \u2022 Video: Kangaroo has a sneezing fit"]])
+def test_bulleted_story_titles_between_paragraphs_go(bullets):
+    text = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0], STORY[1], *bullets, STORY[2]])
+    assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == bullets
+
+
+def test_one_bullet_or_bulleted_sentences_stay():
+    one = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0], "\u2022 Who is Jihadi John?", STORY[1]])
+    points = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0],
+                           "\u2022 The army said 200 hostages were freed on Monday.",
+                           "\u2022 The raid began before dawn, officials said.", STORY[1]])
+    for text in (one, points):
+        assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []
+
+
 @pytest.mark.parametrize("case", ["alone", "short_items", "long_list", "capitals", "top", "no_full_stops"])
 def test_short_unpunctuated_story_lines_stay(case):
     if case == "alone":  # one question between paragraphs may be the story's own

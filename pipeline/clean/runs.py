@@ -69,6 +69,20 @@ def _attributed_title(line: Line) -> bool:
     return 4 <= line.n_words <= 14 and headline_like(line) and bool(_SAYS_LAST.search(line.text))
 
 
+_BULLET = "\u2022"
+
+
+def _bulleted_titles(line: Line) -> int:
+    """How many story titles a line of bullets holds ("\u2022 Who is Jihadi John?", "\u2022 MP scolded for loud
+    sneeze in Commons \u2022 Video: Kangaroo has a sneezing fit"); 0 when a piece is no title."""
+    if not line.text.startswith(_BULLET):
+        return 0
+    pieces = [p.strip() for p in line.text.split(_BULLET) if p.strip()]
+    ok = all(_link_title(Line(line.index, 0, len(p), p)) or (len(p.split()) <= 12 and p.endswith("?"))
+             for p in pieces)
+    return len(pieces) if ok else 0
+
+
 def mark_link_runs(ctx: Context, longest: int = 5) -> None:
     """Titles of linked stories set between paragraphs ("Who are Boko Haram?" / "Profile: Boko Haram
     leader Abubakar Shekau"): two to `longest` consecutive story titles, each set off by blank lines,
@@ -85,6 +99,11 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
         if i >= 2 and 2 <= j - i <= longest:
             ctx.link_runs.update(range(i, j))
         i = j + 1
+    # bulleted story titles between paragraphs: two or more, in one line or in lines next to each other
+    bullets = [_bulleted_titles(ln) if ln.index >= 2 else 0 for ln in ctx.lines]
+    for i, n in enumerate(bullets):
+        if n >= 2 or (n and ((i > 0 and bullets[i - 1]) or (i + 1 < len(bullets) and bullets[i + 1]))):
+            ctx.link_runs.add(i)
     # the related-story box under the story: the last lines are titles, after a closed paragraph,
     # whether or not blank lines set them off ("Official: Secret Service twice interviewed, ..." /
     # "White House fence jumper has PTSD, former stepson says")

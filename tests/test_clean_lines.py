@@ -388,7 +388,8 @@ def test_one_title_or_plain_lines_at_the_end_stay(tail):
 
 
 @pytest.mark.parametrize("bullets", [["\u2022 Who is Jihadi John?", "\u2022 Does Jihadi John have a body double"],
-                                     ["\u2022 MP scolded for loud sneeze in Commons \u2022 Video: Kangaroo has a sneezing fit"]])
+                                     ["\u2022 MP scolded for loud sneeze in Commons "
+                                      "\u2022 Video: Kangaroo has a sneezing fit"]])
 def test_bulleted_story_titles_between_paragraphs_go(bullets):
     text = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0], STORY[1], *bullets, STORY[2]])
     assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == bullets

@@ -31,6 +31,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -73,19 +74,26 @@ def candidates(data: Path, gd) -> list[dict]:
     return out
 
 
-def draw(data: Path) -> list[dict]:
+def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quota: Optional[dict] = None,
+         seed: int = SEED) -> list[dict]:
+    """The texts of `quota` (stratum -> how many; None: every one left) in a seeded order, leaving out
+    the articles of `sets` (benchmark folders with a manifest) and their NeuS events and FNC-1 stories,
+    polnear_gov and the audits; dev_extra2 draws with dev_extra among `sets` and no limit."""
+    quota = QUOTA if quota is None else quota
     gd = _load("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
     pats = gd.country_patterns()
     cands = candidates(data, gd)
     group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    taken = _ids("benchmarks/govbench/manifest.jsonl", "id") | _ids("benchmarks/resolver_blind/manifest.jsonl", "id")
+    taken: set[str] = set()
+    for name in sets:
+        taken |= _ids(f"benchmarks/{name}/manifest.jsonl", "id")
     skip = set(taken) | {p.stem for p in (ROOT / "benchmarks" / "polnear_gov" / "references").glob("*.json")}
     for path, key in (("benchmarks/resolver_audit/verdicts.jsonl", "article"),
                       ("benchmarks/boilerplate_audit/verdicts.jsonl", "article"),
                       ("benchmarks/stance_audit/gold.jsonl", "id")):
         skip |= {re.sub(r"^polnear-(?:train|dev)-", "", i) for i in _ids(path, key)}
     groups = {group_of.get(i, i) for i in taken}
-    pool: dict[tuple[str, str], list[dict]] = {k: [] for k in QUOTA}
+    pool: dict[tuple[str, str], list[dict]] = {k: [] for k in quota}
     for c in cands:
         words = len(c["text"].split())
         if c["id"] in skip or not (50 if c["source"] == "neus" else 150) <= words <= 1100:
@@ -96,9 +104,9 @@ def draw(data: Path) -> list[dict]:
         stratum = "international" if countries - {"United States"} else "us"
         if (c["source"], stratum) in pool:
             pool[(c["source"], stratum)].append({**c, "words": words, "countries": sorted(countries)})
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rows = []
-    for key, n in QUOTA.items():
+    for key, n in quota.items():
         items = sorted(pool[key], key=lambda c: c["ref"])
         rng.shuffle(items)
         picked = 0
@@ -116,15 +124,16 @@ def draw(data: Path) -> list[dict]:
     return rows
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv=None, draw_fn=None, manifest: Path = HERE / "manifest.jsonl", doc: str = __doc__) -> int:
+    """The command line of this draw, and of dev_extra2's (its `draw_fn`, `manifest` and docstring)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", help="write the manifest here")
     ap.add_argument("--write", help="write the drawn texts into <this folder>/dev/<id>.txt")
-    ap.add_argument("--manifest", default=str(HERE / "manifest.jsonl"))
+    ap.add_argument("--manifest", default=str(manifest))
     args = ap.parse_args(argv)
     if args.out:
-        rows = draw(Path(args.data))
+        rows = (draw_fn or draw)(Path(args.data))
         Path(args.out).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         print(f"{len(rows)} texts -> {args.out}", file=sys.stderr)
     if args.write:

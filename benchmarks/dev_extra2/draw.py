@@ -15,13 +15,7 @@ the resolver does on text it was not tuned on, and after that it is tuned on.
 """
 from __future__ import annotations
 
-import argparse
-import hashlib
 import importlib.util
-import json
-import random
-import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,65 +32,17 @@ def _load(name: str, path: Path):
     return mod
 
 
+_DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
+
+
 def draw(data: Path) -> list[dict]:
-    dx = _load("dev_extra_draw", ROOT / "benchmarks" / "dev_extra" / "draw.py")
-    gd = dx._load("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
-    pats = gd.country_patterns()
-    cands = dx.candidates(data, gd)
-    group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    taken = set()
-    for manifest in ("govbench", "resolver_blind", "dev_extra"):
-        taken |= dx._ids(f"benchmarks/{manifest}/manifest.jsonl", "id")
-    skip = set(taken) | {p.stem for p in (ROOT / "benchmarks" / "polnear_gov" / "references").glob("*.json")}
-    for path, key in (("benchmarks/resolver_audit/verdicts.jsonl", "article"),
-                      ("benchmarks/boilerplate_audit/verdicts.jsonl", "article"),
-                      ("benchmarks/stance_audit/gold.jsonl", "id")):
-        skip |= {re.sub(r"^polnear-(?:train|dev)-", "", i) for i in dx._ids(path, key)}
-    groups = {group_of.get(i, i) for i in taken}
-    pool: dict[tuple[str, str], list[dict]] = {k: [] for k in STRATA}
-    for c in cands:
-        words = len(c["text"].split())
-        if c["id"] in skip or not (50 if c["source"] == "neus" else 150) <= words <= 1100:
-            continue
-        countries = gd.speaking_countries(c["text"], pats)
-        if not countries:
-            continue
-        stratum = "international" if countries - {"United States"} else "us"
-        pool[(c["source"], stratum)].append({**c, "words": words, "countries": sorted(countries)})
-    rng = random.Random(SEED)
-    rows = []
-    for key in STRATA:
-        items = sorted(pool[key], key=lambda c: c["ref"])
-        rng.shuffle(items)
-        for c in items:
-            g = c.get("group", c["id"])
-            if g in groups:
-                continue
-            groups.add(g)
-            rows.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": key[1],
-                         "words": c["words"], "countries": c["countries"], "split": "dev",
-                         "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
-    return rows
+    """dev_extra's draw with dev_extra left out too and every text left taken."""
+    dx = _load("dev_extra_draw", _DEV_EXTRA)
+    return dx.draw(data, sets=("govbench", "resolver_blind", "dev_extra"), quota=dict.fromkeys(STRATA), seed=SEED)
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    ap.add_argument("--out", help="write the manifest here")
-    ap.add_argument("--write", help="write the drawn texts into <this folder>/dev/<id>.txt")
-    ap.add_argument("--manifest", default=str(HERE / "manifest.jsonl"))
-    args = ap.parse_args(argv)
-    if args.out:
-        rows = draw(Path(args.data))
-        Path(args.out).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        print(f"{len(rows)} texts -> {args.out}", file=sys.stderr)
-    if args.write:
-        sys.path.insert(0, str(ROOT))
-        from pipeline.datasets.govbench import materialize
-
-        counts = materialize(Path(args.data), Path(args.write), Path(args.manifest))
-        print(f"{sum(counts.values())} texts -> {args.write}", file=sys.stderr)
-    return 0
+    return _load("dev_extra_draw", _DEV_EXTRA).main(argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ NOT_LABELS = {"from", "to", "date", "subject", "cc", "twitter", "facebook", "ins
 
 # the tabloid style in capitals, closed by the picture's credit in brackets: "AGONY: After a five hour
 # surgery medics managed to reattach his penis [CEN]", "MOCK: ... [FACEBOOK]"
-CREDITED_CAPS_CAPTION = re.compile(r"^[A-Z][A-Z'\u2019-]{2,}(?:\s[A-Z][A-Z'\u2019-]+){0,2}:\s+\S.*\s\[[A-Z][\w/ .&-]{1,24}\]$")
+CREDITED_CAPS_CAPTION = re.compile(r"^[A-Z][A-Z'\u2019-]{2,}(?:\s[A-Z][A-Z'\u2019-]+){0,2}:\s+\S.*"
+                                   r"\s\[[A-Z][\w/ .&-]{1,24}\]$")
 
 
 def label_of(line: Line, ctx: Context) -> Optional[str]:

@@ -26,7 +26,6 @@ _NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|p
                           re.IGNORECASE)
 
 
-
 def _same_sentence(before: str) -> str:
     """The part of `before` (the text right before a mention) in the mention's own sentence: "... and
     then detonated.\n\nUS Secretary of State John Kerry" holds no "then" of Kerry's."""

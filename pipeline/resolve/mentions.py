@@ -364,8 +364,9 @@ _ACTION_RELATIVE = re.compile(
 
 def without_speech_relative(mention: str) -> str:
     """The speaker phrase without a trailing relative clause that says something ("Graham, who says
-    ..." -> "Graham", "an official in Seoul who said ..." -> "an official in Seoul") or does something to someone else ("Schumer, who has also endorsed Clinton", "one
-    owner of a shop who declined to be named for fear of the authorities")."""
+    ..." -> "Graham", "an official in Seoul who said ..." -> "an official in Seoul") or does something
+    to someone else ("Schumer, who has also endorsed Clinton", "one owner of a shop who declined to be
+    named for fear of the authorities")."""
     return _ACTION_RELATIVE.sub("", _SPEECH_RELATIVE.sub("", mention)).strip()
 
 

@@ -387,6 +387,13 @@ def test_one_title_or_plain_lines_at_the_end_stay(tail):
     assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []
 
 
+@pytest.mark.parametrize("line", ["News", "Post", "Times."])
+def test_a_generic_word_alone_is_no_outlets_name(line):
+    """"News" is a title or a section label; an outlet's name has a word of its own ("Sputnik News")."""
+    text = "\n\n".join([line, STORY[0], line, STORY[1]])
+    assert "an outlet's name alone" not in {r.reason for _, r in classify_lines(text)}
+
+
 @pytest.mark.parametrize("bullets", [["\u2022 Who is Jihadi John?", "\u2022 Does Jihadi John have a body double"],
                                      ["\u2022 MP scolded for loud sneeze in Commons "
                                       "\u2022 Video: Kangaroo has a sneezing fit"]])

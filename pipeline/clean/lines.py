@@ -106,9 +106,11 @@ _AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|agence 
                    r"xinhua|yonhap)"
                    r"(?: contributed(?: to)?(?: this (?:report|story))?)?\.?\W{0,2}$")
 # an outlet's name alone on a line: the source credit of the story or of an item in it ("The Sunday
-# Times", "Sputnik News", "KUNA News Agency.")
-_OUTLET_ALONE = re.compile(r"^\W{0,3}(?:The )?(?:[A-Z][\w.&'\u2019-]*\s){0,3}(?:Times|Post|News|Telegraph|Herald|Tribune|"
-                           r"Journal|Guardian|Independent|Mail|Express|Mirror|Gazette|Chronicle|Observer|Agency)\.?$")
+# Times", "Sputnik News", "KUNA News Agency.", "Telegraph"); a generic word alone ("News", "Post") is a
+# section label or a title, not a name
+_OUTLET_ALONE = re.compile(r"^\W{0,3}(?:(?:The |(?:[A-Z][\w.&'\u2019-]*\s){1,3})(?:Times|Post|News|Journal|Mail|Express|"
+                           r"Agency)|(?:The )?(?:[A-Z][\w.&'\u2019-]*\s){0,3}(?:Telegraph|Herald|Tribune|Guardian|"
+                           r"Independent|Mirror|Gazette|Chronicle|Observer))\.?$")
 _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|note to (?:readers|editors)|"
                    r"this (?:story|article|post|report|piece|item) (?:has been|was|is) (?:updated|corrected|amended|edited|"
                    r"originally|first|adapted|part of|republished|published)|an earlier version of this|"

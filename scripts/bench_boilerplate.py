@@ -40,11 +40,13 @@ def make_cleaner(section: dict):
 
 
 def clean_text(cleaner, text: str, aid: str = "x", title_line: bool = True):
+    """The cleaned article, its title and body split as the pipeline's reader splits a text file
+    (a first line that reads as the lead stays in the body); `title_line` False: all body."""
+    from pipeline.io.readers import title_and_body_start
     from pipeline.types import Article
 
-    first, _, _ = text.partition("\n")
-    a = Article(id=aid, source_path=f"{aid}.txt", raw_text=text, title=first.strip() if title_line else "",
-                metadata={"body_start": len(first) + 1 if title_line else 0})
+    title, body_start = title_and_body_start(text) if title_line else ("", 0)
+    a = Article(id=aid, source_path=f"{aid}.txt", raw_text=text, title=title, metadata={"body_start": body_start})
     cleaner.clean(a)
     return a
 

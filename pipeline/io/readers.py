@@ -139,7 +139,7 @@ def is_lead_paragraph(line: str) -> bool:
     return words >= LEAD_MIN_WORDS or (words >= SENTENCE_CASE_MIN_WORDS and _sentence_case(line))
 
 
-def _title_and_body_start(text: str) -> tuple[str, int]:
+def title_and_body_start(text: str) -> tuple[str, int]:
     """The first non-empty line is the title when it is short; the body starts after it. A first
     line that reads as the lead paragraph (``is_lead_paragraph``: news bodies with no headline, as
     FNC-1's) stays the title (what stance is taken toward when nothing else is given) and is also
@@ -217,7 +217,7 @@ def _read(path: Path, article_id: str, text_field: Optional[str], title_field: O
 def _from_text(text: str, path: Path, article_id: str, meta: dict[str, Any]) -> Article:
     if not text.strip():
         raise ArticleError("empty", f"{path}: empty or whitespace-only file")
-    title, body_start = _title_and_body_start(text)
+    title, body_start = title_and_body_start(text)
     meta["body_start"] = body_start
     return Article(id=article_id, source_path=str(path), raw_text=text, title=title,
                    content_hash=content_hash(text), metadata=meta)

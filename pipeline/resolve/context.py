@@ -26,6 +26,16 @@ _NOT_SITTING = re.compile(r"(?:\b(?:former|then|late|candidate|nominee|hopeful|p
                           re.IGNORECASE)
 
 
+def _named_years(text: str, lo: int, hi: int) -> list[int]:
+    """Every year from `lo` to `hi` the text names, once per mention."""
+    return [int(y) for y in _YEAR.findall(text) if lo <= int(y) <= hi]
+
+
+def _most_named(years: list[int]) -> int:
+    """The year named most; on a tie, the later."""
+    return max(set(years), key=lambda y: (years.count(y), y))
+
+
 def _same_sentence(before: str) -> str:
     """The part of `before` (the text right before a mention) in the mention's own sentence: "... and
     then detonated.\n\nUS Secretary of State John Kerry" holds no "then" of Kerry's."""
@@ -181,7 +191,7 @@ class ArticleContext:
             day = _dt.date(year, 7, 1)
             return sum(any(a <= day < b for a, b in spans) for spans in tenures)
 
-        years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year]
+        years = _named_years(text, 0, today.year)
         if not years:
             starts = [a.year for spans in tenures for a, _ in spans]
             if not starts:
@@ -195,7 +205,7 @@ class ArticleContext:
             return _dt.date(mid, 7, 1), (f"no year named: the middle of the years in which {best_n} of the "
                                          f"{len(tenures)} dated office-holder mentions were in office "
                                          f"({years_best[0]}..{years_best[-1]})")
-        first = max(set(years), key=lambda y: (years.count(y), y))
+        first = _most_named(years)
         best = max(range(first, today.year + 1), key=lambda y: (in_office(y), -y))  # the first of the most
         return _dt.date(best, 7, 1), (f"from the year the text names most ({first}, {years.count(first)}x), the "
                                       f"first in which most of its {len(tenures)} dated office-holder mentions "
@@ -229,9 +239,9 @@ class ArticleContext:
         why = f"mid-tenure of titled office holders ({names}: {lo}..{hi})"
         # not older than the year the text names most inside that tenure ("President Obama" and "2016":
         # 2016, when Hillary Clinton was no longer secretary of state)
-        years = [int(y) for y in _YEAR.findall(text) if lo.year <= int(y) <= min(hi.year, today.year)]
+        years = _named_years(text, lo.year, min(hi.year, today.year))
         if years:
-            floor = max(set(years), key=lambda y: (years.count(y), y))
+            floor = _most_named(years)
             day = min(max(mid, _dt.date(floor, 7, 1)), hi - _dt.timedelta(days=1))
             if day > mid:
                 return day, f"{why}, not before the year the text names most inside it ({floor})"

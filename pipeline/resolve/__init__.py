@@ -141,13 +141,18 @@ class ResolveParams(Params):
     intentions_speak: bool = False
     # the question put to a speaker ("Asked whether ..., the spokesman said") is no statement of its government
     questions_speak: bool = False
+    # a government whose every statement got its country only from what the article is about (an unnamed
+    # "official" or "authorities" given the article's country, see article_country) is reported when on;
+    # off, those statements go to unknown (context_only.py; measured in session 36)
+    context_alone_speaks: bool = False
 
 
 # the params the resolver takes, by name; where its keyword differs, _RESOLVER_KEYWORD names it
 _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "article_country", "article_country_min",
                 "coref_paragraphs", "local_country_min", "implicit_speakers", "article_places", "places_min_population",
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
-                "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech")
+                "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
+                "context_alone_speaks")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
                      "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech"}

@@ -7,13 +7,15 @@ import re
 from collections import Counter
 from typing import Optional
 
-from ..types import Article
+from ..types import Article, Speaker
 from .gazetteer import parse_date
 from .mentions import _inside_quotes, _tenures
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)\s*(?:,\s*[A-Z][\w. ]{0,40})?\s*(?:\([^)]{0,40}\))?\s*[—–-]{1,2}\s")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _NATIONAL = ("names", "demonyms", "capitals")
+# "the country's health ministry": the country its sentence names (ArticleContext._the_country)
+_THE_COUNTRY = re.compile(r"\b(?:the|that|this)\s+(?:country|nation)['\u2019]s\b", re.IGNORECASE)
 DATE_KEYS = ("date", "publication_date", "published", "pubdate", "datetime", "time")
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w])(?:president|prime minister|premier|chancellor|secretary of state|"
                            r"secretary|minister|king|vice president|spokesman|spokeswoman|spokesperson)"
@@ -248,3 +250,16 @@ class ArticleContext:
         return mid, why
 
     # ------------------------------------------------------------ one phrase
+
+    def _the_country(self, article: Article, sp: Speaker, day: _dt.date) -> Optional[str]:
+        """"the country's health ministry" after "Though some Iraqi news outlets ..." reads as "Iraq's health
+        ministry": the country its sentence names first by name (its topic: "An American hostage in Yemen was
+        freed, according to the country's defence ministry"), else by demonym, outside quotations."""
+        m = _THE_COUNTRY.search(sp.text)
+        if m is None or sp.start < 0:
+            return None
+        a = next((s0 for s0, s1 in article.sentences if s0 <= sp.start < s1), sp.start)
+        named = [x for x in self.gaz.find(article.clean_text[a:sp.start], set(_NATIONAL), on=day)
+                 if x.valid and not _inside_quotes(article, a + x.start)]
+        named.sort(key=lambda x: x.field == "demonyms")  # stable: names and capitals first, each in text order
+        return f"{sp.text[:m.start()]}{named[0].government}'s{sp.text[m.end():]}" if named else None

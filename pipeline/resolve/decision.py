@@ -32,6 +32,7 @@ class Decision:
     governments: list[str] = field(default_factory=list)  # all of them: "Germany, France and Britain"
     person: bool = False  # the speaker is a person (he/she can refer to them), not a body
     needs_country: bool = False  # a role with no country: resolved from context
+    from_context: bool = False  # the government is only the country the article or paragraph is about
 
     def __post_init__(self) -> None:
         if self.government and not self.governments:
@@ -74,7 +75,7 @@ def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragrap
         if a.kind == "government" and len(a.governments) == 1 and (federal is None or a.government in federal):
             return Decision(a.government, "government", d.role, f"role {d.role!r} in the country of the nearest "
                             f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
-                            needs_country=True)
+                            needs_country=True, from_context=a.from_context)
     return d
 
 
@@ -103,6 +104,6 @@ def role_without_country(role: str, mention: str, home: Optional[str], home_reas
             return Decision(None, "unknown", role, f"role {role!r} in an article about places inside {fallback[0]}: "
                             "a local body as likely as a national one", person=person, needs_country=True)
         return Decision(fallback[0], "government", role, f"role {role!r} in an article about {fallback[0]} "
-                        f"({fallback[1]})", person=person, needs_country=True)
+                        f"({fallback[1]})", person=person, needs_country=True, from_context=True)
     return Decision(None, "unknown", role, f"role {role!r} but the article's country is unknown",
                     person=person, needs_country=True)

@@ -52,6 +52,7 @@ from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import federal_and_organisations, world_gazetteer, world_places
+from .context_only import drop_context_only
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
@@ -60,8 +61,6 @@ from .documents import document_author, issued_by_organisation
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
-# "the country's health ministry": the country its sentence names (GovernmentResolver._the_country)
-_THE_COUNTRY = re.compile(r"\b(?:the|that|this)\s+(?:country|nation)['\u2019]s\b", re.IGNORECASE)
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
 # infinitive ("to worry about"); its source-less statement names nobody, so it continues no earlier speaker
 _AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re.IGNORECASE)
@@ -79,7 +78,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
-                 local_outside_speech: bool = False):
+                 local_outside_speech: bool = False, context_alone_speaks: bool = False):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -106,6 +105,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
+        self.context_alone_speaks = context_alone_speaks  # drop_context_only off
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
@@ -273,6 +273,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         persons = person_entities(article)
         done: list[Antecedent] = []
         out: list[list[str]] = []
+        decided: list[Optional[Decision]] = []
         for i, st in enumerate(article.statements):
             sp: Speaker = st.speaker
             mention = (sp.mention or "").strip()
@@ -285,9 +286,11 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     sp.government, sp.kind, sp.role = a.government, a.kind, a.role
                     sp.reason = f"no source: continues {prev.text!r} in the same paragraph: {a.reason}"
                     out.append(list(a.governments))
+                    decided.append(a)
                     continue
                 sp.government, sp.kind, sp.role, sp.reason = None, "unknown", None, "no source"
                 out.append([])
+                decided.append(None)
                 continue
             d: Optional[Decision] = None
             at = sp.start if sp.start >= 0 else st.char_start
@@ -361,8 +364,11 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                 sp.reason += f" (speaks for {', '.join(d.governments)})"
             sp.described, sp.described_by = describe(sp.text, mention, d, people, self.office_vocab, self.lex, self.gaz)
             out.append(list(d.governments) if d.kind == "government" else [])
+            decided.append(d)
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))
+        if not self.context_alone_speaks:
+            drop_context_only(article.statements, decided, out)
         return out
 
     def _conjoined(self, sp: Speaker, article: Article, home, why, day, people) -> Optional[Decision]:
@@ -383,16 +389,3 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         d = d.restated(f"conjunct {p!r} of {text!r}: {d.reason}")
         d.governments = _ordered_unique(g for _, x in found for g in x.governments)
         return d
-
-    def _the_country(self, article: Article, sp: Speaker, day: _dt.date) -> Optional[str]:
-        """"the country's health ministry" after "Though some Iraqi news outlets ..." reads as "Iraq's health
-        ministry": the country its sentence names first by name (its topic: "An American hostage in Yemen was
-        freed, according to the country's defence ministry"), else by demonym, outside quotations."""
-        m = _THE_COUNTRY.search(sp.text)
-        if m is None or sp.start < 0:
-            return None
-        a = next((s0 for s0, s1 in article.sentences if s0 <= sp.start < s1), sp.start)
-        named = [x for x in self.gaz.find(article.clean_text[a:sp.start], set(_NATIONAL), on=day)
-                 if x.valid and not _inside_quotes(article, a + x.start)]
-        named.sort(key=lambda x: x.field == "demonyms")  # stable: names and capitals first, each in text order
-        return f"{sp.text[:m.start()]}{named[0].government}'s{sp.text[m.end():]}" if named else None

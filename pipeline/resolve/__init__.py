@@ -141,9 +141,9 @@ class ResolveParams(Params):
     intentions_speak: bool = False
     # the question put to a speaker ("Asked whether ..., the spokesman said") is no statement of its government
     questions_speak: bool = False
-    # a government whose every statement got its country only from what the article is about (an unnamed
-    # "official" or "authorities" given the article's country, see article_country) is reported when on;
-    # off, those statements go to unknown (context_only.py; measured in session 36)
+    # a government whose every statement is a generic role ("Authorities", "a police spokesman", "officials";
+    # not "the government" nor "Federal officials") that took only the article's country (see article_country)
+    # is reported when on; off, those statements go to unknown (context_only.py; measured in session 36)
     context_alone_speaks: bool = False
 
 

@@ -341,6 +341,25 @@ def test_charging_suspects_or_unveiling_a_monument_is_an_act(stages):
     assert [s.text for s in a.governments["United Kingdom"].statements] == ["the threat level would stay at severe"]
 
 
+WITHHOLDS = """Email withheld
+The State Department withheld a key email in 2014. Mr. Obama withdrew the nomination last week.
+
+The Ethiopian government sentenced the blogger to death.
+
+The British Foreign Office said the trial was unfair.
+"""
+
+
+def test_withholding_withdrawing_or_sentencing_is_an_act(stages):
+    """Act verbs read off the cues of government statements on the FNC-1 train, PolNeAR and audit texts (session 36)."""
+    a = run(stages, WITHHOLDS, "withholds", date="2016-04-26")
+    for words in ("a key email", "the nomination", "the blogger to death"):
+        act = by_content(a, words)
+        assert act.category == "action", words
+    assert "United States" not in a.governments and "Ethiopia" not in a.governments
+    assert [s.text for s in a.governments["United Kingdom"].statements] == ["the trial was unfair"]
+
+
 DATELINE_COLON = """Militant named
 LONDON: "Jihadi John", the masked militant, was named on Thursday as a Londoner.
 

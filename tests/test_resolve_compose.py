@@ -366,6 +366,11 @@ def test_agencies_named_without_a_country(resolver, mention, government):
     ("Foreign Ministry spokesman Lu Kang", "China", "government"),  # a body word, not an owner
     ("Agriculture Secretary Tom Vilsack", "United States", "government"),  # a portfolio, not an owner
     ("a senior spokesman", "Canada", "government"),
+    # a news outlet the gazetteer files under a country owns the head too (session 36)
+    ("a Fox News spokesperson", "United States", "non_government"),
+    ("a New York Times spokeswoman", "United States", "non_government"),
+    ("The Washington Post's spokeswoman", "United States", "non_government"),
+    ("a Washington spokesman", "United States", "government"),  # a capital, no outlet
 ])
 def test_a_name_before_a_person_head_owns_it(resolver, mention, home, kind):
     assert resolver.decide(mention, home, "outlet", D2016).kind == kind

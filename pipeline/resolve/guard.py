@@ -209,6 +209,15 @@ def owner_before(residue: str, role: Word, words: list[Word], person_heads: froz
     return " ".join(toks)
 
 
+def outlet_before(mention: str, matches: list, role: Word, person_heads: frozenset[str]) -> Optional[str]:
+    """The news outlet (a gazetteer ``outlets`` match) right before a person head, with at most a
+    possessive between: "a Fox News spokesperson", "Breitbart News executive Stephen Bannon"."""
+    if role.text not in person_heads and not (role.text.endswith("s") and role.text[:-1] in person_heads):
+        return None
+    return next((m.text for m in matches if m.field == "outlets" and m.end <= role.start
+                 and re.fullmatch(r"\s*(?:['’]s?)?\s*", mention[m.end:role.start])), None)
+
+
 # adjectives of a group of countries: a speaker so described speaks for no one government
 BLOCS = frozenset({"western", "european", "arab", "gulf", "asian", "african", "latin american", "nordic",
                    "baltic", "allied"})

@@ -45,7 +45,7 @@ from .bodies import BodyLexicon, Word, load_bodies
 from .coref import (Antecedent, find_antecedent, is_anaphor, nearer_person, organisation_subject_before,
                     subject_continues, text_antecedent)
 from .gazetteer import Gazetteer, parse_date
-from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, owner_before, place_used_otherwise,
+from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, outlet_before, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .described import describe, office_vocab
@@ -201,6 +201,9 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         if bloc is not None:
             return Decision(None, "unknown", role.text, f"{role.text!r} of a bloc ({bloc!r}), no one government",
                             person=person)
+        outlet = outlet_before(mention, matches, role, self.lex.person_heads)
+        if outlet is not None:  # "a Fox News spokesperson": the outlet's, though the gazetteer files it under a country
+            return Decision(None, "non_government", role.text, f"{role.text!r} of the news outlet {outlet!r}", person=person)
         owner = owner_before(residue, role, words, self.lex.person_heads)
         if owner is not None:  # "Sanders' spokesman": the head speaks for its owner
             o = self.decide(owner, home, home_reason, on)

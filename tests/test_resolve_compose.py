@@ -58,6 +58,9 @@ def test_a_state_body_in_a_capital(resolver, mention, government):
     ("a source in the Syrian army", "Syria"),
     ("officials in Iraqi Kurdistan's regional government", None),  # the body is Kurdistan's
     ("an official at Kenya's Interior Ministry", "Kenya"),  # the country's own possessive
+    ("an official at Kenya's prime minister's office", "Kenya"),  # an office title's possessive too
+    ("officials from Peru's attorney general's office", "Peru"),
+    ("an official at Iraqi Kurdistan's president's office", None),  # still Kurdistan's
     ("a source at Peru's national police", "Peru"),
     ("an engineer at Poland's state security service", "Poland"),
     ("officials in Japan's", None),  # a possessive with no body after it
@@ -336,6 +339,11 @@ def test_intergovernmental_organisations_speak_under_their_names(resolver, menti
     ("the European Central Bank", "European Union"),
     ("the People's Bank of China", "China"),
     ("a Bank of America spokesman", None),  # a company
+    ("Kenya's central bank governor, Ahmed Malik", "Kenya"),  # not a sub-national governor (session 36)
+    ("the Turkish central bank governor", "Turkey"),
+    ("the governor of Texas", None),
+    ("Kenya's civil aviation authority", "Kenya"),  # a national regulator
+    ("a Kenyan authority on wildlife", None),  # an expert, not a body
     ("a Knesset member", None),  # a legislature does not
 ])
 def test_central_banks_count_and_legislatures_do_not(resolver, mention, government):

@@ -208,10 +208,12 @@ def _body_follows(gap: str) -> bool:
     """A state body starts at most three words after the country, which may own it by a possessive
     ("at Kenya's Interior Ministry"); another word's possessive owns it instead ("in Iraqi Kurdistan's
     regional government": Kurdistan)."""
-    return bool(_BODY_GAP.fullmatch(_OWN_POSSESSIVE.sub("", gap))) and not re.search(r"\w['’]s\b", gap)
+    return bool(_BODY_GAP.fullmatch(_OWN_POSSESSIVE.sub("", gap))) and not re.search(r"\w['’]s\b", _OFFICE_POSSESSIVE.sub(" ", gap))
 
 
 _OWN_POSSESSIVE = re.compile(r"^['’]s\b")
+# an office title's possessive keeps the country's ownership: "at Kenya's prime minister's office"
+_OFFICE_POSSESSIVE = re.compile(r"\b(?:minister|president|general|secretary|chancellor|premier)['’]s\b", re.IGNORECASE)
 
 
 def _owner_countries(mention: str, national: list[Match], body_starts: frozenset[int] = frozenset()) -> list[Match]:

@@ -55,6 +55,13 @@ FRAMES = {
     # the second sentence's unnamed speaker takes the body named in the first
     "then_a_spokeswoman": "{C}'s {B} said it was reviewing the case. A spokeswoman said",
     "then_the_ministry": "{C}'s {B} said it was reviewing the case. It added that",
+    # session 36: issue 11's documents, workplaces and coreference by the repeated noun
+    "demonym_body_data": "New {D} {B} data showed",
+    "countrys_body_told_ap": "{C}'s {B} told the Associated Press",
+    "official_with_countrys_body": "An official with {C}'s {B} said",
+    "then_the_body_again": "{C}'s {B} said it was reviewing the case. The {B} added that",
+    "then_she": "Amina Yusuf, a spokeswoman for {C}'s {B}, said it was reviewing the case. She said",
+    "state_media_quoting": "{C}'s state news agency quoted a {B} official as saying",
 }
 OFFICES = ["army colonel", "military spokesman", "defence chief", "navy commander", "foreign minister",
            "deputy foreign minister", "ambassador", "envoy", "consul", "intelligence chief", "central bank governor",
@@ -78,7 +85,19 @@ NOT_GOVERNMENT = {
     "rebel_commander": "A {D} rebel commander said",
     "company_spokesman": "A spokesman for {C}'s largest mobile operator said",
     "state_broadcaster": "{C}'s state broadcaster reported",
+    # session 36: issue 11's people who work in a capital or are defined by what they are not
+    "capital_think_tank_president": "The president of a {K}-based think tank said",
+    "advocacy_group_ceo": "The chief executive of a {D} advocacy group said",
+    "former_foreign_minister": "A former {D} foreign minister said",
+    "presidential_candidate": "{D} presidential candidate Ahmed Malik said",
+    "member_of_parliament": "A {D} member of parliament said",
+    "provincial_governor": "A {D} provincial governor said",
+    "capital_mayor": "The mayor of {K} said",
 }
+CAPITALS = {"Kenya": "Nairobi", "Nigeria": "Abuja", "Pakistan": "Islamabad", "Indonesia": "Jakarta", "Peru": "Lima",
+            "Ukraine": "Kyiv", "Egypt": "Cairo", "Turkey": "Ankara", "the Philippines": "Manila", "Vietnam": "Hanoi",
+            "Ethiopia": "Addis Ababa", "Colombia": "Bogota", "Iraq": "Baghdad", "Lebanon": "Beirut",
+            "Sweden": "Stockholm", "Poland": "Warsaw"}
 CONTENT = "the measures would stay in place"
 
 
@@ -97,7 +116,7 @@ def cases(n_countries: int = 0) -> list[dict]:
         add(country.removeprefix("the "), office, frame,
             pattern.format(C=country, D=demonym, O=office, O0=office[0].upper() + office[1:]))
     for (country, demonym), (frame, pattern) in itertools.product(countries, NOT_GOVERNMENT.items()):
-        add(None, None, frame, pattern.format(C=country, C0=country.removeprefix("the "), D=demonym))
+        add(None, None, frame, pattern.format(C=country, C0=country.removeprefix("the "), D=demonym, K=CAPITALS[country]))
     return out
 
 

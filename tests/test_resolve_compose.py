@@ -59,6 +59,8 @@ def test_a_state_body_in_a_capital(resolver, mention, government):
     ("officials in Iraqi Kurdistan's regional government", None),  # the body is Kurdistan's
     ("an official at Kenya's Interior Ministry", "Kenya"),  # the country's own possessive
     ("an official at Kenya's prime minister's office", "Kenya"),  # an office title's possessive too
+    ("an official with Kenya's Interior Ministry", "Kenya"),  # "with" after a person word (session 36)
+    ("talks with Kenya's Interior Ministry", None),  # not a workplace
     ("officials from Peru's attorney general's office", "Peru"),
     ("an official at Iraqi Kurdistan's president's office", None),  # still Kurdistan's
     ("a source at Peru's national police", "Peru"),

@@ -402,6 +402,24 @@ def test_an_outlet_that_quotes_a_government_passes_on_its_words(resolver, tail, 
         assert "quoted by" in st.speaker.reason
 
 
+@pytest.mark.parametrize("outlet, government", [
+    ("Kenya's state news agency", "Kenya"),  # a state body quoted through state media (session 36)
+    ("Iranian state television", "Iran"),
+    ("Reuters", None),  # names no country: the ministry has none either
+])
+def test_an_outlet_that_names_a_country_gives_it_to_the_body_it_quotes(resolver, outlet, government):
+    tail = f"{outlet} quoted a Finance Ministry official as saying."
+    a = article([f"Eight soldiers were killed in the far north on Friday, {tail}"],
+                [(outlet, "Eight soldiers were killed in the far north on Friday")])
+    st = a.statements[0]
+    st.cue = "quoted"
+    st.cue_start = a.clean_text.index("quoted", st.char_end)
+    st.cue_end = st.cue_start + len("quoted")
+    assert govs(resolver, a) == [government], st.speaker.reason
+    if government:
+        assert "named by the relaying outlet" in st.speaker.reason
+
+
 def test_a_possessive_is_an_antecedent_only_of_a_speech_act(resolver):
     a = article(["Mr. Sanders wants a single-payer system. Mrs. Clinton would build on President Obama's "
                  "Affordable Care Act.", "Banks must be broken up, he argues."], [("he", "Banks must be broken up")])

@@ -25,9 +25,9 @@ _SEAT = re.compile(r"\b(?:government|regime|authorities|administration|leadershi
 _OFFICIALS_SEAT = re.compile(r"^(?:(?:a|an|the|one|two|three|four|several|some|other|senior|top|high-ranking|"
                              r"high-level|unnamed|anonymous|security|intelligence|military|government)\s+)*"
                              r"officials?\s+in(?:\s+the)?$")
-# "a spokesman in the North Korean embassy", "an official at the UN refugee agency": the place a
-# person works names its country, when a state body follows the country at once
-_WORKPLACE = re.compile(r"\b(?:in|at|from|within)(?:\s+the)?$")
+# "a spokesman in the North Korean embassy", "an official at the UN refugee agency", "an official with Kenya's
+# Interior Ministry" (not "talks with"): the place a person works names its country, when a state body follows at once
+_WORKPLACE = re.compile(r"\b(?:in|at|from|within|(?:officials?|spokes(?:man|men|woman|women|person|people)|sources?)\s+with)(?:\s+the)?$")
 _BODY_GAP = re.compile(r"(?:\s+(?!(?:of|in|at|for|and|or|to|from|with|on)\b)[\w'’-]+){0,3}\s+")  # "Iraqi Defence Ministry"
 _THINGS = ("document", "non_gov:organisations", "non_gov:media", "body", "body_cc")
 _COORD = re.compile(r"^(?:\s*(?:,|and|&|or|both|as well as|the)\s*)+$", re.IGNORECASE)

@@ -27,6 +27,16 @@ class OtherMentions:
                                    f"tenure table ({d.reason})", person=True)
         return d
 
+    def _relay_home(self, relayer: str, home, why, day) -> tuple:
+        """The home country for a source an outlet relays: the one country the outlet's own phrase
+        names ("Kenya's state news agency quoted a Finance Ministry official": Kenya's ministry), else
+        the article's home. A state body quoted through state media counts (govbench's guideline)."""
+        named = {m.government for m in self.gaz.find(relayer, {"names", "demonyms", "capitals"}, on=day) if m.valid}
+        if len(named) == 1:
+            country = named.pop()
+            return country, f"named by the relaying outlet {relayer!r} ({country})"
+        return home, why
+
     def _passed_on(self, source: str, via: str, home, why, day, fallback, people) -> Optional[Decision]:
         """The decision for a source another speaker passes on, when it is a government (else None)."""
         r = self.decide(source, home, why, day, fallback, people)

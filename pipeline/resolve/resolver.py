@@ -337,7 +337,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     sp.text = ant.text
             relayed = relayed_source(article.clean_text, st) if d is None else None
             if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
-                d = self._passed_on(relayed, f"quoted by {sp.text!r}", home, why, day, fallback, people)
+                d = self._passed_on(relayed, f"quoted by {sp.text!r}", *self._relay_home(sp.text, home, why, day), day,
+                                    fallback, people)
             author = document_author(article.clean_text, st, self.document_words) \
                 if d is None and self.document_author else None
             if author:  # "Figures released by Germany's interior ministry show": the ministry speaks

@@ -1,12 +1,14 @@
-"""A government the article shows speaking only through the country it is about is not reported.
+"""A government the article shows speaking only through generic roles given the country it is about
+is not reported.
 
 A role that names no country ("an official", "authorities", "the police") takes the country the
 article or its paragraph is about (``decision.role_without_country``). That is fair evidence for
 *adding* statements to a government the article names as speaking elsewhere, and weak evidence that
-a government spoke at all: "state authorities" in a story set in Mexico, "an official at the
-station" in one set in India. So when every statement of a government came that way (directly, by
-coreference or by continuing such a statement), its statements go to unknown, with the reason.
-Measured in session 36 (``resolve.context_alone_speaks``)."""
+a government spoke at all: "state authorities" in a story set in a Mexican state, "A police
+spokesman" in one set in an Indian province. So when every statement of a government came that way
+(directly, by coreference or by continuing such a statement) from a role a city or province has too,
+with no name and no word that ties it to the state, its statements go to unknown, with the reason.
+Measured in session 36 (``resolve.context_alone_speaks``; docs/history.md)."""
 from __future__ import annotations
 
 import re

@@ -211,7 +211,7 @@ def owner_before(residue: str, role: Word, words: list[Word], person_heads: froz
 
 def outlet_before(mention: str, matches: list, role: Word, person_heads: frozenset[str]) -> Optional[str]:
     """The news outlet (a gazetteer ``outlets`` match) right before a person head, with at most a
-    possessive between: "a Fox News spokesperson", "Breitbart News executive Stephen Bannon"."""
+    possessive between: "a Fox News spokesperson", "The Washington Post's spokeswoman"."""
     if role.text not in person_heads and not (role.text.endswith("s") and role.text[:-1] in person_heads):
         return None
     return next((m.text for m in matches if m.field == "outlets" and m.end <= role.start

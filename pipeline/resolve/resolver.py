@@ -105,7 +105,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
-        self.context_alone_speaks = context_alone_speaks  # drop_context_only off
+        self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None

@@ -27,11 +27,13 @@ sys.path.insert(0, str(ROOT))
 from pipeline.io.writer import write_json_atomic  # noqa: E402
 from run_files import command_line, run_articles  # noqa: E402
 
-COUNTRIES = [("Kenya", "Kenyan"), ("Nigeria", "Nigerian"), ("Pakistan", "Pakistani"), ("Indonesia", "Indonesian"),
-             ("Peru", "Peruvian"), ("Ukraine", "Ukrainian"), ("Egypt", "Egyptian"), ("Turkey", "Turkish"),
-             ("the Philippines", "Philippine"), ("Vietnam", "Vietnamese"), ("Ethiopia", "Ethiopian"),
-             ("Colombia", "Colombian"), ("Iraq", "Iraqi"), ("Lebanon", "Lebanese"), ("Sweden", "Swedish"),
-             ("Poland", "Polish")]
+# (name, demonym, capital): the capital for the frames of people who work there
+COUNTRIES = [("Kenya", "Kenyan", "Nairobi"), ("Nigeria", "Nigerian", "Abuja"), ("Pakistan", "Pakistani", "Islamabad"),
+             ("Indonesia", "Indonesian", "Jakarta"), ("Peru", "Peruvian", "Lima"), ("Ukraine", "Ukrainian", "Kyiv"),
+             ("Egypt", "Egyptian", "Cairo"), ("Turkey", "Turkish", "Ankara"), ("the Philippines", "Philippine", "Manila"),
+             ("Vietnam", "Vietnamese", "Hanoi"), ("Ethiopia", "Ethiopian", "Addis Ababa"), ("Colombia", "Colombian", "Bogota"),
+             ("Iraq", "Iraqi", "Baghdad"), ("Lebanon", "Lebanese", "Beirut"), ("Sweden", "Swedish", "Stockholm"),
+             ("Poland", "Polish", "Warsaw")]
 BODIES = ["Interior Ministry", "Foreign Ministry", "Defence Ministry", "Finance Ministry", "Health Ministry",
           "Ministry of Information", "Treasury", "army", "navy", "air force", "military", "armed forces",
           "national guard", "national police", "coast guard", "intelligence service", "presidency", "cabinet",
@@ -94,10 +96,6 @@ NOT_GOVERNMENT = {
     "provincial_governor": "A {D} provincial governor said",
     "capital_mayor": "The mayor of {K} said",
 }
-CAPITALS = {"Kenya": "Nairobi", "Nigeria": "Abuja", "Pakistan": "Islamabad", "Indonesia": "Jakarta", "Peru": "Lima",
-            "Ukraine": "Kyiv", "Egypt": "Cairo", "Turkey": "Ankara", "the Philippines": "Manila", "Vietnam": "Hanoi",
-            "Ethiopia": "Addis Ababa", "Colombia": "Bogota", "Iraq": "Baghdad", "Lebanon": "Beirut",
-            "Sweden": "Stockholm", "Poland": "Warsaw"}
 CONTENT = "the measures would stay in place"
 
 
@@ -110,13 +108,13 @@ def cases(n_countries: int = 0) -> list[dict]:
                     "sentence": f"{speaker[0].upper()}{speaker[1:]} {CONTENT}."})
 
     countries = COUNTRIES[:n_countries] if n_countries else COUNTRIES
-    for (country, demonym), body, (frame, pattern) in itertools.product(countries, BODIES, FRAMES.items()):
+    for (country, demonym, _), body, (frame, pattern) in itertools.product(countries, BODIES, FRAMES.items()):
         add(country.removeprefix("the "), body, frame, pattern.format(C=country, D=demonym, B=body))
-    for (country, demonym), office, (frame, pattern) in itertools.product(countries, OFFICES, OFFICE_FRAMES.items()):
+    for (country, demonym, _), office, (frame, pattern) in itertools.product(countries, OFFICES, OFFICE_FRAMES.items()):
         add(country.removeprefix("the "), office, frame,
             pattern.format(C=country, D=demonym, O=office, O0=office[0].upper() + office[1:]))
-    for (country, demonym), (frame, pattern) in itertools.product(countries, NOT_GOVERNMENT.items()):
-        add(None, None, frame, pattern.format(C=country, C0=country.removeprefix("the "), D=demonym, K=CAPITALS[country]))
+    for (country, demonym, capital), (frame, pattern) in itertools.product(countries, NOT_GOVERNMENT.items()):
+        add(None, None, frame, pattern.format(C=country, C0=country.removeprefix("the "), D=demonym, K=capital))
     return out
 
 

@@ -34,10 +34,9 @@ def _weak(st: Statement, d: Optional[Decision]) -> bool:
     return not any(w[:1].isupper() for w in words[1:]) and not _STATE_WORD.search(st.speaker.text or "")
 
 
-def drop_context_only(statements: list[Statement], decided: list[Optional[Decision]],
-                      out: list[list[str]]) -> None:
-    """Unset, in place, the speakers (and `out` entries) whose government has no statement in the
-    article that names it by other evidence. `decided[i]` is statement i's decision (None: no source)."""
+def drop_context_only(statements: list[Statement], decided: list[Optional[Decision]]) -> None:
+    """Unset, in place, the speakers (and their `decided` entries) whose government has no statement
+    in the article that names it by other evidence. `decided[i]` is statement i's decision (None: no source)."""
     explicit = {g for st, d in zip(statements, decided) if d is not None and d.kind == "government"
                 and not _weak(st, d) for g in d.governments}
     for i, (st, d) in enumerate(zip(statements, decided)):
@@ -47,4 +46,4 @@ def drop_context_only(statements: list[Statement], decided: list[Optional[Decisi
         sp.reason = (f"{sp.reason}; no statement in the article names {d.government} by other evidence, and the "
                      "country an article is about does not alone make its government speak")
         sp.government, sp.kind = None, "unknown"
-        out[i] = []
+        decided[i] = None

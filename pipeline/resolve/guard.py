@@ -187,14 +187,19 @@ _NOT_OWNERS = frozenset({"the", "a", "an", "senior", "top", "chief", "deputy", "
                          "federal", "national", "central"})
 
 
+def _person_head(role: Word, person_heads: frozenset[str]) -> bool:
+    """The role is a person head, a plural one too ("Facebook officials")."""
+    return role.text in person_heads or (role.text.endswith("s") and role.text[:-1] in person_heads)
+
+
 def owner_before(residue: str, role: Word, words: list[Word], person_heads: frozenset[str]) -> Optional[str]:
     """The name that owns a person head by standing right before it ("Sanders' spokesman Michael
     Briggs" -> "Sanders"): the head speaks for that owner. Not a bare acronym ("NSC", "DFA"), which is
     left to the other evidence, not a body or office word of the lexicon ("Foreign Ministry
     spokesman"), not a title or article ("Senior official"); gazetteer names are blanked out of
     `residue` before this is asked."""
-    if role.text not in person_heads and not (role.text.endswith("s") and role.text[:-1] in person_heads):
-        return None  # a plural head too: "Facebook officials"
+    if not _person_head(role, person_heads):
+        return None
     m = _OWNER.search(residue[:role.start])
     if not m:
         return None
@@ -212,7 +217,7 @@ def owner_before(residue: str, role: Word, words: list[Word], person_heads: froz
 def outlet_before(mention: str, matches: list, role: Word, person_heads: frozenset[str]) -> Optional[str]:
     """The news outlet (a gazetteer ``outlets`` match) right before a person head, with at most a
     possessive between: "a Fox News spokesperson", "The Washington Post's spokeswoman"."""
-    if role.text not in person_heads and not (role.text.endswith("s") and role.text[:-1] in person_heads):
+    if not _person_head(role, person_heads):
         return None
     return next((m.text for m in matches if m.field == "outlets" and m.end <= role.start
                  and re.fullmatch(r"\s*(?:['’]s?)?\s*", mention[m.end:role.start])), None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .context import _NATIONAL
 from .decision import Decision
 from .mentions import speaker_name_words
 
@@ -31,7 +32,7 @@ class OtherMentions:
         """The home country for a source an outlet relays: the one country the outlet's own phrase
         names ("Kenya's state news agency quoted a Finance Ministry official": Kenya's ministry), else
         the article's home. A state body quoted through state media counts (govbench's guideline)."""
-        named = {m.government for m in self.gaz.find(relayer, {"names", "demonyms", "capitals"}, on=day) if m.valid}
+        named = {m.government for m in self.gaz.find(relayer, set(_NATIONAL), on=day) if m.valid}
         if len(named) == 1:
             country = named.pop()
             return country, f"named by the relaying outlet {relayer!r} ({country})"

@@ -275,8 +275,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         para_of = _paragraph_index(article)
         persons = person_entities(article)
         done: list[Antecedent] = []
-        out: list[list[str]] = []
-        decided: list[Optional[Decision]] = []
+        decided: list[Optional[Decision]] = []  # each statement's decision (None: no source, or dropped by context_only)
         for i, st in enumerate(article.statements):
             sp: Speaker = st.speaker
             mention = (sp.mention or "").strip()
@@ -288,11 +287,9 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     a = prev.decision
                     sp.government, sp.kind, sp.role = a.government, a.kind, a.role
                     sp.reason = f"no source: continues {prev.text!r} in the same paragraph: {a.reason}"
-                    out.append(list(a.governments))
                     decided.append(a)
                     continue
                 sp.government, sp.kind, sp.role, sp.reason = None, "unknown", None, "no source"
-                out.append([])
                 decided.append(None)
                 continue
             d: Optional[Decision] = None
@@ -367,13 +364,12 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             if len(d.governments) > 1:
                 sp.reason += f" (speaks for {', '.join(d.governments)})"
             sp.described, sp.described_by = describe(sp.text, mention, d, people, self.office_vocab, self.lex, self.gaz)
-            out.append(list(d.governments) if d.kind == "government" else [])
             decided.append(d)
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))
         if not self.context_alone_speaks:
-            drop_context_only(article.statements, decided, out)
-        return out
+            drop_context_only(article.statements, decided)
+        return [list(d.governments) if d is not None and d.kind == "government" else [] for d in decided]
 
     def _conjoined(self, sp: Speaker, article: Article, home, why, day, people) -> Optional[Decision]:
         """The governments among the conjuncts of `text` that name their country or institution

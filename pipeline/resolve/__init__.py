@@ -145,6 +145,10 @@ class ResolveParams(Params):
     # not "the government" nor "Federal officials") that took only the article's country (see article_country)
     # is reported when on; off, those statements go to unknown (context_only.py; measured in session 36)
     context_alone_speaks: bool = False
+    # a person named for the first time, with no description, in the sentence right after an unnamed
+    # government official spoke is that official ("A Jordanian government spokesman has denied ... /
+    # Mohammed al-Momani said"); a later bare "Momani" takes the same (introduced.py; session 37)
+    introduced_names: bool = True
 
 
 # the params the resolver takes, by name; where its keyword differs, _RESOLVER_KEYWORD names it
@@ -152,7 +156,7 @@ _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "
                 "coref_paragraphs", "local_country_min", "implicit_speakers", "article_places", "places_min_population",
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
                 "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
-                "context_alone_speaks")
+                "context_alone_speaks", "introduced_names")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
                      "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech"}

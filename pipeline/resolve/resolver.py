@@ -58,6 +58,7 @@ from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_sou
 from .other_mentions import OtherMentions
 from .conjuncts import conjuncts, nested_phrases
 from .documents import document_author, issued_by_organisation
+from .introduced import introduced_after_role, same_name_before
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -78,7 +79,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
-                 local_outside_speech: bool = False, context_alone_speaks: bool = False):
+                 local_outside_speech: bool = False, context_alone_speaks: bool = False,
+                 introduced_names: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -106,6 +108,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
         self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
+        self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
@@ -357,6 +360,10 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                                                     federal_only(sp.text, self.federal))
                 if self.conjoined and d.kind != "government":  # "reporters ... as well as the Saudi Embassy's director"
                     d = self._conjoined(sp, article, home, why, day, people) or d
+                if self.introduced_names and d.kind == "unknown":
+                    previous = (article.statements[i - 1], decided[-1]) if i and decided[-1] is not None else None
+                    d = introduced_after_role(article, st, d, previous, persons, self.lex, self.title_vocab) \
+                        or same_name_before(sp.text, d, done) or d
             inner = inner_source(article.clean_text, st) if d.kind != "government" else None
             if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak
                 d = self._passed_on(inner, f"reported by {sp.text!r}", home, why, day, fallback, people) or d

@@ -33,6 +33,14 @@ def _person_at(persons: list[tuple[int, int, str]], start: int, end: int) -> Opt
     return next((p for p in persons if start <= p[0] and p[1] == end), None)
 
 
+def _names_a_person(article: Article, start: int, end: int) -> bool:
+    """Whether the parse finds a PERSON in [start, end), inside a statement's words or not (the
+    speaker of "according to ..." stands inside them)."""
+    doc = article.doc
+    return doc is not None and hasattr(doc, "ents") and any(
+        e.label_ == "PERSON" and start <= e.start_char < end for e in doc.ents)
+
+
 def _next_sentence(text: str, before: int, at: int) -> bool:
     """Whether `at` lies in the sentence that ends at `before`, or in the one right after it."""
     return len(_SENTENCE_END.findall(text[before:at])) <= 1
@@ -63,7 +71,7 @@ def introduced_after_role(article: Article, st: Statement, d: Decision, previous
     ps = prev_st.speaker
     if a.kind != "government" or not a.person or len(a.governments) > 1 or ps.start < 0 or a.role in _NOT_A_ROLE:
         return None  # "he" who was Harper is no unnamed official
-    if any(ps.start <= p[0] < ps.start + len(ps.text) for p in persons) or re.search(r"\s[A-Z][a-z]+\s+[A-Z][a-z]+", ps.text):
+    if _names_a_person(article, ps.start, ps.start + len(ps.text)):
         return None  # the official was named already ("spokesman John Kirby")
     if _number(ps.text, lex, a.role) != "sg" or (a.role or "").split()[-1:] == ["officials"]:
         return None

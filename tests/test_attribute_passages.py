@@ -619,3 +619,20 @@ def test_a_but_clause_after_the_content_is_narration_unless_conjoined_content_is
     assert whole.text.endswith("into the hands of the Kurdish fighters")
     (arrested,) = [s for s in b.statements if "arrested" in s.text]
     assert "critics" not in arrested.text
+
+
+ADDED = """Lavrov on sanctions
+Russia answered the new sanctions on Monday.
+"We will not accept this," Foreign Minister Sergei Lavrov said on Monday. "The sanctions are illegal and will fail." He added, "We will respond."
+"Nobody will win a trade war," he said. "Our partners know it." He added that talks would go on.
+"""
+
+
+@pytest.mark.parametrize("said, floating", [("We will not accept this", "The sanctions are illegal"),
+                                            ("Nobody will win a trade war", "Our partners know it")])
+def test_a_quote_before_a_cue_that_opens_its_own_statement_still_floats(stages, said, floating):
+    """'"A," X said. "B." He added, "C."': B continues X's statement; "He added" is C's cue, not B's."""
+    a = run(stages, ADDED)
+    first = by_content(a, said)
+    assert any(floating in a.clean_text[x:y] for x, y in first.content_spans)
+    assert first.speaker.government == "Russia"

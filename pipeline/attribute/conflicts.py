@@ -21,6 +21,8 @@ from .spans import TRIM, is_quote_sentence, quoted_tokens, sentence_at, subtree
 _SPEAKER_AFTER = re.compile(r"[\u201d\u2019\"']*[ \t]*,?[ \t]*(?:(?:[A-Z][\w.'\u2019-]*|the|a|an)[ \t]+){1,5}?(?:said|says|told|tells|added|"
                             r"adds|wrote|writes|tweeted|asked|replied|explained|insisted|warned|declared)\b|"
                             r"[\u201d\u2019\"']*[ \t]*,?[ \t]*(?:said|says|told|added|wrote|tweeted|asked|replied)[ \t]+[A-Z]")
+# ... unless that cue opens a statement of its own: '"B." He added, "C."', 'He added that ...', 'She said:'
+_INTRODUCES = re.compile(r"[ \t]*(?:[,:][ \t]*[\"\u201c\u2018']|:|[ \t]+that\b)")
 SECOND_REPORT_RATE = 0.6  # a conjoined verb split off as a second statement must be a clear cue
 
 
@@ -167,7 +169,8 @@ def attach_quotes(cands: list[Candidate], quotes: list[Quote], sents: list[tuple
             continue
         if overlaps_taken(q.start, q.end, prev):
             continue
-        if _SPEAKER_AFTER.match(text, q.end):
+        after = _SPEAKER_AFTER.match(text, q.end)
+        if after and not (params.float_before_introducing_cue and _INTRODUCES.match(text, after.end())):
             continue  # '"... who knows?" Trump told ITV': the quote's own speaker follows it
         prev.extra.append((q.start, q.end))
         used.add(qi)

@@ -74,6 +74,9 @@ class RuleAttributorParams(BackendParams):
     floating_window: int = 1  # sentences between a statement and a cue-less quote that continues it
     split_conjoined: bool = True  # "X said A, and called B": two statements of X
     float_to_quoted: bool = True  # a floating quote continues the quoted statement of the sentence before
+    # a cue-less quote floats to the statement before it even when a cue follows it, if that cue opens
+    # a statement of its own ('"A," X said. "B." He added, "C."': B is X's too; session 37)
+    float_before_introducing_cue: bool = True
     include_beliefs: bool = True  # think/believe/hope... count as attribution (PolNeAR does)
     # "..., X, Y said" with no comma before the verb: Y is the speaker, "X," goes back to the content
     detach_leaked: bool = True

@@ -16,6 +16,7 @@ import re
 from typing import Optional
 
 from ..types import Article, Statement
+from .bodies import BodyLexicon
 from .coref import Antecedent, _number
 from .decision import Decision
 
@@ -52,7 +53,8 @@ def _titles_only(words: str, title_words: frozenset[str]) -> bool:
 
 
 def introduced_after_role(article: Article, st: Statement, d: Decision, previous: Optional[tuple[Statement, Decision]],
-                          persons: list[tuple[int, int, str]], lex, title_words: frozenset[str]) -> Optional[Decision]:
+                          persons: list[tuple[int, int, str]], lex: BodyLexicon,
+                          title_words: frozenset[str]) -> Optional[Decision]:
     """`previous`'s government for the speaker of `st` when it is a person named for the first time
     right after an unnamed government official spoke (module docstring), else None."""
     sp = st.speaker

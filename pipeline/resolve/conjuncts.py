@@ -5,7 +5,9 @@ first head."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable, Optional
+
+from .mentions import _ordered_unique
 
 _JOIN = re.compile(r"\s*,?\s+(?:and|as well as|along with)\s+", re.IGNORECASE)
 _BOTH = re.compile(r"^\s*both\s+", re.IGNORECASE)
@@ -50,3 +52,23 @@ def nested_phrases(doc, start: int, end: int) -> list[tuple[int, int]]:
                 and start <= h.head.idx < end:
             out.append((h.idx - start, t.idx + len(t.text) - start))
     return out
+
+
+def conjoined_decision(resolver: Any, sp: Any, article: Any, home, why, day, people) -> Optional[Any]:
+    """The governments among the conjuncts of the speaker phrase that name their country or institution
+    themselves (none taken from the article's country) and a body, office or office holder (not a
+    bare place: "close ties to Pyongyang and Beijing"), or None."""
+    text = sp.text
+    if not conjuncts(text):  # no "and" at the top level even before names are protected: nothing to split
+        return None
+    as_written = sp.start >= 0 and article.clean_text[sp.start:sp.start + len(text)] == text
+    nested = nested_phrases(article.doc, sp.start, sp.start + len(text)) if as_written else []
+    parts = conjuncts(text, [(m.start, m.end) for m in resolver.gaz.find(text)] + nested)
+    found = [(p, d) for p in parts for d in [resolver.decide(p, home, why, day, None, people)]
+             if d.kind == "government" and not d.needs_country and d.role != "state"]  # not "Paris and Beijing"
+    if not found:
+        return None
+    p, d = found[0]
+    d = d.restated(f"conjunct {p!r} of {text!r}: {d.reason}")
+    d.governments = _ordered_unique(g for _, x in found for g in x.governments)
+    return d

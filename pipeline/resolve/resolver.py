@@ -56,7 +56,7 @@ from .context_only import drop_context_only
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
-from .conjuncts import conjuncts, nested_phrases
+from .conjuncts import conjoined_decision
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
@@ -359,7 +359,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs,
                                                     federal_only(sp.text, self.federal))
                 if self.conjoined and d.kind != "government":  # "reporters ... as well as the Saudi Embassy's director"
-                    d = self._conjoined(sp, article, home, why, day, people) or d
+                    d = conjoined_decision(self, sp, article, home, why, day, people) or d
                 if self.introduced_names and d.kind == "unknown":
                     previous = (article.statements[i - 1], decided[-1]) if i and decided[-1] is not None else None
                     d = introduced_after_role(article, st, d, previous, persons, self.lex, self.title_vocab) \
@@ -377,22 +377,3 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         if not self.context_alone_speaks:
             drop_context_only(article.statements, decided)
         return [list(d.governments) if d is not None and d.kind == "government" else [] for d in decided]
-
-    def _conjoined(self, sp: Speaker, article: Article, home, why, day, people) -> Optional[Decision]:
-        """The governments among the conjuncts of `text` that name their country or institution
-        themselves (none taken from the article's country) and a body, office or office holder (not a
-        bare place: "close ties to Pyongyang and Beijing"), or None."""
-        text = sp.text
-        if not conjuncts(text):  # no "and" at the top level even before names are protected: nothing to split
-            return None
-        as_written = sp.start >= 0 and article.clean_text[sp.start:sp.start + len(text)] == text
-        nested = nested_phrases(article.doc, sp.start, sp.start + len(text)) if as_written else []
-        parts = conjuncts(text, [(m.start, m.end) for m in self.gaz.find(text)] + nested)
-        found = [(p, d) for p in parts for d in [self.decide(p, home, why, day, None, people)]
-                 if d.kind == "government" and not d.needs_country and d.role != "state"]  # not "Paris and Beijing"
-        if not found:
-            return None
-        p, d = found[0]
-        d = d.restated(f"conjunct {p!r} of {text!r}: {d.reason}")
-        d.governments = _ordered_unique(g for _, x in found for g in x.governments)
-        return d

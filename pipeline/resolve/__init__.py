@@ -149,6 +149,10 @@ class ResolveParams(Params):
     # government official spoke is that official ("A Jordanian government spokesman has denied ... /
     # Mohammed al-Momani said"); a later bare "Momani" takes the same (introduced.py; session 37)
     introduced_names: bool = True
+    # a speaker left without a country whose phrase holds a state body ("the embassy's press officer", "a
+    # ministry spokesman") takes the government of the earlier mentions of that body in the text that name
+    # one country, and only one ("The Saudi embassy in Washington ...") (named_body.py; session 38)
+    named_bodies: bool = True
 
 
 # the params the resolver takes, by name; where its keyword differs, _RESOLVER_KEYWORD names it
@@ -156,7 +160,7 @@ _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "
                 "coref_paragraphs", "local_country_min", "implicit_speakers", "article_places", "places_min_population",
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
                 "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
-                "context_alone_speaks", "introduced_names")
+                "context_alone_speaks", "introduced_names", "named_bodies")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
                      "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech"}

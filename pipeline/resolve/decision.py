@@ -33,6 +33,7 @@ class Decision:
     person: bool = False  # the speaker is a person (he/she can refer to them), not a body
     needs_country: bool = False  # a role with no country: resolved from context
     from_context: bool = False  # the government is only the country the article or paragraph is about
+    no_country: bool = False  # unknown only for want of a country: "a ministry spokesman", "the embassy"
 
     def __post_init__(self) -> None:
         if self.government and not self.governments:
@@ -106,4 +107,4 @@ def role_without_country(role: str, mention: str, home: Optional[str], home_reas
         return Decision(fallback[0], "government", role, f"role {role!r} in an article about {fallback[0]} "
                         f"({fallback[1]})", person=person, needs_country=True, from_context=True)
     return Decision(None, "unknown", role, f"role {role!r} but the article's country is unknown",
-                    person=person, needs_country=True)
+                    person=person, needs_country=True, no_country=True)

@@ -59,6 +59,7 @@ from .other_mentions import OtherMentions
 from .conjuncts import conjoined_decision
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
+from .named_body import body_named_before
 from .names import opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -80,7 +81,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
                  local_outside_speech: bool = False, context_alone_speaks: bool = False,
-                 introduced_names: bool = True):
+                 introduced_names: bool = True, named_bodies: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -109,6 +110,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
         self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
         self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"
+        self.named_bodies = named_bodies  # named_body.py: "the embassy's director" after "The Saudi embassy"
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
@@ -219,7 +221,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         standalone = [w for w in gov_words if w.kind in ("body", "office")]
         if not standalone:
             return Decision(None, "unknown", role.text, f"{role.kind.split('_')[0]} {role.text!r} names no country",
-                            person=person)
+                            person=person, no_country=True)
         return role_without_country(role.text, mention, home, home_reason, fallback, person, federal_only(mention, self.federal))
 
     def _guard(self, residue: str, words: list[Word]) -> Optional[tuple[str, str]]:
@@ -358,6 +360,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                         and not generic_head(d.role, sp.text):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs,
                                                     federal_only(sp.text, self.federal))
+                if self.named_bodies and d.kind == "unknown":  # "The Saudi embassy ... the embassy's director said"
+                    d = body_named_before(article, sp.text, at, d, self.lex, lambda m: self.decide(m, None, "", day)) or d
                 if self.conjoined and d.kind != "government":  # "reporters ... as well as the Saudi Embassy's director"
                     d = conjoined_decision(self, sp, article, home, why, day, people) or d
                 if self.introduced_names and d.kind == "unknown":

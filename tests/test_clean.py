@@ -60,6 +60,15 @@ def test_bylines_are_names_not_sentences_that_start_with_by():
     assert a.clean_text == "By the end of the day, nothing had changed."
 
 
+@pytest.mark.parametrize("header", ["(Updates with the minister's comments) ", "(Adds Norway's reaction)\n"])
+def test_a_wire_update_note_goes(header):
+    """A wire story's update note, glued to its first line or alone above it."""
+    rest = "OSLO, March 3 (Reuters) - Norway said the border would stay closed."
+    a = clean(f"Title\n{header}{rest}")
+    assert a.clean_text == rest
+    assert [r.reason for r in a.removed] == ["editor's note"]
+
+
 def test_inline_url_and_email_removed():
     a = clean("Title\nContact press@mofa.go.kr or see https://www.mofa.go.kr/eng for the statement.")
     assert "@" not in a.clean_text and "https" not in a.clean_text

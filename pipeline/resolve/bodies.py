@@ -23,7 +23,7 @@ from ..io.yaml_file import read_yaml
 
 DEFAULT_BODIES = str(Path(__file__).resolve().with_name("bodies.yaml"))
 KEYS = ("bodies", "offices", "person_heads", "non_government", "documents", "pronouns", "gender", "demonyms",
-        "capitals", "code_stopwords", "ambiguous_names", "federal_states")
+        "capitals", "code_stopwords", "ambiguous_names", "federal_states", "monarchies", "monarch_titles")
 GOV_KINDS = ("body", "office", "body_cc", "office_cc")
 PRONOUN_KEYS = ("number", "referent", "gender")
 
@@ -81,6 +81,8 @@ class BodyLexicon:
     ambiguous_names: frozenset[str]
     path: str = ""
     federal_states: frozenset[str] = frozenset()  # alpha-2 codes: where "federal" names the national level
+    monarchies: frozenset[str] = frozenset()  # alpha-2 codes: where "the king" may be the article's country's
+    monarch_titles: frozenset[str] = frozenset()  # "king", "emir": offices only a monarchy has
     _rx: Any = field(default=None, repr=False)
     _person_nouns: dict = field(default_factory=dict, repr=False)  # (gender, skip) -> pattern (coref.py), built once
 
@@ -93,7 +95,8 @@ class BodyLexicon:
         """A copy that also knows `extra` (word -> kind); words already here keep their kind."""
         merged = {**{w.lower(): k for w, k in extra.items()}, **self.words}
         return BodyLexicon(merged, self.person_heads, self.pronouns, self.gender, self.demonyms, self.capitals,
-                           self.code_stopwords, self.ambiguous_names, self.path, self.federal_states)
+                           self.code_stopwords, self.ambiguous_names, self.path, self.federal_states,
+                           self.monarchies, self.monarch_titles)
 
     def person_noun_pattern(self, gender: str, skip: frozenset[str]) -> Optional[re.Pattern]:
         """'my mother', 'his wife', 'a woman': a determiner and a noun of `gender` that names a person
@@ -150,7 +153,7 @@ def _by_code(p: Path, data: dict, key: str) -> dict[str, list[str]]:
 
 
 def _codes(p: Path, key: str, value: Any) -> frozenset[str]:
-    """A list of ISO 3166 alpha-2 codes (``federal_states``)."""
+    """A list of ISO 3166 alpha-2 codes (``federal_states``, ``monarchies``)."""
     if value is None:
         return frozenset()
     if not isinstance(value, list):
@@ -217,6 +220,8 @@ def build_lexicon(data: dict, p: Path = Path("<bodies>")) -> BodyLexicon:
         ambiguous_names=frozenset(_strings(p, "ambiguous_names", data.get("ambiguous_names"))),
         path=str(p),
         federal_states=_codes(p, "federal_states", data.get("federal_states")),
+        monarchies=_codes(p, "monarchies", data.get("monarchies")),
+        monarch_titles=frozenset(w.lower() for w in _strings(p, "monarch_titles", data.get("monarch_titles"))),
     )
 
 

@@ -64,6 +64,12 @@ def federal_only(mention: str, federal: frozenset[str]) -> Optional[frozenset[st
     return federal if _FEDERAL.search(mention) else None
 
 
+def monarchy_only(role: Optional[str], monarchies: frozenset[str], titles: frozenset[str]) -> Optional[frozenset[str]]:
+    """The countries a country-less monarch's title ("The king", "the emir") may take: the monarchies
+    `monarchies`; None (any) for another role."""
+    return monarchies if role and role.lower() in titles else None
+
+
 def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragraphs: int,
                                 federal: Optional[frozenset[str]] = None) -> Decision:
     """A state role with no country anywhere else ("Government spokesman Mike Omeri") takes the one
@@ -82,13 +88,20 @@ def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragrap
 
 def role_without_country(role: str, mention: str, home: Optional[str], home_reason: str,
                          fallback: Optional[tuple[str, str]], person: bool,
-                         federal: Optional[frozenset[str]] = None) -> Decision:
+                         federal: Optional[frozenset[str]] = None,
+                         monarchies: Optional[frozenset[str]] = None) -> Decision:
     """A state body or office that names no country itself: the outlet's home country, else the
     country the article (or its paragraph) is about, else unknown. Not the article's country for a
     generic head ("the president of a trades council"), nor for a role cities and provinces have too
     ("officials", "police") in an article named mostly by places inside its country. A "federal" role
     only for a federal state (`federal`, from ``federal_only``): "Federal officials" in a British paper
-    are not Britain's."""
+    are not Britain's. A monarch's title only for a monarchy (`monarchies`, from ``monarchy_only``)."""
+    if monarchies is not None:
+        home = home if home in monarchies else None
+        fallback = fallback if fallback and fallback[0] in monarchies else None
+        if not home and not fallback:
+            return Decision(None, "unknown", role, f"{role!r}, a monarch's title, and the article's country has no "
+                            "monarch", person=person, needs_country=True)
     if federal is not None:
         home = home if home in federal else None
         fallback = fallback if fallback and fallback[0] in federal else None

@@ -53,7 +53,7 @@ from .people import people_descriptions, title_vocab
 from .places import place_owned
 from .world import federal_and_organisations, world_gazetteer, world_places
 from .context_only import drop_context_only
-from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, role_without_country
+from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, monarchy_only, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
 from .conjuncts import conjoined_decision
@@ -88,9 +88,9 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         extra.update({w: "non_gov:actors" for w in gazetteer.non_government_roles})
         self.lex = BodyLexicon({**base.words, **{w.lower(): k for w, k in extra.items()}}, base.person_heads,
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
-                               base.ambiguous_names, base.path, base.federal_states)
+                               base.ambiguous_names, base.path, base.federal_states, base.monarchies, base.monarch_titles)
         self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
-        self.federal, self.organisations = federal_and_organisations(self.gaz, base)
+        self.federal, self.organisations, self.monarchies = federal_and_organisations(self.gaz, base)
         self.title_vocab = title_vocab(self.lex)
         self.office_vocab = office_vocab(self.lex)
         self.fixed_home = home_country
@@ -222,7 +222,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         if not standalone:
             return Decision(None, "unknown", role.text, f"{role.kind.split('_')[0]} {role.text!r} names no country",
                             person=person, no_country=True)
-        return role_without_country(role.text, mention, home, home_reason, fallback, person, federal_only(mention, self.federal))
+        return role_without_country(role.text, mention, home, home_reason, fallback, person, federal_only(mention, self.federal),
+                                    monarchy_only(role.text, self.monarchies, self.lex.monarch_titles))
 
     def _guard(self, residue: str, words: list[Word]) -> Optional[tuple[str, str]]:
         """(word, reason) when the phrase defines a non-government speaker."""
@@ -359,7 +360,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                 if self.coreference and d.kind == "unknown" and d.needs_country and d.role \
                         and not generic_head(d.role, sp.text):
                     d = _country_of_earlier_speaker(d, done, para_of(at), self.coref_paragraphs,
-                                                    federal_only(sp.text, self.federal))
+                                                    federal_only(sp.text, self.federal)
+                                                    or monarchy_only(d.role, self.monarchies, self.lex.monarch_titles))
                 if self.named_bodies and d.kind == "unknown":  # "The Saudi embassy ... the embassy's director said"
                     d = body_named_before(article, sp.text, at, d, self.lex, lambda m: self.decide(m, None, "", day)) or d
                 if self.conjoined and d.kind != "government":  # "reporters ... as well as the Saudi Embassy's director"

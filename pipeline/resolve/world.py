@@ -29,9 +29,11 @@ def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> Place
     return _PLACES[key]
 
 
-def federal_and_organisations(gaz: Gazetteer, lex: BodyLexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The governments (as `gaz` names them) of the lexicon's ``federal_states``, and the governments
-    of `gaz` that are no country: the intergovernmental organisations (United Nations, IMF, NATO ...)."""
+def federal_and_organisations(gaz: Gazetteer, lex: BodyLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The governments (as `gaz` names them) of the lexicon's ``federal_states``, the governments
+    of `gaz` that are no country (the intergovernmental organisations: United Nations, IMF, NATO ...),
+    and the governments of the lexicon's ``monarchies``."""
     countries = alpha2_governments(gaz, lex)
     return (frozenset(g for code, g in countries.items() if code in lex.federal_states),
-            frozenset(gaz.governments) - frozenset(countries.values()))
+            frozenset(gaz.governments) - frozenset(countries.values()),
+            frozenset(g for code, g in countries.items() if code in lex.monarchies))

@@ -736,11 +736,16 @@ def test_a_country_from_the_outlet_alone_gives_way_to_the_persons_fuller_mention
                 [("King Abdullah", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
     a.metadata["url"] = "http://www.ibtimes.com.au/jordan-king-abdullah"
     assert govs(resolver, a) == ["Jordan"], a.statements[0].speaker.reason
-    b = article(["The king vowed a relentless war on the militants on Tuesday.",
-                 "The king said the army would pursue them until they ran out of fuel."],
-                [("The king", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
+    b = article(["The minister vowed a relentless war on the militants on Tuesday.",
+                 "The minister said the army would pursue them until they ran out of fuel."],
+                [("The minister", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
     b.metadata["url"] = "http://www.ibtimes.com.au/jordan-king-abdullah"
     assert govs(resolver, b) == ["Australia"]  # no fuller mention: the outlet's country serves
+    c = article(["The king vowed a relentless war on the militants on Tuesday.",
+                 "The king said the army would pursue them until they ran out of fuel."],
+                [("The king", "the army would pursue them until they ran out of fuel")], date="2015-02-05")
+    c.metadata["url"] = "http://www.ibtimes.com.au/jordan-king-abdullah"
+    assert govs(resolver, c) == [None]  # but not for a monarch: Australia has none of its own (monarchies)
 
 
 def _asked(text: str, mention: str, content: str, cue: str = "asked") -> Article:

@@ -96,18 +96,13 @@ def role_without_country(role: str, mention: str, home: Optional[str], home_reas
     ("officials", "police") in an article named mostly by places inside its country. A "federal" role
     only for a federal state (`federal`, from ``federal_only``): "Federal officials" in a British paper
     are not Britain's. A monarch's title only for a monarchy (`monarchies`, from ``monarchy_only``)."""
-    if monarchies is not None:
-        home = home if home in monarchies else None
-        fallback = fallback if fallback and fallback[0] in monarchies else None
-        if not home and not fallback:
-            return Decision(None, "unknown", role, f"{role!r}, a monarch's title, and the article's country has no "
-                            "monarch", person=person, needs_country=True)
-    if federal is not None:
-        home = home if home in federal else None
-        fallback = fallback if fallback and fallback[0] in federal else None
-        if not home and not fallback:
-            return Decision(None, "unknown", role, f"'federal' {role!r}, and no federal state is the article's "
-                            "country", person=person, needs_country=True)
+    for allowed, why in ((monarchies, f"{role!r}, a monarch's title, and the article's country has no monarch"),
+                         (federal, f"'federal' {role!r}, and no federal state is the article's country")):
+        if allowed is not None:
+            home = home if home in allowed else None
+            fallback = fallback if fallback and fallback[0] in allowed else None
+            if not home and not fallback:
+                return Decision(None, "unknown", role, why, person=person, needs_country=True)
     if home:
         return Decision(home, "government", role, f"role {role!r} with home country ({home_reason})",
                         person=person, needs_country=True)

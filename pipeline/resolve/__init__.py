@@ -74,6 +74,19 @@ def is_intention(st) -> bool:
     return bool(re.match(r"to\s+\w", (st.cue or "").strip(), re.IGNORECASE))
 
 
+# a person as the cue's object ("told him", "attacking us"), never what was said; "it", "that", "this" and
+# "which" stay: they often stand for what was said ("denied it", "Israel disputes this"; session 38 pool read)
+_PERSON_ALONE = frozenset({"him", "her", "them", "us", "me", "whom"})
+_WHOSE = re.compile(r"^\W*whose\b(?:\W+[\w'\u2019-]+){0,2}\W*$", re.IGNORECASE)
+
+
+def is_bare_reference(st) -> bool:
+    """'the Pope told him', 'FBI supports whose narrative': the whole content is a person's pronoun, or
+    "whose" with at most two more words: the cue's object or a misparsed clause, not what was said."""
+    words = re.findall(r"[\w'\u2019-]+", st.text or "")
+    return (len(words) == 1 and words[0].lower() in _PERSON_ALONE) or bool(_WHOSE.match(st.text or ""))
+
+
 class ResolveParams(Params):
     actors: ConfigPath = DEFAULT_ACTORS
     home_country: Optional[str] = None  # force the article's country instead of reading dateline/outlet
@@ -141,6 +154,9 @@ class ResolveParams(Params):
     intentions_speak: bool = False
     # the question put to a speaker ("Asked whether ..., the spokesman said") is no statement of its government
     questions_speak: bool = False
+    # a statement whose whole content is a person's pronoun ("told him", "attacking us") or "whose" with at most
+    # two more words ("supports whose narrative") is no statement of a government (session 38)
+    bare_references_speak: bool = False
     # a government whose every statement is a generic role ("Authorities", "a police spokesman", "officials";
     # not "the government" nor "Federal officials") that took only the article's country (see article_country)
     # is reported when on; off, those statements go to unknown (context_only.py; measured in session 36)
@@ -212,9 +228,11 @@ class ResolveStage(Stage):
                 continue
             if not self.params.questions_speak and is_question_put(st):
                 continue
+            if not self.params.bare_references_speak and is_bare_reference(st):
+                continue
             for gov in governments:  # "Germany, France and Britain said": the statement is each one's
                 article.governments.setdefault(gov, GovernmentResult()).statements.append(st)
 
 
-__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "is_question_put", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
+__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "is_question_put", "is_bare_reference", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
            "load_bodies"]

@@ -208,6 +208,10 @@ def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):
     ("refused", "to answer questions on who Cameron would like to see win in November", True),
     ("declined", "to say whether the talks would resume", False),  # the clause it keeps
     ("declined", "to say that the deal was dead", False),
+    ("asked", "to remain anonymous", True),  # a request not to be named
+    ("requested", "anonymity", True),
+    ("asked", "not to be named because the transaction is private", True),
+    ("asked", "to be named envoy to the talks", False),  # no request for anonymity
 ])
 def test_a_negated_comment_verb_in_the_cue_is_a_refusal(cue, text, refusal):
     from types import SimpleNamespace

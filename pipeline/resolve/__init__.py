@@ -39,11 +39,20 @@ _REFUSAL_IN_CUE = re.compile(r"(?:\b(?:not|never|no|rarely|declin\w*|refus\w*)|n
                              r"identif\w*)\b", re.IGNORECASE)
 
 
+# a request not to be named: "asked to remain anonymous", "requested anonymity", "asked not to be named because ..."
+_ANONYMITY = re.compile(r"^\W*(?:not\s+)?to\s+(?:remain|stay|be|go)\s+(?:named|identified|anonymous|unnamed|unidentified|"
+                        r"quoted)(?=\s*(?:[.,;:)]|$)|\s+(?:because|for|since|as|so|while|when|in|by|on|and|publicly|"
+                        r"due|until)\b)|^\W*anonymity\W*$", re.IGNORECASE)  # not "to be named envoy to the talks"
+
+
 def is_refusal(st) -> bool:
     """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a short
-    content that is itself the refused act counts ("declined to say whether ..." keeps its clause)."""
+    content that is itself the refused act counts ("declined to say whether ..." keeps its clause).
+    So is a request not to be named ("an army officer asked to remain anonymous")."""
     cue = (st.cue or "").strip()
     text = st.text.strip()
+    if _ANONYMITY.match(text):
+        return True
     if _REFUSAL_IN_CUE.search(cue) and len(text.split()) <= 8 and not re.match(r"\W*that\b", text, re.IGNORECASE):
         return True  # "are not commenting publicly on | the reports", "did not release | his name"
     if _REFUSAL_CUE.match(cue) and _REFUSED_ACT.match(text) and not re.search(r"\b(?:that|whether|if|how|why)\b", text,

@@ -51,7 +51,7 @@ from .context import _NATIONAL, ArticleContext
 from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
 from .places import place_owned
-from .world import federal_and_organisations, world_gazetteer, world_places
+from .world import country_groups, world_gazetteer, world_places
 from .context_only import drop_context_only
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, monarchy_only, role_without_country
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
@@ -90,7 +90,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                                base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
                                base.ambiguous_names, base.path, base.federal_states, base.monarchies, base.monarch_titles)
         self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
-        self.federal, self.organisations, self.monarchies = federal_and_organisations(self.gaz, base)
+        self.federal, self.organisations, self.monarchies = country_groups(self.gaz, base)
         self.title_vocab = title_vocab(self.lex)
         self.office_vocab = office_vocab(self.lex)
         self.fixed_home = home_country

@@ -29,7 +29,7 @@ def world_places(gaz: Gazetteer, lex: BodyLexicon, min_population: int) -> Place
     return _PLACES[key]
 
 
-def federal_and_organisations(gaz: Gazetteer, lex: BodyLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def country_groups(gaz: Gazetteer, lex: BodyLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The governments (as `gaz` names them) of the lexicon's ``federal_states``, the governments
     of `gaz` that are no country (the intergovernmental organisations: United Nations, IMF, NATO ...),
     and the governments of the lexicon's ``monarchies``."""

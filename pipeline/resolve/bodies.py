@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
@@ -92,11 +92,10 @@ class BodyLexicon:
         self._rx = re.compile(rf"(?<![\w-])(?:{alts})", re.IGNORECASE) if alts else re.compile(r"(?!x)x")
 
     def with_words(self, extra: dict[str, str]) -> "BodyLexicon":
-        """A copy that also knows `extra` (word -> kind); words already here keep their kind."""
-        merged = {**{w.lower(): k for w, k in extra.items()}, **self.words}
-        return BodyLexicon(merged, self.person_heads, self.pronouns, self.gender, self.demonyms, self.capitals,
-                           self.code_stopwords, self.ambiguous_names, self.path, self.federal_states,
-                           self.monarchies, self.monarch_titles)
+        """A copy that also knows `extra` (word -> kind), which wins over a word's kind here: a user's own
+        role lists (actors.yaml) over the packaged types. Every other field is copied as it is."""
+        return replace(self, words={**self.words, **{w.lower(): k for w, k in extra.items()}}, _rx=None,
+                       _person_nouns={})
 
     def person_noun_pattern(self, gender: str, skip: frozenset[str]) -> Optional[re.Pattern]:
         """'my mother', 'his wife', 'a woman': a determiner and a noun of `gender` that names a person

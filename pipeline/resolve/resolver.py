@@ -86,9 +86,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
         extra.update({w: "non_gov:actors" for w in gazetteer.non_government_roles})
-        self.lex = BodyLexicon({**base.words, **{w.lower(): k for w, k in extra.items()}}, base.person_heads,
-                               base.pronouns, base.gender, base.demonyms, base.capitals, base.code_stopwords,
-                               base.ambiguous_names, base.path, base.federal_states, base.monarchies, base.monarch_titles)
+        self.lex = base.with_words(extra)
         self.gaz = world_gazetteer(gazetteer, base, geonames_capitals)  # capitals: also GeoNames' (places.capitals)
         self.federal, self.organisations, self.monarchies = country_groups(self.gaz, base)
         self.title_vocab = title_vocab(self.lex)

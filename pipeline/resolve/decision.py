@@ -71,15 +71,16 @@ def monarchy_only(role: Optional[str], monarchies: frozenset[str], titles: froze
 
 
 def _country_of_earlier_speaker(d: Decision, done: list, para: int, max_paragraphs: int,
-                                federal: Optional[frozenset[str]] = None) -> Decision:
+                                allowed: Optional[frozenset[str]] = None) -> Decision:
     """A state role with no country anywhere else ("Government spokesman Mike Omeri") takes the one
     government of the nearest earlier government speaker within `max_paragraphs` paragraphs (one of
-    `federal`, when given by ``federal_only``: the federal states for "Federal officials")."""
+    `allowed`, when given: the federal states for "Federal officials", from ``federal_only``; the
+    monarchies for "The king", from ``monarchy_only``)."""
     for ant in reversed(done):
         if para - ant.paragraph > max_paragraphs:
             break
         a = ant.decision
-        if a.kind == "government" and len(a.governments) == 1 and (federal is None or a.government in federal):
+        if a.kind == "government" and len(a.governments) == 1 and (allowed is None or a.government in allowed):
             return Decision(a.government, "government", d.role, f"role {d.role!r} in the country of the nearest "
                             f"earlier government speaker {ant.text!r} ({a.government})", person=d.person,
                             needs_country=True, from_context=a.from_context)

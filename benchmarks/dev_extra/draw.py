@@ -75,10 +75,12 @@ def candidates(data: Path, gd) -> list[dict]:
 
 
 def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quota: Optional[dict] = None,
-         seed: int = SEED) -> list[dict]:
+         seed: int = SEED, group_sets: Optional[tuple[str, ...]] = None) -> list[dict]:
     """The texts of `quota` (stratum -> how many; None: every one left) in a seeded order, leaving out
-    the articles of `sets` (benchmark folders with a manifest) and their NeuS events and FNC-1 stories,
-    polnear_gov and the audits; dev_extra2 draws with dev_extra among `sets` and no limit."""
+    the articles of `sets` (benchmark folders with a manifest), the NeuS events and FNC-1 stories of
+    `group_sets` (default: `sets`), polnear_gov and the audits; one text per event or story.
+    dev_extra2 draws with dev_extra among `sets` and no limit; dev_extra3 leaves out only govbench's
+    stories."""
     quota = QUOTA if quota is None else quota
     gd = _load("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
     pats = gd.country_patterns()
@@ -92,7 +94,8 @@ def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quo
                       ("benchmarks/boilerplate_audit/verdicts.jsonl", "article"),
                       ("benchmarks/stance_audit/gold.jsonl", "id")):
         skip |= {re.sub(r"^polnear-(?:train|dev)-", "", i) for i in _ids(path, key)}
-    groups = {group_of.get(i, i) for i in taken}
+    groups = {group_of.get(i, i) for name in (sets if group_sets is None else group_sets)
+              for i in _ids(f"benchmarks/{name}/manifest.jsonl", "id")}
     pool: dict[tuple[str, str], list[dict]] = {k: [] for k in quota}
     for c in cands:
         words = len(c["text"].split())

@@ -1,7 +1,7 @@
-"""benchmarks/dev_extra and dev_extra2: none of their articles is in govbench, resolver_blind, polnear_gov,
-an audit or the other set, one text per NeuS event and FNC-1 story (govbench's and resolver_blind's
-included), each with a reference in the govbench format (checked against its text when the public data
-is here)."""
+"""benchmarks/dev_extra, dev_extra2 and dev_extra3: none of their articles is in govbench, resolver_blind,
+polnear_gov, an audit or an earlier set, one text per NeuS event and FNC-1 story (dev_extra and dev_extra2:
+govbench's and resolver_blind's included; dev_extra3: none of govbench's stories), each with a reference in
+the govbench format (checked against its text when the public data is here)."""
 from __future__ import annotations
 
 import json
@@ -18,7 +18,8 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-SETS = [("dev_extra", 34, ("govbench", "resolver_blind")), ("dev_extra2", 30, ("govbench", "resolver_blind", "dev_extra"))]
+SETS = [("dev_extra", 34, ("govbench", "resolver_blind")), ("dev_extra2", 30, ("govbench", "resolver_blind", "dev_extra")),
+        ("dev_extra3", 40, ("govbench", "resolver_blind", "dev_extra", "dev_extra2"))]
 
 
 @pytest.mark.parametrize("name,size,other_sets", SETS)
@@ -56,3 +57,17 @@ def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path, name):
     for r in _jsonl(HERE / "manifest.jsonl"):
         ref = json.loads((HERE / "references" / f"{r['id']}.json").read_text(encoding="utf-8"))
         assert not check_reference(ref, (tmp_path / "dev" / f"{r['id']}.txt").read_text(encoding="utf-8")), r["id"]
+
+
+@pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data")
+def test_dev_extra3_shares_no_story_with_govbench_and_takes_one_body_per_story():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev_extra_draw", ROOT / "benchmarks" / "dev_extra" / "draw.py")
+    dx = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dx)
+    group_of = {c["id"]: c.get("group", c["id"]) for c in dx.candidates(DATA, dx._load(
+        "govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))}
+    mine = [group_of[r["id"]] for r in _jsonl(ROOT / "benchmarks" / "dev_extra3" / "manifest.jsonl")]
+    govbench = {group_of.get(r["id"], r["id"]) for r in _jsonl(ROOT / "benchmarks" / "govbench" / "manifest.jsonl")}
+    assert len(mine) == len(set(mine)) == 40 and not set(mine) & govbench

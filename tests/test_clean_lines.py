@@ -122,6 +122,16 @@ def around(line: str) -> str:
     ("Have a look at the video:", "promotion or teaser"),
     ("FirstFT is our new essential daily email briefing of the best stories from across the web",
      "promotion or teaser"),
+    # session 39: source credits alone on their line, an agency's staff credit, a video button
+    ("[WSJ]", "source credit"),
+    ("[The Boston Globe]", "source credit"),
+    ("[h/t Mother Jones]", "source credit"),
+    ("Via youtube.com", "source credit"),
+    ("via @JukinVideo", "source credit"),
+    ("Via Twitter: @josephbraude", "source credit"),
+    ("Baldor reported from Newport, Wales. Associated Press writers Jason Straziuso in Cairo, Abdi Guled in "
+     "Mogadishu, Somalia, and Josh Lederman in Washington contributed to this report.", "agency or contributor credit"),
+    ("Play VIDEO", "photo gallery"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -181,6 +191,11 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Officials told residents to stay tuned for further warnings on Monday.",  # not at the start
     "The Washington Post reported it first.",  # an outlet named in a sentence
     "Times Square",  # a place, not an outlet
+    # near misses of session 39's source credits
+    "Via legislative side doors, Sanders made some gains;",
+    "Via Yahoo News, she explains:",  # opens a quoted passage
+    "[Taibbi responded again.]",
+    "Associated Press writers have reported from the region for decades, the agency said in a statement.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

@@ -139,9 +139,14 @@ _AD_HEAD = _rx(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| sto
 _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
-               r"unavailable))\W{0,3}$")
+               r"unavailable)|play video)\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
 _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
+# a source credit alone on its line: "[WSJ]", "[The Boston Globe]", "[h/t Mother Jones]", "[via CNN]", "via @JukinVideo",
+# "Via youtube.com", "Via Twitter: @josephbraude"; not "Via Yahoo News, she explains:", which opens a quoted passage
+_NAME_WORDS = r"(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
+_BRACKET_CREDIT = re.compile(rf"^\[\s*(?:(?i:h/t|hat tip|via|source\s*:)\s*[^\]]{{1,60}}|{_NAME_WORDS})\s*\]$")
+_VIA_CREDIT = re.compile(rf"^(?i:via)\s+(?:@\w+|[\w-]+(?:\.[\w-]+)+|{_NAME_WORDS}(?:\s*:\s*@\w+)?)\.?$")
 _TWEET_SIGNATURE = re.compile(rf"^\W{{0,3}}[\u2014\u2013-]{{1,2}}\s*.{{1,60}}{TWEET_HANDLE_DATE}\s*$")  # alone on its line
 _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\W{0,3}$")  # "Twitter: @Milbank."
 # an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
@@ -273,6 +278,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         and ln.text.split()[0].lower().strip(".,") not in _NO_AUTHOR_START  # "If God is the author"
         and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln))),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
+    LineRule("credit", "source credit", lambda ln, c: ln.n_words <= 12 and bool(
+        _BRACKET_CREDIT.match(ln.text) or _VIA_CREDIT.match(ln.text))),
     LineRule("credit", "an outlet's name alone", lambda ln, c: ln.n_words <= 5 and bool(_OUTLET_ALONE.match(ln.text))),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),

@@ -15,6 +15,10 @@ _FROM_CREDIT = re.compile(r"(?:(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?
                           r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s+and\s+[A-Z][\w.'\u2019-]+"
                           r"(?:\s+[A-Z][\w.'\u2019-]+){0,3})?\s+(?:reported|contributed)(?:\s+(?:reporting|to this report))?"
                           r"\s+from\s+[A-Z][\w.,'\u2019 -]{1,60}?\.")
+# an agency's staff credit after it: "Associated Press writers Jason Straziuso in Cairo, ... and Sagar Meghani in
+# Washington contributed to this report.", "AP writer E. Eduardo Castillo reported this story in Mexico City."
+_AGENCY_WRITERS = re.compile(r"(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?|reporters?|correspondents?)\s+[A-Z]"
+                             r"[^\n]{0,300}?\b(?:contributed|reported)\b[^\n]{0,200}?\.(?=\s|$)")
 # a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
 # Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
 _NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"  # "Heather T. Remoff", "Charlotte Meehan"
@@ -70,11 +74,11 @@ def mark_author_note(ctx: Context) -> None:
 
 
 def all_from_credits(text: str) -> bool:
-    """Every sentence of the line is "<name> reported/contributed from <place>."."""
+    """Every sentence of the line is "<name> reported/contributed from <place>." or an agency's staff credit."""
     rest = text.strip()
     n = 0
     while rest:
-        m = _FROM_CREDIT.match(rest)
+        m = _FROM_CREDIT.match(rest) or _AGENCY_WRITERS.match(rest)
         if not m:
             return False
         rest, n = rest[m.end():].strip(), n + 1

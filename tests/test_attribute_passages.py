@@ -636,3 +636,45 @@ def test_a_quote_before_a_cue_that_opens_its_own_statement_still_floats(stages, 
     first = by_content(a, said)
     assert any(floating in a.clean_text[x:y] for x, y in first.content_spans)
     assert first.speaker.government == "Russia"
+
+
+SHOW_UP = """Kim skips ceremony
+The mystery surrounding North Korea's young leader, Kim Jong Un, deepened on Friday when he didn't show up at the ceremonies in Pyongyang.
+Officials in Seoul said they were watching closely.
+"""
+
+
+def test_show_up_is_no_cue(stages):
+    """'he didn't show up at the ceremonies': "show up" is to appear (cues.yaml phrasal_non_cues), so
+    "up at the ceremonies" is no statement; the real cue of the next sentence still is."""
+    a = run(stages, SHOW_UP)
+    assert not [s for s in a.statements if "ceremonies" in s.text], [(s.speaker.text, s.text) for s in a.statements]
+    assert by_content(a, "watching closely").speaker.government == "South Korea"
+
+
+QUOTED_BY = """Meteorite hits Managua
+"All the evidence that we've confirmed at the site corresponds exactly with a meteorite," Ineter scientist Jose Millan was quoted by the BBC as saying.
+Egyptian President Abdel-Fatah al-Sisi was quoted as denying Egyptian air strikes in Libya.
+"""
+
+
+def test_the_subject_of_passive_quoted_speaks_not_the_outlet(stages):
+    """'X was quoted by the BBC as saying': X is the speaker (attribute.passive_quote_subject)."""
+    a = run(stages, QUOTED_BY)
+    assert "Millan" in by_content(a, "corresponds exactly").speaker.text
+    assert "BBC" not in by_content(a, "corresponds exactly").speaker.text
+    assert by_content(a, "air strikes in Libya").speaker.government == "Egypt"
+
+
+AMID = """Arrest of Baghdadi's wife
+BEIRUT - Iraq's Interior Ministry said the woman was not the wife of al-Baghdadi.
+Authorities in Lebanon, where the woman was arrested, haven't officially commented on the matter. Neither has the CIA, amid suggestions that Western intelligence was involved in her capture.
+"""
+
+
+def test_a_noun_cue_without_a_source_does_not_continue_the_speaker_before(stages):
+    """'amid suggestions that ...': no one says who suggests, and it is not the authorities of the
+    sentence before (resolve.implicit_speakers_any_cue false, continuation.py)."""
+    a = run(stages, AMID)
+    st = by_content(a, "Western intelligence was involved")
+    assert st.speaker.government is None, (st.speaker.text, st.cue, st.speaker.reason)

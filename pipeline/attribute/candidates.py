@@ -45,12 +45,13 @@ class CandidateFinder:
     """Finds the candidate attributions of a sentence, with the attributor's params and lexicons."""
 
     def __init__(self, params: Any, learned: Lexicon, verbs: frozenset[str], extra: frozenset[str],
-                 media: frozenset[str] = frozenset()):
+                 media: frozenset[str] = frozenset(), phrasal_non_cues: frozenset[str] = frozenset()):
         self.params = params
         self.learned = learned
         self.verbs = verbs
         self.extra = extra
         self.media = media  # nouns of where words were said ("in a statement that ...")
+        self.phrasal_non_cues = phrasal_non_cues  # "show up": the particle makes the verb no cue
 
     # ------------------------------------------------------------ cue heads
     def is_cue(self, tok: Any) -> bool:
@@ -61,6 +62,8 @@ class CandidateFinder:
             return False
         if lemma in self.extra or tok.lower_ in self.extra:
             return True
+        if any(f"{lemma} {c.lower_}" in self.phrasal_non_cues for c in tok.children if c.dep_ == "prt"):
+            return False
         if not self.params.include_beliefs and lemma in BELIEF_VERBS:
             return False
         if self.params.use_learned and self.learned.seen(tok) >= self.params.min_lemma_count:

@@ -1,8 +1,9 @@
 """Repairs of the speaker/content split where the spaCy parse went wrong in a known way: a speaker
 phrase that swallowed the end of its content, a speaker read as the content's last conjunct, a
 speech verb left without the subject standing right next to it, and one left without its subject
-that opens the sentence with an appositive. Each is a switch of the rule attributor (detach_leaked,
-trailing_speaker, adjacent_speaker, appositive_subject), measured in session 30 (docs/history.md);
+that opens the sentence with an appositive, and the outlet of "X was quoted by the BBC as saying" taken for
+the speaker. Each is a switch of the rule attributor (detach_leaked, trailing_speaker, adjacent_speaker,
+appositive_subject, measured in session 30, docs/history.md; passive_quote_subject, session 39);
 rules.py runs them after the candidates are settled, before speakers.py.
 """
 from __future__ import annotations
@@ -221,3 +222,28 @@ def recover_appositive_subject(cands: list[Candidate], doc: Any, in_quote: set[i
         if any(t.pos_ not in _SUBJECT_POS and t.text not in (".", "-", "'s", "\u2019s") for t in opening):
             continue  # "In this latest incident, ...": an adverbial, not the subject
         c.source = {i for i in range(start, prev) if not doc[i].is_space}
+
+
+def passive_quote_subject(cands: list[Candidate], doc: Any) -> None:
+    """"Ineter scientist Jose Millan was quoted by the BBC as saying", "al-Sisi was quoted as denying":
+    the subject of passive "quoted" is the speaker; the outlet in the by-phrase only passed the words
+    on and joins the cue (the parse gives it as the source, or nothing)."""
+    for c in cands:
+        if c.head < 0:
+            continue
+        tok = doc[c.head]  # "quoted" itself, or the "saying" of its "as saying"
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+        if tok.lemma_.lower() != "quote":
+            continue
+        kids = list(tok.children)
+        subj = [k for k in kids if k.dep_ == "nsubjpass"]
+        if not subj or not any(k.dep_ == "auxpass" for k in kids):
+            continue
+        source = {t.i for t in subj[0].subtree}
+        cue = c.cue | {tok.i} | {t.i for k in kids if k.dep_ in ("agent", "auxpass") for t in k.subtree}
+        for prep in (k for k in kids if k.dep_ == "prep" and k.lower_ == "as"):  # "as saying": cue; "as denying X": X's verb stays
+            cue |= {prep.i} | {v.i for v in prep.children if v.dep_ == "pcomp" and v.lemma_.lower() in ("say", "tell")}
+        content = c.content - source - cue
+        if content:
+            c.source, c.cue, c.content, c.inherited = source, cue, content, False

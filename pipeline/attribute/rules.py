@@ -49,14 +49,15 @@ from .lexicon import Lexicon, load_lexicon_file
 from .quotes import Quote, find_quotes
 from .spans import (attribution_sentences, char_runs, merge_spans, quoted_tokens, skip_dateline, token_chars,
                     token_sentences, trim)
-from .repairs import (detach_leaked_content, recover_adjacent_speaker, recover_appositive_subject,
-                      recover_trailing_speaker)
+from .repairs import (detach_leaked_content, passive_quote_subject, recover_adjacent_speaker,
+                      recover_appositive_subject, recover_trailing_speaker)
 from .speakers import resolve_speakers
 
 
 @functools.lru_cache(maxsize=8)
 def load_lexicon(path: Optional[str]) -> dict[str, frozenset[str]]:
-    """The curated lexicon (cues.yaml): speech verbs and nouns, medium nouns, thought and action verbs."""
+    """The curated lexicon (cues.yaml): speech verbs and nouns, medium nouns, thought and action verbs,
+    phrasal verbs that are no cue."""
     p = Path(path) if path else Path(__file__).with_name("cues.yaml")
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in data.items()}
@@ -86,6 +87,8 @@ class RuleAttributorParams(BackendParams):
     # "A Kurdish official, who was convinced ..., told Xendan that ...": the sentence's opening noun
     # phrase with its appositive is the subject the parse lost
     appositive_subject: bool = True
+    # "X was quoted by the BBC as saying": X speaks, the outlet joins the cue (session 39)
+    passive_quote_subject: bool = True
     # a passive cue with no subject takes none from the verb it is conjoined to ("It moved and had been
     # projected to ..."): true restores the behaviour before session 30
     passive_inherits: bool = False
@@ -132,7 +135,8 @@ class RuleAttributor(BackendBase):
         self.actions = frozenset(lex.get("action_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
         self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra,
-                                      self.nouns | lex.get("medium_nouns", frozenset()))
+                                      self.nouns | lex.get("medium_nouns", frozenset()),
+                                      lex.get("phrasal_non_cues", frozenset()))
 
     def describe(self) -> dict[str, Any]:
         return {"backend": "rules", "cue_verbs": len(self.verbs), "learned_cues": len(self.learned.cues),
@@ -165,6 +169,8 @@ class RuleAttributor(BackendBase):
             recover_adjacent_speaker(cands, doc, in_quote)
         if self.params.appositive_subject:
             recover_appositive_subject(cands, doc, in_quote)
+        if self.params.passive_quote_subject:
+            passive_quote_subject(cands, doc)
         resolve_speakers(cands, doc, text, in_quote, self.params.definite_all_words)
         article.statements = [st for st in (self._to_statement(c, doc, text, quotes) for c in cands) if st]
 

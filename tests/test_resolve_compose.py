@@ -241,6 +241,8 @@ def test_non_government_guard_attachments(resolver, mention):
     # the Joint Chiefs of Staff are no one country's by name; a portfolio word before a title is no owner
     ("Chairman of the Joint Chiefs of Staff, Gen. Martin Dempsey", "United States"),
     ("Security officials", "United States"),
+    # a country whose bare name is ambiguous, named by its "of" form (actors.yaml "of Chad")
+    ("the president of Chad", "Chad"),
 ])
 def test_attachments_that_stay_government(resolver, mention, government):
     assert resolver.decide(mention, "United States", "test", dt.date(2016, 9, 20)).government == government

@@ -855,3 +855,20 @@ def test_the_paragraph_country_can_leave_out_quotations_with_the_opt_in(resolver
     assert govs(resolver, article(text, speakers))[0] == "Russia"
     r = GovernmentResolver(resolver.gaz, local_outside_speech=True)
     assert govs(r, article(text, speakers))[0] != "Russia"
+
+
+def test_plural_officials_are_not_the_office_holder_the_text_named(resolver):
+    """"President Obama was in India ... Officials originally argued ...": no earlier speaker fits, and
+    the one office holder the text names is not "officials" (several people)."""
+    a = article(["President Obama was traveling in India when the intruder got in.",
+                 "Officials originally argued the agents held fire because he appeared unarmed."],
+                [("Officials", "the agents held fire because he appeared unarmed")], date="2014-10-01")
+    assert govs(resolver, a) == [None]
+    b = article(["President Obama was traveling in India when the intruder got in.",
+                 "The president argued the agents held fire because the man appeared unarmed."],
+                [("The president", "the agents held fire because the man appeared unarmed")], date="2014-10-01")
+    assert govs(resolver, b) == ["United States"]
+    c = article(["President Obama was traveling in India when the intruder got in.",
+                 "Top advisers said he had rejected the idea of a farewell address."],
+                [("Top advisers", "he had rejected the idea of a farewell address")], date="2014-10-01")
+    assert govs(resolver, c) == ["United States"]  # his staff

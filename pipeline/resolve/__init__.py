@@ -96,6 +96,26 @@ def is_bare_reference(st) -> bool:
     return (len(words) == 1 and words[0].lower() in _PERSON_ALONE) or bool(_WHOSE.match(st.text or ""))
 
 
+# "Harper was said to be safe", "Kim is said to have developed a taste for cheese": a passive cue with no
+# agent and an infinitive after it; its subject is who the words are about, not who said them. Unless the
+# infinitive is itself speech ("an embassy official is said to have denied any such plans"): that subject spoke.
+_RAISING_CUE = re.compile(r"^(?:is|are|was|were|be|been|being|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:said|reported|"
+                          r"believed|thought|rumou?red|alleged|understood|known|claimed|considered|suspected)$", re.IGNORECASE)
+_RAISED_VERB = re.compile(r"^\W*to\s+(?:have\s+(?:been\s+)?|be\s+)?([\w'\u2019-]+)", re.IGNORECASE)
+_SPEECH_DONE = frozenset("""said told denied claimed confirmed announced stated warned insisted admitted described called urged
+vowed pledged promised threatened accused criticized criticised rejected dismissed declared written wrote expressed argued
+suggested indicated asked demanded praised condemned blamed welcomed acknowledged explained added noted revealed
+disclosed reported testified tweeted posted replied responded answered commented remarked mentioned predicted""".split())
+
+
+def is_raised_subject(st) -> bool:
+    """'Harper was said to be safe': the passive cue's subject is the topic of an unnamed source's words."""
+    if not _RAISING_CUE.match((st.cue or "").strip()):
+        return False
+    m = _RAISED_VERB.match(st.text or "")
+    return bool(m) and m.group(1).lower() not in _SPEECH_DONE
+
+
 class ResolveParams(Params):
     actors: ConfigPath = DEFAULT_ACTORS
     home_country: Optional[str] = None  # force the article's country instead of reading dateline/outlet
@@ -130,6 +150,9 @@ class ResolveParams(Params):
     local_country_outside_speech: bool = False
     # a statement with no source right after a government speaker in the same paragraph continues it
     implicit_speakers: bool = True
+    # ... when its cue is an active finite verb ("It added that"), not a noun, a passive or a participle
+    # ("amid suggestions that", "have been confirmed", "Announcing"); true: any cue (continuation.py; session 39)
+    implicit_speakers_any_cue: bool = False
     # "it" takes no office or institution the text only names (no earlier speaker) when an organisation
     # that is no government is named in between ("... known to MI5, according to the BBC. It reports");
     # measured in session 31 and kept opt-in (configs/compare-govbench-organisation-between.yaml)
@@ -166,6 +189,10 @@ class ResolveParams(Params):
     # a statement whose whole content is a person's pronoun ("told him", "attacking us") or "whose" with at most
     # two more words ("supports whose narrative") is no statement of a government (session 38)
     bare_references_speak: bool = False
+    # the subject of a passive cue with an infinitive ("Harper was said to be safe", "Kim is said to have
+    # developed a taste for cheese") is what unnamed sources spoke about: no statement of its government
+    # (session 39); "is said to have denied" stays the subject's
+    raised_subjects_speak: bool = False
     # a government whose every statement is a generic role ("Authorities", "a police spokesman", "officials";
     # not "the government" nor "Federal officials") that took only the article's country (see article_country)
     # is reported when on; off, those statements go to unknown (context_only.py; measured in session 36)
@@ -185,10 +212,11 @@ _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "
                 "coref_paragraphs", "local_country_min", "implicit_speakers", "article_places", "places_min_population",
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
                 "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
-                "context_alone_speaks", "introduced_names", "named_bodies")
+                "context_alone_speaks", "introduced_names", "named_bodies", "implicit_speakers_any_cue")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
-                     "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech"}
+                     "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech",
+                     "implicit_speakers_any_cue": "implicit_any_cue"}
 
 
 @STAGES.register("resolve")
@@ -239,9 +267,12 @@ class ResolveStage(Stage):
                 continue
             if not self.params.bare_references_speak and is_bare_reference(st):
                 continue
+            if not self.params.raised_subjects_speak and is_raised_subject(st):
+                continue
             for gov in governments:  # "Germany, France and Britain said": the statement is each one's
                 article.governments.setdefault(gov, GovernmentResult()).statements.append(st)
 
 
-__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "is_question_put", "is_bare_reference", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
+__all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "is_question_put", "is_bare_reference",
+           "is_raised_subject", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
            "load_bodies"]

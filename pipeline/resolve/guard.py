@@ -153,9 +153,10 @@ def attached_elsewhere(mention: str, matches: list, words: list[Word], person_he
         return None  # "chief of staff", "secretary of state": the "of" is inside one title
     a, b = link.end(), end
     lead = a + len(re.match(r"\s*(?:the\s+)?", mention[a:b]).group(0))
-    # a country that opens the attachment is its owner ("the president of the United States"); one that
-    # ends a longer name is part of an organisation's name ("the president of NARAL Pro-Choice America")
-    if not mention[a:b].strip() or any(a <= m.start <= lead for m in matches) or \
+    # a country that opens the attachment is its owner ("the president of the United States", and "the
+    # president of Chad", whose gazetteer form "of Chad" starts at the "of"); one that ends a longer name is
+    # part of an organisation's name ("the president of NARAL Pro-Choice America")
+    if not mention[a:b].strip() or any(link.start() < m.start <= lead for m in matches) or \
             any(lead < m.start < b and m.field not in ("names", "demonyms") for m in matches):
         return None
     if any(a <= w.start < b and (w.gov or w.kind == "document") for w in words):

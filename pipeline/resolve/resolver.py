@@ -42,8 +42,8 @@ from typing import Optional
 
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
-from .coref import (Antecedent, find_antecedent, is_anaphor, nearer_person, organisation_subject_before,
-                    subject_continues, text_antecedent)
+from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_antecedent
+from .subjects import organisation_subject_before, subject_continues
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, outlet_before, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
@@ -57,6 +57,7 @@ from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_
 from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
 from .conjuncts import conjoined_decision
+from .continuation import cue_continues_speaker
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
 from .named_body import body_named_before
@@ -65,9 +66,6 @@ from .names import opens_an_organisation, person_named_by, surname_of_someone_el
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
 # infinitive ("to worry about"); its source-less statement names nobody, so it continues no earlier speaker
-_AGENTLESS = re.compile(r"(?:is|are|was|were|be|been|being|to|['\u2019]s)\s", re.IGNORECASE)
-
-
 # "neither Germany's Merkel nor France's Hollande", "no London police chief": nobody spoke ("No 10", "no less than President Obama": someone did)
 _NEGATED = re.compile(r"^\s*(?:neither|nor|none of|no one|nobody|not)\b|^\s*no\s+(?!\d|less\b|fewer\b|other\b)", re.IGNORECASE)
 LABEL = {"institutions": "institution", "people": "person", "names": "name", "demonyms": "demonym",
@@ -81,7 +79,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
                  local_outside_speech: bool = False, context_alone_speaks: bool = False,
-                 introduced_names: bool = True, named_bodies: bool = True):
+                 introduced_names: bool = True, named_bodies: bool = True, implicit_any_cue: bool = False):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -101,6 +99,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.local_country_min = local_country_min  # 0: off
         self.local_outside_speech = local_outside_speech  # local_country: not the countries statements name
         self.implicit_speakers = implicit_speakers
+        self.implicit_any_cue = implicit_any_cue  # continuation.py: any cue, not only an active finite verb
         self.organisation_between = organisation_between  # coref.text_antecedent: "it" skips past an organisation
         self.named_unknown = named_unknown  # coref.find_antecedent: "he" stops at a named person nothing is known of
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
@@ -284,7 +283,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             sp: Speaker = st.speaker
             mention = (sp.mention or "").strip()
             if not sp.text or sp.text == "(unknown)":
-                prev = done[-1] if done and self.implicit_speakers and not _AGENTLESS.match(st.cue or "") else None
+                prev = done[-1] if done and self.implicit_speakers and \
+                    cue_continues_speaker(article, st, self.implicit_any_cue) else None
                 if prev is not None and prev.paragraph == para_of(st.char_start) and prev.decision.kind == "government":
                     # "..., the ministry said. It added that ...": a source-less statement right after a
                     # government speaker in the same paragraph continues it

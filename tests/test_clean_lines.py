@@ -132,6 +132,11 @@ def around(line: str) -> str:
     ("Baldor reported from Newport, Wales. Associated Press writers Jason Straziuso in Cairo, Abdi Guled in "
      "Mogadishu, Somalia, and Josh Lederman in Washington contributed to this report.", "agency or contributor credit"),
     ("Play VIDEO", "photo gallery"),
+    ("Watch The Situation Room with Wolf Blitzer weekdays at 4pm to 6pm ET and Saturdays at 6pm ET. For the latest "
+     "from The Situation Room click here.", "promotion or teaser"),
+    ("HUFFPOLLSTER VIA EMAIL! - You can receive this daily update every weekday morning via email! Just click here, "
+     "enter your email address, and click 'sign up.' That's all there is to it (and you can unsubscribe anytime).",
+     "promotion or teaser"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -196,6 +201,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Via Yahoo News, she explains:",  # opens a quoted passage
     "[Taibbi responded again.]",
     "Associated Press writers have reported from the region for decades, the agency said in a statement.",
+    "Users who click here are sent to a page that asks them to sign up for a loan with a fee, the regulator said in "
+    "its complaint, filed on Monday in federal court.",  # a story about a scam page
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

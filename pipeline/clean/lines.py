@@ -207,6 +207,10 @@ def _promo(line: Line, ctx: Context) -> bool:
         return True
     if line.n_words <= 25 and _PROMO_STRONG.search(t):
         return True
+    strong = _PROMO_STRONG.search(t) if line.n_words <= 50 else None
+    if strong and (_PROMO_WORDING.search(t[:strong.start()] + " " + t[strong.end():]) or _IMPERATIVE.match(t)) \
+            and not speaks(line):
+        return True  # a longer promo that says it twice: "Watch The Situation Room ... click here", "... click here, ... sign up"
     if line.n_words <= 25 and _PROMO_WORDING.search(t) and not sentence_like(line):
         return True
     # a short line telling the reader to do something with a medium ("Watch the ad above.")

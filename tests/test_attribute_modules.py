@@ -1,4 +1,6 @@
 """The rule attributor's parts on their own: span helpers, conflict settling, speakers (rules.py runs them)."""
+import pytest
+
 from pipeline.attribute.candidates import Candidate
 from pipeline.attribute.conflicts import settle_conflicts
 from pipeline.attribute.quotes import find_quotes
@@ -29,6 +31,20 @@ def test_quotes_found_with_their_marks():
     qs = find_quotes(text)
     assert [text[q.start:q.end] for q in qs] == ["we will go", "Second,"]
     assert all(text[q.outer_start] in "\"\u201c" for q in qs)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("\u2018We will go,\u2019 she said.", ["We will go,"]),
+    ("A No 10 spokeswoman said: \u2018The minister is concerned.\n\n\u2018There is an ongoing investigation.\u2019\n\nNext.",
+     ["The minister is concerned.\n\n\u2018There is an ongoing investigation."]),  # run on into the next paragraph
+    ("The pilots\u2019 union said rock \u2018n\u2019 roll of the \u201890s was fine.", []),  # apostrophes
+    ("Kim\u2019s \u2018nasty\u2019 remark drew fire.", []),  # a scare quote closed by no punctuation
+    ("He said \u201cI told him \u2018no\u2019 twice\u201d and left.", ["I told him \u2018no\u2019 twice"]),  # nested
+])
+def test_british_single_quotes(text, found):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == found
+    if found and "\u201c" not in text:
+        assert find_quotes(text, single=False) == []
 
 
 def test_overlapping_contents_go_to_the_earlier_cue_and_one_statement_per_head():

@@ -21,13 +21,45 @@ class Quote:
     outer_end: int  # one past the closing mark (or the paragraph end if left open)
 
 
-def find_quotes(text: str) -> list[Quote]:
+# British single quotes: an opening mark at a word's start, closed by a mark that no letter follows and
+# that punctuation comes before or after ("‘We will go,’ she said", "said: ‘It is over.’"); "the pilots’
+# union", "rock ‘n’ roll", "the ‘90s" hold no quote
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
+_SINGLE_CLOSER = re.compile(r"(?<=[.,!?;:\u2014\u2026-])\u2019(?![\w])|(?<=\w)\u2019(?=[,.;:!?)\u2014]|\s*$)", re.MULTILINE)
+
+
+def _single_quote(text: str, i: int, para_end: int) -> Quote | None:
+    """The single-quoted passage opening at `i`, or None when the mark opens none."""
+    if not (i + 1 < para_end and text[i + 1].isalpha()) or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in "(:\u2014-")):
+        return None
+    m = _SINGLE_CLOSER.search(text, i + 2, para_end)
+    if m is not None:
+        return Quote(i + 1, m.start(), i, m.end())
+    para_start = text.rfind("\n", 0, i) + 1
+    if text[para_start:i].strip() and not text[:i].rstrip().endswith(":") \
+            and not text[para_end:].lstrip().startswith(SINGLE_OPEN):
+        return None  # open to the paragraph's end only after a colon, at the paragraph's start or before a run-on
+    end = para_end
+    while end > i + 1 and text[end - 1].isspace():
+        end -= 1
+    return Quote(i + 1, end, i, para_end)
+
+
+def find_quotes(text: str, single: bool = True) -> list[Quote]:
     """Paired double quotes (straight, curly, or the doubled apostrophes of some newswires,
-    two ASCII apostrophes in a row); an unclosed one runs to its paragraph's end."""
+    two ASCII apostrophes in a row) and, with `single`, British curly single quotes; an unclosed one
+    runs to its paragraph's end."""
     quotes: list[Quote] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if single and ch == SINGLE_OPEN:
+            para_end = text.find("\n", i)
+            q = _single_quote(text, i, n if para_end < 0 else para_end)
+            if q is not None:
+                quotes.append(q)
+                i = q.outer_end
+                continue
         doubled = ch == APOS and text.startswith(APOS * 2, i) and not text.startswith(APOS * 3, i)
         if ch in OPENERS or ch == STRAIGHT or doubled:
             width = 2 if doubled else 1
@@ -77,7 +109,7 @@ def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _closed(text: str, q: Quote) -> bool:
-    return q.outer_end > q.end and text[q.outer_end - 1] in ('"', APOS, "\u201d", "\u00bb", "\u300d")
+    return q.outer_end > q.end and text[q.outer_end - 1] in ('"', APOS, "\u201d", "\u00bb", "\u300d", SINGLE_CLOSE)
 
 
 def words(text: str) -> int:

@@ -89,6 +89,9 @@ class RuleAttributorParams(BackendParams):
     appositive_subject: bool = True
     # "X was quoted by the BBC as saying": X speaks, the outlet joins the cue (session 39)
     passive_quote_subject: bool = True
+    # British curly single quotes are quotations too ("A No 10 spokeswoman said: ‘The Prime Minister ...",
+    # run on into the next paragraph; quotes.py), not only double ones (session 39)
+    single_quotes: bool = True
     # a passive cue with no subject takes none from the verb it is conjoined to ("It moved and had been
     # projected to ..."): true restores the behaviour before session 30
     passive_inherits: bool = False
@@ -146,7 +149,7 @@ class RuleAttributor(BackendBase):
     def attribute(self, article: Article) -> None:
         doc = article.doc
         text = article.clean_text
-        quotes = find_quotes(text)
+        quotes = find_quotes(text, self.params.single_quotes)
         sents = attribution_sentences(text, article.sentences or [(s.start_char, s.end_char) for s in doc.sents])
         sent_of = token_sentences(doc, sents)
         in_quote = quoted_tokens(doc, quotes)

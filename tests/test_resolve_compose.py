@@ -208,6 +208,7 @@ def test_person_aliases_match_only_with_their_capitals(resolver):
 
 def test_state_media_is_an_outlet_not_a_speaker(resolver):
     assert resolver.decide("KCNA", None, "", D2016).government is None
+    assert resolver.decide("the Global Times, one of China's official papers", None, "", D2016).government is None
     assert resolver.decide("a North Korean Foreign Ministry spokesman", None, "", D2016).government == "North Korea"
 
 

@@ -116,6 +116,25 @@ def is_raised_subject(st) -> bool:
     return bool(m) and m.group(1).lower() not in _SPEECH_DONE
 
 
+# "Iran will threaten little Israel", "Obama could offer a potent testimony", "Beijing could also impose":
+# a modal before a verb that is no speech verb names what a speaker may, must or would do, not what it said.
+# "would only say", "will say in tonight's speech" (released excerpts) and "could not say" stay; "must acknowledge"
+# is a duty and "may confirm" a guess
+_MODAL_CUE = re.compile(r"^(?:will|would|could|might|may|can|must|should|shall)(?:\s+(?:also|then|not|never|likely|"
+                        r"probably|soon|now|only|still|even|further|quickly))*\s+([a-z]+)\b", re.IGNORECASE)
+_SPEECH_BASE = frozenset("""say tell add announce confirm declare state note write warn insist explain argue claim deny stress
+repeat reiterate testify tweet respond reply answer acknowledge admit report describe call comment speak urge tell
+address brief""".split())
+
+
+def is_hypothetical(st) -> bool:
+    """'Iran will threaten ...': a modal cue whose verb is no speech verb (a plan, a guess, a duty)."""
+    m = _MODAL_CUE.match((st.cue or "").strip())
+    if not m:
+        return False
+    return m.group(1).lower() not in _SPEECH_BASE or m.group(0).split()[0].lower() in ("might", "may", "must", "should", "shall")
+
+
 class ResolveParams(Params):
     actors: ConfigPath = DEFAULT_ACTORS
     home_country: Optional[str] = None  # force the article's country instead of reading dateline/outlet
@@ -193,6 +212,9 @@ class ResolveParams(Params):
     # developed a taste for cheese") is what unnamed sources spoke about: no statement of its government
     # (session 39); "is said to have denied" stays the subject's
     raised_subjects_speak: bool = False
+    # a modal cue before a verb that is no speech verb ("Iran will threaten", "Beijing could also declare", "Obama
+    # would want") names what a speaker may or would do: no statement of its government (session 39)
+    hypotheticals_speak: bool = False
     # a government whose every statement is a generic role ("Authorities", "a police spokesman", "officials";
     # not "the government" nor "Federal officials") that took only the article's country (see article_country)
     # is reported when on; off, those statements go to unknown (context_only.py; measured in session 36)
@@ -269,10 +291,12 @@ class ResolveStage(Stage):
                 continue
             if not self.params.raised_subjects_speak and is_raised_subject(st):
                 continue
+            if not self.params.hypotheticals_speak and is_hypothetical(st):
+                continue
             for gov in governments:  # "Germany, France and Britain said": the statement is each one's
                 article.governments.setdefault(gov, GovernmentResult()).statements.append(st)
 
 
 __all__ = ["ResolveStage", "ResolveParams", "is_refusal", "is_intention", "is_question_put", "is_bare_reference",
-           "is_raised_subject", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
+           "is_raised_subject", "is_hypothetical", "Gazetteer", "GazetteerError", "load_gazetteer", "GovernmentResolver", "BodiesError",
            "load_bodies"]

@@ -69,7 +69,8 @@ _STAFF_AT = re.compile(r"\s+(?:of|at|for|with|in)\s+(?:the\s+)?")
 
 # "official" as an adjective of a thing: "the official version of what transpired", "official figures"
 _OFFICIAL_THING = re.compile(r"\s+(?:version|versions|data|figures|statistics|numbers|estimates?|records?|count|toll|"
-                             r"tally|results|account|line|website|site|documents?|rate|name|language|media)\b", re.IGNORECASE)
+                             r"tally|results|account|line|website|site|documents?|rate|name|language|media|papers?|"
+                             r"newspapers?|mouthpiece)\b", re.IGNORECASE)  # "one of China's official papers"
 
 
 _LEADING_PP = re.compile(r"(?:to|for|with|from|at|about|against|toward|towards)\s+[^,]{1,80},\s*(\S.*)$",

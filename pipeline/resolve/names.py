@@ -1,8 +1,9 @@
 """Names that belong to someone else: a country name that ends a person's name ("Mark Cuban",
 "Rep. Steve Israel"), an office holder's surname after another given name ("Hunter Biden"), a
-demonym that opens an organisation's name ("American Bridge"), and the full name a bare surname
-stands for in the article ("Israel" after "Rep. Steve Israel"). The resolver reads these before
-it counts a gazetteer match as a government."""
+demonym that opens an organisation's name ("American Bridge"), the full name a bare surname
+stands for in the article ("Israel" after "Rep. Steve Israel") and an office holder not yet in office
+("President-elect Donald Trump"). The resolver reads these before it counts a gazetteer match as a
+government."""
 from __future__ import annotations
 
 import re
@@ -83,3 +84,18 @@ def person_named_by(text: str, persons: list[tuple[int, int, str]]) -> Optional[
         if len(toks) >= 2 and toks[-1] == word:
             return name
     return None
+
+
+# "President-elect Donald Trump", "Prime Minister-elect ...": not in office yet
+_ELECT_BEFORE = re.compile(r"\w-elect\s+(?:[A-Z][\w.'\u2019-]*\s+)?$", re.IGNORECASE)
+
+
+def elect_before(text: str, start: int) -> bool:
+    """A "-elect" title right before the name at `start` (a first name may stand between)."""
+    return bool(_ELECT_BEFORE.search(text[max(0, start - 40):start]))
+
+
+def elect_names(text: str, matches: list[Match]) -> frozenset[str]:
+    """Every name and alias of the office holders the text calls "-elect" ("President-elect Donald
+    Trump ... Trump said": both before the tenure the gazetteer dates)."""
+    return frozenset(n for m in matches if m.field == "people" and elect_before(text, m.start) for n in m.names)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..types import Article, Speaker
@@ -61,7 +62,7 @@ from .continuation import cue_continues_speaker
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
 from .named_body import body_named_before
-from .names import opens_an_organisation, person_named_by, surname_of_someone_else
+from .names import elect_before, elect_names, opens_an_organisation, person_named_by, surname_of_someone_else
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
@@ -108,6 +109,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
         self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"
         self.named_bodies = named_bodies  # named_body.py: "the embassy's director" after "The Saudi embassy"
+        self.elect_names: frozenset[str] = frozenset()  # set per article by resolve_article (names.elect_names)
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
@@ -125,6 +127,9 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         # "Mark Cuban", "Steve Israel", "Hunter Biden": a surname, not a country or an office holder
         matches = [m for m in matches if not surname_of_someone_else(mention, m, self.title_vocab, lambda w: self.lex.kind(
             w) is not None or bool(self.gaz.find(w, {"names", "demonyms"})))]
+        # "President-elect Donald Trump", or a name the article calls so: not in office yet
+        matches = [replace(m, valid=False, tenure="-elect") if m.field == "people" and (elect_before(
+            mention, m.start) or self.elect_names & set(m.names)) else m for m in matches]
         # "American Bridge President Jessica Mackler": the demonym opens a group's name
         matches = [m for m in matches if m.field != "demonyms" or not opens_an_organisation(
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
@@ -267,6 +272,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         """Set every statement's speaker government; returns the governments of each statement
         (several for "Germany, France and Britain said")."""
         day, day_why = self.article_date(article)
+        self.elect_names = elect_names(article.clean_text, self.gaz.find(article.clean_text, {"people"}))
         home, why, about, about_why = self.home_and_article_country(article, day)
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why

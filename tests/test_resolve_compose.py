@@ -564,3 +564,11 @@ def test_a_rank_word_used_as_an_adjective_is_no_role(resolver, mention, governme
 def test_polnear_sample_classes(resolver, mention, government):
     assert resolver.decide(mention, None, "", dt.date(2015, 12, 14), ("United States", "the article names it most")).government \
         == government
+
+
+def test_cabinet_heads_of_the_neus_years_speak_for_the_united_states_without_a_home_country(resolver):
+    """A NeuS lead has no dateline or outlet: the gazetteer's first Trump and Biden cabinet heads name the
+    country; in office only on their dates (configs/actors.yaml, session 39)."""
+    assert resolver.decide("Education Secretary Betsy DeVos", None, "", dt.date(2018, 6, 1)).government == "United States"
+    assert resolver.decide("Energy Secretary Jennifer Granholm", None, "", dt.date(2021, 6, 1)).government == "United States"
+    assert resolver.decide("Gov. Jennifer Granholm", None, "", dt.date(2010, 6, 1)).government is None

@@ -74,6 +74,20 @@ def candidates(data: Path, gd) -> list[dict]:
     return out
 
 
+def left_out(sets: tuple[str, ...]) -> set[str]:
+    """The ids no dev draw may take: the articles of `sets` (benchmark folders with a manifest),
+    polnear_gov's and the resolver, boilerplate and stance audits' (dev_extra4's draw shares it)."""
+    skip: set[str] = set()
+    for name in sets:
+        skip |= _ids(f"benchmarks/{name}/manifest.jsonl", "id")
+    skip |= {p.stem for p in (ROOT / "benchmarks" / "polnear_gov" / "references").glob("*.json")}
+    for path, key in (("benchmarks/resolver_audit/verdicts.jsonl", "article"),
+                      ("benchmarks/boilerplate_audit/verdicts.jsonl", "article"),
+                      ("benchmarks/stance_audit/gold.jsonl", "id")):
+        skip |= {re.sub(r"^polnear-(?:train|dev)-", "", i) for i in _ids(path, key)}
+    return skip
+
+
 def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quota: Optional[dict] = None,
          seed: int = SEED, group_sets: Optional[tuple[str, ...]] = None) -> list[dict]:
     """The texts of `quota` (stratum -> how many; None: every one left) in a seeded order, leaving out
@@ -86,14 +100,7 @@ def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quo
     pats = gd.country_patterns()
     cands = candidates(data, gd)
     group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    taken: set[str] = set()
-    for name in sets:
-        taken |= _ids(f"benchmarks/{name}/manifest.jsonl", "id")
-    skip = set(taken) | {p.stem for p in (ROOT / "benchmarks" / "polnear_gov" / "references").glob("*.json")}
-    for path, key in (("benchmarks/resolver_audit/verdicts.jsonl", "article"),
-                      ("benchmarks/boilerplate_audit/verdicts.jsonl", "article"),
-                      ("benchmarks/stance_audit/gold.jsonl", "id")):
-        skip |= {re.sub(r"^polnear-(?:train|dev)-", "", i) for i in _ids(path, key)}
+    skip = left_out(sets)
     groups = {group_of.get(i, i) for name in (sets if group_sets is None else group_sets)
               for i in _ids(f"benchmarks/{name}/manifest.jsonl", "id")}
     pool: dict[tuple[str, str], list[dict]] = {k: [] for k in quota}

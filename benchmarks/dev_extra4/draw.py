@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import random
-import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,11 +46,7 @@ def draw(data: Path) -> list[dict]:
     cands = dx.candidates(data, gd)
     group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
     taken = {name: dx._ids(f"benchmarks/{name}/manifest.jsonl", "id") for name in LABELLED}
-    skip = set().union(*taken.values()) | {p.stem for p in (ROOT / "benchmarks" / "polnear_gov" / "references").glob("*.json")}
-    for path, key in (("benchmarks/resolver_audit/verdicts.jsonl", "article"),
-                      ("benchmarks/boilerplate_audit/verdicts.jsonl", "article"),
-                      ("benchmarks/stance_audit/gold.jsonl", "id")):
-        skip |= {re.sub(r"^polnear-(?:train|dev)-", "", i) for i in dx._ids(path, key)}
+    skip = dx.left_out(LABELLED)
     # every labelled set's NeuS events and govbench's and dev_extra3's FNC-1 stories are taken
     groups = {group_of.get(i, i) for name, ids in taken.items() for i in ids
               if name in ("govbench", "dev_extra3") or not group_of.get(i, i).startswith("fnc1-")}

@@ -15,8 +15,8 @@ from ..stage import STAGES, Stage
 from ..types import Article, GovernmentResult
 from .bodies import DEFAULT_BODIES, BodiesError, load_bodies
 from .gazetteer import Gazetteer, GazetteerError, load_gazetteer, parse_date
-from .not_statements import (is_bare_reference, is_hypothetical, is_intention, is_question_put, is_raised_subject,
-                             is_refusal)
+from .not_statements import (gives_nothing, is_bare_reference, is_hypothetical, is_intention, is_question_put,
+                             is_raised_subject, is_refusal)
 from .resolver import GovernmentResolver
 
 DEFAULT_ACTORS = str(Path(__file__).resolve().parents[2] / "configs" / "actors.yaml")
@@ -99,8 +99,8 @@ class ResolveParams(Params):
     # developed a taste for cheese") is what unnamed sources spoke about: no statement of its government
     # (session 39); "is said to have denied" stays the subject's
     raised_subjects_speak: bool = False
-    # a modal cue before a verb that is no speech verb ("Iran will threaten", "Beijing could also declare", "Obama
-    # would want") names what a speaker may or would do: no statement of its government (session 39)
+    # a modal cue before a verb that is no speech verb ("Iran will threaten", "Beijing can offer", "Obama would
+    # want") names what a speaker may or would do: no statement of its government (session 39)
     hypotheticals_speak: bool = False
     # a government whose every statement is a generic role ("Authorities", "a police spokesman", "officials";
     # not "the government" nor "Federal officials") that took only the article's country (see article_country)
@@ -168,17 +168,7 @@ class ResolveStage(Stage):
         for st, governments in zip(article.statements, per_statement):
             if self.params.governments_from == "speech" and getattr(st, "category", "speech") != "speech":
                 continue
-            if not self.params.refusals_speak and is_refusal(st):
-                continue
-            if not self.params.intentions_speak and is_intention(st):
-                continue
-            if not self.params.questions_speak and is_question_put(st):
-                continue
-            if not self.params.bare_references_speak and is_bare_reference(st):
-                continue
-            if not self.params.raised_subjects_speak and is_raised_subject(st):
-                continue
-            if not self.params.hypotheticals_speak and is_hypothetical(st):
+            if gives_nothing(st, self.params):  # a refusal, a question put, a plan ... (not_statements.py)
                 continue
             for gov in governments:  # "Germany, France and Britain said": the statement is each one's
                 article.governments.setdefault(gov, GovernmentResult()).statements.append(st)

@@ -110,7 +110,7 @@ def is_raised_subject(st) -> bool:
 _MODAL_CUE = re.compile(r"^(?:will|would|could|might|may|can|must|should|shall)(?:\s+(?:also|then|not|never|likely|"
                         r"probably|soon|now|only|still|even|further|quickly))*\s+([a-z]+)\b", re.IGNORECASE)
 _SPEECH_BASE = frozenset("""say tell add announce confirm declare state note write warn insist explain argue claim deny stress
-repeat reiterate testify tweet respond reply answer acknowledge admit report describe call comment speak urge tell
+repeat reiterate testify tweet respond reply answer acknowledge admit report describe call comment speak urge
 address brief""".split())
 
 
@@ -120,3 +120,14 @@ def is_hypothetical(st) -> bool:
     if not m:
         return False
     return m.group(1).lower() not in _SPEECH_BASE or m.group(0).split()[0].lower() in ("might", "may", "must", "should", "shall")
+
+
+# each kind of statement that gives a government nothing, with the resolve switch that lets it speak after all
+NOT_STATEMENTS = (("refusals_speak", is_refusal), ("intentions_speak", is_intention), ("questions_speak", is_question_put),
+                  ("bare_references_speak", is_bare_reference), ("raised_subjects_speak", is_raised_subject),
+                  ("hypotheticals_speak", is_hypothetical))
+
+
+def gives_nothing(st, params) -> bool:
+    """Is `st` one of the kinds above whose switch in `params` (ResolveParams) is off?"""
+    return any(not getattr(params, switch) and test(st) for switch, test in NOT_STATEMENTS)

@@ -95,7 +95,10 @@ def elect_before(text: str, start: int) -> bool:
     return bool(_ELECT_BEFORE.search(text[max(0, start - 40):start]))
 
 
-def elect_names(text: str, matches: list[Match]) -> frozenset[str]:
+def elect_names(text: str, find_people) -> frozenset[str]:
     """Every name and alias of the office holders the text calls "-elect" ("President-elect Donald
-    Trump ... Trump said": both before the tenure the gazetteer dates)."""
-    return frozenset(n for m in matches if m.field == "people" and elect_before(text, m.start) for n in m.names)
+    Trump ... Trump said": both before the tenure the gazetteer dates). `find_people` (text -> gazetteer
+    matches) runs only on a text that has an "-elect" at all."""
+    if not re.search(r"\w-elect\b", text, re.IGNORECASE):
+        return frozenset()
+    return frozenset(n for m in find_people(text) if m.field == "people" and elect_before(text, m.start) for n in m.names)

@@ -272,7 +272,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         """Set every statement's speaker government; returns the governments of each statement
         (several for "Germany, France and Britain said")."""
         day, day_why = self.article_date(article)
-        self.elect_names = elect_names(article.clean_text, self.gaz.find(article.clean_text, {"people"}))
+        self.elect_names = elect_names(article.clean_text, lambda text: self.gaz.find(text, {"people"}))
         home, why, about, about_why = self.home_and_article_country(article, day)
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why

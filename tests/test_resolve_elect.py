@@ -24,4 +24,6 @@ def test_every_mention_of_a_person_the_article_calls_elect_is_out_of_office(reso
                 [("President Donald Trump", "the plant would stay open"), ("Trump", "more companies would follow")],
                 date="2025-06-01")
     assert govs(resolver, b) == ["United States", "United States"]
+    govs(resolver, a)  # the "-elect" names stay with their article
+    assert resolver.decide("Donald Trump", None, "", dt.date(2025, 6, 1)).government == "United States"
 

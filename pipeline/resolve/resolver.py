@@ -109,7 +109,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
         self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"
         self.named_bodies = named_bodies  # named_body.py: "the embassy's director" after "The Saudi embassy"
-        self.elect_names: frozenset[str] = frozenset()  # set per article by resolve_article (names.elect_names)
+        self.elect_names: frozenset[str] = frozenset()  # during resolve_article only: its text's (names.elect_names)
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
@@ -386,4 +386,5 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                                    end=sp.end if sp.end >= 0 else st.char_start))
         if not self.context_alone_speaks:
             drop_context_only(article.statements, decided)
+        self.elect_names = frozenset()  # this article's: a later decide() of another text must not see them
         return [list(d.governments) if d is not None and d.kind == "government" else [] for d in decided]

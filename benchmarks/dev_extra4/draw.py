@@ -38,28 +38,31 @@ def _load(name: str, path: Path):
 _DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
 
 
-def draw(data: Path) -> list[dict]:
-    """`QUOTA` texts per source in a seeded order, one per NeuS event or FNC-1 story (see the docstring)."""
+def draw(data: Path, quota: dict = QUOTA, labelled: tuple[str, ...] = LABELLED, seed: int = SEED,
+         signal: tuple[str, ...] = ("fnc1",), has_signal=None) -> list[dict]:
+    """`quota` texts per source in a seeded order, one per NeuS event or FNC-1 story (see the docstring);
+    a source in `signal` gives only texts with a speaking-government signal: a named foreign country's, or
+    `has_signal(text, govbench_draw)` when given (dev_extra5's draw shares this)."""
     dx = _load("dev_extra_draw", _DEV_EXTRA)
     gd = dx._load("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
     pats = gd.country_patterns()
     cands = dx.candidates(data, gd)
     group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    taken = {name: dx._ids(f"benchmarks/{name}/manifest.jsonl", "id") for name in LABELLED}
-    skip = dx.left_out(LABELLED)
+    taken = {name: dx._ids(f"benchmarks/{name}/manifest.jsonl", "id") for name in labelled}
+    skip = dx.left_out(labelled)
     # every labelled set's NeuS events and govbench's and dev_extra3's FNC-1 stories are taken
     groups = {group_of.get(i, i) for name, ids in taken.items() for i in ids
               if name in ("govbench", "dev_extra3") or not group_of.get(i, i).startswith("fnc1-")}
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rows = []
-    for source, n in QUOTA.items():
+    for source, n in quota.items():
         items = []
         for c in cands:
             words = len(c["text"].split())
             if c["source"] != source or c["id"] in skip or not (50 if source == "neus" else 150) <= words <= 1100:
                 continue
             countries = gd.speaking_countries(c["text"], pats)
-            if source == "fnc1" and not countries:
+            if source in signal and not (has_signal(c["text"], gd) if has_signal else countries):
                 continue
             items.append({**c, "words": words, "countries": sorted(countries)})
         items.sort(key=lambda c: c["ref"])

@@ -628,3 +628,12 @@ def test_an_embedded_tweet_needs_its_own_text():
     assert embedded_tweet(Line(0, 0, 0, TWEETS[0]))
     assert not embedded_tweet(Line(0, 0, 0, "\u2014 MISS JESS (@M1SS_J3SS) January 9, 2015"))
     assert not embedded_tweet(Line(0, 0, 0, "Wow. \u2014 Ann (@ann) January 9, 2015"))  # three words: no tweet text
+
+
+def test_the_title_under_a_play_video_button_goes_and_a_sentence_there_stays():
+    text = (f"{BODY_A}\n\nPlay VIDEO\nSecret Service takes heat after intruder enters White House\n{BODY_B}")
+    gone = {ln.text: r.reason for ln, r in classify_lines(text)}
+    assert gone == {"Play VIDEO": "photo gallery",
+                    "Secret Service takes heat after intruder enters White House": "video title"}
+    text = f"{BODY_A}\n\nPlay VIDEO\nThe agency said it would add a second fence.\n{BODY_B}"
+    assert [ln.text for ln, _ in classify_lines(text)] == ["Play VIDEO"]

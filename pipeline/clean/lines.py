@@ -140,6 +140,8 @@ _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
                r"unavailable)|play video)\W{0,3}$")
+# the title of the video a "Play VIDEO" button opens, on the line right after it
+_PLAY_VIDEO = _rx(r"^\W{0,3}play video\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
 _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
 # a source credit alone on its line: "[WSJ]", "[The Boston Globe]", "[h/t Mother Jones]", "[via CNN]", "via @JukinVideo",
@@ -298,6 +300,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("link_list", "run of link titles", lambda ln, c: ln.index in c.link_runs),
     LineRule("gallery", "photo gallery", lambda ln, c: (bool(_GALLERY.match(ln.text)) and ln.n_words <= 8)
              or bool(_GALLERY_CAPTION.match(ln.text))),
+    LineRule("gallery", "video title", lambda ln, c: ln.index >= 1 and bool(_PLAY_VIDEO.match(c.lines[ln.index - 1].text))
+             and headline_like(ln) and ln.n_words <= 15),  # "Play VIDEO / Secret Service takes heat after ..."
     LineRule("promo", "promotion or teaser", _promo),
     LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
     LineRule("caption", "photo caption", lambda ln, c: is_label_caption(ln, c)

@@ -114,6 +114,10 @@ class ResolveParams(Params):
     # ministry spokesman") takes the government of the earlier mentions of that body in the text that name
     # one country, and only one ("The Saudi embassy in Washington ...") (named_body.py; session 38)
     named_bodies: bool = True
+    # an office holder the article calls "former" before a title ("Former Vice President Joe Biden") and never
+    # gives a current title is out of office in every mention ("Mr. Biden announced"), whatever the gazetteer
+    # dates, and an undated article is not dated by them (names.former_names; session 40)
+    former_names: bool = True
 
 
 # the params the resolver takes, by name; where its keyword differs, _RESOLVER_KEYWORD names it
@@ -121,11 +125,12 @@ _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "
                 "coref_paragraphs", "local_country_min", "implicit_speakers", "article_places", "places_min_population",
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
                 "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
-                "context_alone_speaks", "introduced_names", "named_bodies", "implicit_speakers_any_cue")
+                "context_alone_speaks", "introduced_names", "named_bodies", "implicit_speakers_any_cue",
+                "former_names")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
                      "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech",
-                     "implicit_speakers_any_cue": "implicit_any_cue"}
+                     "implicit_speakers_any_cue": "implicit_any_cue", "former_names": "former"}
 
 
 @STAGES.register("resolve")

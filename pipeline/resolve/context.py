@@ -177,7 +177,8 @@ class ArticleContext:
         text = article.clean_text
         # dated office holders the text names, not as "former" or "late": (match, tenures)
         sitting = [(m, _tenures(m.tenure, today)) for m in self.gaz.find(text, {"people"}, on=today)
-                   if m.tenure and not _NOT_SITTING.search(_same_sentence(text[max(0, m.start - 60):m.start]))]
+                   if m.tenure and not _NOT_SITTING.search(_same_sentence(text[max(0, m.start - 60):m.start]))
+                   and not getattr(self, "former_names", frozenset()) & set(m.names)]  # nor "Mr. Biden" after "Former"
         dated = self._dated_by_titles(text, sitting, today) or self._dated_by_years(text, sitting, today)
         return dated or (today, "today (article date unknown)")
 

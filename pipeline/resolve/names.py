@@ -1,8 +1,8 @@
 """Names that belong to someone else: a country name that ends a person's name ("Mark Cuban",
 "Rep. Steve Israel"), an office holder's surname after another given name ("Hunter Biden"), a
 demonym that opens an organisation's name ("American Bridge"), the full name a bare surname
-stands for in the article ("Israel" after "Rep. Steve Israel") and an office holder not yet in office
-("President-elect Donald Trump"). The resolver reads these before it counts a gazetteer match as a
+stands for in the article ("Israel" after "Rep. Steve Israel"), an office holder not yet in office
+("President-elect Donald Trump") and one out of it ("Former Vice President Joe Biden"). The resolver reads these before it counts a gazetteer match as a
 government."""
 from __future__ import annotations
 
@@ -102,3 +102,41 @@ def elect_names(text: str, find_people) -> frozenset[str]:
     if not re.search(r"\w-elect\b", text, re.IGNORECASE):
         return frozenset()
     return frozenset(n for m in find_people(text) if m.field == "people" and elect_before(text, m.start) for n in m.names)
+
+
+# "Former Vice President Joe Biden", "ex-President Obama", "the late King Abdullah": out of office; a title
+# run (capitalised or office words) may stand between the marker and the name
+_FORMER_BEFORE = re.compile(r"(?:\b(?:former|onetime|one-time|the\s+late)\s+|\bex-\s*)((?:[\w.'\u2019-]+\s+){0,5})$",
+                            re.IGNORECASE)
+# a current title right before a name ("President Biden", "Secretary of State John Kerry"), or opening an alias
+# that carries it ("President Barack Obama")
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w-])(?:president|prime minister|premier|chancellor|secretary|minister|king|queen|"
+                           r"emperor|director|ambassador|attorney general|spokes(?:man|woman|person))\s+"
+                           r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}$", re.IGNORECASE)
+_TITLE_START = re.compile(r"(?:president|prime minister|premier|chancellor|secretary|minister|king|queen)\s", re.IGNORECASE)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    return re.split(r"[.!?][\"'\u201d\u2019)]*\s+|\n", text[max(0, start - 80):start])[-1]
+
+
+def former_before(text: str, start: int, vocab: frozenset[str]) -> bool:
+    """"former" (ex-, onetime, the late) opening a title run that ends right before the name at `start`
+    ("Former Vice President Joe Biden"); not "former reality TV star Donald Trump" (no title run)."""
+    m = _FORMER_BEFORE.search(_sentence_before(text, start))
+    return bool(m) and all(w.lower() not in ("and", "or") and (w[:1].isupper() or w.lower() in vocab)
+                           for w in m.group(1).split())  # "former Gov. Jeb Bush and President Obama": two people
+
+
+def former_names(text: str, find_people, vocab: frozenset[str]) -> frozenset[str]:
+    """Every name and alias of the office holders the text calls "former" before a title and never gives a
+    current title ("Former Vice President Joe Biden ... Mr. Biden announced": not in office in any mention,
+    whatever the gazetteer dates; "President Biden, a former senator" keeps his office). `find_people`
+    (text -> gazetteer matches) runs only on a text that has such a marker at all."""
+    if not re.search(r"\b(?:former|onetime|one-time|late)\s|\bex-", text, re.IGNORECASE):
+        return frozenset()
+    people = [m for m in find_people(text) if m.field == "people"]
+    former = {n for m in people if former_before(text, m.start, vocab) for n in m.names}
+    titled = {n for m in people if not former_before(text, m.start, vocab) and (
+        _TITLE_BEFORE.search(_sentence_before(text, m.start)) or _TITLE_START.match(m.text)) for n in m.names}
+    return frozenset(former - titled)

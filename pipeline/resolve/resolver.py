@@ -47,7 +47,7 @@ from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_
 from .subjects import organisation_subject_before, subject_continues
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, outlet_before, owner_before, place_used_otherwise,
-                    state_staff, used_as_modifier, without_leading_phrase)
+                    state_staff, used_as_modifier, without_known_matter, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
@@ -62,7 +62,7 @@ from .continuation import cue_continues_speaker
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
 from .named_body import body_named_before
-from .names import elect_before, elect_names, opens_an_organisation, person_named_by, surname_of_someone_else
+from .names import elect_before, elect_names, former_names, opens_an_organisation, person_named_by, surname_of_someone_else
 
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
@@ -80,7 +80,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
                  local_outside_speech: bool = False, context_alone_speaks: bool = False,
-                 introduced_names: bool = True, named_bodies: bool = True, implicit_any_cue: bool = False):
+                 introduced_names: bool = True, named_bodies: bool = True, implicit_any_cue: bool = False,
+                 former: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -110,6 +111,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"
         self.named_bodies = named_bodies  # named_body.py: "the embassy's director" after "The Saudi embassy"
         self.elect_names: frozenset[str] = frozenset()  # during resolve_article only: its text's (names.elect_names)
+        self.former = former  # names.former_names: "Former Vice President Joe Biden ... Mr. Biden" is out of office
+        self.former_names: frozenset[str] = frozenset()  # during resolve_article only, as elect_names
         self.document_author = document_author  # "Data released by the Labor Department showed": the department
         self.document_words = frozenset(w for w, k in self.lex.words.items() if k == "document")
         self.place_index = world_places(self.gaz, base, places_min_population) if article_places else None
@@ -120,7 +123,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home; `people` (the article's longer
         mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
-        original, mention = mention, without_leading_phrase(without_speech_relative(mention))
+        original, mention = mention, without_leading_phrase(without_known_matter(without_speech_relative(mention)))
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not STANCE_PREFIX.search(
             mention, 0, m.start) and not place_used_otherwise(mention, m, original)]  # "a Washington-based developer"
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]
@@ -130,6 +133,9 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         # "President-elect Donald Trump", or a name the article calls so: not in office yet
         matches = [replace(m, valid=False, tenure="-elect") if m.field == "people" and (elect_before(
             mention, m.start) or self.elect_names & set(m.names)) else m for m in matches]
+        # "Mr. Biden" in an article that calls him "Former Vice President Joe Biden" and gives him no current title
+        matches = [replace(m, valid=False, tenure="called former in this article")
+                   if m.field == "people" and m.valid and self.former_names & set(m.names) else m for m in matches]
         # "American Bridge President Jessica Mackler": the demonym opens a group's name
         matches = [m for m in matches if m.field != "demonyms" or not opens_an_organisation(
             mention, m, lambda w: w in self.title_vocab or self.lex.kind(w) is not None or bool(self.gaz.find(w.title())))]
@@ -271,6 +277,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
     def resolve_article(self, article: Article) -> list[list[str]]:
         """Set every statement's speaker government; returns the governments of each statement
         (several for "Germany, France and Britain said")."""
+        self.former_names = former_names(article.clean_text, lambda text: self.gaz.find(text, {"people"}),
+                                         self.title_vocab) if self.former else frozenset()
         day, day_why = self.article_date(article)
         self.elect_names = elect_names(article.clean_text, lambda text: self.gaz.find(text, {"people"}))
         home, why, about, about_why = self.home_and_article_country(article, day)
@@ -386,5 +394,5 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                                    end=sp.end if sp.end >= 0 else st.char_start))
         if not self.context_alone_speaks:
             drop_context_only(article.statements, decided)
-        self.elect_names = frozenset()  # this article's: a later decide() of another text must not see them
+        self.elect_names = self.former_names = frozenset()  # this article's: a later decide() must not see them
         return [list(d.governments) if d is not None and d.kind == "government" else [] for d in decided]

@@ -17,8 +17,8 @@ for what the resolver missed). A dev set: tune on it.
 """
 from __future__ import annotations
 
-import importlib.util
 import re
+import runpy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,11 +28,9 @@ QUOTA = {"polnear": 20, "neus": 20}
 LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4")
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def _load(path: Path) -> dict:
+    """Another draw script's names (they are scripts, not a package)."""
+    return runpy.run_path(str(path))
 
 
 _DEV_EXTRA4 = ROOT / "benchmarks" / "dev_extra4" / "draw.py"
@@ -45,13 +43,13 @@ def government_speaks(text: str, gd) -> bool:
 
 def draw(data: Path) -> list[dict]:
     """`QUOTA` texts per source with that signal, in a seeded order, one per NeuS event."""
-    return _load("dev_extra4_draw", _DEV_EXTRA4).draw(data, quota=QUOTA, labelled=LABELLED, seed=SEED,
-                                                      signal=tuple(QUOTA), has_signal=government_speaks)
+    return _load(_DEV_EXTRA4)["draw"](data, quota=QUOTA, labelled=LABELLED, seed=SEED, signal=tuple(QUOTA),
+                                      has_signal=government_speaks)
 
 
 def main(argv=None) -> int:
-    dx = _load("dev_extra_draw", ROOT / "benchmarks" / "dev_extra" / "draw.py")
-    return dx.main(argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
+    return _load(ROOT / "benchmarks" / "dev_extra" / "draw.py")["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl",
+                                                                        doc=__doc__)
 
 
 if __name__ == "__main__":

@@ -39,3 +39,8 @@ def test_former_needs_a_title_run_and_no_current_title(resolver):
     assert not _names(resolver, "former Gov. Jeb Bush and President Obama spoke.")  # two people
     assert not _names(resolver, "The former reality TV star Donald Trump said. Trump added.")  # no title run
     assert "Obama" in _names(resolver, "ex-President Obama said.")
+
+
+def test_an_alias_that_carries_a_current_title_keeps_the_office(resolver):
+    names = _names(resolver, "former Vice President Joe Biden, they said. Vice President Biden said so.")
+    assert "Biden" not in names and "Vice President Biden" not in names

@@ -307,7 +307,7 @@ def text_antecedent(resolver: Any, article: Any, mention: str, at: int, para: in
     # who goes on speaking, unless what is theirs is a speech act ("Obama's speech ... He told")
     found = [m for m in resolver.gaz.find(window, fields, on=context[2]) if m.valid and not _inside_quotes(article, lo + m.start)
              and not (m.field == "people" and (getattr(resolver, "elect_names", frozenset())
-                                               | getattr(resolver, "former_names", frozenset())) & set(m.names))  # "-elect"
+                                               | getattr(resolver, "former_names", frozenset())) & set(m.names))  # "-elect", "former"
              and not (m.field == "people" and re.match(r"['\u2019]s?\b", window[m.end:m.end + 2])
                       and not _SPEECH_ACT.match(window, m.end))]  # nor one someone quotes ("... Obama ...," he added)
     if fields == {"institutions"} and spec is None:  # not "the agency" for "the State Department"

@@ -2,8 +2,8 @@
 "Rep. Steve Israel"), an office holder's surname after another given name ("Hunter Biden"), a
 demonym that opens an organisation's name ("American Bridge"), the full name a bare surname
 stands for in the article ("Israel" after "Rep. Steve Israel"), an office holder not yet in office
-("President-elect Donald Trump") and one out of it ("Former Vice President Joe Biden"). The resolver reads these before it counts a gazetteer match as a
-government."""
+("President-elect Donald Trump") and one out of it ("Former Vice President Joe Biden"). The resolver reads
+these before it counts a gazetteer match as a government."""
 from __future__ import annotations
 
 import re
@@ -113,7 +113,8 @@ _FORMER_BEFORE = re.compile(r"(?:\b(?:former|onetime|one-time|the\s+late)\s+|\be
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w-])(?:president|prime minister|premier|chancellor|secretary|minister|king|queen|"
                            r"emperor|director|ambassador|attorney general|spokes(?:man|woman|person))\s+"
                            r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}$", re.IGNORECASE)
-_TITLE_START = re.compile(r"(?:president|prime minister|premier|chancellor|secretary|minister|king|queen)\s", re.IGNORECASE)
+_TITLE_START = re.compile(r"(?:(?:vice\s+)?president|prime minister|premier|chancellor|secretary|minister|king|queen)\s",
+                          re.IGNORECASE)
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -15,7 +15,7 @@ the resolver does on text it was not tuned on, and after that it is tuned on.
 """
 from __future__ import annotations
 
-import importlib.util
+import runpy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,24 +25,17 @@ STRATA = (("polnear", "international"), ("polnear", "us"), ("neus", "internation
           ("fnc1", "international"), ("fnc1", "us"))
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 _DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
 
 
 def draw(data: Path) -> list[dict]:
     """dev_extra's draw with dev_extra left out too and every text left taken."""
-    dx = _load("dev_extra_draw", _DEV_EXTRA)
-    return dx.draw(data, sets=("govbench", "resolver_blind", "dev_extra"), quota=dict.fromkeys(STRATA), seed=SEED)
+    return runpy.run_path(str(_DEV_EXTRA))["draw"](data, sets=("govbench", "resolver_blind", "dev_extra"),
+                                                   quota=dict.fromkeys(STRATA), seed=SEED)
 
 
 def main(argv=None) -> int:
-    return _load("dev_extra_draw", _DEV_EXTRA).main(argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
+    return runpy.run_path(str(_DEV_EXTRA))["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
 
 
 if __name__ == "__main__":

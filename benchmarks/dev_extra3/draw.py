@@ -16,8 +16,8 @@ and the clean stage, never unseen-data figures, and its stance scores say little
 """
 from __future__ import annotations
 
-import importlib.util
 import random
+import runpy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,27 +27,19 @@ SIZE = 40
 LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2")
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 _DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
 
 
 def draw(data: Path) -> list[dict]:
     """One FNC-1 train body per story outside govbench's stories, `SIZE` of them in a seeded order."""
-    dx = _load("dev_extra_draw", _DEV_EXTRA)
-    rows = dx.draw(data, sets=LABELLED, quota={("fnc1", "international"): None, ("fnc1", "us"): None},
-                   seed=SEED, group_sets=("govbench",))
+    rows = runpy.run_path(str(_DEV_EXTRA))["draw"](data, sets=LABELLED, seed=SEED, group_sets=("govbench",),
+                                                   quota={("fnc1", "international"): None, ("fnc1", "us"): None})
     random.Random(SEED).shuffle(rows)
     return sorted(rows[:SIZE], key=lambda r: r["id"])
 
 
 def main(argv=None) -> int:
-    return _load("dev_extra_draw", _DEV_EXTRA).main(argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
+    return runpy.run_path(str(_DEV_EXTRA))["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ the resolver missed). A dev set: tune on it.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import random
+import runpy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,13 +26,6 @@ HERE = Path(__file__).resolve().parent
 SEED = 4001
 QUOTA = {"polnear": 20, "neus": 10, "fnc1": 10}
 LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3")
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 _DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
@@ -43,13 +36,13 @@ def draw(data: Path, quota: dict = QUOTA, labelled: tuple[str, ...] = LABELLED, 
     """`quota` texts per source in a seeded order, one per NeuS event or FNC-1 story (see the docstring);
     a source in `signal` gives only texts with a speaking-government signal: a named foreign country's, or
     `has_signal(text, govbench_draw)` when given (dev_extra5's draw shares this)."""
-    dx = _load("dev_extra_draw", _DEV_EXTRA)
-    gd = dx._load("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
+    dx = runpy.run_path(str(_DEV_EXTRA))
+    gd = dx["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
     pats = gd.country_patterns()
-    cands = dx.candidates(data, gd)
+    cands = dx["candidates"](data, gd)
     group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    taken = {name: dx._ids(f"benchmarks/{name}/manifest.jsonl", "id") for name in labelled}
-    skip = dx.left_out(labelled)
+    taken = {name: dx["_ids"](f"benchmarks/{name}/manifest.jsonl", "id") for name in labelled}
+    skip = dx["left_out"](labelled)
     # every labelled set's NeuS events and govbench's and dev_extra3's FNC-1 stories are taken
     groups = {group_of.get(i, i) for name, ids in taken.items() for i in ids
               if name in ("govbench", "dev_extra3") or not group_of.get(i, i).startswith("fnc1-")}
@@ -81,7 +74,7 @@ def draw(data: Path, quota: dict = QUOTA, labelled: tuple[str, ...] = LABELLED, 
 
 
 def main(argv=None) -> int:
-    return _load("dev_extra_draw", _DEV_EXTRA).main(argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
+    return runpy.run_path(str(_DEV_EXTRA))["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
 
 
 if __name__ == "__main__":

@@ -28,11 +28,6 @@ QUOTA = {"polnear": 20, "neus": 20}
 LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4")
 
 
-def _load(path: Path) -> dict:
-    """Another draw script's names (they are scripts, not a package)."""
-    return runpy.run_path(str(path))
-
-
 _DEV_EXTRA4 = ROOT / "benchmarks" / "dev_extra4" / "draw.py"
 
 
@@ -43,13 +38,13 @@ def government_speaks(text: str, gd) -> bool:
 
 def draw(data: Path) -> list[dict]:
     """`QUOTA` texts per source with that signal, in a seeded order, one per NeuS event."""
-    return _load(_DEV_EXTRA4)["draw"](data, quota=QUOTA, labelled=LABELLED, seed=SEED, signal=tuple(QUOTA),
-                                      has_signal=government_speaks)
+    return runpy.run_path(str(_DEV_EXTRA4))["draw"](data, quota=QUOTA, labelled=LABELLED, seed=SEED,
+                                                    signal=tuple(QUOTA), has_signal=government_speaks)
 
 
 def main(argv=None) -> int:
-    return _load(ROOT / "benchmarks" / "dev_extra" / "draw.py")["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl",
-                                                                        doc=__doc__)
+    dev_extra = ROOT / "benchmarks" / "dev_extra" / "draw.py"
+    return runpy.run_path(str(dev_extra))["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
 
 
 if __name__ == "__main__":

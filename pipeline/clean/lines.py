@@ -139,8 +139,8 @@ _AD_HEAD = _rx(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| sto
 _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
-               r"unavailable)|play video)\W{0,3}$")
-# the title of the video a "Play VIDEO" button opens, on the line right after it
+               r"unavailable))\W{0,3}$")
+# a "Play VIDEO" button; the title of the video it opens stands on the line right after it
 _PLAY_VIDEO = _rx(r"^\W{0,3}play video\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
 _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
@@ -298,7 +298,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (bool(_INLINE_LINK.match(ln.text)) and ln.n_words <= 30)  # "MORE: How to tell if ...", any shape
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
     LineRule("link_list", "run of link titles", lambda ln, c: ln.index in c.link_runs),
-    LineRule("gallery", "photo gallery", lambda ln, c: (bool(_GALLERY.match(ln.text)) and ln.n_words <= 8)
+    LineRule("gallery", "photo gallery", lambda ln, c: (bool(_GALLERY.match(ln.text) or _PLAY_VIDEO.match(ln.text))
+                                                        and ln.n_words <= 8)
              or bool(_GALLERY_CAPTION.match(ln.text))),
     LineRule("gallery", "video title", lambda ln, c: ln.index >= 1 and bool(_PLAY_VIDEO.match(c.lines[ln.index - 1].text))
              and headline_like(ln) and ln.n_words <= 15),  # "Play VIDEO / Secret Service takes heat after ..."

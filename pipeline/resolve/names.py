@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .context import _same_sentence
 from .gazetteer import Match
 
 
@@ -118,7 +119,7 @@ _TITLE_START = re.compile(r"(?:(?:vice\s+)?president|prime minister|premier|chan
 
 
 def _sentence_before(text: str, start: int) -> str:
-    return re.split(r"[.!?][\"'\u201d\u2019)]*\s+|\n", text[max(0, start - 80):start])[-1]
+    return _same_sentence(text[max(0, start - 80):start])
 
 
 def former_before(text: str, start: int, vocab: frozenset[str]) -> bool:

@@ -9,6 +9,10 @@ RUN_A and RUN_B are run folders (their `results.jsonl`), such as the two rows of
 before and after, so that "N summaries change, all read" can be checked. With `--statements` it
 lists the statements (speaker, government or none, text) that are in one run and not the other:
 what an attribution or resolver change did.
+
+govbench's frozen test half is read only to report: the articles of its manifest's test split are left
+out of every list (their number is given), also when a pool of texts holds them (PolNeAR train and dev
+hold 56). `--include-test` lists them.
 """
 from __future__ import annotations
 
@@ -17,27 +21,36 @@ import json
 import sys
 from pathlib import Path
 
+GOVBENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "govbench" / "manifest.jsonl"
 
-def results(run: Path) -> list[dict]:
-    """The article results of a run folder (its results.jsonl)."""
+
+def test_ids(manifest: Path = GOVBENCH) -> frozenset[str]:
+    """The ids of govbench's frozen test half."""
+    rows = (json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip())
+    return frozenset(r["id"] for r in rows if r.get("split") == "test")
+
+
+def results(run: Path, held_out: frozenset[str] = frozenset()) -> list[dict]:
+    """The article results of a run folder (its results.jsonl), without the `held_out` articles."""
     path = run / "results.jsonl"
     if not path.is_file():
         raise SystemExit(f"{path}: not found")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [r for r in rows if r["id"] not in held_out]
 
 
-def summaries(run: Path) -> dict[tuple[str, str], str]:
+def summaries(run: Path, held_out: frozenset[str] = frozenset()) -> dict[tuple[str, str], str]:
     out = {}
-    for result in results(run):
+    for result in results(run, held_out):
         for gov, entry in (result.get("governments") or {}).items():
             out[(result["id"], gov)] = entry.get("summary") or ""
     return out
 
 
-def statements(run: Path) -> list[dict]:
+def statements(run: Path, held_out: frozenset[str] = frozenset()) -> list[dict]:
     """Every statement of the run, under a government or under a non-government speaker."""
     out = []
-    for result in results(run):
+    for result in results(run, held_out):
         groups = [(gov, entry) for gov, entry in (result.get("governments") or {}).items()]
         groups += [(None, entry) for entry in result.get("non_government_speakers") or []]
         for gov, entry in groups:
@@ -47,8 +60,8 @@ def statements(run: Path) -> list[dict]:
     return out
 
 
-def statement_changes(before: Path, after: Path) -> dict:
-    a, b = statements(before), statements(after)
+def statement_changes(before: Path, after: Path, held_out: frozenset[str] = frozenset()) -> dict:
+    a, b = statements(before, held_out), statements(after, held_out)
     key = lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False)  # noqa: E731
     ka, kb = {key(r) for r in a}, {key(r) for r in b}
     return {"statements_before": len(a), "statements_after": len(b),
@@ -62,19 +75,22 @@ def main() -> None:
     ap.add_argument("--after", required=True, type=Path)
     ap.add_argument("--out", required=True)
     ap.add_argument("--statements", action="store_true", help="list changed statements, not summaries")
+    ap.add_argument("--include-test", action="store_true", help="also list govbench test articles (read only to report)")
     args = ap.parse_args()
+    held_out = frozenset() if args.include_test else test_ids()
+    ids = {r["id"] for run in (args.before, args.after) for r in results(run)}
+    command = {"command": " ".join(["python", "scripts/diff_summaries.py", *sys.argv[1:]]),
+               "govbench_test_articles_left_out": len(ids & held_out)}
     if args.statements:
-        out = {"command": " ".join(["python", "scripts/diff_summaries.py", *sys.argv[1:]]),
-               **statement_changes(args.before, args.after)}
+        out = {**command, **statement_changes(args.before, args.after, held_out)}
         Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps({k: v if isinstance(v, int) else len(v) for k, v in out.items() if k != "command"}))
         return
-    a, b = summaries(args.before), summaries(args.after)
+    a, b = summaries(args.before, held_out), summaries(args.after, held_out)
     keys = sorted(set(a) | set(b))
     changed = [{"article": k[0], "government": k[1], "before": a.get(k, ""), "after": b.get(k, "")}
                for k in keys if a.get(k, "") != b.get(k, "")]
-    out = {"command": " ".join(["python", "scripts/diff_summaries.py", *sys.argv[1:]]),
-           "governments": len(keys), "with_summary_before": sum(1 for k in keys if a.get(k)),
+    out = {**command, "governments": len(keys), "with_summary_before": sum(1 for k in keys if a.get(k)),
            "changed": len(changed), "changes": changed}
     Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in out.items() if k != "changes"}))

@@ -46,3 +46,30 @@ def test_statements_mode_lists_what_moved(tmp_path):
     assert data["removed"] == [{"article": "a1", "government": None, "speaker": "Omar, an aide, the ministry",
                                 "text": "the strike killed him"}]
     assert [r["government"] for r in data["added"]] == ["Iraq"]
+
+
+def test_govbench_test_articles_are_counted_not_listed(tmp_path):
+    """A pool that holds govbench test articles (PolNeAR train and dev do) lists none of their changes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("diff_summaries", ROOT / "scripts" / "diff_summaries.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    test_id = sorted(mod.test_ids())[0]
+
+    def run(folder: Path, summary: str) -> Path:
+        folder.mkdir()
+        rows = [{"id": i, "governments": {"Russia": {"summary": summary}}} for i in ("a1", test_id)]
+        (folder / "results.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        return folder
+    before, after = run(tmp_path / "a", "Mr. Putin said so."), run(tmp_path / "b", "Putin said so.")
+    out = tmp_path / "diff.json"
+    cmd = [sys.executable, str(ROOT / "scripts" / "diff_summaries.py"), "--before", str(before), "--after", str(after),
+           "--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["govbench_test_articles_left_out"] == 1
+    assert [c["article"] for c in data["changes"]] == ["a1"]
+    subprocess.run(cmd + ["--include-test"], check=True, capture_output=True)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["govbench_test_articles_left_out"] == 0 and len(data["changes"]) == 2

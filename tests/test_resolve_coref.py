@@ -872,15 +872,3 @@ def test_plural_officials_are_not_the_office_holder_the_text_named(resolver):
                  "Top advisers said he had rejected the idea of a farewell address."],
                 [("Top advisers", "he had rejected the idea of a farewell address")], date="2014-10-01")
     assert govs(resolver, c) == ["United States"]  # his staff
-
-
-def test_what_a_source_knows_about_is_not_whom_it_speaks_for(resolver):
-    """"The source with knowledge of Kim Jong Un's health", "a source familiar with the FDIC's
-    investigation": no government; "a US official familiar with the talks" stays the United States'."""
-    on = dt.date(2015, 6, 1)
-    for phrase in ("The source with knowledge of Kim Jong Un's health",
-                   "a source familiar with the FDIC's internal investigation",
-                   "a person who is familiar with the Pentagon's plans"):
-        assert resolver.decide(phrase, None, "", on).government is None, phrase
-    assert resolver.decide("a US official familiar with the talks", None, "", on).government == "United States"
-    assert resolver.decide("a source in the Pentagon", None, "", on).government == "United States"

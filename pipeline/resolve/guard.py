@@ -85,19 +85,6 @@ def without_leading_phrase(mention: str) -> str:
     return m.group(1) if m else mention
 
 
-# "a source familiar with the FDIC's internal investigation", "The source with knowledge of Kim Jong Un's
-# health": what the speaker knows about, not whom they speak for
-_KNOWN_MATTER = re.compile(r"\s*,?\s+(?:(?:who|that)\s+(?:is|are|was|were)\s+)?(?:familiar\s+with|knowledgeable\s+about|"
-                           r"briefed\s+on|(?:with\s+)?(?:(?:direct|first-?hand|detailed|intimate)\s+)?knowledge\s+of)\b.*$",
-                           re.IGNORECASE | re.DOTALL)
-
-
-def without_known_matter(mention: str) -> str:
-    """The speaker phrase without what the speaker is said to know about ("a source familiar with the
-    FDIC's internal investigation" -> "a source"; "a US official familiar with the talks" -> "a US official")."""
-    return _KNOWN_MATTER.sub("", mention).strip() or mention
-
-
 _RANK_AS_ADJECTIVE = re.compile(r"\s+(?!(?:in|of|with|at|from|who|and|or|now|said|says)\b)[A-Za-z]")
 # "general manager", "assistant general counsel", "a major donor": a lower-case word after it that is no
 # rank noun ("general staff", "major general") makes the rank word an adjective

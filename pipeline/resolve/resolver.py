@@ -47,7 +47,7 @@ from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_
 from .subjects import organisation_subject_before, subject_continues
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, outlet_before, owner_before, place_used_otherwise,
-                    state_staff, used_as_modifier, without_known_matter, without_leading_phrase)
+                    state_staff, used_as_modifier, without_leading_phrase)
 from .context import _NATIONAL, ArticleContext
 from .described import describe, office_vocab
 from .people import people_descriptions, title_vocab
@@ -123,7 +123,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         """The government of one speaker phrase. `home` serves a body or office with no country;
         `fallback` (government, why) serves it when there is no home; `people` (the article's longer
         mentions of a person, ``people_descriptions``) serves a bare name that owns the speaker."""
-        original, mention = mention, without_leading_phrase(without_known_matter(without_speech_relative(mention)))
+        original, mention = mention, without_leading_phrase(without_speech_relative(mention))
         matches = [m for m in self.gaz.find(mention, on=on) if not _inside_word(mention, m) and not STANCE_PREFIX.search(
             mention, 0, m.start) and not place_used_otherwise(mention, m, original)]  # "a Washington-based developer"
         matches = [m for m in matches if not _owned_by_other_country(mention, m, matches)]

@@ -218,6 +218,34 @@ def test_link_list_items_after_a_heading_go_and_the_story_after_them_stays():
     assert a.clean_text == f"{BODY_A}\n{BODY_B}"
 
 
+def test_a_quoted_related_heading_takes_its_title_case_items_with_their_full_stops():
+    # HuffPost in PolNeAR: '"Related:"', then titles that close with a full stop (session 41)
+    items = ["GOP Candidates Resoundingly Reject The Idea Of A Minimum Wage Hike.",
+             "Hillary Clinton Sides With George W. Bush On \u2018Radical Islam.\u2019",
+             "Rand Paul Scores Direct Hit On Donald Trump"]
+    a = clean("Title\n" + BODY_A + "\n\n\"Related:\"\n\n" + "\n\n".join(items) + "\n\n" + BODY_B)
+    assert [r.reason for r in a.removed] == ["related-links heading"] + ["related link"] * 3
+    assert a.clean_text == f"{BODY_A}\n\n{BODY_B}"
+    # a story sentence after the heading ends the list, and a capitalised sentence is no title without one
+    told = "The Senate Passed The Bill On Tuesday."
+    assert BODY_B in clean("Title\n" + BODY_A + "\n\"Related:\"\n" + BODY_B + "\n" + told).clean_text
+    assert told in clean("Title\n" + BODY_A + "\n" + told + "\n" + BODY_B).clean_text
+
+
+@pytest.mark.parametrize("line", ["The full poll can be found here.", "The full letter can be read here.",
+                                  "The complete transcript is available here:"])
+def test_a_link_prompt_left_without_its_link_goes(line):
+    a = clean(around(line))
+    assert line not in a.clean_text and BODY_A in a.clean_text and BODY_B in a.clean_text
+    assert [r.reason for r in a.removed] == ["link prompt"]
+
+
+@pytest.mark.parametrize("line", ["Officials said the full report can be found on the ministry's website here.",
+                                  "We will see what happens here.", "The full text of the treaty is here, she said."])
+def test_sentences_that_end_in_here_stay(line):
+    assert line in clean(around(line)).clean_text
+
+
 def test_label_captions_need_a_caption_style_or_a_picture_cue():
     captions = ("Title\n" + BODY_A + "\nDevastated: Diane and John Foley talk to reporters outside their home in "
                 "Rochester on Wednesday\n" + BODY_B + "\nStrategy: President Barack Obama addresses the nation from "

@@ -87,6 +87,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _line("navigation", "navigation or promotion",
           r"^\s*(?:advertisement|read more|click here|subscribe(?: now)?|"
           r"sign up for|follow us on|share this|read the rest here|continue reading|watch:)\b.{0,120}$"),
+    # a link's prompt left without its link, where the teaser rule's "Read/Watch ... here" does not reach: "The
+    # full poll can be found here." (2 lines in PolNeAR and FNC-1 outside govbench test, both prompts; session 41)
+    _line("navigation", "link prompt", r"^\W{0,2}(?:the )?(?:full|whole|entire|complete) [\w-]+(?: [\w-]+){0,3} "
+          r"(?:can be|is|are) (?:found|read|seen|viewed|watched|available)(?: in full)? here\W{0,2}$"),
     _span("email", "email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     _span("url", "url", r"(?:https?://|www\.|pic\.twitter\.com/)[^\s<>\"')\]]+"),
     _span("markup", "markup", r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>\n]*)?/?\s*>|&(?:amp;)?(?:lt|gt|nbsp|quot);"),

@@ -129,7 +129,7 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
                  r"coverage|to read|in)\b.{0,40}|more|also (?:read|see|on)\b.{0,40}|recommended(?: for you| reading)?|"
                  r"you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now)?|"
                  r"top stories|latest (?:news|stories)|further reading|what to read next|in (?:other|related) news|"
-                 r"related roundup)\s*[:\-\u2014\u2013>]*\s*$")
+                 r"related roundup)\s*[:\-\u2014\u2013>]*\s*[\"'\u201d\u2019]?\s*$")  # '"Related:"' in quotes too
 _INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|see also|also read|also see|watch|related roundup|"
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
 _GLUED_RELATED = re.compile(r"^Related(?=[A-Z'\"\u2018\u201c])")
@@ -327,11 +327,19 @@ LINE_RULES: tuple[LineRule, ...] = (
 LINE_CATEGORIES = sorted({r.name for r in LINE_RULES})
 
 
+def _list_item(line: Line) -> bool:
+    """A link title: headline-like, or every word capitalised and a closing full stop (HuffPost's
+    "Rand Paul Scores Direct Hit On Donald Trump.")."""
+    return (headline_like(line) or (line.n_words <= 25 and line.title_share == 1.0
+                                    and line.text.rstrip("\"'\u201d\u2019").endswith(".")
+                                    and line.text[:1] not in "\"'\u201c\u2018")) and not is_dateline(line.text)
+
+
 def _mark_lists(ctx: Context, heads: set[int]) -> None:
-    """The items of a link list: headline-like lines right after a list heading."""
+    """The items of a link list: link titles right after a list heading."""
     for h in sorted(heads):
         j = h + 1
-        while j < len(ctx.lines) and headline_like(ctx.lines[j]) and not is_dateline(ctx.lines[j].text):
+        while j < len(ctx.lines) and _list_item(ctx.lines[j]):
             ctx.list_items.add(j)
             j += 1
 

@@ -28,6 +28,8 @@ def around(line: str) -> str:
     ("Sorry we are not currently accepting comments on this article.", "share or comment prompt"),
     ("Special: Get Fox Nation TV At Home", "promotion or teaser"),
     ("Get Breitbart News TV At Home", "promotion or teaser"),
+    ("Your daily look at late-breaking news, upcoming events and the stories that will be talked about today:",
+     "promotion or teaser"),  # AP's digest (session 41)
     ("Sign up for our daily newsletter to get the latest news", "promotion or teaser"),
     ("Download the NBC News app for breaking news", "promotion or teaser"),
     ("Scroll down for video", "promotion or teaser"),
@@ -203,6 +205,7 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Associated Press writers have reported from the region for decades, the agency said in a statement.",
     "Users who click here are sent to a page that asks them to sign up for a loan with a fee, the regulator said in "
     "its complaint, filed on Monday in federal court.",  # a story about a scam page
+    "In your daily life, the ministry said, little will change.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

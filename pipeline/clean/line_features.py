@@ -88,6 +88,14 @@ def headline_like(line: Line) -> bool:
         and line.text[:1] not in "\"'\u201c\u2018"
 
 
+def listed_title(line: Line) -> bool:
+    """An item of a link list: headline-like, or every word capitalised and a closing full stop (HuffPost's
+    "Rand Paul Scores Direct Hit On Donald Trump.")."""
+    return (headline_like(line) or (line.n_words <= 25 and line.title_share == 1.0
+                                    and line.text.rstrip("\"'\u201d\u2019").endswith(".")
+                                    and line.text[:1] not in "\"'\u201c\u2018")) and not is_dateline(line.text)
+
+
 class Context:
     """The article's lines, for rules that look beyond one line."""
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like,
+from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
 from .captions import CAPTION_CUES, CREDITED_CAPS_CAPTION, is_label_caption, label_captions_in_caption_style, label_of
 from .markup import markup_line
@@ -54,8 +54,10 @@ _SHARE_BAR = _rx(r"^(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|cco
                  r"facebook|twitter|linkedin))*\s*$")
 _PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:content|post)|advertisement|"
              r"ad|ads by \w+|watch|listen|video|podcast|breaking|exclusive offer|deal|offer)\s*(?:[:|\u2014\u2013-]|$)")
-# wording that is a promotion wherever it stands, and wording that is one only off a sentence
-_PROMO_STRONG = _rx(r"^\W{0,3}stay tuned (?:to|for)\b|\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
+# wording that is a promotion wherever it stands (AP's "Your daily look at late-breaking news, ..." over its digest),
+# and wording that is one only off a sentence
+_PROMO_STRONG = _rx(r"^\W{0,3}stay tuned (?:to|for)\b|^\W{0,3}your (?:daily|weekly|morning|evening|nightly) (?:look|briefing|"
+                    r"digest|guide|roundup)\b|\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
                     r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
                     r"subscribe (?:to|for) (?:our|the)\b|enter your e-?mail(?: address)?\W*$|like (?:the|our|this) (?:facebook )?page\W*$|download (?:the|our)\b.{0,30}\bapp\b|"
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
@@ -327,19 +329,11 @@ LINE_RULES: tuple[LineRule, ...] = (
 LINE_CATEGORIES = sorted({r.name for r in LINE_RULES})
 
 
-def _list_item(line: Line) -> bool:
-    """A link title: headline-like, or every word capitalised and a closing full stop (HuffPost's
-    "Rand Paul Scores Direct Hit On Donald Trump.")."""
-    return (headline_like(line) or (line.n_words <= 25 and line.title_share == 1.0
-                                    and line.text.rstrip("\"'\u201d\u2019").endswith(".")
-                                    and line.text[:1] not in "\"'\u201c\u2018")) and not is_dateline(line.text)
-
-
 def _mark_lists(ctx: Context, heads: set[int]) -> None:
     """The items of a link list: link titles right after a list heading."""
     for h in sorted(heads):
         j = h + 1
-        while j < len(ctx.lines) and _list_item(ctx.lines[j]):
+        while j < len(ctx.lines) and listed_title(ctx.lines[j]):
             ctx.list_items.add(j)
             j += 1
 

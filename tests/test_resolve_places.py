@@ -104,6 +104,10 @@ def test_modifying_place_reads_only_the_words_at_the_office():
 @pytest.mark.parametrize("mention,government", [
     ("Ottawa Police", None),  # the capital's own police force is the city's
     ("the Beijing city police", None),
+    ("Ottawa police spokesman Chuck Benoit", None),  # an office of the force, not the force itself (session 41)
+    ("Ottawa Police Chief Charles Bordeleau", None),
+    ("Ottawa", "Canada"),
+    ("an Ottawa spokesman", "Canada"),
     ("Canadian police", "Canada"),
     ("the Iraqi police in Baghdad", "Iraq"),
     ("the government in Riyadh", "Saudi Arabia"),  # a capital as a state's seat stays national

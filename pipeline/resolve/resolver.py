@@ -183,10 +183,9 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         if place is not None and not national:  # "Government officials in Hong Kong": no country's own
             return Decision(None, "non_government", place.text, f"officials of a sub-national place ({place.text!r})",
                             person=person)
-        if national and role is not None and role.text.startswith("police") and \
-                all(m.field == "capitals" for m in national) and \
-                re.fullmatch(r"\s*(?:city\s+)?", mention[national[-1].end:role.start] if national[-1].end <= role.start else "x"):
-            # "Ottawa Police", "the Beijing city police": the capital's own force, a city's body
+        if national and role is not None and all(m.field == "capitals" for m in national) and \
+                re.match(r"\s*(?:city\s+)?police\b", mention[national[-1].end:], re.IGNORECASE):
+            # "Ottawa Police", "the Beijing city police", "Ottawa police spokesman Chuck Benoit": the capital's own force
             return Decision(None, "non_government", role.text, f"{role.text!r} of the city {national[-1].text!r}",
                             person=person)
         local = None if national or role is None else place_owned(  # "Frisco officials", "police in Iguala"

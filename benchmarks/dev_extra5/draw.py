@@ -36,9 +36,10 @@ def government_speaks(text: str, gd) -> bool:
     return any(gd.GOV_WORDS.search(s) and gd.SPEECH.search(s) for s in re.split(r"(?<=[.!?])\s+", text))
 
 
-def draw(data: Path) -> list[dict]:
-    """`QUOTA` texts per source with that signal, in a seeded order, one per NeuS event."""
-    return runpy.run_path(str(_DEV_EXTRA4))["draw"](data, quota=QUOTA, labelled=LABELLED, seed=SEED,
+def draw(data: Path, labelled: tuple[str, ...] = LABELLED, seed: int = SEED) -> list[dict]:
+    """`QUOTA` texts per source with that signal, in a seeded order, one per NeuS event (dev_extra6's draw
+    shares this with its own sets and seed)."""
+    return runpy.run_path(str(_DEV_EXTRA4))["draw"](data, quota=QUOTA, labelled=labelled, seed=seed,
                                                     signal=tuple(QUOTA), has_signal=government_speaks)
 
 

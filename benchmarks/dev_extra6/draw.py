@@ -4,7 +4,7 @@ dev_extra5 (session 40) took PolNeAR and NeuS texts with a sentence holding a go
 speech word, of any country. Its first read found errors of kinds no earlier set had shown, so this set
 draws 40 more the same way from what is left, with a new seed (6001): PolNeAR 20 and NeuS 20, 150-1,100
 words (NeuS 50-1,100), none in govbench, resolver_blind, dev_extra to dev_extra5, polnear_gov or an audit,
-no NeuS event of those sets, one text per event. dev_extra4's draw does the work.
+no NeuS event of those sets, one text per event. dev_extra5's draw does the work.
 
 Not blind: earlier sessions read rule diffs on PolNeAR train and dev texts and on NeuS val pieces (never
 for what the resolver missed). A dev set: tune on it.
@@ -14,29 +14,21 @@ for what the resolver missed). A dev set: tune on it.
 """
 from __future__ import annotations
 
-import re
 import runpy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SEED = 6001
-QUOTA = {"polnear": 20, "neus": 20}
 LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5")
 
 
-_DEV_EXTRA4 = ROOT / "benchmarks" / "dev_extra4" / "draw.py"
-
-
-def government_speaks(text: str, gd) -> bool:
-    """A sentence with one of govbench's government words and one of its speech words, of any country."""
-    return any(gd.GOV_WORDS.search(s) and gd.SPEECH.search(s) for s in re.split(r"(?<=[.!?])\s+", text))
+_DEV_EXTRA5 = ROOT / "benchmarks" / "dev_extra5" / "draw.py"
 
 
 def draw(data: Path) -> list[dict]:
-    """`QUOTA` texts per source with that signal, in a seeded order, one per NeuS event."""
-    return runpy.run_path(str(_DEV_EXTRA4))["draw"](data, quota=QUOTA, labelled=LABELLED, seed=SEED,
-                                                    signal=tuple(QUOTA), has_signal=government_speaks)
+    """dev_extra5's draw (PolNeAR 20 and NeuS 20 with its signal) over what the labelled sets leave, seed 6001."""
+    return runpy.run_path(str(_DEV_EXTRA5))["draw"](data, labelled=LABELLED, seed=SEED)
 
 
 def main(argv=None) -> int:

@@ -122,7 +122,7 @@ def _cue_words(text: str, cue) -> str:
 
 
 def buckets(docs, preds, result, show: str | None = None, n: int = 15, top: int = 25) -> dict:
-    from pipeline.evaluate.polnear import _jaccard, _Tokens, _units, normalize
+    from pipeline.evaluate.polnear import _jaccard, _Tokens, normalize
 
     miss_by_cue = collections.Counter()
     found_cue_off = collections.Counter()
@@ -208,7 +208,6 @@ def buckets(docs, preds, result, show: str | None = None, n: int = 15, top: int 
                 a0 = max(0, pu[0][0] - 100)
                 examples["fp"].append((d.stem, cw, d.text[a0:pu[-1][1] + 60].replace("\n", " | ")))
         # sources: exact errors on pairs whose contents matched
-        sann = result["per_article"][d.stem]["source_exact"]["annotator"]
         for j, i in matched.items():
             g = gunits[j][0]
             p = punits[i][0]

@@ -6,7 +6,7 @@
 - govbench dev (or --split): the reference `boilerplate` lines still in the cleaned text (`left`) and
   the removals that are no reference line (`removed_not_boilerplate`), scored as the evaluate stage
   scores them; govbench test is read only with --split test (report only, never to choose).
-- With the dev half, the same for the other dev-side gold sets, dev_extra to dev_extra6 and resolver_blind, where
+- With the dev half, the same for the other dev-side gold sets, dev_extra to dev_extra7 and resolver_blind, where
   their articles have been written out (`benchmarks/*/README.md`).
 - FNC-1 train bodies (none of them is in govbench): every removal by reason, and two weak checks:
   recall on "standing lines" (lines that recur verbatim in 3+ bodies whose other lines differ, and
@@ -65,6 +65,7 @@ DEV_SETS = {"dev_extra": ("runs/dev_extra/input/dev", "benchmarks/dev_extra/refe
             "dev_extra4": ("runs/dev_extra4/input/dev", "benchmarks/dev_extra4/references"),
             "dev_extra5": ("runs/dev_extra5/input/dev", "benchmarks/dev_extra5/references"),
             "dev_extra6": ("runs/dev_extra6/input/dev", "benchmarks/dev_extra6/references"),
+            "dev_extra7": ("runs/dev_extra7/input/dev", "benchmarks/dev_extra7/references"),
             "resolver_blind": ("runs/resolver_blind/input", "benchmarks/resolver_blind/references")}
 
 

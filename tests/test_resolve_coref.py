@@ -671,6 +671,21 @@ def test_a_singular_pronoun_resolved_to_a_plural_phrase_keeps_the_plural(resolve
 
 
 
+def test_a_nominal_anaphor_fits_a_name_whose_office_another_mention_gave(resolver):
+    """"British diplomat Sir Peter Westmacott ... Westmacott said ... The diplomat also mused": the bare name's
+    decision found the office through the fuller mention, so "The diplomat" is him (session 41), and a
+    "president" is no diplomat."""
+    from pipeline.resolve.coref import Antecedent, fits
+    from pipeline.resolve.decision import Decision
+    diplomat = Decision("United Kingdom", "government", "diplomat", "demonym 'British' + office 'diplomat', via the "
+                        "mention 'British diplomat Sir Peter Westmacott'", person=True)
+    assert fits("The diplomat", Antecedent("Westmacott", "Westmacott", diplomat, 0), resolver.lex)
+    president = resolver.decide("President Obama", None, "", dt.date(2015, 12, 26))
+    assert not fits("The diplomat", Antecedent("Obama", "Obama", president, 0), resolver.lex)
+    not_office = Decision(None, "non_government", "not in office", "x", person=True)
+    assert not fits("the office", Antecedent("Obama", "Obama", not_office, 0), resolver.lex)
+
+
 def _parsed(a: Article) -> Article:
     from pipeline.segment import load_spacy
 

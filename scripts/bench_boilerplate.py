@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from dev_sets import DEV_SETS  # noqa: E402  (the other dev-side sets with govbench-format gold)
 
 
 def make_cleaner(section: dict):
@@ -56,17 +59,6 @@ def govbench(cleaner, split: str) -> dict:
     if not arts.is_dir():
         raise SystemExit(f"{arts}: not found; run `python -m pipeline.datasets.govbench` first")
     return gold_set(cleaner, arts, ROOT / "benchmarks" / "govbench" / "references" / split, lists=split != "test")
-
-
-# the other dev-side sets with govbench-format gold (their README says how to write their articles)
-DEV_SETS = {"dev_extra": ("runs/dev_extra/input/dev", "benchmarks/dev_extra/references"),
-            "dev_extra2": ("runs/dev_extra2/input/dev", "benchmarks/dev_extra2/references"),
-            "dev_extra3": ("runs/dev_extra3/input/dev", "benchmarks/dev_extra3/references"),
-            "dev_extra4": ("runs/dev_extra4/input/dev", "benchmarks/dev_extra4/references"),
-            "dev_extra5": ("runs/dev_extra5/input/dev", "benchmarks/dev_extra5/references"),
-            "dev_extra6": ("runs/dev_extra6/input/dev", "benchmarks/dev_extra6/references"),
-            "dev_extra7": ("runs/dev_extra7/input/dev", "benchmarks/dev_extra7/references"),
-            "resolver_blind": ("runs/resolver_blind/input", "benchmarks/resolver_blind/references")}
 
 
 def gold_set(cleaner, arts: Path, refs: Path, lists: bool = True) -> dict:

@@ -15,9 +15,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from dev_sets import DEV_SETS  # noqa: E402
+
 RESULTS = ROOT / "benchmarks" / "results"
-SETS = ("resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5", "dev_extra6",
-        "dev_extra7")
+SETS = tuple(DEV_SETS)
 COUNTS = ("governments_found", "governments_missed", "governments_invented", "gold_snippets",
           "gold_snippets_under_right_government")
 

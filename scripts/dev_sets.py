@@ -1,0 +1,22 @@
+"""The dev-side gold sets beside govbench dev: where each one's articles are written and its gold lies.
+
+One list for the scripts that read them all (`bench_boilerplate.py`, `bench_resolve_dev.py`, `first_reads.py`).
+Each set's README says how to write its articles (`python benchmarks/<set>/draw.py --write runs/<set>/input`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# name -> (articles folder, references folder), relative to the repository root, in the order they were made
+DEV_SETS: dict[str, tuple[str, str]] = {
+    "resolver_blind": ("runs/resolver_blind/input", "benchmarks/resolver_blind/references"),
+    **{name: (f"runs/{name}/input/dev", f"benchmarks/{name}/references")
+       for name in ("dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5", "dev_extra6", "dev_extra7")},
+}
+
+
+def present(root: Path = ROOT) -> dict[str, tuple[Path, Path]]:
+    """The sets whose articles have been written out here, as absolute paths."""
+    return {name: (root / arts, root / refs) for name, (arts, refs) in DEV_SETS.items() if (root / arts).is_dir()}

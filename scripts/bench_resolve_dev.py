@@ -8,6 +8,11 @@ out, with the same config overrides, and pools the counts. Test is never read he
     python scripts/bench_resolve_dev.py --out benchmarks/results/resolve_dev_sets.json
     python scripts/bench_resolve_dev.py --set resolve.coreference=false --out /tmp/no_coref.json
     python scripts/bench_resolve_dev.py --compare before.json after.json   # what moved, set by set
+    python scripts/bench_resolve_dev.py --ablate resolve.coreference=false --ablate ... --out ablations.json
+
+With --ablate, each override is measured alone against the config as it is, and the report gives, per
+override, what moved on each set and the pooled counts. The dev sets were tuned on, so an ablation shows what a
+part does on them, not what it is worth on unseen news.
 """
 from __future__ import annotations
 
@@ -78,6 +83,8 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default=str(ROOT / "runs" / "resolve-bench-dev-sets"),
                     help="upstream stage cache root, one folder per set")
     ap.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="two earlier outputs: what moved")
+    ap.add_argument("--ablate", action="append", default=[], metavar="KEY=VALUE",
+                    help="measure the config with this one override, against the config as it is (repeatable)")
     args = ap.parse_args(argv)
     if args.compare:
         before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
@@ -88,6 +95,13 @@ def main(argv=None) -> int:
     overrides = [x for kv in args.set for x in ("--set", kv)]
     report = {"command": "python scripts/bench_resolve_dev.py " + " ".join(argv if argv is not None else sys.argv[1:]),
               **measure(overrides, Path(args.cache))}
+    if args.ablate:
+        report["ablations"] = {}
+        for kv in args.ablate:
+            other = measure(overrides + ["--set", kv], Path(args.cache))
+            report["ablations"][kv] = {"moved": moved(report, other), "pooled_dev_sets": other["pooled_dev_sets"],
+                                       "govbench_dev": other["sets"]["govbench_dev"]["metrics"]}
+            print(f"{kv}: " + ("; ".join(report["ablations"][kv]["moved"]) or "nothing moved"))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     for name, v in report["sets"].items():

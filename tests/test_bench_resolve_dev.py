@@ -33,3 +33,22 @@ def test_every_dev_set_with_a_manifest_is_listed_once_and_present_reads_only_wri
     assert set(dev_sets.DEV_SETS) == on_disk
     (tmp_path / "runs" / "dev_extra2" / "input" / "dev").mkdir(parents=True)
     assert list(dev_sets.present(tmp_path)) == ["dev_extra2"]
+
+
+def test_each_ablation_is_measured_alone_against_the_config_as_it_is(tmp_path, monkeypatch):
+    calls = []
+
+    def fake_measure(overrides, cache):
+        calls.append(list(overrides))
+        off = "resolve.coreference=false" in overrides
+        return {"sets": {"govbench_dev": _read(governments_missed=3 if off else 2)}, "pooled_dev_sets": None}
+
+    monkeypatch.setattr(bench_resolve_dev, "measure", fake_measure)
+    out = tmp_path / "a.json"
+    assert bench_resolve_dev.main(["--out", str(out), "--ablate", "resolve.coreference=false",
+                                   "--ablate", "resolve.former_names=false"]) == 0
+    assert calls == [[], ["--set", "resolve.coreference=false"], ["--set", "resolve.former_names=false"]]
+    import json
+    report = json.loads(out.read_text())
+    assert report["ablations"]["resolve.coreference=false"]["moved"] == ["govbench_dev: governments_missed 2 -> 3  (WORSE)"]
+    assert report["ablations"]["resolve.former_names=false"]["moved"] == []

@@ -30,27 +30,26 @@ def test_ids(manifest: Path = GOVBENCH) -> frozenset[str]:
     return frozenset(r["id"] for r in rows if r.get("split") == "test")
 
 
-def results(run: Path, held_out: frozenset[str] = frozenset()) -> list[dict]:
-    """The article results of a run folder (its results.jsonl), without the `held_out` articles."""
+def results(run: Path) -> list[dict]:
+    """The article results of a run folder (its results.jsonl)."""
     path = run / "results.jsonl"
     if not path.is_file():
         raise SystemExit(f"{path}: not found")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    return [r for r in rows if r["id"] not in held_out]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def summaries(run: Path, held_out: frozenset[str] = frozenset()) -> dict[tuple[str, str], str]:
+def summaries(rows: list[dict]) -> dict[tuple[str, str], str]:
     out = {}
-    for result in results(run, held_out):
+    for result in rows:
         for gov, entry in (result.get("governments") or {}).items():
             out[(result["id"], gov)] = entry.get("summary") or ""
     return out
 
 
-def statements(run: Path, held_out: frozenset[str] = frozenset()) -> list[dict]:
-    """Every statement of the run, under a government or under a non-government speaker."""
+def statements(rows: list[dict]) -> list[dict]:
+    """Every statement of the results, under a government or under a non-government speaker."""
     out = []
-    for result in results(run, held_out):
+    for result in rows:
         groups = [(gov, entry) for gov, entry in (result.get("governments") or {}).items()]
         groups += [(None, entry) for entry in result.get("non_government_speakers") or []]
         for gov, entry in groups:
@@ -60,8 +59,8 @@ def statements(run: Path, held_out: frozenset[str] = frozenset()) -> list[dict]:
     return out
 
 
-def statement_changes(before: Path, after: Path, held_out: frozenset[str] = frozenset()) -> dict:
-    a, b = statements(before, held_out), statements(after, held_out)
+def statement_changes(before: list[dict], after: list[dict]) -> dict:
+    a, b = statements(before), statements(after)
     key = lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False)  # noqa: E731
     ka, kb = {key(r) for r in a}, {key(r) for r in b}
     return {"statements_before": len(a), "statements_after": len(b),
@@ -78,15 +77,17 @@ def main() -> None:
     ap.add_argument("--include-test", action="store_true", help="also list govbench test articles (read only to report)")
     args = ap.parse_args()
     held_out = frozenset() if args.include_test else test_ids()
-    ids = {r["id"] for run in (args.before, args.after) for r in results(run)}
+    rows = [results(args.before), results(args.after)]  # each run read once
+    ids = {r["id"] for run in rows for r in run}
+    before, after = ([r for r in run if r["id"] not in held_out] for run in rows)
     command = {"command": " ".join(["python", "scripts/diff_summaries.py", *sys.argv[1:]]),
                "govbench_test_articles_left_out": len(ids & held_out)}
     if args.statements:
-        out = {**command, **statement_changes(args.before, args.after, held_out)}
+        out = {**command, **statement_changes(before, after)}
         Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps({k: v if isinstance(v, int) else len(v) for k, v in out.items() if k != "command"}))
         return
-    a, b = summaries(args.before, held_out), summaries(args.after, held_out)
+    a, b = summaries(before), summaries(after)
     keys = sorted(set(a) | set(b))
     changed = [{"article": k[0], "government": k[1], "before": a.get(k, ""), "after": b.get(k, "")}
                for k in keys if a.get(k, "") != b.get(k, "")]

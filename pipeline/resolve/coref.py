@@ -155,8 +155,9 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
     # "Nigeria's official news agency", "an official statement": an adjective, not the office
     heads = {w.text for w, nxt in zip(words, words[1:] + [None]) if not (
         w.gov and nxt is not None and nxt.start - w.end <= 1 and (nxt.non_gov or nxt.kind == "document"))}
-    if d.role and (lex.kind(d.role.split()[-1]) or "").startswith("office"):
-        heads.add(d.role.split()[-1].lower())  # "Westmacott", a "British diplomat" in another mention: "The diplomat"
+    office = d.role.split()[-1].lower() if d.role else ""
+    if (lex.kind(office) or "").startswith("office"):
+        heads.add(office)  # "Westmacott", a "British diplomat" in another mention: "The diplomat"
     singular = {re.sub(r"(?:ies)$", "y", h) for h in heads} | {h.rstrip("s") for h in heads} | heads
     kind = lex.kind(head) or ""
     if head in SPOKES:

@@ -137,8 +137,10 @@ def former_names(text: str, find_people, vocab: frozenset[str]) -> frozenset[str
     (text -> gazetteer matches) runs only on a text that has such a marker at all."""
     if not re.search(r"\b(?:former|onetime|one-time|late)\s|\bex-", text, re.IGNORECASE):
         return frozenset()
-    people = [m for m in find_people(text) if m.field == "people"]
-    former = {n for m in people if former_before(text, m.start, vocab) for n in m.names}
-    titled = {n for m in people if not former_before(text, m.start, vocab) and (
-        _TITLE_BEFORE.search(_sentence_before(text, m.start)) or _TITLE_START.match(m.text)) for n in m.names}
+    former, titled = set(), set()
+    for m in (m for m in find_people(text) if m.field == "people"):
+        if former_before(text, m.start, vocab):
+            former.update(m.names)
+        elif _TITLE_BEFORE.search(_sentence_before(text, m.start)) or _TITLE_START.match(m.text):
+            titled.update(m.names)
     return frozenset(former - titled)

@@ -37,6 +37,7 @@ named in what was said never matter.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import replace
 from typing import Optional
@@ -276,10 +277,10 @@ class GovernmentResolver(ArticleContext, OtherMentions):
     def resolve_article(self, article: Article) -> list[list[str]]:
         """Set every statement's speaker government; returns the governments of each statement
         (several for "Germany, France and Britain said")."""
-        self.former_names = former_names(article.clean_text, lambda text: self.gaz.find(text, {"people"}),
-                                         self.title_vocab) if self.former else frozenset()
+        find_people = functools.cache(lambda text: self.gaz.find(text, {"people"}))  # the article's, looked up once
+        self.former_names = former_names(article.clean_text, find_people, self.title_vocab) if self.former else frozenset()
         day, day_why = self.article_date(article)
-        self.elect_names = elect_names(article.clean_text, lambda text: self.gaz.find(text, {"people"}))
+        self.elect_names = elect_names(article.clean_text, find_people)
         home, why, about, about_why = self.home_and_article_country(article, day)
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from dev_sets import present  # noqa: E402
-from first_reads import COUNTS, pooled  # noqa: E402
+from first_reads import counts, pooled  # noqa: E402
 
 SHOWN = ("governments_missed", "governments_invented", "gold_snippets_under_right_government", "gold_snippets",
          "statement_precision", "statement_recall")
@@ -53,8 +53,7 @@ def measure(overrides: list[str], cache: Path) -> dict:
     sets_ = {"govbench_dev": _one("govbench_dev", ["--split", "dev", *overrides], cache)}
     for name, (arts, refs) in present().items():
         sets_[name] = _one(name, ["--articles", str(arts), "--references", str(refs), *overrides], cache)
-    rows = [{"articles": v["articles"], **{k: v["metrics"][k] for k in COUNTS}} for k, v in sets_.items()
-            if k != "govbench_dev"]
+    rows = [counts(v) for k, v in sets_.items() if k != "govbench_dev"]
     return {"sets": sets_, "pooled_dev_sets": pooled(rows) if rows else None}
 
 

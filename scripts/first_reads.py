@@ -24,13 +24,13 @@ COUNTS = ("governments_found", "governments_missed", "governments_invented", "go
           "gold_snippets_under_right_government")
 
 
+def counts(data: dict) -> dict:
+    """The counts `pooled` sums, from a resolve bench output (its `metrics` and `articles`)."""
+    return {**{k: data["metrics"][k] for k in COUNTS}, "articles": data["articles"]}
+
+
 def _metrics(path: Path) -> dict | None:
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    out = {k: data["metrics"][k] for k in COUNTS}
-    out["articles"] = data["articles"]
-    return out
+    return counts(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
 
 
 def pooled(rows: list[dict]) -> dict:

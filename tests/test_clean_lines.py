@@ -668,3 +668,47 @@ def test_the_title_under_a_play_video_button_goes_and_a_sentence_there_stays():
                     "Secret Service takes heat after intruder enters White House": "video title"}
     text = f"{BODY_A}\n\nPlay VIDEO\nThe agency said it would add a second fence.\n{BODY_B}"
     assert [ln.text for ln, _ in classify_lines(text)] == ["Play VIDEO"]
+
+
+def test_rules_read_a_no_break_space_as_a_space():
+    line = "For more,\u00a0sign up\u00a0for the What\u2019s Working newsletter."
+    a = clean(around(line))
+    assert "newsletter" not in a.clean_text and [r.reason for r in a.removed] == ["promotion or teaser"]
+    assert a.removed[0].text == line  # recorded as written
+
+
+@pytest.mark.parametrize("line", ["h/t/: Independent Journal.", "H/T: Quartz", "h/t HuffPo", "Hat tip: The Hill."])
+def test_a_hat_tip_alone_on_its_line_is_a_source_credit(line):
+    a = clean(around(line))
+    assert line not in a.clean_text and [r.reason for r in a.removed] == ["source credit"]
+
+
+def test_a_shows_timetable_goes_and_a_story_sentence_about_an_airing_stays():
+    promo = "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern."
+    story = "The interview airs on CBS on Sunday at 7 p.m., the network said."
+    a = clean(around(promo) + "\n" + story)
+    assert promo not in a.clean_text and story in a.clean_text
+    assert [r.reason for r in a.removed] == ["promotion or teaser"]
+
+
+def test_an_editors_note_broken_over_lines_goes_whole_and_a_headline_after_a_note_stays():
+    note = ("Editor\u2019s note: Donald Trump regularly\nincites\npolitical violence and is a serial liar, rampant "
+            "xenophobe,\nracist, misogynist and birther who has\nrepeatedly pledged to ban all Muslims from\n"
+            "entering the U.S.")
+    a = clean(f"Title\n{BODY_A}\n\n{note}\n\n{BODY_B}")
+    assert "incites" not in a.clean_text and "entering the U.S." not in a.clean_text and BODY_B in a.clean_text
+    assert {r.reason for r in a.removed} == {"editor's note"} and len(a.removed) == 6
+    digest = "Correction: Making a Mockery of Money and Privacy\nLeonid Bershidsky, Bloomberg View: \u201cI know.\u201d"
+    b = clean(f"Title\n{BODY_A}\n\n{digest}\n\n{BODY_B}")
+    assert "Leonid Bershidsky" in b.clean_text  # the line after opens in upper case: no sentence carried on
+
+
+def test_on_a_letters_page_the_names_under_readers_comments_go_and_elsewhere_a_name_line_stays():
+    page = ("LETTERS.\nThe vote was a mistake, and the council knows it.\nHeather T. Remoff.\nArlington, Mass.\n"
+            "FACEBOOK.\nEnough with the emails! Who cares?\nChris Smith.\nThe FBI should stay out of this.\n"
+            "Vicki Venhuizen.\n")
+    a = clean("Title\n" + page)
+    assert "Chris Smith." not in a.clean_text and "Vicki Venhuizen." not in a.clean_text
+    assert "Enough with the emails!" in a.clean_text and "stay out of this." in a.clean_text
+    b = clean("Title\n" + BODY_A + "\nEnough with the emails! Who cares?\nChris Smith.\n" + BODY_B)
+    assert "Chris Smith." in b.clean_text  # no letter signed with a name and a place: no letters page

@@ -24,7 +24,7 @@ from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_t
                             is_dateline, sentence_like, speaks, split_lines)
 from .captions import CAPTION_CUES, CREDITED_CAPS_CAPTION, is_label_caption, label_captions_in_caption_style, label_of
 from .markup import markup_line
-from .runs import mark_caption_runs, mark_link_runs, widget_blocks
+from .runs import mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, widget_blocks
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
@@ -61,6 +61,7 @@ _PROMO_STRONG = _rx(r"^\W{0,3}stay tuned (?:to|for)\b|^\W{0,3}your (?:daily|week
                     r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
                     r"subscribe (?:to|for) (?:our|the)\b|enter your e-?mail(?: address)?\W*$|like (?:the|our|this) (?:facebook )?page\W*$|download (?:the|our)\b.{0,30}\bapp\b|"
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
+                    r"airs (?:on .{1,40} )?(?:weekdays|weeknights|daily|every (?:week)?day) from \d|"  # a show's timetable
                     r"on a mobile device\?|using a mobile device\?|mobile users\b|"
                     r"(?:video|content) is (?:restricted from playing|(?:not|no longer) available (?:to play|in your)|"
                     r"unavailable in your)|browser does not support (?:the |html5 )?video)")
@@ -135,9 +136,6 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
 _INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|see also|also read|also see|watch|related roundup|"
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
 _GLUED_RELATED = re.compile(r"^Related(?=[A-Z'\"\u2018\u201c])")
-_AD_HEAD = _rx(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| stories| ads)?|ads by google|"
-               r"promoted(?: links| stories| content)?|paid (?:content|links|partner content)|from our (?:sponsors|partners))"
-               r"\W{0,3}$")
 _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
@@ -147,10 +145,11 @@ _PLAY_VIDEO = _rx(r"^\W{0,3}play video\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
 _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
 # a source credit alone on its line: "[WSJ]", "[The Boston Globe]", "[h/t Mother Jones]", "[via CNN]", "via @JukinVideo",
-# "Via youtube.com", "Via Twitter: @josephbraude"; not "Via Yahoo News, she explains:", which opens a quoted passage
+# "Via youtube.com", "Via Twitter: @josephbraude", "h/t: Quartz"; not "Via Yahoo News, she explains:", which opens a
+# quoted passage
 _NAME_WORDS = r"(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
 _BRACKET_CREDIT = re.compile(rf"^\[\s*(?:(?i:h/t|hat tip|via|source\s*:)\s*[^\]]{{1,60}}|{_NAME_WORDS})\s*\]$")
-_VIA_CREDIT = re.compile(rf"^(?i:via)\s+(?:@\w+|[\w-]+(?:\.[\w-]+)+|{_NAME_WORDS}(?:\s*:\s*@\w+)?)\.?$")
+_VIA_CREDIT = re.compile(rf"^(?i:via|h/t/?:?|hat tip:?)\s+(?:@\w+|[\w-]+(?:\.[\w-]+)+|{_NAME_WORDS}(?:\s*:\s*@\w+)?)\.?$")
 _TWEET_SIGNATURE = re.compile(rf"^\W{{0,3}}[\u2014\u2013-]{{1,2}}\s*.{{1,60}}{TWEET_HANDLE_DATE}\s*$")  # alone on its line
 _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\W{0,3}$")  # "Twitter: @Milbank."
 # an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
@@ -338,26 +337,9 @@ def _mark_lists(ctx: Context, heads: set[int]) -> None:
             j += 1
 
 
-def _mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
-    """An ad block: an "Ads" / "Advertisement" / "Sponsored links" heading and the short lines that
-    follow it with no blank line between (ad titles, their domains, their one-line copy), where a blank
-    line sets the heading off from the text before it. A blank line or a longer line ends the block;
-    in a text whose paragraphs are not set off by blank lines the heading goes alone, since the next
-    short line may be the story's ("Advertisement\nBut it seems we may have all been caught ...")."""
-    for h, head in enumerate(ctx.lines):
-        if not _AD_HEAD.match(head.text):
-            continue
-        ctx.ad_items.add(h)
-        if ctx.gap(h) < 2:
-            continue
-        j = h + 1
-        while j < len(ctx.lines) and ctx.gap(j) == 1 and ctx.lines[j].n_words <= max_words:
-            ctx.ad_items.add(j)
-            j += 1
-
-
 _STYLED_CAPTION = LineRule("caption", "label caption in a captioned article", lambda ln, c: False)  # captions.py
 _WIDGET = LineRule("link_list", "page widget block", lambda ln, c: False)  # runs.widget_blocks
+_NOTE_TAIL = LineRule("editor_note", "editor's note", lambda ln, c: False)  # runs.note_tails
 
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
@@ -369,7 +351,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "link_list" in categories:
         _mark_lists(ctx, heads)
     if categories is None or "promo" in categories:
-        _mark_ad_blocks(ctx)
+        mark_ad_blocks(ctx)
     if categories is None or "byline" in categories:
         mark_signatures(ctx)
     if categories is None or "credit" in categories:
@@ -392,4 +374,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "link_list" in categories:
         widget = widget_blocks(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
         out = sorted(out + [(lines[i], _WIDGET) for i in widget], key=lambda x: x[0].index)
+    if categories is None or "editor_note" in categories:
+        tails = note_tails(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
+        out = sorted(out + [(lines[i], _NOTE_TAIL) for i in tails], key=lambda x: x[0].index)
     return out

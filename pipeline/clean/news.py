@@ -67,12 +67,13 @@ class NewsCleaner(BackendBase):
             if text:
                 removed.append(Removal(text=text, reason=reason, start=start + s, end=start + e))
 
+        view = body.replace("\u00a0", " ")  # the rules read a no-break space as a space (offsets stay)
         if self.line_categories:
-            for line, rule in classify_lines(body, self.line_categories):
+            for line, rule in classify_lines(view, self.line_categories):
                 nl = body.find("\n", line.end)
                 take(line.start, len(body) if nl < 0 else nl + 1, rule.reason)
         for rule in self.rules:
-            for m in rule.pattern.finditer(body):
+            for m in rule.pattern.finditer(view):
                 s, e = m.span()
                 if rule.whole_line:
                     s = body.rfind("\n", 0, s) + 1
@@ -80,7 +81,7 @@ class NewsCleaner(BackendBase):
                     e = len(body) if nl < 0 else nl + 1  # the line and its newline
                 take(s, e, rule.reason)
                 if rule.reason == "image credit" and not rule.whole_line:
-                    self._take_caption(body, s, e, take)
+                    self._take_caption(view, s, e, take)
         title = article.metadata.get(TITLE_META)  # a boilerplate first line the runner took off the title
         if title and not self.params.keep_title:
             removed.append(Removal(text=title["text"], reason=f"{title['reason']} (title line)", start=0,

@@ -1,7 +1,8 @@
-"""Runs of paragraphs that are not story text, though no one of them gives itself away: photo
-captions printed as unpunctuated sentences, and the titles of linked stories set between paragraphs.
-Both are found only in a text whose long paragraphs mostly close with a full stop (news as printed),
-and each run is two or more paragraphs set off by blank lines."""
+"""Runs of lines that are not story text, though no one of them gives itself away: photo captions printed
+as unpunctuated sentences and the titles of linked stories set between paragraphs (both only in a text whose
+long paragraphs mostly close with a full stop, news as printed, and each two or more paragraphs set off by
+blank lines), a page widget's fragments, an ad block under its heading, and the rest of an editor's note
+broken over lines."""
 from __future__ import annotations
 
 import re
@@ -150,3 +151,48 @@ def widget_blocks(ctx: Context, removed: dict[int, tuple[str, str]]) -> set[int]
         if widget and not any(ln.n_words >= 20 or (ln.n_words >= 10 and not _fragment(ln)) for ln in rest):
             out |= {ln.index for ln in rest if _fragment(ln)}
     return out
+
+
+def note_tails(ctx: Context, removed: dict[int, tuple[str, str]], longest: int = 8) -> set[int]:
+    """The rest of an editor's note broken over lines: after a removed note line that stops inside its
+    sentence, the short lines that carry the sentence on, up to the one that closes it ("Editor's note:
+    Donald Trump regularly" / "incites" / "political violence and is a serial liar, ..." / "entering the
+    U.S."). The line after the note opens in lower case, and nothing goes unless a line closes the sentence
+    within `longest` lines ("Correction: Making a Mockery of Money" over a quotation is a headline)."""
+    out: set[int] = set()
+    for i, (category, _) in removed.items():
+        nxt = ctx.lines[i + 1] if i + 1 < len(ctx.lines) else None
+        if category != "editor_note" or ctx.lines[i].terminal or nxt is None or not nxt.text[:1].islower():
+            continue  # the sentence carries on in lower case: "... regularly" / "incites"
+        run = []
+        for j in range(i + 1, min(i + 1 + longest, len(ctx.lines))):
+            if ctx.lines[j].n_words > 20 or j in removed or ctx.gap(j) > 1:
+                break
+            run.append(j)
+            if ctx.lines[j].terminal:
+                out.update(run)
+                break
+    return out
+
+
+_AD_HEAD = re.compile(r"^\W{0,3}(?:ads|advertisements?|sponsored(?: links| content| stories| ads)?|ads by google|"
+                      r"promoted(?: links| stories| content)?|paid (?:content|links|partner content)|from our (?:sponsors|partners))"
+                      r"\W{0,3}$", re.IGNORECASE)
+
+
+def mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
+    """An ad block: an "Ads" / "Advertisement" / "Sponsored links" heading and the short lines that
+    follow it with no blank line between (ad titles, their domains, their one-line copy), where a blank
+    line sets the heading off from the text before it. A blank line or a longer line ends the block;
+    in a text whose paragraphs are not set off by blank lines the heading goes alone, since the next
+    short line may be the story's ("Advertisement\nBut it seems we may have all been caught ...")."""
+    for h, head in enumerate(ctx.lines):
+        if not _AD_HEAD.match(head.text):
+            continue
+        ctx.ad_items.add(h)
+        if ctx.gap(h) < 2:
+            continue
+        j = h + 1
+        while j < len(ctx.lines) and ctx.gap(j) == 1 and ctx.lines[j].n_words <= max_words:
+            ctx.ad_items.add(j)
+            j += 1

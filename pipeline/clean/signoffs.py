@@ -45,6 +45,10 @@ def mark_signatures(ctx: Context) -> None:
             ctx.signatures.update({i, i + 1})
         elif m.group("dash") and i >= len(lines) - 3:
             ctx.signatures.add(i)
+    if ctx.signatures:  # a letters page: the names alone under readers' comments ("Chris Smith.") sign them too
+        ctx.signatures.update(i for i, ln in enumerate(lines) if i and lines[i - 1].terminal and ln.n_words <= 4
+                              and _SIGN_NAME.match(ln.text.strip()) and not _SIGN_NAME.match(ln.text.strip()).group("dash")
+                              and ln.text.split()[0].lower() not in NOT_NAME_START)
 
 
 # "Charlotte Meehan is playwright-in-residence at Wheaton College and ...": a name, then what the person is

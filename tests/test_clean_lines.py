@@ -712,3 +712,12 @@ def test_on_a_letters_page_the_names_under_readers_comments_go_and_elsewhere_a_n
     assert "Enough with the emails!" in a.clean_text and "stay out of this." in a.clean_text
     b = clean("Title\n" + BODY_A + "\nEnough with the emails! Who cares?\nChris Smith.\n" + BODY_B)
     assert "Chris Smith." in b.clean_text  # no letter signed with a name and a place: no letters page
+
+
+@pytest.mark.parametrize("name, place", [("Toni LeAnn Williams.", "Henderson, Nev."),
+                                         ("Mauricio Fraga-Rosenfeld.", "Washington, D.C."),
+                                         ("Kathleen McBride.", "Arlington, Mass.")])
+def test_a_letter_writers_name_with_a_capital_inside_signs_off_too(name, place):
+    a = clean(f"Title\n{BODY_A}\nThe council should have listened to its voters.\n{name}\n{place}\n")
+    assert name not in a.clean_text and place not in a.clean_text
+    assert {r.reason for r in a.removed} == {"sign-off (name and place)"}

@@ -21,7 +21,8 @@ _AGENCY_WRITERS = re.compile(r"(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?
                              r"[^\n]{0,300}?\b(?:contributed|reported)\b[^\n]{0,200}?\.(?=\s|$)")
 # a sign-off: a person's name alone on its line, closed by a full stop ("Heather T. Remoff.", "- Scott
 # Clement."), and the writer's place under it ("Arlington, Mass.", "Minneapolis.")
-_NAME = r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\u2019-]+){1,2}"  # "Heather T. Remoff", "Charlotte Meehan"
+_WORD = r"[A-Z][a-z'\u2019-]*[A-Z]?[a-z'\u2019-]+"  # "Remoff", "LeAnn", "McBride", "O'Brien"
+_NAME = _WORD + r"(?:\s+[A-Z]\.)?(?:\s+" + _WORD + r"){1,2}"  # "Heather T. Remoff", "Charlotte Meehan"
 # After a dash the full stop may go: "– Benjamin Fearnow" (only near the foot: mid-story, "--Mike Ditka" under
 # a quote names its speaker).
 _SIGN_NAME = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2}\s*)?" + _NAME + r"(?:,\s+(?:Jr|Sr|II|III)\.?)?(?(dash)\.?|\.)$")

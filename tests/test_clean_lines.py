@@ -721,3 +721,13 @@ def test_a_letter_writers_name_with_a_capital_inside_signs_off_too(name, place):
     a = clean(f"Title\n{BODY_A}\nThe council should have listened to its voters.\n{name}\n{place}\n")
     assert name not in a.clean_text and place not in a.clean_text
     assert {r.reason for r in a.removed} == {"sign-off (name and place)"}
+
+
+@pytest.mark.parametrize("line", ["For more, head to The Guardian.", "For more information, visit example-islands.de.",
+                                  "For more video news from The Huffington Post, check out this morning\u2019s newsbrief."])
+def test_a_for_more_pointer_elsewhere_goes_and_a_for_more_than_sentence_stays(line):
+    story = "For more than two decades, the network helped legitimize political issues, see the report."
+    two = "For more information on the listing, visit example-islands.de. The price is only available on application."
+    a = clean(around(line) + "\n" + story + "\n" + two)
+    assert line not in a.clean_text and story in a.clean_text and two in a.clean_text
+    assert [r.reason for r in a.removed] == ["promotion or teaser"]

@@ -202,9 +202,14 @@ def _is_pull_quote(line: Line, ctx: Context) -> bool:
 _EMBED_PROMPT = _rx(r"^\W{0,3}(?:take a look|have a look|check (?:it|this|them) out)\s*[:!.]?\s*$")
 
 
+# "For more, head to The Guardian.", "For more information, visit example.de.": a pointer elsewhere, one sentence
+_FOR_MORE = _rx(r"^\W{0,3}for more(?! than\b)\b[^.!?]{0,60}?\s(?:check out|head (?:on )?(?:over )?to|see|visit|read|try|"
+                r"go to|click|watch|sign up)\b")
+
+
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
-    if _EMBED_PROMPT.match(t):
+    if _EMBED_PROMPT.match(t) or (_FOR_MORE.match(t) and line.n_words <= 30 and not _sentence_break(t)):
         return True
     if _PROMO.match(t) and not sentence_like(line):
         return True

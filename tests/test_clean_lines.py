@@ -731,3 +731,11 @@ def test_a_for_more_pointer_elsewhere_goes_and_a_for_more_than_sentence_stays(li
     a = clean(around(line) + "\n" + story + "\n" + two)
     assert line not in a.clean_text and story in a.clean_text and two in a.clean_text
     assert [r.reason for r in a.removed] == ["promotion or teaser"]
+
+
+def test_two_sentences_closed_by_a_bracketed_credit_are_story_text_and_a_one_line_caption_is_not():
+    story = "One Steve Jobs movie isn't cool. You know what's cool? Another one that doesn't suck."
+    caption = "A man walks past a damaged building in the city on Monday."
+    a = clean(f"Title\n{BODY_A}\n\n{story} [Bloomberg]\n\n{caption} [Reuters]\n\n{BODY_B}")
+    assert story in a.clean_text and "[Bloomberg]" not in a.clean_text and caption not in a.clean_text
+    assert [r.reason for r in a.removed] == ["image credit", "photo caption", "image credit"]

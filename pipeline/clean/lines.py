@@ -178,7 +178,7 @@ _ABBREVIATIONS = frozenset({"sen", "rep", "gov", "gen", "col", "sgt", "lt", "cap
                             "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs"})
 
 
-def _sentence_break(text: str) -> bool:
+def sentence_break(text: str) -> bool:
     """A full stop (or ! ?) after a lower-case word, a digit or a bracket, then a capital: two sentences."""
     return any(m.group(1)[-1:] in ")0123456789" or (m.group(1)[-1:].islower() and m.group(1).lower() not in _ABBREVIATIONS)
                for m in _BREAK_AT.finditer(text))
@@ -209,7 +209,7 @@ _FOR_MORE = _rx(r"^\W{0,3}for more(?! than\b)\b[^.!?]{0,60}?\s(?:check out|head 
 
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
-    if _EMBED_PROMPT.match(t) or (_FOR_MORE.match(t) and line.n_words <= 30 and not _sentence_break(t)):
+    if _EMBED_PROMPT.match(t) or (_FOR_MORE.match(t) and line.n_words <= 30 and not sentence_break(t)):
         return True
     if _PROMO.match(t) and not sentence_like(line):
         return True
@@ -321,7 +321,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (ln.n_words <= 60 and bool(_PHOTO_TAIL.search(ln.text)))
              or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
-                 and not _sentence_break(_DATED_CAPTION.sub("", ln.text)))),
+                 and not sentence_break(_DATED_CAPTION.sub("", ln.text)))),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("section_label", "section label", _section_label),

@@ -17,7 +17,7 @@ from ..stage import BackendBase
 from ..types import Article, Removal
 from .boilerplate import CATEGORIES as PATTERN_CATEGORIES
 from .boilerplate import DEFAULT_RULES, compile_extra
-from .lines import LINE_CATEGORIES, classify_lines
+from .lines import LINE_CATEGORIES, sentence_break, classify_lines
 from .title import META_KEY as TITLE_META
 
 CATEGORIES = sorted(set(PATTERN_CATEGORIES) | set(LINE_CATEGORIES))
@@ -93,14 +93,15 @@ class NewsCleaner(BackendBase):
         article.removed = removed
 
     def _take_caption(self, body: str, s: int, e: int, take) -> None:
-        """A line that ends with an image credit is a photo caption."""
+        """A line that ends with an image credit is a photo caption, unless it reports speech or holds two
+        sentences ("One Steve Jobs movie isn't cool. You know what's cool? ... [Bloomberg]": story text)."""
         line_start = body.rfind("\n", 0, s) + 1
         nl = body.find("\n", e)
         line_end = len(body) if nl < 0 else nl
         if body[e:line_end].strip():
             return
         words = body[line_start:s].split()
-        if _REPORTED.search(body[line_start:s]):
+        if _REPORTED.search(body[line_start:s]) or sentence_break(body[line_start:s]):
             return  # "..., he added. Carl Court/Getty": an article sentence with a credit glued on
         if 0 < len(words) <= self.params.caption_max_words:
             take(line_start, s, "photo caption")

@@ -17,7 +17,7 @@ from ..stage import BackendBase
 from ..types import Article, Removal
 from .boilerplate import CATEGORIES as PATTERN_CATEGORIES
 from .boilerplate import DEFAULT_RULES, compile_extra
-from .lines import LINE_CATEGORIES, sentence_break, classify_lines
+from .lines import LINE_CATEGORIES, classify_lines, sentence_break
 from .title import META_KEY as TITLE_META
 
 CATEGORIES = sorted(set(PATTERN_CATEGORIES) | set(LINE_CATEGORIES))

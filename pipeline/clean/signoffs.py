@@ -35,7 +35,8 @@ NOT_NAME_START = {"the", "a", "an", "this", "that", "these", "those", "it", "he"
 
 def mark_signatures(ctx: Context) -> None:
     """A sign-off under a letter or column: a name line followed by a place line (both short, each
-    closed by a full stop), or a name line that opens with a dash. Both lines of a pair go."""
+    closed by a full stop), or a name line that opens with a dash. Both lines of a pair go; on a page
+    with such a pair (a letters page), a name line alone under a reader's comment goes too."""
     lines = ctx.lines
     for i, ln in enumerate(lines):
         m = _SIGN_NAME.match(ln.text.strip())
@@ -47,9 +48,11 @@ def mark_signatures(ctx: Context) -> None:
         elif m.group("dash") and i >= len(lines) - 3:
             ctx.signatures.add(i)
     if ctx.signatures:  # a letters page: the names alone under readers' comments ("Chris Smith.") sign them too
-        ctx.signatures.update(i for i, ln in enumerate(lines) if i and lines[i - 1].terminal and ln.n_words <= 4
-                              and _SIGN_NAME.match(ln.text.strip()) and not _SIGN_NAME.match(ln.text.strip()).group("dash")
-                              and ln.text.split()[0].lower() not in NOT_NAME_START)
+        for i, ln in enumerate(lines):
+            m = _SIGN_NAME.match(ln.text.strip())
+            if m and not m.group("dash") and i and lines[i - 1].terminal and ln.n_words <= 4 \
+                    and ln.text.split()[0].lower() not in NOT_NAME_START:
+                ctx.signatures.add(i)
 
 
 # "Charlotte Meehan is playwright-in-residence at Wheaton College and ...": a name, then what the person is

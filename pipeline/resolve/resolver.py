@@ -63,6 +63,7 @@ from .continuation import cue_continues_speaker
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
 from .named_body import body_named_before
+from .relayed import according_inner
 from .names import elect_before, elect_names, former_names, opens_an_organisation, person_named_by, surname_of_someone_else
 
 
@@ -382,7 +383,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     previous = (article.statements[i - 1], decided[-1]) if i and decided[-1] is not None else None
                     d = introduced_after_role(article, st, d, previous, persons, self.lex, self.title_vocab) \
                         or same_name_before(sp.text, d, done) or d
-            inner = inner_source(article.clean_text, st) if d.kind != "government" else None
+            inner = (inner_source(article.clean_text, st) or according_inner(article.clean_text, st)) \
+                if d.kind != "government" else None
             if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak
                 d = self._passed_on(inner, f"reported by {sp.text!r}", home, why, day, fallback, people) or d
             sp.government, sp.kind, sp.role, sp.reason = d.government, d.kind, d.role, d.reason

@@ -3,9 +3,11 @@
 Every dev-side gold set after govbench was annotated before the pipeline ran on it, and its first read was
 committed before any change was chosen on it (`benchmarks/results/<set>_first_read.json`). Pooled, those first
 reads are one more estimate of how the resolver does on unseen news, besides the frozen govbench test half; the
-same sets read now (`resolve_<set>_<now>.json`) show how much of the later gain on them is tuning.
+same sets read now (`resolve_<set>_<now>.json`, or one `bench_resolve_dev.py` output) show how much of the later
+gain on them is tuning.
 
     python scripts/first_reads.py --now session41 --out benchmarks/results/first_reads_session41.json
+    python scripts/first_reads.py --now benchmarks/results/resolve_dev_sets_session42.json --out ...
 """
 from __future__ import annotations
 
@@ -52,16 +54,21 @@ def pooled(rows: list[dict]) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--now", required=True, help="suffix of the current reads: resolve_<set>_<now>.json")
+    ap.add_argument("--now", required=True, help="suffix of the current reads (resolve_<set>_<now>.json), or a "
+                                                  "bench_resolve_dev.py output (.json) holding every set's")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
+    current = json.loads(Path(args.now).read_text(encoding="utf-8"))["sets"] if args.now.endswith(".json") else None
     first, now, sets = [], [], {}
     for name in SETS:
         f = _metrics(RESULTS / f"{name}_first_read.json")
         if f is None:
             print(f"{name}: no first read committed, left out", file=sys.stderr)
             continue
-        n = _metrics(RESULTS / f"resolve_{name}_{args.now}.json")
+        if current is not None:
+            n = counts(current[name]) if name in current else None
+        else:
+            n = _metrics(RESULTS / f"resolve_{name}_{args.now}.json")
         sets[name] = {"first_read": f, "now": n}
         first.append(f)
         if n is not None:

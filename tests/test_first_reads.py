@@ -31,3 +31,15 @@ def test_every_committed_first_read_is_pooled(tmp_path):
     assert sorted(report["sets"]) == sorted(committed) and len(committed) >= 7
     assert report["pooled_now"] is None  # no current read under that name
     assert report["pooled_first_reads"]["articles"] == sum(s["first_read"]["articles"] for s in report["sets"].values())
+
+
+def test_the_current_reads_may_come_from_one_bench_resolve_dev_output(tmp_path):
+    committed = [s for s in first_reads.SETS if (first_reads.RESULTS / f"{s}_first_read.json").is_file()]
+    row = {"articles": 10, "metrics": {k: 1 for k in first_reads.COUNTS}}
+    now = tmp_path / "resolve_dev_sets.json"
+    now.write_text(json.dumps({"sets": {s: row for s in committed}}))
+    out = tmp_path / "fr.json"
+    assert first_reads.main(["--now", str(now), "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert report["pooled_now"]["articles"] == 10 * len(committed)
+    assert all(s["now"]["governments_missed"] == 1 for s in report["sets"].values())

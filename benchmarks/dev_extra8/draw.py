@@ -26,11 +26,12 @@ LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3
             "dev_extra6", "dev_extra7")
 
 
-def draw(data: Path) -> list[dict]:
-    """dev_extra4's draw over what the labelled sets leave: PolNeAR only, with dev_extra5's signal."""
+def draw(data: Path, labelled: tuple[str, ...] = LABELLED, seed: int = SEED) -> list[dict]:
+    """dev_extra4's draw over what the labelled sets leave: PolNeAR only, with dev_extra5's signal (dev_extra9's
+    draw shares this with its own sets and seed)."""
     signal = runpy.run_path(str(ROOT / "benchmarks" / "dev_extra5" / "draw.py"))["government_speaks"]
     return runpy.run_path(str(ROOT / "benchmarks" / "dev_extra4" / "draw.py"))["draw"](
-        data, quota=QUOTA, labelled=LABELLED, seed=SEED, signal=tuple(QUOTA), has_signal=signal)
+        data, quota=QUOTA, labelled=labelled, seed=seed, signal=tuple(QUOTA), has_signal=signal)
 
 
 def main(argv=None) -> int:

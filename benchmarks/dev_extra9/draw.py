@@ -5,7 +5,7 @@ the other sets leave: a sentence with one of govbench's government words and one
 150-1,100 words, none in govbench, resolver_blind, dev_extra to dev_extra8, polnear_gov or an audit, in a seeded order (seed 9001).
 dev_extra8's first read was made before any choice of session 42, so this set, drawn and annotated then, is run
 through the pipeline only after that session's choices: its first read measures them on text none of them was
-chosen on. dev_extra4's draw does the work, with dev_extra5's signal.
+chosen on. dev_extra8's draw does the work.
 
 Not blind: earlier sessions read rule diffs on PolNeAR train and dev texts (never for what the resolver
 missed). A dev set after its first read: tune on it.
@@ -21,16 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SEED = 9001
-QUOTA = {"polnear": 36}
 LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5",
             "dev_extra6", "dev_extra7", "dev_extra8")
 
 
 def draw(data: Path) -> list[dict]:
-    """dev_extra4's draw over what the labelled sets leave: PolNeAR only, with dev_extra5's signal."""
-    signal = runpy.run_path(str(ROOT / "benchmarks" / "dev_extra5" / "draw.py"))["government_speaks"]
-    return runpy.run_path(str(ROOT / "benchmarks" / "dev_extra4" / "draw.py"))["draw"](
-        data, quota=QUOTA, labelled=LABELLED, seed=SEED, signal=tuple(QUOTA), has_signal=signal)
+    """dev_extra8's draw (PolNeAR 36 with its signal) over what the labelled sets leave, seed 9001."""
+    return runpy.run_path(str(ROOT / "benchmarks" / "dev_extra8" / "draw.py"))["draw"](data, labelled=LABELLED, seed=SEED)
 
 
 def main(argv=None) -> int:

@@ -739,3 +739,17 @@ def test_two_sentences_closed_by_a_bracketed_credit_are_story_text_and_a_one_lin
     a = clean(f"Title\n{BODY_A}\n\n{story} [Bloomberg]\n\n{caption} [Reuters]\n\n{BODY_B}")
     assert story in a.clean_text and "[Bloomberg]" not in a.clean_text and caption not in a.clean_text
     assert [r.reason for r in a.removed] == ["image credit", "photo caption", "image credit"]
+
+
+@pytest.mark.parametrize("signature", ['S.C. Rep. Jim Clyburn."', "- Vatican's deputy spokesman, Father Ciro Benedettini",
+                                       "Former NAACP president Ben Jealous."])
+def test_a_pull_quotes_signature_goes_with_it_and_a_story_line_after_it_stays(signature):
+    quote = '"It is now more important than ever that the president hear from the secretary on the trade deal'
+    body = (f"{BODY_B}\nThe group said in a statement: \u201cIt is now more important than ever that the president "
+            f"hear from the secretary on the trade deal,\u201d it added.\n")
+    a = clean(f"Title\n{BODY_A}\n{quote}\n{signature}\n{body}")
+    assert signature not in a.clean_text and "The group said in a statement" in a.clean_text
+    assert [r.reason for r in a.removed] == ["pull quote printed again in the text", "pull quote's signature"]
+    story = "Their priority in this election is choosing a president focused on the economy, she said."
+    b = clean(f"Title\n{BODY_A}\n{quote}\n{story}\n{body}")
+    assert story in b.clean_text

@@ -24,7 +24,8 @@ from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_t
                             is_dateline, sentence_like, speaks, split_lines)
 from .captions import CAPTION_CUES, CREDITED_CAPS_CAPTION, is_label_caption, label_captions_in_caption_style, label_of
 from .markup import markup_line
-from .runs import mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, widget_blocks
+from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
+                   widget_blocks)
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
@@ -326,7 +327,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("section_label", "section label", _section_label),
     LineRule("section_label", "no words", _no_words),
-    LineRule("pull_quote", "pull quote printed again in the text", _is_pull_quote),
+    LineRule("pull_quote", PULL_QUOTE, _is_pull_quote),
     LineRule("headline", "embedded headline", _embedded_headline),
 )
 
@@ -345,6 +346,7 @@ def _mark_lists(ctx: Context, heads: set[int]) -> None:
 _STYLED_CAPTION = LineRule("caption", "label caption in a captioned article", lambda ln, c: False)  # captions.py
 _WIDGET = LineRule("link_list", "page widget block", lambda ln, c: False)  # runs.widget_blocks
 _NOTE_TAIL = LineRule("editor_note", "editor's note", lambda ln, c: False)  # runs.note_tails
+_QUOTE_SIGNATURE = LineRule("pull_quote", "pull quote's signature", lambda ln, c: False)  # runs.quote_signatures
 
 def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tuple[Line, LineRule]]:
     """(line, rule) for every line of `text` a rule removes; `categories` limits the rules used."""
@@ -382,4 +384,7 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "editor_note" in categories:
         tails = note_tails(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
         out = sorted(out + [(lines[i], _NOTE_TAIL) for i in tails], key=lambda x: x[0].index)
+    if categories is None or "pull_quote" in categories:
+        signed = quote_signatures(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
+        out = sorted(out + [(lines[i], _QUOTE_SIGNATURE) for i in signed], key=lambda x: x[0].index)
     return out

@@ -1,8 +1,8 @@
 """Runs of lines that are not story text, though no one of them gives itself away: photo captions printed
 as unpunctuated sentences and the titles of linked stories set between paragraphs (both only in a text whose
 long paragraphs mostly close with a full stop, news as printed, and each two or more paragraphs set off by
-blank lines), a page widget's fragments, an ad block under its heading, and the rest of an editor's note
-broken over lines."""
+blank lines), a page widget's fragments, an ad block under its heading, the rest of an editor's note broken
+over lines, and a pull quote's signature."""
 from __future__ import annotations
 
 import re
@@ -196,3 +196,23 @@ def mark_ad_blocks(ctx: Context, max_words: int = 15) -> None:
         while j < len(ctx.lines) and ctx.gap(j) == 1 and ctx.lines[j].n_words <= max_words:
             ctx.ad_items.add(j)
             j += 1
+
+
+PULL_QUOTE = "pull quote printed again in the text"
+_SIGNATURE = re.compile(r"^(?:[-\u2014\u2013]{1,2}\s*)?[A-Z][\w.'\u2019-]*(?:\s+\S+){0,11}$")
+
+
+def quote_signatures(ctx: Context, removed: dict[int, tuple[str, str]]) -> set[int]:
+    """The line that signs a pull quote, right under it: who said it, in a few words and no sentence ("S.C. Rep.
+    Jim Clyburn.\"", "- Vatican's deputy spokesman, Father Ciro Benedettini", "Former NAACP president Ben
+    Jealous."). The quotation itself went as printed again in the text; its signature is no story line either."""
+    out: set[int] = set()
+    for i, (_, reason) in removed.items():
+        j = i + 1
+        if reason != PULL_QUOTE or j >= len(ctx.lines) or j in removed:
+            continue
+        ln = ctx.lines[j]
+        if ln.n_words <= 12 and not speaks(ln) and _SIGNATURE.match(ln.text.strip()) \
+                and not ln.text.rstrip().endswith(("?", "!", ":")):
+            out.add(j)
+    return out

@@ -378,13 +378,9 @@ def classify_lines(text: str, categories: Optional[set[str]] = None) -> list[tup
     if categories is None or "caption" in categories:
         styled = label_captions_in_caption_style(lines, ctx, {ln.index: r.reason for ln, r in out})
         out = sorted(out + [(lines[i], _STYLED_CAPTION) for i in styled], key=lambda x: x[0].index)
-    if categories is None or "link_list" in categories:
-        widget = widget_blocks(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
-        out = sorted(out + [(lines[i], _WIDGET) for i in widget], key=lambda x: x[0].index)
-    if categories is None or "editor_note" in categories:
-        tails = note_tails(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
-        out = sorted(out + [(lines[i], _NOTE_TAIL) for i in tails], key=lambda x: x[0].index)
-    if categories is None or "pull_quote" in categories:
-        signed = quote_signatures(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
-        out = sorted(out + [(lines[i], _QUOTE_SIGNATURE) for i in signed], key=lambda x: x[0].index)
+    # lines the removals so far give away (runs.py), each pass under its rule's category
+    for rule, find in ((_WIDGET, widget_blocks), (_NOTE_TAIL, note_tails), (_QUOTE_SIGNATURE, quote_signatures)):
+        if categories is None or rule.name in categories:
+            found = find(ctx, {ln.index: (r.name, r.reason) for ln, r in out})
+            out = sorted(out + [(lines[i], rule) for i in found], key=lambda x: x[0].index)
     return out

@@ -38,6 +38,7 @@ def mark_signatures(ctx: Context) -> None:
     closed by a full stop), or a name line that opens with a dash. Both lines of a pair go; on a page
     with such a pair (a letters page), a name line alone under a reader's comment goes too."""
     lines = ctx.lines
+    alone = []  # names under a paragraph with no place under them: readers' comments, if this is a letters page
     for i, ln in enumerate(lines):
         m = _SIGN_NAME.match(ln.text.strip())
         if not m or ln.n_words > 5 or ln.text.strip(" -\u2014\u2013").split()[0].lower() in NOT_NAME_START:
@@ -47,12 +48,10 @@ def mark_signatures(ctx: Context) -> None:
             ctx.signatures.update({i, i + 1})
         elif m.group("dash") and i >= len(lines) - 3:
             ctx.signatures.add(i)
+        elif not m.group("dash") and i and lines[i - 1].terminal and ln.n_words <= 4:
+            alone.append(i)
     if ctx.signatures:  # a letters page: the names alone under readers' comments ("Chris Smith.") sign them too
-        for i, ln in enumerate(lines):
-            m = _SIGN_NAME.match(ln.text.strip())
-            if m and not m.group("dash") and i and lines[i - 1].terminal and ln.n_words <= 4 \
-                    and ln.text.split()[0].lower() not in NOT_NAME_START:
-                ctx.signatures.add(i)
+        ctx.signatures.update(alone)
 
 
 # "Charlotte Meehan is playwright-in-residence at Wheaton College and ...": a name, then what the person is

@@ -56,14 +56,14 @@ from .places import place_owned
 from .world import country_groups, world_gazetteer, world_places
 from .context_only import drop_context_only
 from .decision import NEGATED, Decision, _country_of_earlier_speaker, _owned_by_other_country, _same_part, federal_only, monarchy_only, role_without_country
-from .mentions import (STANCE_PREFIX, person_entities, relayed_source, inner_source, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
+from .mentions import (STANCE_PREFIX, person_entities, whose_owner, without_speech_relative, _inside_word, _is_person, _inside_quotes, _paragraph_index, owner_attachment, _segments, _blank, _ordered_unique, _owner_countries, _is_bare, past_tenure)
 from .other_mentions import OtherMentions
 from .conjuncts import conjoined_decision
 from .continuation import cue_continues_speaker
 from .documents import document_author, issued_by_organisation
 from .introduced import introduced_after_role, same_name_before
 from .named_body import body_named_before
-from .relayed import according_inner
+from .relayed import according_inner, inner_source, relayed_source
 from .names import elect_before, elect_names, former_names, opens_an_organisation, person_named_by, surname_of_someone_else
 
 

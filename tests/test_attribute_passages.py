@@ -360,6 +360,28 @@ def test_withholding_withdrawing_or_sentencing_is_an_act(stages):
     assert [s.text for s in a.governments["United Kingdom"].statements] == ["the trial was unfair"]
 
 
+TOPICS = """Strikes in Syria
+Russian President Vladimir Putin discussed Ukraine with reporters on Friday. The Foreign Ministry's spokeswoman railed about Washington's propensity for sanctions. The Russian Defence Ministry referred to the bases as American outposts.
+
+"We will not be intimidated," Israeli Defence Minister Moshe Yaalon told reporters.
+
+The Kremlin said the sanctions were counterproductive.
+"""
+
+
+def test_a_topic_or_an_addressee_alone_is_found_but_not_listed_as_a_government_statement(stages):
+    """'discussed Ukraine', 'railed about X', 'told reporters': the cue's object with no verb names what was
+    spoken about or to whom (cues.yaml topic_verbs, or "about" in the cue), not what was said (session 43)."""
+    a = run(stages, TOPICS, "topics", date="2015-12-19")
+    for words in ("Ukraine", "Washington's propensity for sanctions"):
+        assert by_content(a, words).category == "topic", words
+    assert by_content(a, "We will not be intimidated").category == "speech"  # the quote, not "reporters"
+    assert by_content(a, "the bases as American outposts").category == "speech"  # "X as Y" says what X is
+    assert by_content(a, "the sanctions were counterproductive").category == "speech"
+    assert [s.text for s in a.governments["Russia"].statements] == ["the bases as American outposts",
+                                                                     "the sanctions were counterproductive"]
+
+
 DATELINE_COLON = """Militant named
 LONDON: "Jihadi John", the masked militant, was named on Thursday as a Londoner.
 

@@ -136,6 +136,7 @@ class RuleAttributor(BackendBase):
         self.nouns = frozenset(lex.get("speech_nouns", ()))
         self.thoughts = frozenset(lex.get("thought_verbs", ()))
         self.actions = frozenset(lex.get("action_verbs", ()))
+        self.topics = frozenset(lex.get("topic_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
         self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra,
                                       self.nouns | lex.get("medium_nouns", frozenset()),
@@ -181,6 +182,14 @@ class RuleAttributor(BackendBase):
         return self.finder.is_cue(tok)
 
     # ------------------------------------------------------------ output
+    def _names_a_topic(self, c: Candidate, doc: Any, head: str) -> bool:
+        """'was asked about the reports', 'told reporters': a content with no verb that is the object of a
+        topic cue (cues.yaml topic_verbs, or any cue with "about") names a topic or an addressee, not words.
+        "referred to the islands as Chinese bases" stays: "X as Y" says what X is, as "described X as Y" does."""
+        if any(doc[i].pos_ in ("VERB", "AUX") or doc[i].lower_ == "as" for i in c.content):
+            return False
+        return head in self.topics or any(doc[i].lower_ == "about" for i in c.cue)
+
     def _to_statement(self, c: Candidate, doc: Any, text: str, quotes: list[Quote]) -> Optional[Statement]:
         pieces = char_runs(doc, c.content, text) + list(c.extra)
         pieces = merge_spans([trim(text, a, b) for a, b in pieces])
@@ -214,6 +223,8 @@ class RuleAttributor(BackendBase):
             category = "thought"
         elif head in self.actions:
             category = "action"
+        elif not touches and not c.extra and self._names_a_topic(c, doc, head):
+            category = "topic"
         return Statement(text=text[start:end], char_start=start, char_end=end, type=kind, speaker=speaker,
                          cue=text[cue0:cue1] if cue0 >= 0 else None, cue_start=cue0, cue_end=cue1,
                          content_spans=pieces, category=category)

@@ -206,7 +206,13 @@ def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):
     ("has never formally accused", "its important, oil-rich ally of complicity", False),
     ("declined", "to specify the nature of those discussions", True),  # the refused act, however long
     ("refused", "to answer questions on who Cameron would like to see win in November", True),
-    ("declined", "to say whether the talks would resume", False),  # the clause it keeps
+    ("declined", "to say whether the talks would resume", True),  # the question it leaves open (session 43)
+    ("did not say", "where the attacks occurred", True),
+    ("could not say", "exactly how the former prisoner tried to reach the Taliban", True),
+    ("declined", "to confirm or deny that the reported name was known", False),  # dev_extra's gold counts it
+    ("declined", "to provide details of the unit that took part in the raid", True),  # the refused act
+    ("declined", "to directly respond to a question about the schedule", True),
+    ("refused", "to negotiate with the militants over the hostages", False),  # an act refused: a position
     ("declined", "to say that the deal was dead", False),
     ("asked", "to remain anonymous", True),  # a request not to be named
     ("requested", "anonymity", True),

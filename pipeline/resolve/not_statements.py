@@ -15,8 +15,15 @@ _REFUSAL_TEXT = re.compile(r"^\W*(?:(?:to\s+)?(?:comment|discuss|say|speak|elabo
 
 
 # the act a refusal cue refuses, whatever follows it: "to specify ...", "to answer questions on ..."
-_REFUSED_ACT = re.compile(r"^\W*to\s+(?:publicly\s+|immediately\s+)?(?:specify|answer|detail|disclose|reveal|name|identify|"
-                          r"comment|discuss|elaborate|confirm|say|speak|respond)\b", re.IGNORECASE)
+_REFUSED_ACT = re.compile(r"^\W*to\s+(?:\w+ly\s+)?(?:specify|answer|detail|disclose|reveal|name|identify|"
+                          r"comment|discuss|elaborate|confirm|say|speak|respond|provide|give|address)\b", re.IGNORECASE)
+
+
+# what a refusal leaves open: "did not say where the attacks occurred", "could not say exactly how ...", "declined to
+# say if ...": the speaker said nothing about it (session 43). "declined to confirm or deny that ..." stays: the gold
+# of dev_extra counts one as a statement
+_LEFT_OPEN = re.compile(r"^\W*(?:to\s+(?:\w+ly\s+)?(?:say|comment\s+on|confirm|specify|disclose|reveal|discuss|explain)\s+)?"
+                        r"(?:exactly\s+|precisely\s+)?(?:whether|if|where|how|why|what|when|who|which)\b", re.IGNORECASE)
 
 
 # the refused act in the cue itself, negated: "not commenting on", "could not immediately confirm",
@@ -32,9 +39,14 @@ _ANONYMITY = re.compile(r"^\W*(?:not\s+)?to\s+(?:remain|stay|be|go)\s+(?:named|i
                         r"due|until)\b)|^\W*anonymity\W*$", re.IGNORECASE)  # not "to be named envoy to the talks"
 
 
+# the refused act's own clause, which may say something: "declined to say that the deal was dead"
+_SAID_CLAUSE = re.compile(r"^\W*to\s+(?:\w+ly\s+)?\w+(?:\s+or\s+\w+)?\s+(?:that|whether|if|how|why)\b", re.IGNORECASE)
+
+
 def is_refusal(st) -> bool:
     """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a short
-    content that is itself the refused act counts ("declined to say whether ..." keeps its clause).
+    content that is itself the refused act counts, or the question it leaves open ("declined to say whether ...");
+    "declined to say that ..." keeps its clause.
     So is a request not to be named ("an army officer asked to remain anonymous")."""
     cue = (st.cue or "").strip()
     text = st.text.strip()
@@ -42,8 +54,9 @@ def is_refusal(st) -> bool:
         return True
     if _REFUSAL_IN_CUE.search(cue) and len(text.split()) <= 8 and not re.match(r"\W*that\b", text, re.IGNORECASE):
         return True  # "are not commenting publicly on | the reports", "did not release | his name"
-    if _REFUSAL_CUE.match(cue) and _REFUSED_ACT.match(text) and not re.search(r"\b(?:that|whether|if|how|why)\b", text,
-                                                                                re.IGNORECASE):
+    if _REFUSAL_CUE.match(cue) and _LEFT_OPEN.match(text):
+        return True  # "did not say where ...", "declined to say whether ...": nothing said
+    if _REFUSAL_CUE.match(cue) and _REFUSED_ACT.match(text) and not _SAID_CLAUSE.match(text):
         return True  # "declined to specify the nature of those discussions", "refused to answer questions on ..."
     return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 

@@ -350,6 +350,22 @@ The British Foreign Office said the trial was unfair.
 """
 
 
+ORDERS = """Visa review
+President Obama has ordered a review of the K-1 visa program. The farm has been ordered by the CDC to quarantine its flock.
+
+The State Department said the review would take weeks.
+"""
+
+
+def test_an_order_is_an_act(stages):
+    """'ordered a review', 'has been ordered by the CDC to quarantine': an order is an act, as an authorization is
+    (session 43; 14 government statements on the FNC-1 pool, PolNeAR and NeuS texts, every one an order given)."""
+    a = run(stages, ORDERS, "orders", date="2015-12-14")
+    for words in ("a review of the K-1 visa program", "to quarantine its flock"):
+        assert by_content(a, words).category == "action", words
+    assert [s.text for s in a.governments["United States"].statements] == ["the review would take weeks"]
+
+
 def test_withholding_withdrawing_or_sentencing_is_an_act(stages):
     """Act verbs read off the cues of government statements on the FNC-1 train, PolNeAR and audit texts (session 36)."""
     a = run(stages, WITHHOLDS, "withholds", date="2016-04-26")

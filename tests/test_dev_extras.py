@@ -1,6 +1,6 @@
-"""benchmarks/dev_extra to dev_extra9: none of their articles is in govbench,
+"""benchmarks/dev_extra to dev_extra10: none of their articles is in govbench,
 resolver_blind, polnear_gov, an audit or an earlier set, one text per NeuS event and FNC-1 story (dev_extra and
-dev_extra2: govbench's and resolver_blind's included; dev_extra3 to dev_extra9: none of govbench's stories),
+dev_extra2: govbench's and resolver_blind's included; dev_extra3 to dev_extra10: none of govbench's stories),
 each with a reference in the govbench format (checked against its text when the public data is here)."""
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ SETS = [("dev_extra", 34, ("govbench", "resolver_blind")), ("dev_extra2", 30, ("
         ("dev_extra8", 36, ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4",
                             "dev_extra5", "dev_extra6", "dev_extra7")),
         ("dev_extra9", 36, ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4",
-                            "dev_extra5", "dev_extra6", "dev_extra7", "dev_extra8"))]
+                            "dev_extra5", "dev_extra6", "dev_extra7", "dev_extra8")),
+        ("dev_extra10", 22, ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4",
+                             "dev_extra5", "dev_extra6", "dev_extra7", "dev_extra8", "dev_extra9"))]
 
 
 @pytest.mark.parametrize("name,size,other_sets", SETS)

@@ -60,8 +60,10 @@ class Statement:
     # Content may be discontinuous ("...," he said, "..."): every piece.
     content_spans: list[tuple[int, int]] = field(default_factory=list)
     # speech (said, told, announced, "according to"), thought (a belief, plan or perception
-    # the article ascribes: "is expected to", "plans to", "views X as") or action ("authorized",
-    # "signed"); only speech is reported under a government by default (resolve.governments_from).
+    # the article ascribes: "is expected to", "plans to", "views X as"), action ("authorized",
+    # "signed", "ordered") or topic (what was spoken about or to whom, alone: "asked about the
+    # reports", "told reporters"); only speech is reported under a government by default
+    # (resolve.governments_from).
     category: str = "speech"
 
     def to_json(self) -> dict[str, Any]:

@@ -32,7 +32,8 @@ class ResolveParams(Params):
     date: Optional[str] = None
     # which statements a government gets: "speech" (said, told, announced...) or "all"
     # (also beliefs, plans and perceptions ascribed to it: "Seoul plans to", "is expected to";
-    # and acts the attribute stage found as cues: "authorized air strikes", "signed an order")
+    # acts the attribute stage found as cues: "authorized air strikes", "signed an order";
+    # and topics alone: "was asked about the reports", "told reporters")
     governments_from: Literal["speech", "all"] = "speech"
     # kinds of state bodies and offices, non-government words, irregular demonyms (bodies.py)
     bodies: ConfigPath = DEFAULT_BODIES

@@ -19,6 +19,10 @@ _REFUSED_ACT = re.compile(r"^\W*to\s+(?:\w+ly\s+)?(?:specify|answer|detail|discl
                           r"comment|discuss|elaborate|confirm|say|speak|respond|provide|give|address)\b", re.IGNORECASE)
 
 
+# the refused act's own clause, which may say something: "declined to say that the deal was dead"
+_SAID_CLAUSE = re.compile(r"^\W*to\s+(?:\w+ly\s+)?\w+(?:\s+or\s+\w+)?\s+(?:that|whether|if|how|why)\b", re.IGNORECASE)
+
+
 # what a refusal leaves open: "did not say where the attacks occurred", "could not say exactly how ...", "declined to
 # say if ...": the speaker said nothing about it (session 43). "declined to confirm or deny that ..." stays: the gold
 # of dev_extra counts one as a statement
@@ -39,14 +43,10 @@ _ANONYMITY = re.compile(r"^\W*(?:not\s+)?to\s+(?:remain|stay|be|go)\s+(?:named|i
                         r"due|until)\b)|^\W*anonymity\W*$", re.IGNORECASE)  # not "to be named envoy to the talks"
 
 
-# the refused act's own clause, which may say something: "declined to say that the deal was dead"
-_SAID_CLAUSE = re.compile(r"^\W*to\s+(?:\w+ly\s+)?\w+(?:\s+or\s+\w+)?\s+(?:that|whether|if|how|why)\b", re.IGNORECASE)
-
-
 def is_refusal(st) -> bool:
-    """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a short
-    content that is itself the refused act counts, or the question it leaves open ("declined to say whether ...");
-    "declined to say that ..." keeps its clause.
+    """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a content that is
+    itself the refused act counts ("declined to specify ..."), or the question the refusal leaves open ("did
+    not say where ...", "declined to say whether ..."); "declined to say that ..." keeps its clause.
     So is a request not to be named ("an army officer asked to remain anonymous")."""
     cue = (st.cue or "").strip()
     text = st.text.strip()

@@ -8,7 +8,8 @@ stages), then the resolve stage, and scores every article with the attribution m
 ``score_article``: governments found, missed and invented, statement precision and recall, and
 the share of gold snippets that end up under the right government (micro recall). Each error is
 put in one failure class of issue 11 (``pipeline.resolve.error_classes``) so that a change can be
-counted class by class. ``--details`` writes one line per error for reading.
+counted class by class. ``--details`` writes one line per error for reading, and one per statement
+listed under a government that matches none of its gold snippets (precision's errors, unclassed).
 
 The articles come from ``python -m pipeline.datasets.govbench`` (runs/govbench/articles/<split>).
 """
@@ -193,7 +194,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                                                             "results) on this split instead of resolving")
     args = p.parse_args(argv)
 
-    from .error_classes import by_kind, classify_errors
+    from .error_classes import by_kind, classify_errors, unmatched_statements
 
     art_dir = Path(args.articles or ROOT / "runs" / "govbench" / "articles" / args.split)
     ref_dir = Path(args.references or ROOT / "benchmarks" / "govbench" / "references" / args.split)
@@ -217,6 +218,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                                          Path(args.frozen) if args.frozen else None)
     metrics, records = evaluate(articles, references, cfg)
     errors = classify_errors(records)
+    unmatched = unmatched_statements(records)
     counts: dict[str, int] = {}
     for e in errors:
         counts[e["class"]] = counts.get(e["class"], 0) + 1
@@ -234,9 +236,12 @@ def main(argv: Optional[list[str]] = None) -> int:
         "metrics": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in metrics.items()},
         "errors_by_class": dict(sorted(counts.items())),
         "errors_by_class_and_kind": by_kind(errors),
+        "unmatched_statements": len(unmatched),
         "error_units": {"missed": "a speaking gold government absent from the output",
                         "invented": "an output government that does not speak in the gold",
-                        "snippet": "a gold snippet not matched under its government"},
+                        "snippet": "a gold snippet not matched under its government",
+                        "unmatched_statement": "a statement under a government that matches none of its gold "
+                                               "snippets (counted, and listed in --details)"},
     }
     text = json.dumps(summary, indent=2, ensure_ascii=False)
     print(text)
@@ -246,7 +251,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         path = Path(args.details)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
-            for e in errors:
+            for e in errors + unmatched:
                 fh.write(json.dumps(e, ensure_ascii=False) + "\n")
     return 0
 

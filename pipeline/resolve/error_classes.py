@@ -128,6 +128,31 @@ def classify_errors(records: list[dict]) -> list[dict]:
     return out
 
 
+def unmatched_statements(records: list[dict], threshold: float = 0.5) -> list[dict]:
+    """The statements listed under a government that cover none of that government's gold snippets, as the
+    attribution metric's statement precision counts them: its errors, one dict each, for reading. They are not
+    classed: most are a statement the gold does not count (a topic, a refusal, an act), some a government the
+    gold does not have (``gold_speaks`` false) or a snippet of another government (``another_government``)."""
+    from ..evaluate.metrics.attribution.scores import covers
+
+    out = []
+    for rec in records:
+        a, ref = rec["article"], rec["reference"]
+        gold = {g: [t for t in (overlap_tokens(s) for s in e.get("statements") or [] if s) if t]
+                for g, e in (ref.get("governments") or {}).items()}
+        everyone = [t for snips in gold.values() for t in snips]
+        for gov, res in a.governments.items():
+            for st in res.statements:
+                toks = overlap_tokens(st.text)
+                if any(covers(s, toks, threshold) for s in gold.get(gov, [])):
+                    continue
+                out.append({"id": a.id, "error": "unmatched_statement", "government": gov,
+                            "gold_speaks": bool(gold.get(gov)),
+                            "another_government": any(covers(s, toks, threshold) for s in everyone),
+                            "category": st.category, **_statement_view(st)})
+    return out
+
+
 def by_kind(errors: list[dict]) -> dict[str, dict[str, int]]:
     """{class: {missed, invented, snippet}} counts."""
     out: dict[str, dict[str, int]] = {}

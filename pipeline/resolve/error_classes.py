@@ -133,23 +133,20 @@ def unmatched_statements(records: list[dict], threshold: float = 0.5) -> list[di
     attribution metric's statement precision counts them: its errors, one dict each, for reading. They are not
     classed: most are a statement the gold does not count (a topic, a refusal, an act), some a government the
     gold does not have (``gold_speaks`` false) or a snippet of another government (``another_government``)."""
-    from ..evaluate.metrics.attribution.scores import covers
+    from ..evaluate.metrics._inputs import attribution_reference
+    from ..evaluate.metrics.attribution.scores import covers, snippet_tokens, uncovered
 
     out = []
     for rec in records:
         a, ref = rec["article"], rec["reference"]
-        gold = {g: [t for t in (overlap_tokens(s) for s in e.get("statements") or [] if s) if t]
-                for g, e in (ref.get("governments") or {}).items()}
+        gold = snippet_tokens(attribution_reference(ref.get("governments") or {}))  # as score_article reads it
         everyone = [t for snips in gold.values() for t in snips]
-        for gov, res in a.governments.items():
-            for st in res.statements:
-                toks = overlap_tokens(st.text)
-                if any(covers(s, toks, threshold) for s in gold.get(gov, [])):
-                    continue
-                out.append({"id": a.id, "error": "unmatched_statement", "government": gov,
-                            "gold_speaks": bool(gold.get(gov)),
-                            "another_government": any(covers(s, toks, threshold) for s in everyone),
-                            "category": st.category, **_statement_view(st)})
+        mine = {g: [overlap_tokens(st.text) for st in res.statements] for g, res in a.governments.items()}
+        for gov, i in uncovered(mine, gold, threshold):
+            st = a.governments[gov].statements[i]
+            out.append({"id": a.id, "error": "unmatched_statement", "government": gov, "gold_speaks": bool(gold.get(gov)),
+                        "another_government": any(covers(s, mine[gov][i], threshold) for s in everyone),
+                        "category": st.category, **_statement_view(st)})
     return out
 
 

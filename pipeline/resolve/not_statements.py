@@ -54,11 +54,13 @@ def is_refusal(st) -> bool:
         return True
     if _REFUSAL_IN_CUE.search(cue) and len(text.split()) <= 8 and not re.match(r"\W*that\b", text, re.IGNORECASE):
         return True  # "are not commenting publicly on | the reports", "did not release | his name"
-    if _REFUSAL_CUE.match(cue) and _LEFT_OPEN.match(text):
+    if not _REFUSAL_CUE.match(cue):
+        return False
+    if _LEFT_OPEN.match(text):
         return True  # "did not say where ...", "declined to say whether ...": nothing said
-    if _REFUSAL_CUE.match(cue) and _REFUSED_ACT.match(text) and not _SAID_CLAUSE.match(text):
+    if _REFUSED_ACT.match(text) and not _SAID_CLAUSE.match(text):
         return True  # "declined to specify the nature of those discussions", "refused to answer questions on ..."
-    return bool(_REFUSAL_CUE.match(cue)) and bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
+    return bool(_REFUSAL_TEXT.match(text)) and len(text.split()) <= 6
 
 
 # "Asked whether ..., the spokesman said", "When asked if she knew ...": an indirect question after the cue

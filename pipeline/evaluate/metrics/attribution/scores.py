@@ -40,6 +40,23 @@ def _by_gov(item, with_stance=False):
     return out
 
 
+def _snippet_tokens(by_gov):
+    return {g: [t for t in (overlap_tokens(s) for s in e["statements"]) if t] for g, e in by_gov.items()}
+
+
+def snippet_tokens(ref):
+    """Government -> the overlap tokens of each of its gold snippets (empty snippets dropped), from a
+    ``references`` item."""
+    return _snippet_tokens(_by_gov(ref))
+
+
+def uncovered(p_toks, r_toks, threshold):
+    """(government, index) of each predicted statement (``p_toks``: government -> token lists) that covers
+    none of its government's gold snippets (``r_toks``): what statement precision counts wrong."""
+    return [(g, i) for g, sts in p_toks.items() for i, st in enumerate(sts)
+            if not any(covers(s, st, threshold) for s in r_toks.get(g, []))]
+
+
 def score_article(pred, ref, threshold=0.5):
     p = _by_gov(pred)
     r = _by_gov(ref, with_stance=True)
@@ -49,14 +66,14 @@ def score_article(pred, ref, threshold=0.5):
 
     p_toks = {g: [overlap_tokens(s) for s in e["statements"]] for g, e in p.items()}
     all_p = [t for ts in p_toks.values() for t in ts]
-    r_toks = {g: [t for t in (overlap_tokens(s) for s in e["statements"]) if t] for g, e in r.items()}
+    r_toks = _snippet_tokens(r)
     all_r = [t for ts in r_toks.values() for t in ts]
 
     n_snip = len(all_r)
     matched = sum(1 for g, snips in r_toks.items() for s in snips if any(covers(s, st, threshold) for st in p_toks.get(g, [])))
     matched_any = sum(1 for s in all_r if any(covers(s, st, threshold) for st in all_p))
     n_pred = len(all_p)
-    correct = sum(1 for g, sts in p_toks.items() for st in sts if any(covers(s, st, threshold) for s in r_toks.get(g, [])))
+    correct = n_pred - len(uncovered(p_toks, r_toks, threshold))
     correct_any = sum(1 for st in all_p if any(covers(s, st, threshold) for s in all_r))
     return {
         "num_predicted_statements": n_pred,

@@ -45,7 +45,8 @@ def _one(name: str, bench_args: list[str], cache: Path) -> dict:
         if rc != 0:
             raise SystemExit(f"{name}: python -m pipeline.resolve.bench {' '.join(bench_args)} failed ({rc})")
         data = json.loads(out.read_text(encoding="utf-8"))
-    return {"articles": data["articles"], "metrics": data["metrics"], "errors_by_class": data["errors_by_class"]}
+    return {"articles": data["articles"], "metrics": data["metrics"], "errors_by_class": data["errors_by_class"],
+            "unmatched_statements": data.get("unmatched_statements")}
 
 
 def measure(overrides: list[str], cache: Path) -> dict:

@@ -1,6 +1,6 @@
-"""benchmarks/dev_extra to dev_extra10: none of their articles is in govbench,
+"""benchmarks/dev_extra to dev_extra11: none of their articles is in govbench,
 resolver_blind, polnear_gov, an audit or an earlier set, one text per NeuS event and FNC-1 story (dev_extra and
-dev_extra2: govbench's and resolver_blind's included; dev_extra3 to dev_extra10: none of govbench's stories),
+dev_extra2: govbench's and resolver_blind's included; dev_extra3 to dev_extra11: none of govbench's stories),
 each with a reference in the govbench format (checked against its text when the public data is here)."""
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ def _jsonl(path: Path) -> list[dict]:
 
 # each set's size; every set avoids govbench, resolver_blind and every set before it
 _SIZES = [("dev_extra", 34), ("dev_extra2", 30), ("dev_extra3", 40), ("dev_extra4", 37), ("dev_extra5", 40),
-          ("dev_extra6", 40), ("dev_extra7", 35), ("dev_extra8", 36), ("dev_extra9", 36), ("dev_extra10", 22)]
+          ("dev_extra6", 40), ("dev_extra7", 35), ("dev_extra8", 36), ("dev_extra9", 36), ("dev_extra10", 22),
+          ("dev_extra11", 33)]
 SETS = [(name, size, ("govbench", "resolver_blind", *(n for n, _ in _SIZES[:i]))) for i, (name, size) in enumerate(_SIZES)]
 
 
@@ -62,7 +63,8 @@ def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path, name):
 
 
 @pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data")
-def test_dev_extra3_shares_no_story_with_govbench_and_takes_one_body_per_story():
+@pytest.mark.parametrize("name,size", [("dev_extra3", 40), ("dev_extra11", 33)])
+def test_an_fnc1_set_shares_no_story_with_govbench_and_takes_one_body_per_story(name, size):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("dev_extra_draw", ROOT / "benchmarks" / "dev_extra" / "draw.py")
@@ -70,6 +72,6 @@ def test_dev_extra3_shares_no_story_with_govbench_and_takes_one_body_per_story()
     spec.loader.exec_module(dx)
     group_of = {c["id"]: c.get("group", c["id"]) for c in dx.candidates(DATA, dx._load(
         "govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))}
-    mine = [group_of[r["id"]] for r in _jsonl(ROOT / "benchmarks" / "dev_extra3" / "manifest.jsonl")]
+    mine = [group_of[r["id"]] for r in _jsonl(ROOT / "benchmarks" / name / "manifest.jsonl")]
     govbench = {group_of.get(r["id"], r["id"]) for r in _jsonl(ROOT / "benchmarks" / "govbench" / "manifest.jsonl")}
-    assert len(mine) == len(set(mine)) == 40 and not set(mine) & govbench
+    assert len(mine) == len(set(mine)) == size and not set(mine) & govbench

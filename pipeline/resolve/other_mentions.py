@@ -41,6 +41,8 @@ class OtherMentions:
     def _passed_on(self, source: str, via: str, home, why, day, fallback, people) -> Optional[Decision]:
         """The decision for a source another speaker passes on, when it is a government (else None)."""
         r = self.decide(source, home, why, day, fallback, people)
+        if r.kind == "unknown" and people:  # "Francis made clear ..., according to Reuters": "Pope Francis"
+            r = self._via_other_mention(source, r, people, home, why, day, fallback)
         if r.kind != "government":
             return None
         return r.restated(f"{source!r}, {via}: {r.reason}")

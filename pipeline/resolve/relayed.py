@@ -85,9 +85,11 @@ def inner_source(text: str, statement: Any) -> Optional[str]:
 
 
 _VERB = (r"(?:said|says|told|tells|added|adds|made clear|insisted|insists|denied|denies|confirmed|confirms|"
-         r"announced|announces|warned|warns|explained|noted|declared|stated|wrote|tweeted)")
+         r"announced|announces|warned|warns|explained|noted|declared|stated|wrote|tweeted|reported|reports|"
+         # "According to CNN, FBI officials overseeing the probe now expect ...": a belief is a statement
+         r"believe|believes|expect|expects|suspect|suspects)")
 _NP = r"((?:the\s+|an?\s+)?[A-Za-z][^,.;:!?\"\u201c\u201d\n]{1,80}?)"
-_CLOSE = r"[,.!?\u2026]?[\"\u201d]\s*,?\s*"
+_CLOSE = r"(?<=\S)[,.!?\u2026]?[\"\u201d]\s*,?\s*"  # a closing mark: text right before it, never an opening one
 # '...," the pope told reporters' / '...," said the leader of the Catholic Church' / 'Francis made clear that ...'
 _AFTER_QUOTE = re.compile(_CLOSE + _NP + r"\s+" + _VERB + r"\b")
 _VERB_FIRST = re.compile(_CLOSE + _VERB + r"\s+" + _NP + r"\s*(?:,|\.|$)")

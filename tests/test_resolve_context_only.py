@@ -10,7 +10,11 @@ from test_resolve_coref import article, govs
 ABOUT_MEXICO = "Mexico has searched for the students. Mexico's people marched. Families across Mexico wait."
 
 
-@pytest.mark.parametrize("mention", ["Authorities", "state authorities", "One security official", "A police spokesman"])
+@pytest.mark.parametrize("mention", ["Authorities", "state authorities", "One security official", "A police spokesman",
+                                     # a name with the role adds no country
+                                     "RP Solanki, an official at the station", "Juan Perez, a police spokesman",
+                                     # a body a city has too ties nothing to the state
+                                     "A senior administration official"])
 def test_a_generic_role_alone_makes_no_government_speak(resolver, mention):
     a = article([ABOUT_MEXICO, f"{mention} said the graves were found."], [(mention, "the graves were found")])
     assert govs(resolver, a) == [None]
@@ -19,7 +23,12 @@ def test_a_generic_role_alone_makes_no_government_speak(resolver, mention):
 
 
 @pytest.mark.parametrize("mention", ["The government", "Federal officials", "government officials",
-                                     "the attorney general", "the Foreign Ministry"])
+                                     "the attorney general", "the Foreign Ministry",
+                                     # a named body or office with the role, whatever its case
+                                     "Ahmed Rudaini, the health ministry's spokesman",
+                                     "Juan Perez, a spokesman for the Interior Ministry", "the Office of the President",
+                                     # a capitalised word with a group keeps it, as before
+                                     "officials cited by NBC"])
 def test_a_role_tied_to_the_state_still_speaks(resolver, mention):
     a = article([ABOUT_MEXICO, f"{mention} said the graves were found."], [(mention, "the graves were found")])
     assert govs(resolver, a) == ["Mexico"]

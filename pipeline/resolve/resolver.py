@@ -395,6 +395,6 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
                                    end=sp.end if sp.end >= 0 else st.char_start))
         if not self.context_alone_speaks:
-            drop_context_only(article.statements, decided)
+            drop_context_only(article.statements, decided, self.lex, self.title_vocab)
         self.elect_names = self.former_names = frozenset()  # this article's: a later decide() must not see them
         return [list(d.governments) if d is not None and d.kind == "government" else [] for d in decided]

@@ -64,6 +64,8 @@ _PROMO_STRONG = _rx(r"^\W{0,3}stay tuned (?:to|for)\b|^\W{0,3}your (?:daily|week
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
                     r"airs (?:on .{1,40} )?(?:weekdays|weeknights|daily|every (?:week)?day) from \d|"  # a show's timetable
                     r"on a mobile device\?|using a mobile device\?|mobile users\b|"
+                    # a page widget's own words: "Story continues below video.", "Click for more from the BBC."
+                    r"^\W{0,3}(?:the )?(?:story|article) continues (?:below|after)\b|^\W{0,3}click (?:for|to)\b|"
                     r"(?:video|content) is (?:restricted from playing|(?:not|no longer) available (?:to play|in your)|"
                     r"unavailable in your)|browser does not support (?:the |html5 )?video)")
 _PROMO_WORDING = _rx(r"\b(?:sign up|signup|newsletter|subscribe|read more|read the (?:full|rest)|continue reading|"
@@ -156,6 +158,9 @@ _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\
 # an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
 _POST_SIGNATURE = re.compile(r"^\W{0,3}A (?:photo|video) posted by .{1,80}\(@[\w.]{1,30}\) on \w+\.? \d{1,2}, \d{4}"
                              r"(?: at \d{1,2}:\d{2}\s*[ap]m(?: [A-Z]{2,4})?)?\W{0,3}$")
+# an image's alt text left as a line: "iraqi news gas attack", "fur coat made of cats" (two to eight words, all
+# lower case, not a letter else: no sentence, name or label is written so)
+_ALT_TEXT = re.compile(r"^[a-z]+(?: [a-z]+){1,7}$")
 _DOMAIN = _rx(r"^\W{0,3}(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|io|news)(?:/\S*)?\W{0,3}$")
 _LEAD_IN = _rx(r"^\W{0,3}(?:below|above|(?:for )?more (?:on|from|about))\b.{0,80}"
                r"\b(?:from|via|at|on|about|below|above)\b.{0,60}:\s*$")
@@ -325,6 +330,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                  and not sentence_break(_DATED_CAPTION.sub("", ln.text)))),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
+    LineRule("image_credit", "image alt text", lambda ln, c: bool(_ALT_TEXT.match(ln.text))),
     LineRule("section_label", "section label", _section_label),
     LineRule("section_label", "no words", _no_words),
     LineRule("pull_quote", PULL_QUOTE, _is_pull_quote),

@@ -15,6 +15,8 @@ from .line_features import Line, sentence_like
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][\w-]*(?:\s+[^<>]*)?/?\s*>|<!--|-->|&(?:amp;)?(?:lt|gt|nbsp|quot);|"
                     r"^\s*[\w.$]+\([^()]*\);?\s*$|^\s*@media\b|\{\s*[\w-]+\s*:\s*[^}]*\}|google_ad_|"
                     r"\bmboxCreate\b|\bdocument\.write\b|\bvar\s+\w+\s*=|"
+                    # a line that opens with a script's function literal: "OO.ready(function() { ...", "(function(d, s) {"
+                    r"^\W{0,3}[\w.$]*\(?\s*function\s*\([\w\s,$]*\)\s*\{|"
                     r"^\s*[\w.-]*[a-zA-Z][\w.-]*-\d{2,4}x\d{2,4}(?:\.(?:jpe?g|png|gif|webp))?\s*$|"  # an image file name
                     r"^\s*[\w.-]+\.(?:jpe?g|png|gif|webp)\s*$|"
                     r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+)+\s*$")  # an image's slug ("banksy-mugshot")

@@ -192,3 +192,15 @@ def test_no_10_is_downing_street_and_an_alias_with_a_number_matches_as_written(r
 ])
 def test_un_agencies_and_workplaces(resolver, mention, government):
     assert resolver.decide(mention, None).government == government
+
+
+@pytest.mark.parametrize("mention, government", [
+    ("CentCom", "United States"),  # an acronym said as a word, in camel case or with one capital
+    ("a Centcom statement", "United States"),
+    ("Nato", "NATO"),
+    ("Unicef", "United Nations"),
+    ("centcom", None),  # all in lower case: not the name
+    ("Cia", None),  # a three-letter acronym matches only as written
+])
+def test_a_long_acronym_matches_with_one_capital_or_in_camel_case(resolver, mention, government):
+    assert resolver.decide(mention, None, "test", D2014).government == government

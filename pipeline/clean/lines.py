@@ -158,8 +158,8 @@ _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\
 # an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
 _POST_SIGNATURE = re.compile(r"^\W{0,3}A (?:photo|video) posted by .{1,80}\(@[\w.]{1,30}\) on \w+\.? \d{1,2}, \d{4}"
                              r"(?: at \d{1,2}:\d{2}\s*[ap]m(?: [A-Z]{2,4})?)?\W{0,3}$")
-# an image's alt text left as a line: "iraqi news gas attack", "fur coat made of cats" (two to eight words, all
-# lower case, not a letter else: no sentence, name or label is written so)
+# an image's alt text left as a line: "iraqi news gas attack", "fur coat made of cats" (two to eight words of
+# lower-case letters and nothing else: no sentence, name or label is written so)
 _ALT_TEXT = re.compile(r"^[a-z]+(?: [a-z]+){1,7}$")
 _DOMAIN = _rx(r"^\W{0,3}(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|io|news)(?:/\S*)?\W{0,3}$")
 _LEAD_IN = _rx(r"^\W{0,3}(?:below|above|(?:for )?more (?:on|from|about))\b.{0,80}"

@@ -218,7 +218,7 @@ def _alias_regex(alias: str, case_sensitive: bool = False) -> re.Pattern:
     if not case_sensitive and alias.isalpha() and alias.isupper() and len(alias) >= 4:
         # an acronym said as a word is also written with one capital or in camel case: "Nato", "Centcom", "CentCom"
         body = alias[0] + "(?i:" + alias[1:] + ")"
-    # acronyms and aliases with a number ("No 10": not "number 10" in a sports story) match as written
+    # shorter acronyms and aliases with a number ("No 10": not "number 10" in a sports story) match as written
     flags = 0 if (case_sensitive or alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)
                   or any(c.isdigit() for c in alias)) else re.IGNORECASE
     return re.compile(rf"(?<![\w.]){body}(?![\w])(?!-\w)" if alias.endswith(".") else rf"(?<![\w]){body}(?![\w])", flags)

@@ -55,10 +55,11 @@ def drop_context_only(statements: list[Statement], decided: list[Optional[Decisi
     """Unset, in place, the speakers (and their `decided` entries) whose government has no statement
     in the article that names it by other evidence. `decided[i]` is statement i's decision (None: no source);
     `lex` and `titles`: the resolver's lexicon and title words (``_weak``)."""
-    explicit = {g for st, d in zip(statements, decided) if d is not None and d.kind == "government"
-                and not _weak(st, d, lex, titles) for g in d.governments}
+    weak = [_weak(st, d, lex, titles) for st, d in zip(statements, decided)]  # each statement's, read once
+    explicit = {g for d, w in zip(decided, weak) if d is not None and d.kind == "government" and not w
+                for g in d.governments}
     for i, (st, d) in enumerate(zip(statements, decided)):
-        if not _weak(st, d, lex, titles) or d.government in explicit:
+        if not weak[i] or d.government in explicit:
             continue
         sp = st.speaker
         sp.reason = (f"{sp.reason}; no statement in the article names {d.government} by other evidence, and the "

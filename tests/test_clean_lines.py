@@ -435,6 +435,34 @@ def test_a_run_of_linked_story_titles_between_paragraphs_goes():
     assert {r.reason for _, r in gone} == {"run of link titles"}
 
 
+STACKED = ["Secret Service erects second barrier after White House fence-jumper",
+           "Secret Service shortcomings have Congress demanding answers"]
+
+
+def test_story_titles_stacked_in_one_block_between_paragraphs_go():
+    """A related-story box printed as one block: opened by a blank line, the titles on lines of their own,
+    the story going on right under it."""
+    text = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0], STORY[1],
+                        "\n".join([*STACKED, STORY[2]]), STORY[0]])
+    gone = classify_lines(text)
+    assert [ln.text for ln, _ in gone] == STACKED
+    assert {r.reason for _, r in gone} == {"run of link titles"}
+
+
+@pytest.mark.parametrize("case", ["lead_in", "no_blank_before", "fragment_after", "one"])
+def test_stacked_short_lines_that_are_no_related_box_stay(case):
+    if case == "lead_in":  # a list under its lead-in: the story's own
+        block = "\n".join(["The demands were these:", *STACKED, STORY[2]])
+    elif case == "no_blank_before":  # glued to the paragraph above: a broken paragraph, not a box
+        block = "\n".join([STORY[1], *STACKED, STORY[2]])
+    elif case == "fragment_after":  # what follows is no story sentence
+        block = "\n".join([*STACKED, "Watch the video"])
+    else:  # one title alone may be a subhead
+        block = "\n".join([STACKED[0], STORY[2]])
+    text = "\n\n".join(["Nigeria Says It Freed Hostages", STORY[0], block, STORY[0]])
+    assert [ln.text for ln, r in classify_lines(text) if r.reason == "run of link titles"] == []
+
+
 TAIL_LINKS = ["Official: Secret Service twice interviewed, released suspected intruder",
               "Fence jumper had served in Iraq, former stepson says", "How the agency could tighten security"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .line_features import Context, Line, embedded_tweet, headline_like, speaks
+from .line_features import Context, Line, embedded_tweet, headline_like, sentence_like, speaks
 
 
 def _prose(ctx: Context) -> bool:
@@ -84,6 +84,28 @@ def _bulleted_titles(line: Line) -> int:
     return len(pieces) if ok else 0
 
 
+def _mark_stacked_titles(ctx: Context, longest: int) -> None:
+    """A related-story box printed as one block: two to `longest` story titles on lines of their own with no
+    blank line between them, the block opened by a blank line after a closed paragraph and followed by
+    a story sentence ("...by one person.\\n\\nSecret Service erects second barrier after White House
+    fence-jumper\\nSecret Service shortcomings have Congress demanding answers\\nThe major security
+    breach occurred ..."). A story's own list has markers or sits under a lead-in (":"), which no
+    title here may have."""
+    lines = ctx.lines
+    i = 2
+    while i < len(lines):
+        if not (ctx.gap(i) >= 2 and lines[i - 1].terminal and _link_title(lines[i])):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and ctx.gap(j) == 1 and _link_title(lines[j]):
+            j += 1
+        after = lines[j] if j < len(lines) else None
+        if 2 <= j - i <= longest and (after is None or sentence_like(after)):
+            ctx.link_runs.update(range(i, j))
+        i = j
+
+
 def mark_link_runs(ctx: Context, longest: int = 5) -> None:
     """Titles of linked stories set between paragraphs ("Who are Boko Haram?" / "Profile: Boko Haram
     leader Abubakar Shekau"): two to `longest` consecutive story titles, each set off by blank lines,
@@ -100,6 +122,7 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
         if i >= 2 and 2 <= j - i <= longest:
             ctx.link_runs.update(range(i, j))
         i = j + 1
+    _mark_stacked_titles(ctx, longest)
     # bulleted story titles between paragraphs: two or more, in one line or in lines next to each other
     bullets = [_bulleted_titles(ln) if ln.index >= 2 else 0 for ln in ctx.lines]
     for i, n in enumerate(bullets):

@@ -273,6 +273,19 @@ def test_label_captions_need_a_caption_style_or_a_picture_cue():
     assert "Bonus prediction" in clean(one).clean_text  # one such line is the article's own device
 
 
+def test_title_case_labels_are_captions_unless_the_article_writes_them_as_a_name():
+    """"Terrifying Incident:" is a label in Title Case; "Agent Smith:" holds a name the article also
+    capitalizes inside a sentence, so it is a transcript's speaker, not a caption."""
+    captions = ("Title\n" + BODY_A + "\nTerrifying Incident: Armed officers were called out following a shooting in "
+                "Ottawa today\n" + BODY_B + "\nShooting Footage: Video shows the moment at least 30 shots were fired "
+                "inside the parliament building\n")
+    assert sum(r.reason == "photo caption" for r in clean(captions).removed) == 2
+    named = ("Title\n" + BODY_A + "\nAgent Smith: The suspect has been hiding in the woods near the border for two years\n"
+             + BODY_B + "\nDoctor Jones: Everyone should stay indoors and away from the windows tonight as the search goes on\n"
+             + "The report quotes Smith and Jones at length on the search for the suspect.\n")
+    assert not any(r.reason == "photo caption" for r in clean(named).removed)
+
+
 def test_one_label_caption_goes_in_an_article_that_captions_its_pictures():
     label = ("Health fear: Kim has rapidly gained weight since coming to power after his father died of a heart "
              "attack in 2011")

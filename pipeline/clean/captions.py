@@ -9,7 +9,7 @@ from typing import Optional
 from .line_features import SPEECH_VERBS, Context, Line
 
 
-LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[a-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
+LABEL_CAPTION = re.compile(r"^([A-Z][a-z'\u2019-]+(?: (?:[A-Za-z][a-z'\u2019-]*|and|of)){0,3}):\s+(\S.*)$")
 
 CAPTION_CUES = re.compile(r"\b(?:pictured|\((?:left|right|centre|center|top|bottom|above|below)\)|at (?:left|right)|"
                           r"from left|photo(?:graph)?ed|seen here|is seen(?! as)|are seen(?! as)|poses?|posing)\b",
@@ -31,6 +31,13 @@ CREDITED_CAPS_CAPTION = re.compile(r"^[A-Z][A-Z'\u2019-]{2,}(?:\s[A-Z][A-Z'\u201
                                    r"\s\[[A-Z][\w/ .&-]{1,24}\]$")
 
 
+def _capitalized_elsewhere(word: str, line: Line, ctx: Context) -> bool:
+    """`word` is capitalized inside a sentence of another line: a name ("Michael Foley:"), not a Title Case
+    label ("Terrifying Incident:")."""
+    pat = re.compile(rf"(?<![.!?:\"\u201c]) {re.escape(word)}\b")
+    return any(pat.search(other.text) for other in ctx.lines if other.index != line.index)
+
+
 def label_of(line: Line, ctx: Context) -> Optional[str]:
     """The label of a 'Label: description' line, or None when the line is no such caption shape."""
     m = LABEL_CAPTION.match(line.text)
@@ -39,6 +46,7 @@ def label_of(line: Line, ctx: Context) -> Optional[str]:
     label, rest = m.group(1), m.group(2)
     words = label.split()
     if label.lower() in NOT_LABELS or len(rest.split()) < 8 or words[0].lower() in ctx.capitalized_mid \
+            or any(_capitalized_elsewhere(w, line, ctx) for w in words[1:] if w[:1].isupper()) \
             or words[0].lower() in LABEL_FIRST_STOP or any(w.lower() in SPEECH_VERBS for w in words):
         return None
     if rest[:1] in "\"'\u201c\u2018" or re.match(r"^(?:I|We|I'm|We're|I've|We've)\b", rest):

@@ -59,14 +59,24 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
                 c.resolved_from = id(chosen)
         elif low.startswith("the ") and len(low.split()) <= 3:
             head = low.split()[-1]
+            names = _capitalised_modifiers(mention)
             for p in reversed(earlier):
                 had = p.speaker_text.lower()
-                fits = (set(low.split()[1:]) <= set(re.findall(r"[\w.'\u2019-]+", had)) if definite_all_words
-                        else head in had)
+                had_words = set(re.findall(r"[\w.'\u2019-]+", had))
+                fits = (set(low.split()[1:]) <= had_words if definite_all_words
+                        else head in had and names <= had_words)
                 if fits and had != low:
                     c.speaker_text = p.speaker_text
                     c.resolved_from = id(p)
                     break
+
+
+def _capitalised_modifiers(mention: str) -> set[str]:
+    """The capitalised words of "the X" before its head, lower-cased: a name or a country of its own
+    ("The Turkish government", "the Associated Press") that the earlier speaker's phrase must hold too;
+    a lower-case modifier ("the senior official") asks for nothing."""
+    words = re.findall(r"[\w.'\u2019-]+", mention)[1:-1]
+    return {w.lower() for w in words if w[:1].isupper()}
 
 
 def _person_subjects(doc: Any, in_quote: set[int]) -> list[tuple[int, int]]:

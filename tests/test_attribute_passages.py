@@ -582,6 +582,30 @@ def test_the_x_with_a_name_of_its_own_takes_no_earlier_speaker_without_it(stages
     assert by_content(d, "People fled Parliament").speaker.text == "The Associated Press"  # the opt-in, stricter
 
 
+def test_the_x_takes_an_earlier_speaker_only_when_its_head_is_a_whole_word_there(stages):
+    """"The masked man" is not "National Security Council spokeswoman Caitlin Hayden" (man in spokeswoman),
+    nor "The armed men" a "government statement" (men in statement); "the official" is still one of the
+    "Lebanese officials" named before."""
+    a = run(stages, HEAD_INSIDE_A_WORD, date="2014-09-03")
+    st = by_content(a, "we will continue to strike")
+    assert st.speaker.text == "The masked man" and st.speaker.government is None
+    b = run(stages, SAME_OFFICIALS, date="2014-09-03")
+    assert by_content(b, "the border was closed").speaker.text == "Lebanese officials"
+
+
+HEAD_INSIDE_A_WORD = """A new video
+National Security Council spokeswoman Caitlin Hayden said the intelligence community would analyse the video.
+
+The masked man said we will continue to strike at the necks of your people.
+"""
+
+SAME_OFFICIALS = """Arrest in Lebanon
+Lebanese officials said the woman had been detained with her son.
+
+The official added that the border was closed on Tuesday.
+"""
+
+
 TWO_GOVERNMENTS = """Arms for Kobane
 Berlin sent 10,000 grenades to Iraqi Kurdistan in August, according to publicly available German government documents.
 

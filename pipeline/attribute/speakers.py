@@ -64,11 +64,18 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
                 had = p.speaker_text.lower()
                 had_words = set(re.findall(r"[\w.'\u2019-]+", had))
                 fits = (set(low.split()[1:]) <= had_words if definite_all_words
-                        else head in had and names <= had_words)
+                        else _head_in(head, had_words) and names <= had_words)
                 if fits and had != low:
                     c.speaker_text = p.speaker_text
                     c.resolved_from = id(p)
                     break
+
+
+def _head_in(head: str, words: set[str]) -> bool:
+    """The head is a word of the earlier phrase, in the singular or the plural ("the official":
+    "Lebanese officials"); not a piece of a word ("the masked man": not "chairman", "spokeswoman";
+    "The armed men": not "statement")."""
+    return head in words or head + "s" in words or (head.endswith("s") and head[:-1] in words)
 
 
 def _capitalised_modifiers(mention: str) -> set[str]:

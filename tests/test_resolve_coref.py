@@ -218,6 +218,13 @@ def test_an_undated_article_is_dated_by_its_titled_office_holders(resolver):
     ("requested", "anonymity", True),
     ("asked", "not to be named because the transaction is private", True),
     ("asked", "to be named envoy to the talks", False),  # no request for anonymity
+    ("has not said", "al-Nusra is being targeted", True),  # a negated speech act: nothing said (session 45)
+    ("has not publicly stated", "that it is flying drones over Syria", True),
+    ("had not confirmed", "that they had been monitoring Mr. Zehaf-Bibeau", True),
+    ("did not announce", "any intensification of his bombing campaign", True),
+    ("never said", "he would quit", True),
+    ("has not denied", "the report", False),  # not denying is no negated speech act
+    ("said", "it did not confirm the report", False),  # the negation is inside what was said
 ])
 def test_a_negated_comment_verb_in_the_cue_is_a_refusal(cue, text, refusal):
     from types import SimpleNamespace

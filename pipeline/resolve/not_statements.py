@@ -37,6 +37,17 @@ _REFUSAL_IN_CUE = re.compile(r"(?:\b(?:not|never|no|rarely|declin\w*|refus\w*)|n
                              r"identif\w*)\b", re.IGNORECASE)
 
 
+# a speech act the cue negates: "has not said al-Nusra is being targeted", "had not confirmed that they had been
+# monitoring ...", "has not publicly stated that ...", "did not announce any intensification ...": the speaker said
+# nothing of it (session 45; "did not deny" is no such act, nor "declined to say that ...", whose clause is said)
+_NEGATED_SPEECH = re.compile(r"(?:\b(?:not|never)|n['\u2019]t)\s+(?:\w+\s+){0,2}?(?:say|says|said|state|stated|"
+                             r"announce|announced|confirm|confirmed|disclose|disclosed|reveal|revealed|specify|specified|"
+                             r"mention|mentioned|indicate|indicated)\b", re.IGNORECASE)
+
+
+_UNTIL = re.compile(r"\buntil\b", re.IGNORECASE)  # "did not confirm that Godane had been killed until Friday": it did then
+
+
 # a request not to be named: "asked to remain anonymous", "requested anonymity", "asked not to be named because ..."
 _ANONYMITY = re.compile(r"^\W*(?:not\s+)?to\s+(?:remain|stay|be|go)\s+(?:named|identified|anonymous|unnamed|unidentified|"
                         r"quoted)(?=\s*(?:[.,;:)]|$)|\s+(?:because|for|since|as|so|while|when|in|by|on|and|publicly|"
@@ -47,10 +58,11 @@ def is_refusal(st) -> bool:
     """'A spokeswoman declined to comment': a refusal to speak, not a statement. Only a content that is
     itself the refused act counts ("declined to specify ..."), or the question the refusal leaves open ("did
     not say where ...", "declined to say whether ..."); "declined to say that ..." keeps its clause.
-    So is a request not to be named ("an army officer asked to remain anonymous")."""
+    So is a request not to be named ("an army officer asked to remain anonymous"), and a speech act the cue
+    negates ("has not said that ...", "did not confirm that ...")."""
     cue = (st.cue or "").strip()
     text = st.text.strip()
-    if _ANONYMITY.match(text):
+    if _ANONYMITY.match(text) or (_NEGATED_SPEECH.search(cue) and not _UNTIL.search(f"{cue} {text}")):
         return True
     if _REFUSAL_IN_CUE.search(cue) and len(text.split()) <= 8 and not re.match(r"\W*that\b", text, re.IGNORECASE):
         return True  # "are not commenting publicly on | the reports", "did not release | his name"

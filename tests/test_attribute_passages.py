@@ -398,6 +398,28 @@ def test_a_topic_or_an_addressee_alone_is_found_but_not_listed_as_a_government_s
                                                                      "the sanctions were counterproductive"]
 
 
+DEPICTIONS = """Attack in Qatif
+A video released by Saudi Arabia's Interior Ministry shows a gunman pulling up beside a vehicle.
+
+A new batch of State Department emails showed the close ties between the foundation and the department.
+
+Labor Department figures show that unemployment fell in March.
+
+Labor Department figures show unemployment fell in April.
+"""
+
+
+def test_what_a_picture_or_a_record_shows_is_found_but_not_listed_as_a_government_statement(stages):
+    """'a video shows a gunman ...': a noun phrase that "show" or "depict" takes is what a picture or a record
+    shows, category "depiction"; a clause is what the record says, with or without "that" (session 45)."""
+    a = run(stages, DEPICTIONS, "depictions", date="2016-08-11")
+    for words in ("a gunman pulling up beside a vehicle", "the close ties between the foundation"):
+        assert by_content(a, words).category == "depiction", words
+    for words in ("that unemployment fell in March", "unemployment fell in April"):
+        assert by_content(a, words).category == "speech", words
+    assert "Saudi Arabia" not in a.governments
+
+
 DATELINE_COLON = """Militant named
 LONDON: "Jihadi John", the masked militant, was named on Thursday as a Londoner.
 

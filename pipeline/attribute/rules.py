@@ -63,6 +63,13 @@ def load_lexicon(path: Optional[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items()}
 
 
+
+def _noun_content(c: Candidate, doc: Any) -> bool:
+    """The content is a noun phrase, not a clause: its root (the token whose head lies outside it) is a noun or a
+    pronoun ("a gunman pulling up beside a vehicle", "the king leaving"), not a verb ("unemployment fell")."""
+    roots = [doc[i] for i in c.content if doc[i].head.i not in c.content or doc[i].head.i == i]
+    return bool(roots) and all(r.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for r in roots)
+
 class RuleAttributorParams(BackendParams):
     backend: Literal["rules"] = "rules"
     cue_lexicon: Optional[ConfigPath] = None  # curated YAML with speech_verbs/speech_nouns; default: the packaged one
@@ -137,6 +144,7 @@ class RuleAttributor(BackendBase):
         self.thoughts = frozenset(lex.get("thought_verbs", ()))
         self.actions = frozenset(lex.get("action_verbs", ()))
         self.topics = frozenset(lex.get("topic_verbs", ()))
+        self.depictions = frozenset(lex.get("depiction_verbs", ()))
         self.learned: Lexicon = load_lexicon_file(params.learned_lexicon) if params.use_learned else Lexicon({}, {}, {})
         self.finder = CandidateFinder(params, self.learned, self.verbs, self.extra,
                                       self.nouns | lex.get("medium_nouns", frozenset()),
@@ -225,6 +233,8 @@ class RuleAttributor(BackendBase):
             category = "action"
         elif not touches and not c.extra and self._names_a_topic(c, doc, head):
             category = "topic"
+        elif not touches and head in self.depictions and _noun_content(c, doc):
+            category = "depiction"  # "a video shows a gunman ...": what a picture or a record shows
         return Statement(text=text[start:end], char_start=start, char_end=end, type=kind, speaker=speaker,
                          cue=text[cue0:cue1] if cue0 >= 0 else None, cue_start=cue0, cue_end=cue1,
                          content_spans=pieces, category=category)

@@ -63,12 +63,12 @@ def load_lexicon(path: Optional[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items()}
 
 
-
 def _noun_content(c: Candidate, doc: Any) -> bool:
     """The content is a noun phrase, not a clause: its root (the token whose head lies outside it) is a noun or a
-    pronoun ("a gunman pulling up beside a vehicle", "the king leaving"), not a verb ("unemployment fell")."""
+    pronoun ("a gunman pulling up beside a vehicle"), not a verb ("unemployment fell")."""
     roots = [doc[i] for i in c.content if doc[i].head.i not in c.content or doc[i].head.i == i]
     return bool(roots) and all(r.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for r in roots)
+
 
 class RuleAttributorParams(BackendParams):
     backend: Literal["rules"] = "rules"

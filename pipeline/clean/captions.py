@@ -32,8 +32,8 @@ CREDITED_CAPS_CAPTION = re.compile(r"^[A-Z][A-Z'\u2019-]{2,}(?:\s[A-Z][A-Z'\u201
 
 
 def _capitalized_elsewhere(word: str, line: Line, ctx: Context) -> bool:
-    """`word` is capitalized inside a sentence of another line: a name ("Michael Foley:"), not a Title Case
-    label ("Terrifying Incident:")."""
+    """`word` is capitalized inside a sentence of another line: a name ("Agent Smith:" beside "... quotes Smith"),
+    not a Title Case label ("Terrifying Incident:")."""
     pat = re.compile(rf"(?<![.!?:\"\u201c]) {re.escape(word)}\b")
     return any(pat.search(other.text) for other in ctx.lines if other.index != line.index)
 

@@ -1,6 +1,8 @@
 """Small helpers shared by tests: run CPU stages on a text without the CLI."""
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from typing import Any, Optional
 
 from pipeline.config import load_config
@@ -43,3 +45,12 @@ def run_light(repo_root, inputs: list, output, *sets: str):
     overrides["output"] = CliValue(str(output))
     cfg = load_config(repo_root / "configs" / "default.yaml", overrides)
     return run_pipeline(cfg, progress=False)
+
+
+def load_script(name: str):
+    """A module of scripts/ (not a package) loaded by path: `load_script("read_pools")`."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -1,6 +1,5 @@
 """One-way architecture (issue 15): no import cycle in pipeline/, config validation without a model library,
 runners that know stages by their attributes, small files."""
-import importlib.util
 import re
 import subprocess
 import sys
@@ -8,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from helpers import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 PIPELINE = ROOT / "pipeline"
 
 
 def _graph_module():
-    spec = importlib.util.spec_from_file_location("import_graph", ROOT / "scripts" / "import_graph.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("import_graph")
 
 
 def test_static_imports_form_no_cycle():

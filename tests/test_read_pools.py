@@ -1,20 +1,18 @@
 """scripts/read_pools.py: the unlabeled pools a change is read on hold no govbench test article."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("read_pools", ROOT / "scripts" / "read_pools.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("read_pools")
 
 
 def test_each_source_has_its_pool_and_held_out_texts_are_left_out():

@@ -47,10 +47,14 @@ def run_light(repo_root, inputs: list, output, *sets: str):
     return run_pipeline(cfg, progress=False)
 
 
-def load_script(name: str):
-    """A module of scripts/ (not a package) loaded by path: `load_script("read_pools")`."""
-    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+def load_module(path: Path, name: str) -> Any:
+    """A Python file that is no package's module (scripts/, a benchmark's draw.py), loaded by its path."""
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def load_script(name: str) -> Any:
+    """A module of scripts/ loaded by path: `load_script("read_pools")`."""
+    return load_module(Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py", name)

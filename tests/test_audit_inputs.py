@@ -3,15 +3,14 @@ verdicts name; a missing source is an error that names it."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from helpers import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("audit_inputs", ROOT / "scripts" / "audit_inputs.py")
-audit_inputs = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(audit_inputs)
+audit_inputs = load_script("audit_inputs")
 
 
 def test_the_verdicts_name_the_140_audit_articles():

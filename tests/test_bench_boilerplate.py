@@ -2,17 +2,11 @@
 as the lead stays in the body (FNC-1 bodies have no headline), a short first line is the title."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import load_script
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_boilerplate", ROOT / "scripts" / "bench_boilerplate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("bench_boilerplate")
 
 
 LEAD = ("(Updates with a statement from the airline) By Kevin Murphy Feb 15 (Reuters) - A scorpion stung a "

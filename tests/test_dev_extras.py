@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import load_module
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 
@@ -47,14 +49,10 @@ def test_no_article_is_in_another_benchmark_or_audit_and_each_has_a_reference(na
 @pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data")
 @pytest.mark.parametrize("name", [s[0] for s in SETS])
 def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path, name):
-    import importlib.util
-
     from pipeline.datasets.govbench import check_reference, materialize
 
     HERE = ROOT / "benchmarks" / name
-    spec = importlib.util.spec_from_file_location(f"{name}_draw", HERE / "draw.py")
-    draw = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(draw)
+    draw = load_module(HERE / "draw.py", f"{name}_draw")
     assert draw.draw(DATA) == _jsonl(HERE / "manifest.jsonl")
     materialize(DATA, tmp_path, HERE / "manifest.jsonl")
     for r in _jsonl(HERE / "manifest.jsonl"):
@@ -65,11 +63,7 @@ def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path, name):
 @pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data")
 @pytest.mark.parametrize("name,size", [("dev_extra3", 40), ("dev_extra11", 33)])
 def test_an_fnc1_set_shares_no_story_with_govbench_and_takes_one_body_per_story(name, size):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("dev_extra_draw", ROOT / "benchmarks" / "dev_extra" / "draw.py")
-    dx = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(dx)
+    dx = load_module(ROOT / "benchmarks" / "dev_extra" / "draw.py", "dev_extra_draw")
     group_of = {c["id"]: c.get("group", c["id"]) for c in dx.candidates(DATA, dx._load(
         "govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))}
     mine = [group_of[r["id"]] for r in _jsonl(ROOT / "benchmarks" / name / "manifest.jsonl")]

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -50,11 +52,7 @@ def test_statements_mode_lists_what_moved(tmp_path):
 
 def test_govbench_test_articles_are_counted_not_listed(tmp_path):
     """A pool that holds govbench test articles (PolNeAR train and dev do) lists none of their changes."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("diff_summaries", ROOT / "scripts" / "diff_summaries.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = load_script("diff_summaries")
     test_id = sorted(mod.test_ids())[0]
 
     def run(folder: Path, summary: str) -> Path:

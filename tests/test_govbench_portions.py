@@ -2,14 +2,13 @@
 116 articles, supplements 2 and 3): sums for the counts, means for the rest."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
+from helpers import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("govbench_portions", ROOT / "scripts" / "govbench_portions.py")
-portions = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(portions)
+portions = load_script("govbench_portions")
 
 MANIFEST = [{"id": "a", "split": "dev", "stratum": "international"},
             {"id": "b", "split": "dev", "stratum": "supplement-2"},

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import load_module
+
 ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "benchmarks" / "resolver_blind"
 DATA = ROOT.parent / "shared" / "data"
@@ -29,13 +31,9 @@ def test_no_article_is_an_audited_or_read_one_and_each_has_a_reference():
 
 @pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data/fnc1")
 def test_the_draw_is_remade_and_every_reference_fits_its_text(tmp_path):
-    import importlib.util
-
     from pipeline.datasets.govbench import check_reference
 
-    spec = importlib.util.spec_from_file_location("blind_draw", HERE / "draw.py")
-    draw = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(draw)
+    draw = load_module(HERE / "draw.py", "blind_draw")
     assert draw.draw(DATA) == manifest()
     draw.write_inputs(DATA, HERE / "manifest.jsonl", tmp_path)
     for r in manifest():

@@ -1,13 +1,11 @@
 """scripts/scan_rules.py reads the public corpora for a rule's removals and never a govbench test article."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("scan_rules", ROOT / "scripts" / "scan_rules.py")
-scan_rules = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(scan_rules)
+from helpers import load_script
+
+scan_rules = load_script("scan_rules")
 
 
 def _corpus(tmp: Path, refs: set[str]) -> Path:

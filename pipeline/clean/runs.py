@@ -84,21 +84,21 @@ def _bulleted_titles(line: Line) -> int:
     return len(pieces) if ok else 0
 
 
-def _mark_stacked_titles(ctx: Context, longest: int) -> None:
+def _mark_stacked_titles(ctx: Context, titles: list[bool], longest: int) -> None:
     """A related-story box printed as one block: two to `longest` story titles on lines of their own with no
     blank line between them, the block opened by a blank line after a closed paragraph and followed by
     a story sentence ("...by one person.\\n\\nSecret Service erects second barrier after White House
     fence-jumper\\nSecret Service shortcomings have Congress demanding answers\\nThe major security
     breach occurred ..."). A story's own list has markers or sits under a lead-in (":"), which no
-    title here may have."""
+    title here may have. `titles[i]`: whether line i is a story title (``_link_title``)."""
     lines = ctx.lines
     i = 2
     while i < len(lines):
-        if not (ctx.gap(i) >= 2 and lines[i - 1].terminal and _link_title(lines[i])):
+        if not (ctx.gap(i) >= 2 and lines[i - 1].terminal and titles[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and ctx.gap(j) == 1 and _link_title(lines[j]):
+        while j < len(lines) and ctx.gap(j) == 1 and titles[j]:
             j += 1
         after = lines[j] if j < len(lines) else None
         if 2 <= j - i <= longest and (after is None or sentence_like(after)):
@@ -113,7 +113,8 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
     closed paragraph. A longer run is a list of the story's own (a menu, the dishes served), not links."""
     if not _prose(ctx):
         return
-    ok = [_set_off(ctx, ln.index) and _link_title(ln) for ln in ctx.lines]
+    titles = [_link_title(ln) for ln in ctx.lines]
+    ok = [_set_off(ctx, i) and title for i, title in enumerate(titles)]
     i = 0
     while i < len(ok):
         j = i
@@ -122,7 +123,7 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
         if i >= 2 and 2 <= j - i <= longest:
             ctx.link_runs.update(range(i, j))
         i = j + 1
-    _mark_stacked_titles(ctx, longest)
+    _mark_stacked_titles(ctx, titles, longest)
     # bulleted story titles between paragraphs: two or more, in one line or in lines next to each other
     bullets = [_bulleted_titles(ln) if ln.index >= 2 else 0 for ln in ctx.lines]
     for i, n in enumerate(bullets):
@@ -132,7 +133,7 @@ def mark_link_runs(ctx: Context, longest: int = 5) -> None:
     # whether or not blank lines set them off ("Official: Secret Service twice interviewed, ..." /
     # "White House fence jumper has PTSD, former stepson says")
     tail = len(ctx.lines)
-    while tail > 0 and (_link_title(ctx.lines[tail - 1]) or _attributed_title(ctx.lines[tail - 1])):
+    while tail > 0 and (titles[tail - 1] or _attributed_title(ctx.lines[tail - 1])):
         tail -= 1
     if 2 <= len(ctx.lines) - tail <= longest and tail >= 2 and ctx.lines[tail - 1].terminal \
             and ctx.lines[tail - 1].n_words >= 10:

@@ -21,8 +21,8 @@ The ids are the pipeline's own (dev_extra's draw: `fnc1-train-<body>`, `fnc1-bod
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
+import runpy
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,13 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 POOLS = ("fnc1_train", "fnc1_dev", "polnear", "neus")
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def pool_of(candidate: dict) -> str:
@@ -74,12 +67,12 @@ def main(argv=None) -> int:
 
     data, out = Path(args.data), Path(args.out)
     test = [r for r in read_manifest() if r["split"] == "test"]
-    draw = _load("dev_extra_draw", ROOT / "benchmarks" / "dev_extra" / "draw.py")
-    govbench_draw = _load("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
+    dev_extra = runpy.run_path(str(ROOT / "benchmarks" / "dev_extra" / "draw.py"))  # its candidates, as its draws read them
+    candidates = dev_extra["candidates"](data, dev_extra["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))
     counts: Counter = Counter()
     for pool in POOLS:
         (out / pool).mkdir(parents=True, exist_ok=True)
-    for pool, c in pooled(draw.candidates(data, govbench_draw), {r["id"] for r in test}, {r["ref"] for r in test}):
+    for pool, c in pooled(candidates, {r["id"] for r in test}, {r["ref"] for r in test}):
         path = out / pool / f"{c['id']}.txt"
         if not path.resolve().is_relative_to(out.resolve()):
             raise SystemExit(f"{c['id']}: id would write outside {out}")

@@ -64,6 +64,10 @@ class ResolveParams(Params):
     # that is no government is named in between ("... known to MI5, according to the BBC. It reports");
     # measured in session 31 and kept opt-in (configs/compare-govbench-organisation-between.yaml)
     coref_organisation_between: bool = False
+    # "it"/"they" that found an earlier speaker continue instead the nearest subject named after it, in their
+    # own sentence or the one before, when that subject is something else ("The video was posted on YouTube
+    # ... it shows", "Each retailer will have to ... if they feel"): that subject's decision (subjects.py; session 46)
+    coref_nearer_subject: bool = True
     # "he"/"she" stops at the nearest earlier speaker written as a person's name even when nothing is
     # known of it ('"...," Oliver barked. "...," he continued': Oliver, not a politician named before)
     coref_named_unknown: bool = True
@@ -127,11 +131,12 @@ _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
                 "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
                 "context_alone_speaks", "introduced_names", "named_bodies", "implicit_speakers_any_cue",
-                "former_names")
+                "former_names", "coref_nearer_subject")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
                      "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech",
-                     "implicit_speakers_any_cue": "implicit_any_cue", "former_names": "former"}
+                     "implicit_speakers_any_cue": "implicit_any_cue", "former_names": "former",
+                     "coref_nearer_subject": "nearer_subject"}
 
 
 @STAGES.register("resolve")

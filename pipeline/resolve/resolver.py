@@ -45,7 +45,7 @@ from typing import Optional
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
 from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_antecedent
-from .subjects import organisation_subject_before, subject_continues
+from .subjects import subject_continues, topic_before
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, outlet_before, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
@@ -79,7 +79,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  coreference: bool = True, article_country: bool = True, article_country_min: int = 3,
                  coref_paragraphs: int = 4, local_country_min: int = 2, implicit_speakers: bool = True,
                  article_places: bool = True, places_min_population: int = 15000, organisation_between: bool = False,
-                 named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False,
+                 named_unknown: bool = True, title_descriptions: bool = True, body_text: bool = False, nearer_subject: bool = True,
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
                  local_outside_speech: bool = False, context_alone_speaks: bool = False,
                  introduced_names: bool = True, named_bodies: bool = True, implicit_any_cue: bool = False,
@@ -108,6 +108,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.named_unknown = named_unknown  # coref.find_antecedent: "he" stops at a named person nothing is known of
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
+        self.nearer_subject = nearer_subject  # subjects.topic_before: "it"/"they" continue the nearest subject
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
         self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
         self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"
@@ -340,12 +341,11 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                         d = Decision(None, "unknown", None, f"{mention!r} may be {other!r}, named after "
                                      f"{ant.text!r}", person=True)
                         ant = None
-                org = organisation_subject_before(article, ant, lead) if ant is not None and \
-                    (self.lex.pronouns.get(mention.lower()) or {}).get("referent") == "body" else None
+                org, where = topic_before(self, article, ant, mention, at, lead) if ant is not None else (None, "")
                 if org is not None:  # "Religion News Service was among the first ... It said"
                     o = self.decide(org, home, why, day)
                     if o.kind != "government" or o.government != ant.decision.government:
-                        d = o.restated(f"{mention!r} -> {org!r}, the subject of the sentence before: {o.reason}")
+                        d = o.restated(f"{mention!r} -> {org!r}, {where}: {o.reason}")
                         ant = None
                 if ant is not None:
                     a = ant.decision

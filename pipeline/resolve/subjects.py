@@ -1,12 +1,15 @@
 """The subject of the sentence before a statement, read from the parse: which of two readings a pronoun
 takes ("Mr. Biden said beside Hillary Clinton. He added ..."), and an organisation that became the
-topic after an antecedent spoke ("Religion News Service was among the first ... It said"). Split from
+topic after an antecedent spoke ("Religion News Service was among the first ... It said"), and the
+nearest subject an "it" or "they" continues ("The video was posted ... it shows"). Split from
 coref.py, which it serves."""
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
-from .coref import Antecedent, _another_organisation, _capitalised, _own_words
+from .coref import _DOCUMENT_ANAPHOR, ARTICLES, Antecedent, _another_organisation, _capitalised, _own_words
+from .mentions import _inside_quotes
 
 
 def subject_before(doc: Any, at: int) -> Optional[Any]:
@@ -57,3 +60,86 @@ def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optio
     if words & _capitalised(other):
         return False
     return None
+
+
+_SUBJECT = ("nsubj", "nsubjpass")
+_EACH = frozenset({"each", "every", "any", "no"})
+_DASHES = (" - ", " \u2013 ", " \u2014 ", " -- ")
+
+
+def _aside(before: str) -> bool:
+    """Whether a sentence's text up to a word leaves a dash pair or a bracket open: the word is in an aside
+    ("because it is demanding - each line lasts two hours - and ..."), which no pronoun continues."""
+    return sum(before.count(d) for d in _DASHES) % 2 == 1 or before.count("(") > before.count(")")
+
+
+def _said(article: Any, pos: int) -> bool:
+    """Whether `pos` is inside a quote or inside what a statement with a source says: a subject there belongs
+    to the words reported, not to the narrative that a pronoun continues."""
+    return _inside_quotes(article, pos) or any(a <= pos < b for st in article.statements if _sourced(st)
+                                               for a, b in st.content_spans)
+
+
+def _sourced(statement: Any) -> bool:
+    speaker = getattr(statement, "speaker", None)
+    return speaker is not None and bool(speaker.text) and speaker.text != "(unknown)"
+
+
+def _subjects(article: Any, sent: Any, at: int, start: int = 0) -> list:
+    """The subjects of `sent` (from `start` on) before `at`, outside quotes, statements' words and asides."""
+    return [t for t in sent if t.dep_ in _SUBJECT and start <= t.idx < at and not _said(article, t.idx)
+            and not _aside(sent.doc.text[sent.start_char:t.idx])]
+
+
+def nearer_subject(article: Any, ant: "Antecedent", mention: str, at: int, lex: Any) -> Optional[str]:
+    """The subject nearest before an "it" or "they" at `at`, named after the antecedent and not the antecedent
+    again: what the pronoun continues ("The four-minute video was posted on YouTube ... it shows" is the video,
+    "The incident is described in a report ... It identified" is not MI5, "Each retailer will have to ... if
+    they feel" is not the CDC). Read in the pronoun's own sentence, else in the sentence before (from its last
+    paragraph break: the parse may join two paragraphs). Not a person nor a plural for "it", not a singular
+    common noun nor a person for "they", not a bare document ("the statement": its issuer), not one inside a
+    quote or a statement's words. None without a parse."""
+    doc = getattr(article, "doc", None)
+    spec = lex.pronouns.get(mention.strip().lower()) or {}
+    if doc is None or not hasattr(doc, "sents") or spec.get("referent") not in ("body", "either") or ant.end < 0 \
+            or mention.strip().lower() == "we":
+        return None
+    sent = next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
+    if sent is None:
+        return None
+    found = _subjects(article, sent, at)
+    if not found and sent.start > 0:  # the sentence before, from its last paragraph break on
+        prev = doc[sent.start - 1].sent
+        found = _subjects(article, prev, at, doc.text.rfind("\n", prev.start_char, prev.end_char) + 1)
+        found = [t for t in found if t.head == prev.root] or found  # its main clause's subject first
+    if not found:
+        return None
+    head = found[-1]
+    span = doc[head.left_edge.i:head.right_edge.i + 1]
+    if span.start_char < ant.end or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if _DOCUMENT_ANAPHOR.match(span.text.strip()):
+        return None
+    if spec.get("number") == "sg" and (head.tag_ in ("NNS", "NNPS") or head.ent_type_ == "PERSON"):
+        return None
+    if spec.get("number") == "pl" and not (head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN" and head.ent_type_ != "PERSON"
+                                           or any(c.dep_ == "conj" or c.lower_ in _EACH for c in head.children)):
+        return None  # "they" is no singular thing but "each retailer" or an organisation
+    if (_capitalised(span.text) & _own_words(ant)) - ARTICLES or head.text.lower() in re.findall(r"[\w'-]+", ant.text.lower()):
+        return None
+    return span.text
+
+
+def topic_before(resolver: Any, article: Any, ant: "Antecedent", mention: str, at: int, lead: int) -> tuple[Optional[str], str]:
+    """What a pronoun that found `ant` may continue instead, and where it was read: the nearest subject
+    (``nearer_subject``, with the resolver's `nearer_subject`), else, for "it", an organisation that is the
+    subject of the sentence before (``organisation_subject_before``). (None, "") when neither."""
+    if getattr(resolver, "nearer_subject", False):
+        subject = nearer_subject(article, ant, mention, at, resolver.lex)
+        if subject is not None:
+            return subject, "the nearest subject before"
+    if (resolver.lex.pronouns.get(mention.lower()) or {}).get("referent") == "body":
+        org = organisation_subject_before(article, ant, lead)
+        if org is not None:
+            return org, "the subject of the sentence before"
+    return None, ""

@@ -81,6 +81,8 @@ def _said(article: Any, pos: int) -> bool:
 
 
 def _sourced(statement: Any) -> bool:
+    """A statement the attribute stage gave a source: its words are someone's ("was posted on YouTube" with no
+    source is the narrative's own sentence)."""
     speaker = getattr(statement, "speaker", None)
     return speaker is not None and bool(speaker.text) and speaker.text != "(unknown)"
 
@@ -102,7 +104,7 @@ def nearer_subject(article: Any, ant: "Antecedent", mention: str, at: int, lex: 
     doc = getattr(article, "doc", None)
     spec = lex.pronouns.get(mention.strip().lower()) or {}
     if doc is None or not hasattr(doc, "sents") or spec.get("referent") not in ("body", "either") or ant.end < 0 \
-            or mention.strip().lower() == "we":
+            or mention.strip().lower() == "we":  # "we" is the speaker's own side, not a thing named before
         return None
     sent = next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
     if sent is None:
@@ -120,14 +122,24 @@ def nearer_subject(article: Any, ant: "Antecedent", mention: str, at: int, lex: 
         return None
     if _DOCUMENT_ANAPHOR.match(span.text.strip()):
         return None
-    if spec.get("number") == "sg" and (head.tag_ in ("NNS", "NNPS") or head.ent_type_ == "PERSON"):
+    if not _fits(head, spec.get("number")):
         return None
-    if spec.get("number") == "pl" and not (head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN" and head.ent_type_ != "PERSON"
-                                           or any(c.dep_ == "conj" or c.lower_ in _EACH for c in head.children)):
-        return None  # "they" is no singular thing but "each retailer" or an organisation
     if (_capitalised(span.text) & _own_words(ant)) - ARTICLES or head.text.lower() in re.findall(r"[\w'-]+", ant.text.lower()):
-        return None
+        return None  # the antecedent named again ("The State Department had offered ... It identified")
     return span.text
+
+
+def _fits(head: Any, number: Optional[str]) -> bool:
+    """Whether a subject (its head token) can be what the pronoun of `number` means: "it" is no person and no
+    plural; "they" is no person and no singular common noun, but a plural, an organisation's name, a conjunction or
+    "each retailer"."""
+    plural = head.tag_ in ("NNS", "NNPS")
+    if number == "sg":
+        return not plural and head.ent_type_ != "PERSON"
+    if number == "pl":
+        return plural or (head.pos_ == "PROPN" and head.ent_type_ != "PERSON") \
+            or any(c.dep_ == "conj" or c.lower_ in _EACH for c in head.children)
+    return True
 
 
 def topic_before(resolver: Any, article: Any, ant: "Antecedent", mention: str, at: int, lead: int) -> tuple[Optional[str], str]:

@@ -1,0 +1,135 @@
+#!/usr/bin/env python
+"""An error census on unlabeled text: draw (article, government) pairs from finished runs over the read pools,
+by the kind of evidence behind them, for a reader to judge from the article; then estimate from the judgments
+how many listed governments do not speak.
+
+    python scripts/pool_census.py draw --run runs/pool_fnc1 --run runs/pool_polnear --per-stratum 64 \
+        --seed 46 --out census/to_judge.jsonl
+    python scripts/pool_census.py score --run runs/pool_fnc1 --run runs/pool_polnear \
+        --judged census/judged.jsonl --out benchmarks/results/pool_census_X.json
+
+A pair's evidence is `direct` when at least one of its statements was decided from the speaker phrase itself (a
+person, an institution, a country's name, demonym or capital), `indirect` when every statement came through
+coreference, the article's country or a relaying outlet. The judgments read system output, so the estimate is a
+census for finding error classes, not gold; `score` weights each stratum by its size in the runs. A judged line is
+{"article", "government", "evidence", "government_speaks": "yes" | "no", ...} (the draw's line plus the verdict),
+in a JSONL file or under "pairs" in a JSON file (benchmarks/results/pool_government_sample_session46.json).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_files import command_line, read_jsonl, run_articles  # noqa: E402
+
+DIRECT = ("person", "institution", "demonym", "name", "capital")
+
+
+def evidence(resolution: str) -> str:
+    """'direct' when the reason decided the speaker phrase itself ("person 'Putin'", "demonym 'Iraqi' + office
+    'official'"), else 'indirect' ("coreference 'he' -> ...", "'the ministry', reported by 'Reuters': ...", "role
+    'spokesman' in an article about Iraq ...", "no source: continues 'Clinton' in the same paragraph: ...")."""
+    reason = resolution or ""
+    if reason.startswith(("coreference", "no source")) or ", reported by " in reason or ", quoted by " in reason:
+        return "indirect"  # "no source: continues 'X' in the same paragraph: ..." is a continuation, as coreference is
+    last = reason.split(": ")[-1]
+    return "direct" if last.startswith(DIRECT) else "indirect"
+
+
+def pairs(runs: list[Path]) -> list[dict[str, Any]]:
+    """Every (article, government) the runs list, with its statements and its evidence, in a stable order."""
+    out = []
+    for run in runs:
+        for art in run_articles(run):
+            for gov, res in sorted(art.get("governments", {}).items()):
+                sts = res.get("statements", [])
+                kinds = {evidence(s.get("resolution", "")) for s in sts}
+                out.append({"run": str(run), "article": art["id"], "government": gov,
+                            "evidence": "direct" if "direct" in kinds else "indirect",
+                            "statements": [{k: s.get(k) for k in ("speaker", "speaker_mention", "cue", "text", "resolution")}
+                                           for s in sts]})
+    return out
+
+
+def draw(all_pairs: list[dict[str, Any]], per_stratum: int, seed: int) -> list[dict[str, Any]]:
+    """`per_stratum` pairs of each evidence kind (all of a smaller stratum), shuffled together."""
+    rng = random.Random(seed)
+    picked = []
+    for kind in ("direct", "indirect"):
+        stratum = [p for p in all_pairs if p["evidence"] == kind]
+        picked += rng.sample(stratum, min(per_stratum, len(stratum)))
+    rng.shuffle(picked)
+    return picked
+
+
+def estimate(strata: dict[str, int], judged: list[dict[str, Any]], resamples: int = 2000,
+             seed: int = 0) -> dict[str, Any]:
+    """Governments that do not speak, per stratum and weighted to the runs' stratum sizes, with a bootstrap 95%
+    interval over the judged pairs of each stratum.
+
+    >>> est = estimate({"direct": 100, "indirect": 10},
+    ...                [{"evidence": "direct", "government_speaks": "yes"}] * 9
+    ...                + [{"evidence": "direct", "government_speaks": "no"}]
+    ...                + [{"evidence": "indirect", "government_speaks": "no"}] * 2)
+    >>> est["not_speaking_estimate"], est["by_stratum"]["indirect"]["not_speaking"]
+    (20.0, 2)
+    """
+    by: dict[str, list[int]] = {k: [] for k in strata}
+    for j in judged:
+        if j.get("government_speaks") in ("yes", "no") and j.get("evidence") in by:
+            by[j["evidence"]].append(1 if j["government_speaks"] == "no" else 0)
+    rng = random.Random(seed)
+
+    def total(samples: dict[str, list[int]]) -> float:
+        return sum(strata[k] * sum(v) / len(v) for k, v in samples.items() if v)
+
+    boot = sorted(total({k: [rng.choice(v) for _ in v] for k, v in by.items()}) for _ in range(resamples))
+    return {"by_stratum": {k: {"pairs_in_runs": strata[k], "judged": len(v), "not_speaking": sum(v)}
+                           for k, v in by.items()},
+            "not_speaking_estimate": round(total(by), 1),
+            "ci95": [round(boot[int(0.025 * resamples)], 1), round(boot[int(0.975 * resamples) - 1], 1)]}
+
+
+def judged(path: Path) -> list[dict[str, Any]]:
+    """The judged pairs: a JSONL file, or a JSON object whose "pairs" holds them (as the committed samples do)."""
+    if path.suffix == ".json":
+        return json.loads(path.read_text(encoding="utf-8"))["pairs"]
+    return read_jsonl(path)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("action", choices=["draw", "score"])
+    ap.add_argument("--run", action="append", required=True, type=Path, help="a finished run folder (repeatable)")
+    ap.add_argument("--per-stratum", type=int, default=64)
+    ap.add_argument("--seed", type=int, default=46)
+    ap.add_argument("--judged", type=Path, help="score: the judged JSONL")
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args(argv)
+    all_pairs = pairs(args.run)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.action == "draw":
+        picked = draw(all_pairs, args.per_stratum, args.seed)
+        args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picked), encoding="utf-8")
+        print(f"{len(picked)} pairs of {len(all_pairs)} -> {args.out}")
+        return 0
+    if args.judged is None:
+        ap.error("score needs --judged")
+    articles = sum(1 for run in args.run for _ in run_articles(run))
+    strata = dict(Counter(p["evidence"] for p in all_pairs))
+    result = {"command": command_line(__file__, argv), "articles": articles, "pairs": len(all_pairs),
+              **estimate(strata, judged(args.judged))}
+    result["not_speaking_per_100_articles"] = round(100 * result["not_speaking_estimate"] / max(articles, 1), 1)
+    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in result.items() if k != "command"}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

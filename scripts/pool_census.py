@@ -1,19 +1,26 @@
 #!/usr/bin/env python
 """An error census on unlabeled text: draw (article, government) pairs from finished runs over the read pools,
 by the kind of evidence behind them, for a reader to judge from the article; then estimate from the judgments
-how many listed governments do not speak.
+how many listed governments do not speak. Or blind: draw texts that no gold set holds, for a reader to list their
+speaking governments from the text alone, and compare the lists with a run.
 
     python scripts/pool_census.py draw --run runs/pool_fnc1 --run runs/pool_polnear --per-stratum 64 \
         --seed 46 --out census/to_judge.jsonl
     python scripts/pool_census.py score --run runs/pool_fnc1 --run runs/pool_polnear \
         --judged census/judged.jsonl --out benchmarks/results/pool_census_X.json
+    python scripts/pool_census.py texts --pool runs/pools/fnc1_train --pool runs/pools/polnear --n 80 --seed 4646 \
+        --out census/to_list.jsonl
+    python scripts/pool_census.py compare --run runs/pool_fnc1 --run runs/pool_polnear --listed census/listed.jsonl \
+        --out benchmarks/results/blind_census_X.json
 
 A pair's evidence is `direct` when at least one of its statements was decided from the speaker phrase itself (a
 person, an institution, a country's name, demonym or capital), `indirect` when every statement came through
 coreference, the article's country or a relaying outlet. The judgments read system output, so the estimate is a
 census for finding error classes, not gold; `score` weights each stratum by its size in the runs. A judged line is
 {"article", "government", "evidence", "government_speaks": "yes" | "no", ...} (the draw's line plus the verdict),
-in a JSONL file or under "pairs" in a JSON file (benchmarks/results/pool_government_sample_session46.json).
+in a JSONL file or under "pairs" in a JSON file (benchmarks/results/pool_government_sample_session46.json). A
+listed line is {"article", "governments": [{"government", "speaker", "snippet"}, ...]}; `texts` leaves out every
+article of govbench, of the dev-side sets and of the two audits.
 """
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run_files import command_line, read_jsonl, run_articles  # noqa: E402
 
 DIRECT = ("person", "institution", "demonym", "name", "capital")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def evidence(resolution: str) -> str:
@@ -103,17 +111,73 @@ def judged(path: Path) -> list[dict[str, Any]]:
     return read_jsonl(path)
 
 
+def gold_ids(root: Path = ROOT) -> set[str]:
+    """Every article some gold set or audit holds: govbench's manifest, the dev-side sets' references, the audits'
+    verdicts."""
+    from dev_sets import DEV_SETS
+
+    ids = {j["id"] for j in read_jsonl(root / "benchmarks" / "govbench" / "manifest.jsonl")}
+    for _, refs in DEV_SETS.values():
+        ids |= {p.stem for p in (root / refs).glob("*.json")}
+    for audit in ("resolver_audit", "boilerplate_audit"):
+        ids |= {j.get("article") or j.get("id") for j in read_jsonl(root / "benchmarks" / audit / "verdicts.jsonl")}
+    return ids
+
+
+def texts(pools: list[Path], n: int, seed: int, held: set[str]) -> list[dict[str, str]]:
+    """`n` texts drawn at random from the pool folders (in folder, then file-name order), none of `held`."""
+    candidates = [f for pool in pools for f in sorted(pool.glob("*.txt")) if f.stem not in held]
+    return [{"article": f.stem, "text_file": str(f)} for f in random.Random(seed).sample(candidates, min(n, len(candidates)))]
+
+
+def compare(runs: list[Path], listed: list[dict[str, Any]]) -> dict[str, Any]:
+    """The listed governments of each text against those a run gives it: found, missed, invented.
+
+    >>> compare([], [])["governments"]
+    0
+    """
+    given = {art["id"]: sorted(art.get("governments", {})) for run in runs for art in run_articles(run)}
+    items, found, missed, invented = [], 0, 0, 0
+    for row in listed:
+        gold = {g["government"] for g in row.get("governments", [])}
+        system = set(given.get(row["article"], []))
+        found, missed, invented = found + len(gold & system), missed + len(gold - system), invented + len(system - gold)
+        items.append({"article": row["article"], "listed": sorted(gold), "system": sorted(system),
+                      "missed": sorted(gold - system), "invented": sorted(system - gold)})
+    n_gold = found + missed
+    return {"articles": len(listed), "governments": n_gold, "found": found, "missed": missed, "invented": invented,
+            "missed_share": round(100 * missed / n_gold, 1) if n_gold else None,
+            "invented_per_100_articles": round(100 * invented / len(listed), 1) if listed else None, "items": items}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("action", choices=["draw", "score"])
-    ap.add_argument("--run", action="append", required=True, type=Path, help="a finished run folder (repeatable)")
+    ap.add_argument("action", choices=["draw", "score", "texts", "compare"])
+    ap.add_argument("--run", action="append", type=Path, default=[], help="a finished run folder (repeatable)")
+    ap.add_argument("--pool", action="append", type=Path, default=[], help="texts: a folder of pool texts (repeatable)")
+    ap.add_argument("--n", type=int, default=80, help="texts: how many")
+    ap.add_argument("--listed", type=Path, help="compare: the JSONL of governments listed from the text alone")
     ap.add_argument("--per-stratum", type=int, default=64)
     ap.add_argument("--seed", type=int, default=46)
     ap.add_argument("--judged", type=Path, help="score: the judged JSONL")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
-    all_pairs = pairs(args.run)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    if args.action == "texts":
+        drawn = texts(args.pool, args.n, args.seed, gold_ids())
+        args.out.write_text("".join(json.dumps(d) + "\n" for d in drawn), encoding="utf-8")
+        print(f"{len(drawn)} texts -> {args.out}")
+        return 0
+    if not args.run:
+        ap.error(f"{args.action} needs --run")
+    if args.action == "compare":
+        if args.listed is None:
+            ap.error("compare needs --listed")
+        result = {"command": command_line(__file__, argv), **compare(args.run, read_jsonl(args.listed))}
+        args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps({k: v for k, v in result.items() if k not in ("command", "items")}))
+        return 0
+    all_pairs = pairs(args.run)
     if args.action == "draw":
         picked = draw(all_pairs, args.per_stratum, args.seed)
         args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picked), encoding="utf-8")

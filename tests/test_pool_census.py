@@ -61,3 +61,25 @@ def test_score_weights_each_stratum_by_its_size(tmp_path):
 
 def test_the_estimate_doctest():
     assert doctest.testmod(census).failed == 0
+
+
+def test_texts_leave_out_every_gold_article_and_compare_counts_found_missed_invented(tmp_path):
+    pool = tmp_path / "pool"
+    pool.mkdir()
+    for name in ("a", "b", "c", "held"):
+        (pool / f"{name}.txt").write_text("Title\n\nText.", encoding="utf-8")
+    drawn = census.texts([pool], 10, seed=0, held={"held"})
+    assert sorted(d["article"] for d in drawn) == ["a", "b", "c"]
+    assert drawn == census.texts([pool], 10, seed=0, held={"held"})
+    run = _run(tmp_path, "r", [{"Iraq": ["person 'Abadi'"], "Syria": ["person 'Assad'"]}, {}])
+    listed = [{"article": "r-0", "governments": [{"government": "Iraq"}, {"government": "Iran"}]},
+              {"article": "r-1", "governments": []}]
+    result = census.compare([run], listed)
+    assert (result["found"], result["missed"], result["invented"]) == (1, 1, 1)
+    assert result["missed_share"] == 50.0 and result["invented_per_100_articles"] == 50.0
+
+
+def test_gold_ids_hold_govbench_and_the_dev_sets():
+    ids = census.gold_ids()
+    assert "fnc1-body-2094" in ids  # a govbench article (manifest)
+    assert len(ids) > 700

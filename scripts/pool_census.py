@@ -52,9 +52,15 @@ def evidence(resolution: str) -> str:
 
 def pairs(runs: list[Path]) -> list[dict[str, Any]]:
     """Every (article, government) the runs list, with its statements and its evidence, in a stable order."""
-    out = []
+    return read_runs(runs)[1]
+
+
+def read_runs(runs: list[Path]) -> tuple[int, list[dict[str, Any]]]:
+    """(how many articles the runs hold, ``pairs``), reading each article once."""
+    out, articles = [], 0
     for run in runs:
         for art in run_articles(run):
+            articles += 1
             for gov, res in sorted(art.get("governments", {}).items()):
                 sts = res.get("statements", [])
                 kinds = {evidence(s.get("resolution", "")) for s in sts}
@@ -62,7 +68,7 @@ def pairs(runs: list[Path]) -> list[dict[str, Any]]:
                             "evidence": "direct" if "direct" in kinds else "indirect",
                             "statements": [{k: s.get(k) for k in ("speaker", "speaker_mention", "cue", "text", "resolution")}
                                            for s in sts]})
-    return out
+    return articles, out
 
 
 def draw(all_pairs: list[dict[str, Any]], per_stratum: int, seed: int) -> list[dict[str, Any]]:
@@ -177,7 +183,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps({k: v for k, v in result.items() if k not in ("command", "items")}))
         return 0
-    all_pairs = pairs(args.run)
+    articles, all_pairs = read_runs(args.run)
     if args.action == "draw":
         picked = draw(all_pairs, args.per_stratum, args.seed)
         args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picked), encoding="utf-8")
@@ -185,7 +191,6 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     if args.judged is None:
         ap.error("score needs --judged")
-    articles = sum(1 for run in args.run for _ in run_articles(run))
     strata = dict(Counter(p["evidence"] for p in all_pairs))
     result = {"command": command_line(__file__, argv), "articles": articles, "pairs": len(all_pairs),
               **estimate(strata, judged(args.judged))}

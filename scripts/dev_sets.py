@@ -15,6 +15,7 @@ DEV_SETS: dict[str, tuple[str, str]] = {
     **{name: (f"runs/{name}/input/dev", f"benchmarks/{name}/references")
        for name in ("dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5", "dev_extra6", "dev_extra7",
                     "dev_extra8", "dev_extra9", "dev_extra10", "dev_extra11")},
+    "pool_blind": ("runs/pool_blind/input/dev", "benchmarks/pool_blind/references/dev"),  # its dev half only
 }
 
 

@@ -4,8 +4,8 @@
 A change's rule (docs/history.md) asks for every statement or line it moves on text it was not chosen on to be
 read: the FNC-1 train bodies, the FNC-1 dev bodies, PolNeAR train and dev, the NeuS val pieces. Earlier sessions
 built these folders by hand in /tmp; this writes them the same way every time, one `<id>.txt` per text under
-`<out>/<pool>/`, with every article of govbench's frozen test half left out, so that no diff of two runs over
-them can show system output on a held-out item.
+`<out>/<pool>/`, with every article of a frozen test half (govbench's, pool_blind's) left out, so that no diff of
+two runs over them can show system output on a held-out item.
 
     python scripts/read_pools.py --out runs/pools
     python scripts/run.py --config configs/default.yaml --input runs/pools/fnc1_train \\
@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 POOLS = ("fnc1_train", "fnc1_dev", "polnear", "neus")
+HELD_OUT = tuple(ROOT / "benchmarks" / name / "manifest.jsonl" for name in ("govbench", "pool_blind"))
+"""The manifests whose `test` rows no pool may hold."""
 
 
 def pool_of(candidate: dict) -> str:
@@ -44,7 +46,7 @@ def pool_of(candidate: dict) -> str:
 
 
 def pooled(candidates: Iterable[dict], held_out_ids: set[str], held_out_refs: set[str]) -> Iterator[tuple[str, dict]]:
-    """(pool, candidate) for every candidate outside the held-out ids and refs (govbench test).
+    """(pool, candidate) for every candidate outside the held-out ids and refs (the frozen test halves).
 
     >>> rows = [{"source": "polnear", "id": "a", "ref": "polnear/train/text/a.txt", "text": "x"},
     ...         {"source": "fnc1", "id": "fnc1-train-7", "ref": "fnc1/train_bodies.csv#7", "text": "y"},
@@ -66,7 +68,7 @@ def main(argv=None) -> int:
     from pipeline.datasets.govbench import read_manifest
 
     data, out = Path(args.data), Path(args.out)
-    test = [r for r in read_manifest() if r["split"] == "test"]
+    test = [r for m in HELD_OUT for r in read_manifest(m) if r["split"] == "test"]
     dev_extra = runpy.run_path(str(ROOT / "benchmarks" / "dev_extra" / "draw.py"))  # its candidates, as its draws read them
     candidates = dev_extra["candidates"](data, dev_extra["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))
     counts: Counter = Counter()
@@ -78,7 +80,7 @@ def main(argv=None) -> int:
             raise SystemExit(f"{c['id']}: id would write outside {out}")
         path.write_text(c["text"], encoding="utf-8")
         counts[pool] += 1
-    print(json.dumps({"out": str(out), "govbench_test_left_out": len(test), **{p: counts[p] for p in POOLS}}))
+    print(json.dumps({"out": str(out), "test_halves_left_out": len(test), **{p: counts[p] for p in POOLS}}))
     return 0
 
 

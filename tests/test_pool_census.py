@@ -82,4 +82,5 @@ def test_texts_leave_out_every_gold_article_and_compare_counts_found_missed_inve
 def test_gold_ids_hold_govbench_and_the_dev_sets():
     ids = census.gold_ids()
     assert "fnc1-body-2094" in ids  # a govbench article (manifest)
+    assert "fnc1-train-1416" in ids  # a pool_blind test article (manifest)
     assert len(ids) > 700

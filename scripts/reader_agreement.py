@@ -1,0 +1,119 @@
+#!/usr/bin/env python
+"""How far two careful readers agree on which governments speak: a second reader's blind lists scored against a
+gold set exactly as the resolve bench scores the pipeline (found, missed, invented per 100 articles).
+
+The issue's bars (governments missed at most 10%, invented at most 2 per 100 articles) mean little without the
+human ceiling beside them. A second reader lists, from the text alone and without seeing the gold or any system
+output, the governments that speak in each article ({"article", "governments": [{"government", "speaker",
+"snippet"}]}, the census format of `pool_census.py`); this scores those lists against the gold's speaking
+governments (stance not "none"). Names are made canonical with the gazetteer (configs/actors.yaml: "U.S." is the
+United States). A frozen test half is scored in aggregate only (`--aggregate-only NAME`): its disagreements would
+show its gold item by item.
+
+    python scripts/reader_agreement.py --set govbench_test=benchmarks/govbench/references/test \
+        --set pool_blind_dev=benchmarks/pool_blind/references/dev --listed second.jsonl \
+        --aggregate-only govbench_test --out benchmarks/results/reader_agreement_X.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_files import command_line, read_jsonl  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def canonical_names(actors: Path = ROOT / "configs" / "actors.yaml") -> dict[str, str]:
+    """Lower-cased government names and their other names -> the government's canonical name."""
+    govs = yaml.safe_load(actors.read_text(encoding="utf-8"))["governments"]
+    names = {}
+    for gov, entry in govs.items():
+        for name in [gov, *(entry or {}).get("names", [])]:
+            names[name.lower()] = gov
+    return names
+
+
+def speaking(ref: dict) -> set[str]:
+    """The governments a gold reference has speaking (any stance but "none")."""
+    return {g for g, v in ref.get("governments", {}).items() if v.get("stance") != "none"}
+
+
+def score(gold: dict[str, set[str]], second: dict[str, set[str]]) -> dict[str, Any]:
+    """The second reader scored against the gold, as the resolve bench scores the pipeline.
+
+    >>> r = score({"a": {"Iraq", "United States"}, "b": set()}, {"a": {"Iraq"}, "b": {"Iran"}})
+    >>> (r["found"], r["missed"], r["invented"], r["missed_share"], r["invented_per_100_articles"], r["f1"])
+    (1, 1, 1, 50.0, 50.0, 50.0)
+    """
+    found = sum(len(gold[a] & second.get(a, set())) for a in gold)
+    missed = sum(len(gold[a] - second.get(a, set())) for a in gold)
+    invented = sum(len(second.get(a, set()) - gold[a]) for a in gold)
+    n_gold, n_second = found + missed, found + invented
+    return {"articles": len(gold), "gold_speaking": n_gold, "second_speaking": n_second, "found": found,
+            "missed": missed, "invented": invented,
+            "missed_share": round(100 * missed / n_gold, 1) if n_gold else None,
+            "invented_per_100_articles": round(100 * invented / len(gold), 1) if gold else None,
+            "f1": round(100 * 2 * found / (n_gold + n_second), 1) if n_gold + n_second else None}
+
+
+def interval(gold: dict[str, set[str]], second: dict[str, set[str]], key: str, resamples: int = 2000,
+             seed: int = 0) -> Optional[list[float]]:
+    """A 95% percentile bootstrap interval of `key` over articles."""
+    ids, rng, values = sorted(gold), random.Random(seed), []
+    for _ in range(resamples):
+        pick = [rng.choice(ids) for _ in ids]
+        sample_gold = {f"{a}#{n}": gold[a] for n, a in enumerate(pick)}
+        sample_second = {f"{a}#{n}": second.get(a, set()) for n, a in enumerate(pick)}
+        v = score(sample_gold, sample_second)[key]
+        if v is not None:
+            values.append(v)
+    if not values:
+        return None
+    values.sort()
+    return [values[int(0.025 * len(values))], values[min(len(values) - 1, int(0.975 * len(values)))]]
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", action="append", required=True, help="NAME=<folder of gold references>")
+    ap.add_argument("--listed", action="append", type=Path, required=True, help="a second reader's JSONL")
+    ap.add_argument("--aggregate-only", action="append", default=[], help="a set scored without its items")
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args(argv)
+    names = canonical_names()
+    listed = {}
+    for path in args.listed:
+        for row in read_jsonl(path):
+            listed[row["article"]] = {names.get(g["government"].strip().lower(), g["government"].strip())
+                                      for g in row.get("governments", [])}
+    result: dict[str, Any] = {"command": command_line(__file__, argv), "sets": {}}
+    for spec in args.set:
+        name, _, folder = spec.partition("=")
+        gold = {p.stem: speaking(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(Path(folder).glob("*.json"))}
+        absent = sorted(set(gold) - set(listed))
+        if absent:
+            raise SystemExit(f"{name}: {len(absent)} article(s) have no second reading, e.g. {absent[0]}")
+        second = {a: listed[a] for a in gold}
+        entry = {**score(gold, second), "missed_share_95ci": interval(gold, second, "missed_share"),
+                 "invented_per_100_articles_95ci": interval(gold, second, "invented_per_100_articles")}
+        if name not in args.aggregate_only:
+            entry["disagreements"] = [{"article": a, "gold_only": sorted(gold[a] - second[a]),
+                                       "second_only": sorted(second[a] - gold[a])}
+                                      for a in sorted(gold) if gold[a] != second[a]]
+        result["sets"][name] = entry
+        print(name, {k: v for k, v in entry.items() if k != "disagreements"})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

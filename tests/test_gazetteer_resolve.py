@@ -165,6 +165,16 @@ def test_people_match_case_sensitively(resolver):
     assert [m.government for m in resolver.gaz.find("Ban said", on=D2016) if m.field == "people"] == ["United Nations"]
 
 
+def test_a_full_name_matches_with_a_middle_initial_the_gazetteer_leaves_out(resolver):
+    # "Attorney General Loretta E. Lynch": the gazetteer lists "Loretta Lynch", with no bare "Lynch" alias
+    people = [m for m in resolver.gaz.find("Attorney General Loretta E. Lynch announced Friday", on=D2016)
+              if m.field == "people"]
+    assert [(m.government, m.text, m.valid) for m in people] == [("United States", "Loretta E. Lynch", True)]
+    assert resolver.decide("Attorney General Loretta E. Lynch", None, on=D2016).government == "United States"
+    # only a capital and a full stop between the two names: not a word, not a lower-case letter
+    assert not [m for m in resolver.gaz.find("Loretta Jane Lynch, Loretta e. Lynch", on=D2016) if m.field == "people"]
+
+
 def test_find_skips_aliases_whose_first_word_is_absent_but_finds_the_rest(tmp_path):
     gaz = load_gazetteer(write(tmp_path, SIMPLE))
     assert [m.text for m in gaz.find("An Atlantean envoy at the Coral Palace")] == ["Atlantean", "Coral Palace"]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python
-"""Which committed diff listings (benchmarks/results/*diff*.json) show changes on govbench test articles.
+"""Which committed diff listings (benchmarks/results/*diff*.json) show changes on test articles (govbench's and,
+since session 47, pool_blind's frozen test halves).
 
-govbench's test half is read only to report. A diff of two runs over a pool that holds test articles
+A test half is read only to report. A diff of two runs over a pool that holds test articles
 (PolNeAR train and dev hold 56) lists system output on them; scripts/diff_summaries.py leaves them out
 since session 40. This check says which earlier listings did, and how many test articles each shows.
 

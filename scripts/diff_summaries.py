@@ -22,11 +22,12 @@ import sys
 from pathlib import Path
 
 GOVBENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "govbench" / "manifest.jsonl"
+HELD_OUT = (GOVBENCH, GOVBENCH.parents[1] / "pool_blind" / "manifest.jsonl")  # the manifests with a frozen test half
 
 
-def test_ids(manifest: Path = GOVBENCH) -> frozenset[str]:
-    """The ids of govbench's frozen test half."""
-    rows = (json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip())
+def test_ids(manifests: tuple[Path, ...] = HELD_OUT) -> frozenset[str]:
+    """The ids of the frozen test halves (govbench's, pool_blind's)."""
+    rows = (json.loads(line) for m in manifests for line in m.read_text(encoding="utf-8").splitlines() if line.strip())
     return frozenset(r["id"] for r in rows if r.get("split") == "test")
 
 
@@ -74,14 +75,14 @@ def main() -> None:
     ap.add_argument("--after", required=True, type=Path)
     ap.add_argument("--out", required=True)
     ap.add_argument("--statements", action="store_true", help="list changed statements, not summaries")
-    ap.add_argument("--include-test", action="store_true", help="also list govbench test articles (read only to report)")
+    ap.add_argument("--include-test", action="store_true", help="also list the test halves' articles (read only to report)")
     args = ap.parse_args()
     held_out = frozenset() if args.include_test else test_ids()
     rows = [results(args.before), results(args.after)]  # each run read once
     ids = {r["id"] for run in rows for r in run}
     before, after = ([r for r in run if r["id"] not in held_out] for run in rows)
     command = {"command": " ".join(["python", "scripts/diff_summaries.py", *sys.argv[1:]]),
-               "govbench_test_articles_left_out": len(ids & held_out)}
+               "test_articles_left_out": len(ids & held_out)}
     if args.statements:
         out = {**command, **statement_changes(before, after)}
         Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -51,7 +51,7 @@ def test_statements_mode_lists_what_moved(tmp_path):
 
 
 def test_govbench_test_articles_are_counted_not_listed(tmp_path):
-    """A pool that holds govbench test articles (PolNeAR train and dev do) lists none of their changes."""
+    """A pool that holds test articles (PolNeAR train and dev hold govbench's) lists none of their changes."""
     mod = load_script("diff_summaries")
     test_id = sorted(mod.test_ids())[0]
 
@@ -66,8 +66,8 @@ def test_govbench_test_articles_are_counted_not_listed(tmp_path):
            "--out", str(out)]
     subprocess.run(cmd, check=True, capture_output=True)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["govbench_test_articles_left_out"] == 1
+    assert data["test_articles_left_out"] == 1
     assert [c["article"] for c in data["changes"]] == ["a1"]
     subprocess.run(cmd + ["--include-test"], check=True, capture_output=True)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["govbench_test_articles_left_out"] == 0 and len(data["changes"]) == 2
+    assert data["test_articles_left_out"] == 0 and len(data["changes"]) == 2

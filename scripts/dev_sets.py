@@ -19,6 +19,15 @@ DEV_SETS: dict[str, tuple[str, str]] = {
 }
 
 
+# the benchmarks with a frozen test half: read only to report, never in a read pool or a diff listing
+FROZEN = ("govbench", "pool_blind")
+
+
+def frozen_manifests(root: Path = ROOT) -> tuple[Path, ...]:
+    """The manifests whose `test` rows are held out (`FROZEN`)."""
+    return tuple(root / "benchmarks" / name / "manifest.jsonl" for name in FROZEN)
+
+
 def present(root: Path = ROOT) -> dict[str, tuple[Path, Path]]:
     """The sets whose articles have been written out here, as absolute paths."""
     return {name: (root / arts, root / refs) for name, (arts, refs) in DEV_SETS.items() if (root / arts).is_dir()}

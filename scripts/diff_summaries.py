@@ -21,13 +21,13 @@ import json
 import sys
 from pathlib import Path
 
-GOVBENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "govbench" / "manifest.jsonl"
-HELD_OUT = (GOVBENCH, GOVBENCH.parents[1] / "pool_blind" / "manifest.jsonl")  # the manifests with a frozen test half
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dev_sets import frozen_manifests  # noqa: E402
 
 
-def test_ids(manifests: tuple[Path, ...] = HELD_OUT) -> frozenset[str]:
-    """The ids of the frozen test halves (govbench's, pool_blind's)."""
-    rows = (json.loads(line) for m in manifests for line in m.read_text(encoding="utf-8").splitlines() if line.strip())
+def test_ids(manifests: tuple[Path, ...] = ()) -> frozenset[str]:
+    """The ids of the frozen test halves (default: dev_sets.FROZEN's, govbench's and pool_blind's)."""
+    rows = (json.loads(line) for m in (manifests or frozen_manifests()) for line in m.read_text(encoding="utf-8").splitlines() if line.strip())
     return frozenset(r["id"] for r in rows if r.get("split") == "test")
 
 

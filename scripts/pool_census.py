@@ -120,9 +120,9 @@ def judged(path: Path) -> list[dict[str, Any]]:
 def gold_ids(root: Path = ROOT) -> set[str]:
     """Every article some gold set or audit holds: govbench's and pool_blind's manifests, the dev-side sets'
     references, the audits' verdicts."""
-    from dev_sets import DEV_SETS
+    from dev_sets import DEV_SETS, frozen_manifests
 
-    ids = {j["id"] for name in ("govbench", "pool_blind") for j in read_jsonl(root / "benchmarks" / name / "manifest.jsonl")}
+    ids = {j["id"] for m in frozen_manifests(root) for j in read_jsonl(m)}
     for _, refs in DEV_SETS.values():
         ids |= {p.stem for p in (root / refs).glob("*.json")}
     for audit in ("resolver_audit", "boilerplate_audit"):

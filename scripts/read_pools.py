@@ -30,10 +30,10 @@ from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from dev_sets import frozen_manifests  # noqa: E402  (no pool holds a frozen test half)
 
 POOLS = ("fnc1_train", "fnc1_dev", "polnear", "neus")
-HELD_OUT = tuple(ROOT / "benchmarks" / name / "manifest.jsonl" for name in ("govbench", "pool_blind"))
-"""The manifests whose `test` rows no pool may hold."""
 
 
 def pool_of(candidate: dict) -> str:
@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     from pipeline.datasets.govbench import read_manifest
 
     data, out = Path(args.data), Path(args.out)
-    test = [r for m in HELD_OUT for r in read_manifest(m) if r["split"] == "test"]
+    test = [r for m in frozen_manifests() for r in read_manifest(m) if r["split"] == "test"]
     dev_extra = runpy.run_path(str(ROOT / "benchmarks" / "dev_extra" / "draw.py"))  # its candidates, as its draws read them
     candidates = dev_extra["candidates"](data, dev_extra["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))
     counts: Counter = Counter()

@@ -12,23 +12,26 @@ from .coref import _DOCUMENT_ANAPHOR, ARTICLES, Antecedent, _another_organisatio
 from .mentions import _inside_quotes
 
 
+_SUBJECT = ("nsubj", "nsubjpass")
+
+
+def _sentence_at(doc: Any, at: int) -> Optional[Any]:
+    """The parse's sentence holding character `at`; None without a parse or outside every sentence."""
+    if doc is None or not hasattr(doc, "sents"):
+        return None
+    return next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
+
+
 def subject_before(doc: Any, at: int) -> Optional[Any]:
     """The subject (a spaCy span) of the main clause of the sentence right before the one at `at`
     (callers pass where the statement or its speaker starts, whichever is first, so that the sentence
     before is never a piece of the statement's own quote); None without a parse, or when that
     sentence's root has no subject."""
-    if doc is None or not hasattr(doc, "sents"):
+    sent = _sentence_at(doc, at)
+    if sent is None or sent.start == 0:
         return None
-    prev = None
-    for sent in doc.sents:
-        if sent.start_char <= at < sent.end_char:
-            break
-        prev = sent
-    else:
-        return None
-    if prev is None:
-        return None
-    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root), None)
+    prev = doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ in _SUBJECT and t.head == prev.root), None)
     return None if subj is None else prev.doc[subj.left_edge.i:subj.right_edge.i + 1]
 
 
@@ -62,7 +65,6 @@ def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optio
     return None
 
 
-_SUBJECT = ("nsubj", "nsubjpass")
 _EACH = frozenset({"each", "every", "any", "no"})
 _DASHES = (" - ", " \u2013 ", " \u2014 ", " -- ")
 
@@ -103,10 +105,10 @@ def nearer_subject(article: Any, ant: "Antecedent", mention: str, at: int, lex: 
     quote or a statement's words. None without a parse."""
     doc = getattr(article, "doc", None)
     spec = lex.pronouns.get(mention.strip().lower()) or {}
-    if doc is None or not hasattr(doc, "sents") or spec.get("referent") not in ("body", "either") or ant.end < 0 \
+    if spec.get("referent") not in ("body", "either") or ant.end < 0 \
             or mention.strip().lower() == "we":  # "we" is the speaker's own side, not a thing named before
         return None
-    sent = next((s for s in doc.sents if s.start_char <= at < s.end_char), None)
+    sent = _sentence_at(doc, at)
     if sent is None:
         return None
     found = _subjects(article, sent, at)

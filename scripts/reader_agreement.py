@@ -53,31 +53,30 @@ def score(gold: dict[str, set[str]], second: dict[str, set[str]]) -> dict[str, A
     >>> (r["found"], r["missed"], r["invented"], r["missed_share"], r["invented_per_100_articles"], r["f1"])
     (1, 1, 1, 50.0, 50.0, 50.0)
     """
-    found = sum(len(gold[a] & second.get(a, set())) for a in gold)
-    missed = sum(len(gold[a] - second.get(a, set())) for a in gold)
-    invented = sum(len(second.get(a, set()) - gold[a]) for a in gold)
+    return _rates([(gold[a], second.get(a, set())) for a in gold])
+
+
+def _rates(pairs: list[tuple[set[str], set[str]]]) -> dict[str, Any]:
+    """`score` over (gold, second reader) pairs of governments, one pair per article (an article may repeat)."""
+    found = sum(len(g & s) for g, s in pairs)
+    missed = sum(len(g - s) for g, s in pairs)
+    invented = sum(len(s - g) for g, s in pairs)
     n_gold, n_second = found + missed, found + invented
-    return {"articles": len(gold), "gold_speaking": n_gold, "second_speaking": n_second, "found": found,
+    return {"articles": len(pairs), "gold_speaking": n_gold, "second_speaking": n_second, "found": found,
             "missed": missed, "invented": invented,
             "missed_share": round(100 * missed / n_gold, 1) if n_gold else None,
-            "invented_per_100_articles": round(100 * invented / len(gold), 1) if gold else None,
+            "invented_per_100_articles": round(100 * invented / len(pairs), 1) if pairs else None,
             "f1": round(100 * 2 * found / (n_gold + n_second), 1) if n_gold + n_second else None}
 
 
 def interval(gold: dict[str, set[str]], second: dict[str, set[str]], key: str, resamples: int = 2000,
              seed: int = 0) -> Optional[list[float]]:
     """A 95% percentile bootstrap interval of `key` over articles."""
-    ids, rng, values = sorted(gold), random.Random(seed), []
-    for _ in range(resamples):
-        pick = [rng.choice(ids) for _ in ids]
-        sample_gold = {f"{a}#{n}": gold[a] for n, a in enumerate(pick)}
-        sample_second = {f"{a}#{n}": second.get(a, set()) for n, a in enumerate(pick)}
-        v = score(sample_gold, sample_second)[key]
-        if v is not None:
-            values.append(v)
+    pairs, rng = [(gold[a], second.get(a, set())) for a in sorted(gold)], random.Random(seed)
+    values = sorted(v for v in (_rates([rng.choice(pairs) for _ in pairs])[key] for _ in range(resamples))
+                    if v is not None)
     if not values:
         return None
-    values.sort()
     return [values[int(0.025 * len(values))], values[min(len(values) - 1, int(0.975 * len(values)))]]
 
 

@@ -69,3 +69,11 @@ def test_an_fnc1_set_shares_no_story_with_govbench_and_takes_one_body_per_story(
     mine = [group_of[r["id"]] for r in _jsonl(ROOT / "benchmarks" / name / "manifest.jsonl")]
     govbench = {group_of.get(r["id"], r["id"]) for r in _jsonl(ROOT / "benchmarks" / "govbench" / "manifest.jsonl")}
     assert len(mine) == len(set(mine)) == size and not set(mine) & govbench
+
+
+def test_one_per_group_doctest():
+    import doctest
+
+    dx = load_module(ROOT / "benchmarks" / "dev_extra" / "draw.py", "dev_extra_draw_doctest")
+    result = doctest.testmod(dx)
+    assert result.attempted >= 2 and result.failed == 0

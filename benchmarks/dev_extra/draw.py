@@ -88,6 +88,28 @@ def left_out(sets: tuple[str, ...]) -> set[str]:
     return skip
 
 
+def one_per_group(items: list[dict], groups: set[str], n: Optional[int] = None) -> list[dict]:
+    """The first `n` of `items` (every one when None), in order, whose group (NeuS event, FNC-1 story; else the
+    id) is not in `groups` and no earlier pick took; the picks' groups join `groups`.
+
+    >>> taken = {"story-1"}
+    >>> [c["id"] for c in one_per_group([{"id": "a", "group": "story-1"}, {"id": "b", "group": "story-2"},
+    ...                                  {"id": "c", "group": "story-2"}, {"id": "d"}, {"id": "e"}], taken, 2)]
+    ['b', 'd']
+    >>> sorted(taken)
+    ['d', 'story-1', 'story-2']
+    """
+    picked: list[dict] = []
+    for c in items:
+        if n is not None and len(picked) >= n:
+            break
+        g = c.get("group", c["id"])
+        if g not in groups:
+            groups.add(g)
+            picked.append(c)
+    return picked
+
+
 def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quota: Optional[dict] = None,
          seed: int = SEED, group_sets: Optional[tuple[str, ...]] = None) -> list[dict]:
     """The texts of `quota` (stratum -> how many; None: every one left) in a seeded order, leaving out
@@ -119,15 +141,7 @@ def draw(data: Path, sets: tuple[str, ...] = ("govbench", "resolver_blind"), quo
     for key, n in quota.items():
         items = sorted(pool[key], key=lambda c: c["ref"])
         rng.shuffle(items)
-        picked = 0
-        for c in items:
-            if picked == n:
-                break
-            g = c.get("group", c["id"])
-            if g in groups:
-                continue
-            groups.add(g)
-            picked += 1
+        for c in one_per_group(items, groups, n):
             rows.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "stratum": key[1],
                          "words": c["words"], "countries": c["countries"], "split": "dev",
                          "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})

@@ -60,13 +60,7 @@ def draw(data: Path, quota: dict = QUOTA, labelled: tuple[str, ...] = LABELLED, 
             items.append({**c, "words": words, "countries": sorted(countries)})
         items.sort(key=lambda c: c["ref"])
         rng.shuffle(items)
-        for c in items:
-            if sum(r["source"] == source for r in rows) == n:
-                break
-            g = c.get("group", c["id"])
-            if g in groups:
-                continue
-            groups.add(g)
+        for c in dx["one_per_group"](items, groups, n):
             rows.append({"id": c["id"], "source": source, "ref": c["ref"], "words": c["words"],
                          "countries": c["countries"], "split": "dev",
                          "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})

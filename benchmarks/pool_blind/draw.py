@@ -47,17 +47,9 @@ def draw(data: Path, n: int = N, seed: int = SEED) -> list[dict]:
         items.append({**c, "words": words})
     items.sort(key=lambda c: c["ref"])
     random.Random(seed).shuffle(items)
-    rows, groups = [], set()
-    for c in items:
-        if len(rows) == n:
-            break
-        if c.get("group", c["id"]) in groups:
-            continue
-        groups.add(c.get("group", c["id"]))
-        rows.append({"id": c["id"], "source": c["source"], "ref": c["ref"], "words": c["words"],
-                     "split": "dev" if len(rows) < n // 2 else "test",
-                     "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()})
-    return rows
+    return [{"id": c["id"], "source": c["source"], "ref": c["ref"], "words": c["words"],
+             "split": "dev" if i < n // 2 else "test", "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()}
+            for i, c in enumerate(de["one_per_group"](items, set(), n))]
 
 
 def main(argv=None) -> int:

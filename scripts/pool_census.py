@@ -142,18 +142,17 @@ def compare(runs: list[Path], listed: list[dict[str, Any]]) -> dict[str, Any]:
     >>> compare([], [])["governments"]
     0
     """
-    given = {art["id"]: sorted(art.get("governments", {})) for run in runs for art in run_articles(run)}
-    items, found, missed, invented = [], 0, 0, 0
-    for row in listed:
-        gold = {g["government"] for g in row.get("governments", [])}
-        system = set(given.get(row["article"], []))
-        found, missed, invented = found + len(gold & system), missed + len(gold - system), invented + len(system - gold)
-        items.append({"article": row["article"], "listed": sorted(gold), "system": sorted(system),
-                      "missed": sorted(gold - system), "invented": sorted(system - gold)})
-    n_gold = found + missed
-    return {"articles": len(listed), "governments": n_gold, "found": found, "missed": missed, "invented": invented,
-            "missed_share": round(100 * missed / n_gold, 1) if n_gold else None,
-            "invented_per_100_articles": round(100 * invented / len(listed), 1) if listed else None, "items": items}
+    from reader_agreement import rates
+
+    given = {art["id"]: set(art.get("governments", {})) for run in runs for art in run_articles(run)}
+    pairs = [({g["government"] for g in row.get("governments", [])}, given.get(row["article"], set())) for row in listed]
+    r = rates(pairs)
+    items = [{"article": row["article"], "listed": sorted(gold), "system": sorted(system),
+              "missed": sorted(gold - system), "invented": sorted(system - gold)}
+             for row, (gold, system) in zip(listed, pairs)]
+    return {"articles": r["articles"], "governments": r["gold_speaking"],
+            **{k: r[k] for k in ("found", "missed", "invented", "missed_share", "invented_per_100_articles")},
+            "items": items}
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -53,11 +53,12 @@ def score(gold: dict[str, set[str]], second: dict[str, set[str]]) -> dict[str, A
     >>> (r["found"], r["missed"], r["invented"], r["missed_share"], r["invented_per_100_articles"], r["f1"])
     (1, 1, 1, 50.0, 50.0, 50.0)
     """
-    return _rates([(gold[a], second.get(a, set())) for a in gold])
+    return rates([(gold[a], second.get(a, set())) for a in gold])
 
 
-def _rates(pairs: list[tuple[set[str], set[str]]]) -> dict[str, Any]:
-    """`score` over (gold, second reader) pairs of governments, one pair per article (an article may repeat)."""
+def rates(pairs: list[tuple[set[str], set[str]]]) -> dict[str, Any]:
+    """`score` over (gold, other) pairs of governments, one pair per article (an article may repeat); the other
+    list a second reader's, or a run's (`pool_census.py compare`)."""
     found = sum(len(g & s) for g, s in pairs)
     missed = sum(len(g - s) for g, s in pairs)
     invented = sum(len(s - g) for g, s in pairs)
@@ -73,7 +74,7 @@ def interval(gold: dict[str, set[str]], second: dict[str, set[str]], key: str, r
              seed: int = 0) -> Optional[list[float]]:
     """A 95% percentile bootstrap interval of `key` over articles."""
     pairs, rng = [(gold[a], second.get(a, set())) for a in sorted(gold)], random.Random(seed)
-    values = sorted(v for v in (_rates([rng.choice(pairs) for _ in pairs])[key] for _ in range(resamples))
+    values = sorted(v for v in (rates([rng.choice(pairs) for _ in pairs])[key] for _ in range(resamples))
                     if v is not None)
     if not values:
         return None

@@ -8,13 +8,13 @@
   scores them; govbench test is read only with --split test (report only, never to choose).
 - With the dev half, the same for the other dev-side gold sets, dev_extra to dev_extra7 and resolver_blind, where
   their articles have been written out (`benchmarks/*/README.md`).
-- FNC-1 train bodies (none of them is in govbench): every removal by reason, and two weak checks:
+- FNC-1 train bodies (none in govbench; pool_blind's test half left out): every removal by reason, and two weak checks:
   recall on "standing lines" (lines that recur verbatim in 3+ bodies whose other lines differ, and
   that do not read as a sentence: promos, prompts, credits) and the removals that read as a sentence
   of a story (`sentence_like`), listed for review.
-- FNC-1 dev bodies, NeuS val and PolNeAR dev articles not in govbench test: removals by reason, listed (NeuS pieces are
+- FNC-1 dev bodies, NeuS val and PolNeAR dev articles not in a frozen test half: removals by reason, listed (NeuS pieces are
   leads with datelines: anything removed there is suspect).
-- PolNeAR train and dev (govbench test left out): removals that overlap an annotated attribution,
+- PolNeAR train and dev (the frozen test halves left out): removals that overlap an annotated attribution,
   i.e. lines that are story text for certain, listed (`polnear_annotated`).
 
 The cleaner runs exactly as the pipeline runs it (the config's clean section, default: news).
@@ -100,8 +100,9 @@ def fnc1(cleaner, data: Path, limit: int) -> dict:
     from pipeline.clean.line_features import Line, sentence_like
 
     csv.field_size_limit(10 ** 9)
+    held = test_refs()  # pool_blind's test half holds FNC-1 train bodies
     with open(data / "fnc1" / "train_bodies.csv", encoding="utf-8", newline="") as f:
-        bodies = [r["articleBody"] for r in csv.DictReader(f)]
+        bodies = [r["articleBody"] for r in csv.DictReader(f) if f"fnc1/train_bodies.csv#{r['Body ID']}" not in held]
     if limit:
         bodies = bodies[:limit]
     # weak labels: standing lines (recur in 3+ bodies that otherwise differ, and are no sentence)
@@ -166,13 +167,13 @@ def neus(cleaner, data: Path) -> dict:
             a = clean_text(cleaner, f"{title}\n\n{body}\n", f"neus-{i}-{k}")
             n += 1
             removed += [{"item": f"{i}:{k}", "reason": r.reason, "text": r.text[:160]} for r in a.removed]
-    return {"articles": n, "skipped_events_in_govbench_test": len(held_lines), "removals": len(removed),
+    return {"articles": n, "skipped_events_in_frozen_test_halves": len(held_lines), "removals": len(removed),
             "removals_by_reason": dict(collections.Counter(r["reason"] for r in removed).most_common()),
             "removal_examples": removed[:80]}
 
 
 def fnc1_dev(cleaner, data: Path) -> dict:
-    """FNC-1 dev_* bodies not in govbench test: removals by reason, the line-level ones listed."""
+    """FNC-1 dev_* bodies not in a frozen test half: removals by reason, the line-level ones listed."""
     held = test_refs()
     csv.field_size_limit(10 ** 9)
     with open(data / "fnc1" / "dev_bodies.csv", encoding="utf-8", newline="") as f:
@@ -187,7 +188,7 @@ def fnc1_dev(cleaner, data: Path) -> dict:
 
 
 def polnear(cleaner, data: Path) -> tuple[dict, dict]:
-    """PolNeAR train and dev, articles in govbench test left out, each cleaned once, for two reports:
+    """PolNeAR train and dev, articles in a frozen test half left out, each cleaned once, for two reports:
     - ``polnear_dev``: the dev articles' removals by reason, listed;
     - ``polnear_annotated``: article text for certain, a line that holds an annotated attribution
       (source, cue or content, by any annotator). Every removal that overlaps one is counted and

@@ -6,7 +6,7 @@
 
 A new boilerplate rule is checked for false removals by reading every line it takes out of texts it
 was not written on: PolNeAR train and dev, FNC-1 train and dev bodies, NeuS val. Articles of the
-govbench test half (and, for NeuS, every side of a test event) are skipped, so such a scan never
+frozen test halves, govbench's and pool_blind's (and, for NeuS, every side of a test event), are skipped, so such a scan never
 shows system output on a held-out item. (Session 22 learned this the hard way: two ad-hoc scans
 printed test articles' lines and the rules they shaped were withdrawn.)
 """
@@ -24,12 +24,16 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.lines import classify_lines  # noqa: E402
 from pipeline.datasets.govbench import read_manifest  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from dev_sets import frozen_manifests  # noqa: E402
 from pipeline.io.writer import write_json_atomic  # noqa: E402
 
 
 def held_out() -> tuple[set[str], set[int]]:
-    """(refs of govbench test articles, NeuS val line numbers of test events)."""
-    refs = {r["ref"] for r in read_manifest() if r["split"] == "test"}
+    """(refs of the frozen test halves' articles, govbench's and pool_blind's (`dev_sets.FROZEN`), NeuS val line
+    numbers of their events)."""
+    refs = {r["ref"] for path in frozen_manifests() for r in read_manifest(path) if r["split"] == "test"}
     neus_lines = {int(r.split("#")[1].split(":")[0]) for r in refs if r.startswith("neus/")}
     return refs, neus_lines
 

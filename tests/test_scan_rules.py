@@ -1,11 +1,13 @@
-"""scripts/scan_rules.py reads the public corpora for a rule's removals and never a govbench test article."""
+"""scripts/scan_rules.py reads the public corpora for a rule's removals and never an article of a frozen test half."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from helpers import load_script
 
 scan_rules = load_script("scan_rules")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _corpus(tmp: Path, refs: set[str]) -> Path:
@@ -28,10 +30,14 @@ def test_test_articles_are_never_read(tmp_path, monkeypatch):
     assert all(h["text"] == "polnear/dev/text/open.txt" for h in hits)
 
 
-def test_the_held_out_set_is_govbench_test():
+def test_the_held_out_set_is_every_frozen_test_half():
     refs, neus_lines = scan_rules.held_out()
-    assert "fnc1/dev_bodies.csv#1102" in refs and len(refs) == 97  # the whole test half, supplements included
+    assert "fnc1/dev_bodies.csv#1102" in refs  # govbench's test half, supplements included
+    pool_blind_test = [json.loads(x) for x in (ROOT / "benchmarks" / "pool_blind" / "manifest.jsonl").read_text(
+        encoding="utf-8").splitlines() if json.loads(x)["split"] == "test"]
+    assert {r["ref"] for r in pool_blind_test} <= refs and len(refs) == 97 + 100
     assert all(isinstance(i, int) for i in neus_lines)
+    assert {int(r["ref"].split("#")[1].split(":")[0]) for r in pool_blind_test if r["source"] == "neus"} <= neus_lines
 
 
 def test_a_candidate_pattern_is_scanned_outside_test_and_within_its_word_limit(tmp_path, monkeypatch):

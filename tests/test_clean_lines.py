@@ -148,6 +148,19 @@ def around(line: str) -> str:
      "leftover markup or script"),
     ("iraqi news gas attack", "image alt text"),
     ("fur coat made of cats", "image alt text"),
+    # session 48: a question put to the reader with a call to answer, and a coverage pointer
+    ("Do you have any hairy issues with your smartphone? Let us know in the comments.", "question to the reader"),
+    ("How do YOU feel about death hoaxes, HollywoodLifers? Are they entertaining or just plain scary? Tell us how you "
+     "feel!", "question to the reader"),
+    ("What do YOU think? Do you fear for America\u2019s safety? Sound off in today\u2019s WND poll.",
+     "question to the reader"),
+    ("If any readers are subscribers and use the browser, we'd love to hear about your experiences in the comments.",
+     "question to the reader"),
+    ("What do you plan to do during these six days? Tweet \u2018#6DaysOfDarkness\u2018 including your plan!",
+     "question to the reader"),
+    ("For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page.", "promotion or teaser"),
+    ("CommentsEmailPrint", "share or comment prompt"),
+    ("EMAILPRINT", "share or comment prompt"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -220,11 +233,26 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Clicking for more information, users were sent to a fake page, the regulator said.",
     "The ministry said the site ran a function to collect data; it was taken down.",
     "Seoul said on Tuesday the talks would resume.    BF_STATIC.push(function () { update(); });",  # prose first
+    # near misses of session 48's questions to the reader
+    "What, then, can the latest evidence about hiring tell us about the election, in which the stakes are high?",
+    "And if you don\u2019t like it, what\u2019re you gonna do about it\u2014tell us to go to hell?",
+    "Q: Do you think a socialist can win a general election? Tell us how you see it.",  # an interview's question
+    "TAPPER: Do you think he has campaigned as a healer? Let us know.",
+    "\u201cDo you like caviar? Tell us,\u201d the host asked his guests in the comments of the menu.",  # a quotation
+    "For full coverage, the ministry said, the plan needed more money.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))
     assert " ".join(line.split()) in a.clean_text, [(r.reason, r.text) for r in a.removed]
     assert a.removed == [] or all(line not in r.text for r in a.removed)
+
+
+def test_a_question_to_the_reader_goes_only_with_a_call_to_answer():
+    ask = "What do you think? Does she still look like her character?"
+    a = clean(f"Title\n{BODY_A}\n{BODY_B}\n{ask} Tell us!")
+    assert ask not in a.clean_text and "question to the reader" in {r.reason for r in a.removed}
+    b = clean(f"Title\n{BODY_A}\n{BODY_B}\n{ask}")  # readers disagree on a closing question alone: it stays
+    assert ask in b.clean_text, [(r.reason, r.text) for r in b.removed]
 
 
 def test_link_list_items_after_a_heading_go_and_the_story_after_them_stays():

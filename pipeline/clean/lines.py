@@ -23,6 +23,7 @@ from typing import Callable, Optional
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
 from .captions import CAPTION_CUES, CREDITED_CAPS_CAPTION, is_label_caption, label_captions_in_caption_style, label_of
+from .prompts import reader_prompt
 from .markup import markup_line
 from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
                    widget_blocks)
@@ -50,8 +51,9 @@ _SHARE = _rx(r"^\W{0,4}(?:share (?:this|on|via|the story|your thoughts)|share it
              r"(?:sorry,? )?(?:we are|we're) not (?:currently )?accepting comments|comments? (?:are|is) closed|"
              r"(?:leave|post) a comment|view (?:this post )?on (?:instagram|twitter|facebook|youtube)|"
              r"tweet this|email this|print this|like us on facebook)\b")
+# the buttons in a row, apart or glued by the page's extraction ("CommentsEmailPrint", "EMAILPRINT")
 _SHARE_BAR = _rx(r"^(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|ccomments|facebook|twitter|"
-                 r"linkedin)(?:[\s|/\u2022\u00b7]+(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|"
+                 r"linkedin)(?:[\s|/\u2022\u00b7]*(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|"
                  r"facebook|twitter|linkedin))*\s*$")
 _PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:content|post)|advertisement|"
              r"ad|ads by \w+|watch|listen|video|podcast|breaking|exclusive offer|deal|offer)\s*(?:[:|\u2014\u2013-]|$)")
@@ -209,9 +211,8 @@ _EMBED_PROMPT = _rx(r"^\W{0,3}(?:take a look|have a look|check (?:it|this|them) 
 
 
 # "For more, head to The Guardian.", "For more information, visit example.de.": a pointer elsewhere, one sentence
-_FOR_MORE = _rx(r"^\W{0,3}for more(?! than\b)\b[^.!?]{0,60}?\s(?:check out|head (?:on )?(?:over )?to|see|visit|read|try|"
-                r"go to|click|watch|sign up)\b")
-
+_FOR_MORE = _rx(r"^\W{0,3}for (?:more(?! than\b)|full|complete|continuing|live)\b[^.!?]{0,60}?\s(?:check out|"
+                r"head (?:on )?(?:over )?to|see|visit|read|try|go to|click|watch|sign up)\b")
 
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
@@ -315,6 +316,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              or bool(_GALLERY_CAPTION.match(ln.text))),
     LineRule("gallery", "video title", lambda ln, c: ln.index >= 1 and bool(_PLAY_VIDEO.match(c.lines[ln.index - 1].text))
              and headline_like(ln) and ln.n_words <= 15),  # "Play VIDEO / Secret Service takes heat after ..."
+    LineRule("social", "question to the reader", reader_prompt),
     LineRule("promo", "promotion or teaser", _promo),
     LineRule("promo", "advertisement block", lambda ln, c: ln.index in c.ad_items),
     LineRule("caption", "photo caption", lambda ln, c: is_label_caption(ln, c)

@@ -159,6 +159,9 @@ def around(line: str) -> str:
     ("What do you plan to do during these six days? Tweet \u2018#6DaysOfDarkness\u2018 including your plan!",
      "question to the reader"),
     ("For full coverage of the Mobile World Congress from Barcelona, visit our MWC 2015 page.", "promotion or teaser"),
+    ("Republican presidential candidate Donald Trump speaks at a campaign rally in Greensboro, North Carolina on June "
+     "14, 2016.", "photo caption"),  # a wire caption's present tense and full date, no weekday
+    ("Activists carry pictures of the pilot in Amman on February 3, 2015", "photo caption"),
     ("CommentsEmailPrint", "share or comment prompt"),
     ("EMAILPRINT", "share or comment prompt"),
 ])
@@ -240,6 +243,10 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "TAPPER: Do you think he has campaigned as a healer? Let us know.",
     "\u201cDo you like caviar? Tell us,\u201d the host asked his guests in the comments of the menu.",  # a quotation
     "For full coverage, the ministry said, the plan needed more money.",
+    # near misses of session 48's dated picture caption
+    "Republican presidential candidate Donald Trump spoke at a campaign rally in Greensboro on June 14, 2016.",
+    "Trump speaks often of the wall. He held a rally in Greensboro, North Carolina on June 14, 2016.",
+    "\u201cHe speaks for us all,\u201d she told the rally in Greensboro on June 14, 2016.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

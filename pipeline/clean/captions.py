@@ -84,3 +84,24 @@ def label_captions_in_caption_style(lines: list[Line], ctx: Context, removed: di
     if not any(reason in CAPTION_REASONS for reason in removed.values()):
         return []
     return [ln.index for ln in lines if ln.index in ctx.label_lines and ln.index not in removed and not ln.terminal]
+
+
+# a wire photo caption without the weekday: a picture's present tense ("speaks", "escorts", "addresses") and the
+# date with its year closing the line ("... in Greensboro, North Carolina on June 14, 2016."); a story tells the past
+_PICTURE_VERB = re.compile(r"\s(?:speaks|addresses|escorts|attends|attend|holds|hold|waves|wave|gestures|gesture|arrives|"
+                           r"arrive|walks|walk|stands|stand|sits|sit|listens|listen|delivers|greets|shakes hands|hugs|"
+                           r"looks on|look on|poses|pose|carries|carry|marches|march|chants|chant|prays|pray|"
+                           r"gather|gathers|salutes|kneels|mourn|mourns|react|reacts|inspects|patrols|patrol)\s")
+_YEAR_DATE_END = re.compile(r",?\s(?:on\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},?\s"
+                            r"\d{4}\.?\s*$")
+_INNER_BREAK = re.compile(r"[a-z]{3,}[.!?]['\u2019\"\u201d]?\s+[A-Z]")
+
+
+def is_dated_picture_caption(line: Line) -> bool:
+    """One sentence of 6 to 45 words, a picture verb in the present tense and the full date closing it, with no
+    quotation."""
+    end = _YEAR_DATE_END.search(line.text)
+    if not end or not 6 <= line.n_words <= 45 or re.search(r"[\"\u201c\u201d]", line.text):
+        return False
+    head = line.text[:end.start()]
+    return bool(_PICTURE_VERB.search(head)) and not _INNER_BREAK.search(head)

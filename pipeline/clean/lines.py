@@ -22,7 +22,8 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
-from .captions import CAPTION_CUES, CREDITED_CAPS_CAPTION, is_label_caption, label_captions_in_caption_style, label_of
+from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, is_dated_picture_caption, is_label_caption,
+                       label_captions_in_caption_style, label_of)
 from .prompts import reader_prompt
 from .markup import markup_line
 from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
@@ -329,7 +330,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              or (ln.n_words <= 60 and bool(_PHOTO_TAIL.search(ln.text)))
              or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
-                 and not sentence_break(_DATED_CAPTION.sub("", ln.text)))),
+                 and not sentence_break(_DATED_CAPTION.sub("", ln.text)))
+             or is_dated_picture_caption(ln)),
     LineRule("caption", "run of unpunctuated captions", lambda ln, c: ln.index in c.caption_runs),
     LineRule("navigation", "bare link", lambda ln, c: bool(_DOMAIN.match(ln.text))),
     LineRule("image_credit", "image alt text", lambda ln, c: bool(_ALT_TEXT.match(ln.text))),

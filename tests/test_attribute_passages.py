@@ -516,6 +516,23 @@ def test_a_that_clause_hung_on_where_it_was_said_is_the_content(stages):
     assert all(s.speaker.text != "Lin" for s in a.statements)
 
 
+NOUN_AGENT = """Ceasefire doubts
+ABUJA - Doubts grew on Monday over claims by Nigeria's government that it had agreed a ceasefire with Boko Haram.
+The decision by the army to withdraw from the town angered residents.
+"""
+
+
+def test_the_object_of_by_after_a_cue_noun_is_its_speaker(stages):
+    """'claims by Nigeria's government that X': the government claims X; before session 48 the cue was "claims by"
+    with no speaker and "Nigeria's government that X" its content."""
+    a = run(stages, NOUN_AGENT)
+    st = by_content(a, "agreed a ceasefire with Boko Haram")
+    assert st.speaker.text == "Nigeria's government" and st.speaker.government == "Nigeria"
+    assert "Nigeria" not in st.text
+    # without a that-clause the agent said nothing: a decision is no statement of the army's
+    assert all(s.speaker.text != "the army" for s in a.statements)
+
+
 PASSIVE_CUE = """Asteroid passes Earth
 The asteroid was discovered on Aug. 31 by astronomers in Arizona.
 It moved within 25,000 miles of the Earth's surface and had been projected to be at its nearest point over New Zealand on Sunday.

@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from .lexicon import Lexicon
 from .quotes import Quote, words
-from .spans import source_span, subtree, tokens_in, trim_tail
+from .spans import noun_agent, source_span, subtree, tokens_in, trim_tail
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 DEFAULT_ROLES = {
@@ -108,6 +108,11 @@ class CandidateFinder:
                     cue.add(c.i)
                     source |= subtree(objs[0])
                 continue
+            if c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN" and self.params.noun_agent:
+                agent, clause = noun_agent(c)  # "claims by Nigeria's government that ..."
+                if agent:
+                    source, content, cue = source | agent, content | clause, cue | {c.i}
+                    continue
             role = self.learned.role(tok, c) if self.params.use_learned else None
             if role is None:
                 role = DEFAULT_ROLES.get(c.dep_, "none")

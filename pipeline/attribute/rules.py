@@ -104,6 +104,9 @@ class RuleAttributorParams(BackendParams):
     passive_inherits: bool = False
     # "said in a statement that X": the that-clause the parse hung on "statement" is the content
     clause_after_prep: bool = True
+    # "claims by Nigeria's government that X": the object of "by" after a cue noun is its speaker, not its content
+    # (session 48)
+    noun_agent: bool = True
     # '"...," an angry Hollande retaliated.': a verb that frames a quotation is a cue whatever its word.
     # Measured in session 31 and kept opt-in (configs/compare-govbench-quote-frame.yaml)
     quote_frame: bool = False

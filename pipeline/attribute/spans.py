@@ -28,6 +28,23 @@ def source_span(tok: Any) -> set[int]:
     return out
 
 
+def _that_clauses(tok: Any) -> set[int]:
+    return {i for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for i in subtree(c)}
+
+
+def noun_agent(prep: Any) -> tuple[set[int], set[int]]:
+    """A speech noun's agent and its that-clause, which the parse may hang on either: "claims by Nigeria's
+    government that it had agreed a ceasefire", "a suggestion by a potential president that ..." -> (the object of
+    "by", the clause). Nothing without a that-clause: "the decision by the FBI to ...", "estimates by the
+    government about ..." say no words of the agent's."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    clause = (_that_clauses(objs[0]) | _that_clauses(prep.head)) if objs else set()
+    if not clause:
+        return set(), set()
+    return subtree(objs[0]) - clause, clause
+
+
 TAIL_MARKS = {"while", "as", "after", "before", "since", "despite", "although", "though", "even", "because", "when",
               "whereas", "amid", "with"}
 

@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 from pathlib import Path
 from typing import Any, Optional
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from run_files import command_line, read_jsonl  # noqa: E402
 
 from pipeline.evaluate.scoring import _squash, boilerplate_scores  # noqa: E402
+from pipeline.evaluate.stats import bootstrap_ci  # noqa: E402
 from pipeline.io.readers import title_and_body_start  # noqa: E402
 
 
@@ -78,11 +80,11 @@ def totals(items: list[dict[str, Any]]) -> dict[str, int]:
             "left_on_first_line": sum(i["left_on_first_line"] for i in items)}
 
 
-def interval(items: list[dict[str, Any]], key: str, resamples: int = 2000, seed: int = 0) -> list[int]:
-    """A 95% percentile bootstrap interval of the total `key` over articles."""
-    rng = random.Random(seed)
-    values = sorted(totals([rng.choice(items) for _ in items])[key] for _ in range(resamples))
-    return [values[int(0.025 * len(values))], values[min(len(values) - 1, int(0.975 * len(values)))]]
+def interval(items: list[dict[str, Any]], key: str, resamples: int = 2000, seed: int = 0) -> list[float]:
+    """A 95% percentile bootstrap interval of the total `key` over articles (`pipeline.evaluate.stats`)."""
+    counts = [totals([item])[key] for item in items]
+    ci = bootstrap_ci(counts, n_resamples=resamples, seed=seed, statistic=np.sum)
+    return [round(ci["low"], 1), round(ci["high"], 1)]
 
 
 def main(argv: Optional[list[str]] = None) -> int:

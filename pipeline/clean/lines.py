@@ -215,6 +215,7 @@ _EMBED_PROMPT = _rx(r"^\W{0,3}(?:take a look|have a look|check (?:it|this|them) 
 _FOR_MORE = _rx(r"^\W{0,3}for (?:more(?! than\b)|full|complete|continuing|live)\b[^.!?]{0,60}?\s(?:check out|"
                 r"head (?:on )?(?:over )?to|see|visit|read|try|go to|click|watch|sign up)\b")
 
+
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
     if _EMBED_PROMPT.match(t) or (_FOR_MORE.match(t) and line.n_words <= 30 and not sentence_break(t)):

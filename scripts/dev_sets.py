@@ -28,6 +28,13 @@ def frozen_manifests(root: Path = ROOT) -> tuple[Path, ...]:
     return tuple(root / "benchmarks" / name / "manifest.jsonl" for name in FROZEN)
 
 
+def frozen_test_rows(root: Path = ROOT) -> list[dict]:
+    """The manifest rows of every frozen test half (`FROZEN`), which no read pool, diff listing or scan may show."""
+    from pipeline.datasets.govbench import read_manifest
+
+    return [r for m in frozen_manifests(root) for r in read_manifest(m) if r["split"] == "test"]
+
+
 def present(root: Path = ROOT) -> dict[str, tuple[Path, Path]]:
     """The sets whose articles have been written out here, as absolute paths."""
     return {name: (root / arts, root / refs) for name, (arts, refs) in DEV_SETS.items() if (root / arts).is_dir()}

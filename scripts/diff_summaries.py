@@ -22,13 +22,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dev_sets import frozen_manifests  # noqa: E402
+from dev_sets import frozen_test_rows  # noqa: E402
 
 
-def test_ids(manifests: tuple[Path, ...] = ()) -> frozenset[str]:
-    """The ids of the frozen test halves (default: dev_sets.FROZEN's, govbench's and pool_blind's)."""
-    rows = (json.loads(line) for m in (manifests or frozen_manifests()) for line in m.read_text(encoding="utf-8").splitlines() if line.strip())
-    return frozenset(r["id"] for r in rows if r.get("split") == "test")
+def test_ids() -> frozenset[str]:
+    """The ids of the frozen test halves (dev_sets.FROZEN: govbench's and pool_blind's)."""
+    return frozenset(r["id"] for r in frozen_test_rows())
 
 
 def results(run: Path) -> list[dict]:

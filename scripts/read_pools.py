@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
-from dev_sets import frozen_manifests  # noqa: E402  (no pool holds a frozen test half)
+from dev_sets import frozen_test_rows  # noqa: E402  (no pool holds a frozen test half)
 
 POOLS = ("fnc1_train", "fnc1_dev", "polnear", "neus")
 
@@ -65,10 +65,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--out", required=True, help="folder to write <pool>/<id>.txt under")
     args = ap.parse_args(argv)
-    from pipeline.datasets.govbench import read_manifest
-
     data, out = Path(args.data), Path(args.out)
-    test = [r for m in frozen_manifests() for r in read_manifest(m) if r["split"] == "test"]
+    test = frozen_test_rows()
     dev_extra = runpy.run_path(str(ROOT / "benchmarks" / "dev_extra" / "draw.py"))  # its candidates, as its draws read them
     candidates = dev_extra["candidates"](data, dev_extra["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py"))
     counts: Counter = Counter()

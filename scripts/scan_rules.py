@@ -23,17 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.clean.lines import classify_lines  # noqa: E402
-from pipeline.datasets.govbench import read_manifest  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from dev_sets import frozen_manifests  # noqa: E402
+from dev_sets import frozen_test_rows  # noqa: E402
 from pipeline.io.writer import write_json_atomic  # noqa: E402
 
 
 def held_out() -> tuple[set[str], set[int]]:
     """(refs of the frozen test halves' articles, govbench's and pool_blind's (`dev_sets.FROZEN`), NeuS val line
     numbers of their events)."""
-    refs = {r["ref"] for path in frozen_manifests() for r in read_manifest(path) if r["split"] == "test"}
+    refs = {r["ref"] for r in frozen_test_rows()}
     neus_lines = {int(r.split("#")[1].split(":")[0]) for r in refs if r.startswith("neus/")}
     return refs, neus_lines
 

@@ -19,7 +19,6 @@ half is scored in aggregate only (`--aggregate-only NAME`).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -29,7 +28,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from run_files import command_line, read_jsonl  # noqa: E402
+from reader_agreement import run_over_sets  # noqa: E402
 
 from pipeline.evaluate.scoring import _squash, boilerplate_scores  # noqa: E402
 from pipeline.evaluate.stats import bootstrap_ci  # noqa: E402
@@ -87,35 +86,24 @@ def interval(items: list[dict[str, Any]], key: str, resamples: int = 2000, seed:
     return [round(ci["low"], 1), round(ci["high"], 1)]
 
 
+def _score_set(name: str, folders: str, listed: dict[str, list[str]]) -> dict[str, Any]:
+    arts, _, refs = folders.partition(":")
+    items = []
+    for ref in sorted(Path(refs).glob("*.json")):
+        if ref.stem not in listed:
+            raise SystemExit(f"{name}: {ref.stem} has no second reading in the --listed files")
+        text = (Path(arts) / f"{ref.stem}.txt").read_text(encoding="utf-8")
+        gold = json.loads(ref.read_text(encoding="utf-8")).get("boilerplate") or []
+        items.append({"article": ref.stem, **score_article(text, gold, listed[ref.stem])})
+    return {**totals(items), "left_95ci": interval(items, "left"),
+            "removed_not_boilerplate_95ci": interval(items, "removed_not_boilerplate"),
+            "disagreements": [{k: i[k] for k in ("article", "left", "removed_not_boilerplate")}
+                              for i in items if i["left"] or i["removed_not_boilerplate"]]}
+
+
 def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", action="append", required=True, help="NAME=<articles folder>:<references folder>")
-    ap.add_argument("--listed", action="append", type=Path, required=True, help="a second reader's JSONL")
-    ap.add_argument("--aggregate-only", action="append", default=[], help="a set scored without its items")
-    ap.add_argument("--out", type=Path, required=True)
-    args = ap.parse_args(argv)
-    listed = {row["article"]: row["boilerplate"] for path in args.listed for row in read_jsonl(path)}
-    result: dict[str, Any] = {"command": command_line(__file__, argv), "sets": {}}
-    for spec in args.set:
-        name, _, folders = spec.partition("=")
-        arts, _, refs = folders.partition(":")
-        items = []
-        for ref in sorted(Path(refs).glob("*.json")):
-            if ref.stem not in listed:
-                raise SystemExit(f"{name}: {ref.stem} has no second reading in {', '.join(map(str, args.listed))}")
-            text = (Path(arts) / f"{ref.stem}.txt").read_text(encoding="utf-8")
-            gold = json.loads(ref.read_text(encoding="utf-8")).get("boilerplate") or []
-            items.append({"article": ref.stem, **score_article(text, gold, listed[ref.stem])})
-        entry: dict[str, Any] = {**totals(items), "left_95ci": interval(items, "left"),
-                                 "removed_not_boilerplate_95ci": interval(items, "removed_not_boilerplate")}
-        if name not in args.aggregate_only:
-            entry["disagreements"] = [{k: i[k] for k in ("article", "left", "removed_not_boilerplate")}
-                                      for i in items if i["left"] or i["removed_not_boilerplate"]]
-        result["sets"][name] = entry
-        print(name, {k: v for k, v in entry.items() if k != "disagreements"})
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 0
+    return run_over_sets(argv, __doc__, __file__, "NAME=<articles folder>:<references folder>",
+                         lambda rows: {row["article"]: row["boilerplate"] for row in rows}, _score_set)
 
 
 if __name__ == "__main__":

@@ -21,12 +21,15 @@ import json
 import random
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run_files import command_line, read_jsonl  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline.io.writer import write_text_atomic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,38 +84,53 @@ def interval(gold: dict[str, set[str]], second: dict[str, set[str]], key: str, r
     return [values[int(0.025 * len(values))], values[min(len(values) - 1, int(0.975 * len(values)))]]
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", action="append", required=True, help="NAME=<folder of gold references>")
+def run_over_sets(argv: Optional[list[str]], doc: str, script: str, set_help: str,
+                  read_listed: Callable[[list[dict]], dict[str, Any]],
+                  score_set: Callable[[str, str, dict[str, Any]], dict[str, Any]]) -> int:
+    """The command line a second reader is scored by, here and in `boilerplate_agreement.py`: `--set NAME=SPEC`
+    (repeated), `--listed JSONL` (repeated), `--aggregate-only NAME`, `--out`. `read_listed` turns the readers'
+    rows into what `score_set(name, spec, listed)` scores into a set's entry; an aggregate-only set's entry keeps no
+    `disagreements` (they would show a frozen half's gold item by item)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--set", action="append", required=True, help=set_help)
     ap.add_argument("--listed", action="append", type=Path, required=True, help="a second reader's JSONL")
     ap.add_argument("--aggregate-only", action="append", default=[], help="a set scored without its items")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
-    names = canonical_names()
-    listed = {}
-    for path in args.listed:
-        for row in read_jsonl(path):
-            listed[row["article"]] = {names.get(g["government"].strip().lower(), g["government"].strip())
-                                      for g in row.get("governments", [])}
-    result: dict[str, Any] = {"command": command_line(__file__, argv), "sets": {}}
+    listed = read_listed([row for path in args.listed for row in read_jsonl(path)])
+    result: dict[str, Any] = {"command": command_line(script, argv), "sets": {}}
     for spec in args.set:
-        name, _, folder = spec.partition("=")
-        gold = {p.stem: speaking(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(Path(folder).glob("*.json"))}
-        absent = sorted(set(gold) - set(listed))
-        if absent:
-            raise SystemExit(f"{name}: {len(absent)} article(s) have no second reading, e.g. {absent[0]}")
-        second = {a: listed[a] for a in gold}
-        entry = {**score(gold, second), "missed_share_95ci": interval(gold, second, "missed_share"),
-                 "invented_per_100_articles_95ci": interval(gold, second, "invented_per_100_articles")}
-        if name not in args.aggregate_only:
-            entry["disagreements"] = [{"article": a, "gold_only": sorted(gold[a] - second[a]),
-                                       "second_only": sorted(second[a] - gold[a])}
-                                      for a in sorted(gold) if gold[a] != second[a]]
+        name, _, value = spec.partition("=")
+        entry = score_set(name, value, listed)
+        if name in args.aggregate_only:
+            entry.pop("disagreements", None)
         result["sets"][name] = entry
         print(name, {k: v for k, v in entry.items() if k != "disagreements"})
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text_atomic(args.out, json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     return 0
+
+
+def _listed_governments(rows: list[dict]) -> dict[str, set[str]]:
+    """Each article's listed governments, under their canonical names."""
+    names = canonical_names()
+    return {row["article"]: {names.get(g["government"].strip().lower(), g["government"].strip())
+                             for g in row.get("governments", [])} for row in rows}
+
+
+def _score_set(name: str, folder: str, listed: dict[str, set[str]]) -> dict[str, Any]:
+    gold = {p.stem: speaking(json.loads(p.read_text(encoding="utf-8"))) for p in sorted(Path(folder).glob("*.json"))}
+    absent = sorted(set(gold) - set(listed))
+    if absent:
+        raise SystemExit(f"{name}: {len(absent)} article(s) have no second reading, e.g. {absent[0]}")
+    second = {a: listed[a] for a in gold}
+    return {**score(gold, second), "missed_share_95ci": interval(gold, second, "missed_share"),
+            "invented_per_100_articles_95ci": interval(gold, second, "invented_per_100_articles"),
+            "disagreements": [{"article": a, "gold_only": sorted(gold[a] - second[a]),
+                               "second_only": sorted(second[a] - gold[a])} for a in sorted(gold) if gold[a] != second[a]]}
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    return run_over_sets(argv, __doc__, __file__, "NAME=<folder of gold references>", _listed_governments, _score_set)
 
 
 if __name__ == "__main__":

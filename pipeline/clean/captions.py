@@ -92,8 +92,9 @@ _PICTURE_VERB = re.compile(r"\s(?:speaks|addresses|escorts|attends|attend|holds|
                            r"arrive|walks|walk|stands|stand|sits|sit|listens|listen|delivers|greets|shakes hands|hugs|"
                            r"looks on|look on|poses|pose|carries|carry|marches|march|chants|chant|prays|pray|"
                            r"gather|gathers|salutes|kneels|mourn|mourns|react|reacts|inspects|patrols|patrol)\s")
-_YEAR_DATE_END = re.compile(r",?\s(?:on\s)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},?\s"
-                            r"\d{4}\.?\s*$")
+# a month, written out or cut short ("June", "Sept.", "Oct"): the dates that close wire captions
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_YEAR_DATE_END = re.compile(rf",?\s(?:on\s)?{MONTH}\s\d{{1,2}},?\s\d{{4}}\.?\s*$")
 _INNER_BREAK = re.compile(r"[a-z]{3,}[.!?]['\u2019\"\u201d]?\s+[A-Z]")
 
 

@@ -22,7 +22,7 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
-from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, is_dated_picture_caption, is_label_caption,
+from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_dated_picture_caption, is_label_caption,
                        label_captions_in_caption_style, label_of)
 from .prompts import reader_prompt
 from .markup import markup_line
@@ -175,8 +175,8 @@ _CAPTION_TAIL = _rx(r"(?:,|\s[\u2014\u2013-]|\s)\s*(?:@\w+,?\s*)?(?:twitter|inst
 _PHOTO_TAIL = _rx(r"[.!?]['\u2019\"\u201d]?\s+(?:photo(?:graph)?|picture|image)s?\s*:\s*\S[\w.&/' ,-]{0,40}$")
 # a wire photo caption's closing date: "... at Orlando International Airport on Thursday, June 16, 2016." (a
 # story gives the weekday or the date, a caption both with the year), its credit may follow in brackets
-_DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|Mar|Apr|May|"
-                            r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\.?\s*(?:\([^)]*\))?\s*$")
+_DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? " + MONTH
+                            + r" \d{1,2},? \d{4}\.?\s*(?:\([^)]*\))?\s*$")
 # a caption printed after its picture agency's credit and a wide gap: "CEN   Bare cheek: Down come the trousers"
 _AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Features|Reuters|Getty|Getty Images|Splash|"
                             r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"

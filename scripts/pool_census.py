@@ -50,13 +50,9 @@ def evidence(resolution: str) -> str:
     return "direct" if last.startswith(DIRECT) else "indirect"
 
 
-def pairs(runs: list[Path]) -> list[dict[str, Any]]:
-    """Every (article, government) the runs list, with its statements and its evidence, in a stable order."""
-    return read_runs(runs)[1]
-
-
 def read_runs(runs: list[Path]) -> tuple[int, list[dict[str, Any]]]:
-    """(how many articles the runs hold, ``pairs``), reading each article once."""
+    """(how many articles the runs hold, every (article, government) they list with its statements and its
+    evidence, in a stable order), reading each article once."""
     out, articles = [], 0
     for run in runs:
         for art in run_articles(run):

@@ -39,7 +39,7 @@ def _run(tmp_path, name, governments):
 def test_a_pair_is_direct_when_one_statement_is_and_the_draw_is_stratified_and_repeatable(tmp_path):
     run = _run(tmp_path, "r", [{"Iraq": ["coreference 'he' -> 'X': person 'X'", "person 'Abadi'"]},
                                {"Iraq": ["role 'official' in an article about Iraq (...)"]}] * 10)
-    pairs = census.pairs([run])
+    _, pairs = census.read_runs([run])
     assert [p["evidence"] for p in pairs[:2]] == ["direct", "indirect"]
     drawn = census.draw(pairs, 3, seed=1)
     assert sorted(p["evidence"] for p in drawn) == ["direct"] * 3 + ["indirect"] * 3

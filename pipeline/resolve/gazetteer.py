@@ -108,9 +108,7 @@ class Gazetteer:
         # alias is in two fields ("US" a name and a demonym) the name wins, so "The US said" is the country
         keys = sorted(by_alias, key=lambda k: (-len(k[0]), k[0], FIELD_RANK.get(k[1], 9)))
         # people match with their capitals: "a ban on" is not Ban Ki-moon
-        self._patterns = [(_alias_regex(alias, case_sensitive=(fld == "people"), person=(fld == "people")),
-                           by_alias[(alias, fld)])
-                          for alias, fld in keys]
+        self._patterns = [(_alias_regex(alias, person=(fld == "people")), by_alias[(alias, fld)]) for alias, fld in keys]
         # patterns by the first word of their alias: a text without that word cannot match them
         self._by_first: dict[str, list[int]] = {}
         for i, (alias, _) in enumerate(keys):
@@ -218,16 +216,18 @@ def parse_date(text: str) -> Optional[_dt.date]:
 _MIDDLE_INITIAL = r"(?:\s+[A-Z]\.)?\s+"
 
 
-def _alias_regex(alias: str, case_sensitive: bool = False, person: bool = False) -> re.Pattern:
+def _alias_regex(alias: str, person: bool = False) -> re.Pattern:
+    """An alias as a whole word; a person's name (`person`) only with its capitals, and with a middle initial the
+    gazetteer leaves out."""
     body = re.escape(alias)
     first, _, rest = alias.partition(" ")
     if person and rest and re.fullmatch(r"[A-Z][a-z]+", first) and re.match(r"[A-Z][a-z]", rest):
         body = re.escape(first) + _MIDDLE_INITIAL + re.escape(rest)  # a given name, then the family name
-    if not case_sensitive and alias.isalpha() and alias.isupper() and len(alias) >= 4:
+    if not person and alias.isalpha() and alias.isupper() and len(alias) >= 4:
         # an acronym said as a word is also written with one capital or in camel case: "Nato", "Centcom", "CentCom"
         body = alias[0] + "(?i:" + alias[1:] + ")"
     # shorter acronyms and aliases with a number ("No 10": not "number 10" in a sports story) match as written
-    flags = 0 if (case_sensitive or alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)
+    flags = 0 if (person or alias.isupper() or re.fullmatch(r"[A-Z.]+", alias)
                   or any(c.isdigit() for c in alias)) else re.IGNORECASE
     return re.compile(rf"(?<![\w.]){body}(?![\w])(?!-\w)" if alias.endswith(".") else rf"(?<![\w]){body}(?![\w])", flags)
 

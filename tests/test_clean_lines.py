@@ -164,6 +164,14 @@ def around(line: str) -> str:
     ("Activists carry pictures of the pilot in Amman on February 3, 2015", "photo caption"),
     ("CommentsEmailPrint", "share or comment prompt"),
     ("EMAILPRINT", "share or comment prompt"),
+    # session 49: the writer's address before a follow prompt; bracketed picture and source credits
+    ("jdoe@nydailynews.com Follow on Twitter @jdoe", "follow prompt"),
+    ("(Iraqi News photo)", "image credit"),
+    ("[Featured Image via screenshot]", "image credit"),
+    ("(Screengrab via BuzzFeed)", "image credit"),
+    ("(Facebook)", "image credit"),
+    ("(h/t The Hill.)", "source credit"),
+    ("(H/T: Daily Mail)", "source credit"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -247,6 +255,10 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Republican presidential candidate Donald Trump spoke at a campaign rally in Greensboro on June 14, 2016.",
     "Trump speaks often of the wall. He held a rally in Greensboro, North Carolina on June 14, 2016.",
     "\u201cHe speaks for us all,\u201d she told the rally in Greensboro on June 14, 2016.",
+    # near misses of session 49's bracketed credits
+    "(The photo was taken in Mosul in 2014.)",  # a bracketed sentence about a picture
+    "(Facebook declined to comment.)",
+    "(Hat tips and corrections are welcome, the editor wrote.)",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

@@ -106,3 +106,29 @@ def is_dated_picture_caption(line: Line) -> bool:
         return False
     head = line.text[:end.start()]
     return bool(_PICTURE_VERB.search(head)) and not _INNER_BREAK.search(head)
+
+
+# a picture's credit alone in brackets: "(Iraqi News photo)", "[Featured Image via screenshot]", "(Screengrab via
+# BuzzFeed)"; or the platform a picture came from, alone in brackets under it: "(Facebook)", "(Reddit)"
+_BRACKETED = re.compile(r"^[(\[]([^()\[\]]{2,60})[)\]]\.?$")
+_PICTURE_WORDS = {"photo", "photos", "image", "images", "picture", "pictures", "screengrab", "screengrabs",
+                  "screenshot", "screenshots", "pic"}
+_CREDIT_GLUE = {"via", "by", "from", "courtesy", "of", "featured", "credit", "file", "handout", "a", "the"}
+_PLATFORM_ALONE = re.compile(r"^(?:Facebook|Twitter|Instagram|Reddit|YouTube|Youtube|Imgur|Flickr|Tumblr)$")
+
+
+def is_bracketed_picture_credit(line: Line) -> bool:
+    """A bracketed line of at most six words that names a picture ("photo", "screengrab") and, besides that word
+    and the words that join a credit ("via", "courtesy"), only names (capitalized); or a platform's name alone.
+    A bracketed aside that is a sentence ("(The photo was taken in 2012.)") holds other lower-case words."""
+    m = _BRACKETED.match(line.text.strip())
+    if not m:
+        return False
+    inner = m.group(1).strip().rstrip(".:")
+    if _PLATFORM_ALONE.match(inner):
+        return True
+    words = re.findall(r"[\w.'\u2019&-]+", inner)
+    if not words or len(words) > 6 or not any(w.lower() in _PICTURE_WORDS for w in words):
+        return False
+    return all(w.lower() in _PICTURE_WORDS or w.lower() in _CREDIT_GLUE or w[:1].isupper() or "." in w
+               for w in words)

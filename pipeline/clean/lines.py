@@ -22,8 +22,8 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
-from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_dated_picture_caption, is_label_caption,
-                       label_captions_in_caption_style, label_of)
+from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_bracketed_picture_credit, is_dated_picture_caption,
+                       is_label_caption, label_captions_in_caption_style, label_of)
 from .prompts import reader_prompt
 from .markup import markup_line
 from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
@@ -45,8 +45,9 @@ class LineRule:
 
 
 # ----------------------------------------------------------------------------- wording
-_FOLLOW = _rx(r"^\W{0,6}(?:follow|like|friend|join)\b.{0,60}\b(?:on|at|via)\s+" + _SOCIAL_SITES + r"\b")
-_FOLLOW_HANDLE = _rx(r"^\W{0,6}follow\b.{0,60}@\w{2,}")
+_EMAIL_FIRST = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s+)?"  # the writer's address before it: "jdoe@nydailynews.com Follow on ..."
+_FOLLOW = _rx(r"^\W{0,6}" + _EMAIL_FIRST + r"(?:follow|like|friend|join)\b.{0,60}\b(?:on|at|via)\s+" + _SOCIAL_SITES + r"\b")
+_FOLLOW_HANDLE = _rx(r"^\W{0,6}" + _EMAIL_FIRST + r"follow\b.{0,60}@\w{2,}")
 _SHARE = _rx(r"^\W{0,4}(?:share (?:this|on|via|the story|your thoughts)|share it in the comments|"
              r"have something to add to this (?:story|article)|join the (?:conversation|discussion)|"
              r"(?:sorry,? )?(?:we are|we're) not (?:currently )?accepting comments|comments? (?:are|is) closed|"
@@ -154,7 +155,8 @@ _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
 # "Via youtube.com", "Via Twitter: @josephbraude", "h/t: Quartz"; not "Via Yahoo News, she explains:", which opens a
 # quoted passage
 _NAME_WORDS = r"(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
-_BRACKET_CREDIT = re.compile(rf"^\[\s*(?:(?i:h/t|hat tip|via|source\s*:)\s*[^\]]{{1,60}}|{_NAME_WORDS})\s*\]$")
+_BRACKET_CREDIT = re.compile(rf"^(?:\[\s*(?:(?i:h/t|hat tip|via|source\s*:)\s*[^\]]{{1,60}}|{_NAME_WORDS})\s*\]|"
+                             r"\(\s*(?i:h/t|hat tip)\b\s*:?\s*[^()]{1,60}\)\.?)$")  # "(h/t The Hill.)" too
 _VIA_CREDIT = re.compile(rf"^(?i:via|h/t/?:?|hat tip:?)\s+(?:@\w+|[\w-]+(?:\.[\w-]+)+|{_NAME_WORDS}(?:\s*:\s*@\w+)?)\.?$")
 _TWEET_SIGNATURE = re.compile(rf"^\W{{0,3}}[\u2014\u2013-]{{1,2}}\s*.{{1,60}}{TWEET_HANDLE_DATE}\s*$")  # alone on its line
 _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\W{0,3}$")  # "Twitter: @Milbank."
@@ -306,6 +308,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
     LineRule("image_credit", "photo credit", lambda ln, c: ln.n_words <= 10 and bool(
         _PHOTO_CREDIT_LINE.match(ln.text) or _SLASH_CREDIT.match(ln.text))),
+    LineRule("image_credit", "image credit", lambda ln, c: is_bracketed_picture_credit(ln)),  # "(Iraqi News photo)"
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items

@@ -172,6 +172,10 @@ def around(line: str) -> str:
     ("(Facebook)", "image credit"),
     ("(h/t The Hill.)", "source credit"),
     ("(H/T: Daily Mail)", "source credit"),
+    ("Photo by Neilson Barnard/Getty Images for Disney", "image credit"),
+    ("Images via 9to5Mac", "image credit"),
+    ("Photo via magic_quote / Flickr (CC 2.0)", "image credit"),
+    ("Image courtesy of Variety", "image credit"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -259,6 +263,9 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "(The photo was taken in Mosul in 2014.)",  # a bracketed sentence about a picture
     "(Facebook declined to comment.)",
     "(Hat tips and corrections are welcome, the editor wrote.)",
+    "Photos from multiple Instagram accounts have revealed the car was not damaged.",
+    "Photos by LiveLeak:",  # leads into the pictures after it
+    "Pictures by the hundreds were posted online overnight.",
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))
@@ -613,6 +620,15 @@ def test_a_name_with_an_office_under_a_quotation_is_its_speaker_not_an_embedded_
     teaser = "Brooklyn District Attorney Opens Inquiry Into Police Shooting"  # after a sentence, not a quotation
     a = clean("Title\n" + BODY_A + "\n" + teaser + "\n" + BODY_B + "\n")
     assert teaser not in a.clean_text and "embedded headline" in {r.reason for r in a.removed}
+
+
+def test_a_wire_photo_credit_with_its_photographer_takes_its_one_sentence_caption_along():
+    a = clean(around("Luke Somers was kidnapped over a year ago by al Qaida (AP Photo/Hani Mohammed)"))
+    assert "Somers" not in a.clean_text and "Hani Mohammed" not in a.clean_text
+    assert {r.reason for r in a.removed} == {"image credit", "photo caption"}
+    said = "The gunman was killed by the sergeant-at-arms, witnesses said. (AP Photo/The Canadian Press, Nina Grewal)"
+    a = clean(around(said))
+    assert "witnesses said." in a.clean_text and "Grewal" not in a.clean_text  # reported speech stays
 
 
 def test_a_bracketed_wire_credit_closing_a_paragraph_goes_and_a_bracket_inside_one_stays():

@@ -46,6 +46,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _span("image_credit", "image credit",
           rf"(?<![A-Z]\s)(?<![A-Z],\s)(?<![A-Z])[\[(（【]\s*{_AGENCIES}\s*(?:photo|image)?s?\s*[\])）】]"
           r"(?!\s*(?:[\u2014\u2013-]|--))"),
+    # a wire photo's credit with its photographer: "(AP Photo/Hani Mohammed)", "(AP Photo/The Canadian Press, Sean
+    # Kilpatrick)"; the caption before it goes with it when it is one sentence (news.NewsCleaner._take_caption)
+    _span("image_credit", "image credit", rf"[\[(]{{1,2}}\s*{_AGENCIES}\s*(?:photos?|images?)\s*/\s*[^\[\]()\n]{{1,80}}[\])]"),
     _line("image_credit", "image credit",
           rf"^\s*(?:{_CREDIT_WORDS}\s*(?:source|credit|courtesy|by)?\s*[:=]|credit\s*:)\s*.{{0,80}}$"),
     _line("image_credit", "image credit",

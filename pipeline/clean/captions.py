@@ -132,3 +132,21 @@ def is_bracketed_picture_credit(line: Line) -> bool:
         return False
     return all(w.lower() in _PICTURE_WORDS or w.lower() in _CREDIT_GLUE or w[:1].isupper() or "." in w
                for w in words)
+
+
+# a picture's credit on its own line, out of brackets: "Photo by Rick Diamond", "Images via 9to5Mac", "Image courtesy
+# of Variety", "Photo via magic_quote / Flickr (CC 2.0)"; not "Photos by LiveLeak:" (it leads into what follows) nor
+# "Photos from multiple Instagram accounts have revealed ..." (a sentence)
+_CREDIT_LEAD = re.compile(r"^\W{0,3}(?:photos?|images?|pictures?|pics?)\s+(?:by|via|courtesy(?:\s+of)?)\s*:?\s+(\S.*)$",
+                          re.IGNORECASE)
+
+
+def is_picture_credit_line(line: Line) -> bool:
+    """At most 12 words, opened by "Photo by/via/courtesy of", and after that only names (capitalized, a handle, a
+    domain, a number), the words that join a credit and a bracketed licence."""
+    m = _CREDIT_LEAD.match(line.text.strip())
+    if not m or line.n_words > 12 or line.text.rstrip().endswith(":"):
+        return False
+    words = re.findall(r"[\w.'\u2019&@-]+", re.sub(r"\([^()]*\)", " ", m.group(1)))
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or "_" in w or "@" in w or "." in w
+                               or w.lower() in _CREDIT_GLUE | {"for", "and"} for w in words)

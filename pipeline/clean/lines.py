@@ -23,7 +23,7 @@ from typing import Callable, Optional
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
 from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_bracketed_picture_credit, is_dated_picture_caption,
-                       is_label_caption, label_captions_in_caption_style, label_of)
+                       is_label_caption, is_picture_credit_line, label_captions_in_caption_style, label_of)
 from .prompts import reader_prompt
 from .markup import markup_line
 from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
@@ -308,7 +308,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
     LineRule("image_credit", "photo credit", lambda ln, c: ln.n_words <= 10 and bool(
         _PHOTO_CREDIT_LINE.match(ln.text) or _SLASH_CREDIT.match(ln.text))),
-    LineRule("image_credit", "image credit", lambda ln, c: is_bracketed_picture_credit(ln)),  # "(Iraqi News photo)"
+    LineRule("image_credit", "image credit", lambda ln, c: is_bracketed_picture_credit(ln) or is_picture_credit_line(ln)),
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items

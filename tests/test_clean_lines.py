@@ -164,6 +164,7 @@ def around(line: str) -> str:
     ("Activists carry pictures of the pilot in Amman on February 3, 2015", "photo caption"),
     ("CommentsEmailPrint", "share or comment prompt"),
     ("EMAILPRINT", "share or comment prompt"),
+    ("TwitterFacebookLinkedInRedditGoogle+EmailPrint", "share or comment prompt"),
     # session 49: the writer's address before a follow prompt; bracketed picture and source credits
     ("jdoe@nydailynews.com Follow on Twitter @jdoe", "follow prompt"),
     ("(Iraqi News photo)", "image credit"),
@@ -176,6 +177,9 @@ def around(line: str) -> str:
     ("Images via 9to5Mac", "image credit"),
     ("Photo via magic_quote / Flickr (CC 2.0)", "image credit"),
     ("Image courtesy of Variety", "image credit"),
+    ("GettyKim Jong-Un", "photo caption"),  # the credit glued to its caption
+    ("ReutersKim Jong Un looking at fast food", "photo caption"),
+    ("Facebook   Hooked: Dino caught the fish in the Po Delta in Italy", "photo caption"),
 ])
 def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     a = clean(around(line))
@@ -266,6 +270,10 @@ def test_boilerplate_line_is_removed_with_its_reason(line, reason):
     "Photos from multiple Instagram accounts have revealed the car was not damaged.",
     "Photos by LiveLeak:",  # leads into the pictures after it
     "Pictures by the hundreds were posted online overnight.",
+    "Reuters reported: Police say the incidents were unusual",  # a credit's name that opens a sentence
+    "Facebook Chief Operating Officer Sheryl Sandberg said: the company would act",
+    "Twitter users responded within minutes.",
+    "Twitter CEO Jack Dorsey: \u201cWe will fix this\u201d",  # a speaker's label, quoting
 ])
 def test_article_text_that_looks_like_boilerplate_stays(line):
     a = clean(around(line))

@@ -150,3 +150,22 @@ def is_picture_credit_line(line: Line) -> bool:
     words = re.findall(r"[\w.'\u2019&@-]+", re.sub(r"\([^()]*\)", " ", m.group(1)))
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or "_" in w or "@" in w or "." in w
                                or w.lower() in _CREDIT_GLUE | {"for", "and"} for w in words)
+
+
+# a caption printed after its picture agency's credit and a wide gap: "CEN   Bare cheek: Down come the trousers"
+AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Features|Reuters|Getty|Getty Images|Splash|"
+                           r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"
+                           r"(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
+# a caption under its picture's credit with no gap: glued to it ("GettyKim Jong-Un", "ReutersKim Jong Un looking at
+# fast food"); or a social platform's credit before a label ("Facebook   Hooked: Dino caught the fish ..."), which
+# AGENCY_PREFIX does not list; the credits are names no story sentence opens with glued to the next word
+_CREDIT_NAMES = (r"(?:Getty(?: Images)?|Reuters|AFP|EPA|Rex(?: Features)?|Splash(?: News)?|Barcroft(?: Media)?|SWNS|"
+                 r"Caters(?: News)?|Shutterstock|Alamy|Corbis|Xinhua|Facebook|Instagram|Twitter)")
+_GLUED_CREDIT = re.compile(rf"^{_CREDIT_NAMES}(?:(?=[A-Z][a-z])|\s+(?=[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){{0,4}}:\s+\S))")
+
+
+def is_glued_credit_caption(line: Line) -> bool:
+    """A caption line (no closing full stop, no quotation, at most 40 words) opened by its picture's credit with no
+    gap, or by a platform's name before a label ("Twitter CEO Jack Dorsey: \u201cWe will ...\u201d" quotes: it stays)."""
+    return line.n_words <= 40 and not line.terminal and not re.search(r"[\"\u201c\u201d]", line.text) \
+        and bool(_GLUED_CREDIT.match(line.text))

@@ -22,8 +22,9 @@ from typing import Callable, Optional
 
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
                             is_dateline, sentence_like, speaks, split_lines)
-from .captions import (CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_bracketed_picture_credit, is_dated_picture_caption,
-                       is_label_caption, is_picture_credit_line, label_captions_in_caption_style, label_of)
+from .captions import (AGENCY_PREFIX, CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_bracketed_picture_credit,
+                       is_dated_picture_caption, is_glued_credit_caption, is_label_caption, is_picture_credit_line,
+                       label_captions_in_caption_style, label_of)
 from .prompts import reader_prompt
 from .markup import markup_line
 from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
@@ -55,8 +56,8 @@ _SHARE = _rx(r"^\W{0,4}(?:share (?:this|on|via|the story|your thoughts)|share it
              r"tweet this|email this|print this|like us on facebook)\b")
 # the buttons in a row, apart or glued by the page's extraction ("CommentsEmailPrint", "EMAILPRINT")
 _SHARE_BAR = _rx(r"^(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|ccomments|facebook|twitter|"
-                 r"linkedin)(?:[\s|/\u2022\u00b7]*(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|"
-                 r"facebook|twitter|linkedin))*\s*$")
+                 r"linkedin|google\+)(?:[\s|/\u2022\u00b7]*(?:share|tweet|email|print|pin|whatsapp|reddit|comments?|"
+                 r"facebook|twitter|linkedin|google\+))*\s*$")
 _PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:content|post)|advertisement|"
              r"ad|ads by \w+|watch|listen|video|podcast|breaking|exclusive offer|deal|offer)\s*(?:[:|\u2014\u2013-]|$)")
 # wording that is a promotion wherever it stands (AP's "Your daily look at late-breaking news, ..." over its digest),
@@ -179,10 +180,6 @@ _PHOTO_TAIL = _rx(r"[.!?]['\u2019\"\u201d]?\s+(?:photo(?:graph)?|picture|image)s
 # story gives the weekday or the date, a caption both with the year), its credit may follow in brackets
 _DATED_CAPTION = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? " + MONTH
                             + r" \d{1,2},? \d{4}\.?\s*(?:\([^)]*\))?\s*$")
-# a caption printed after its picture agency's credit and a wide gap: "CEN   Bare cheek: Down come the trousers"
-_AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Features|Reuters|Getty|Getty Images|Splash|"
-                            r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"
-                            r"(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
 # a full stop then a capital, not after a title or a month's abbreviation ("Sen. Marco Rubio", "Gov. Jerry Brown")
 _BREAK_AT = re.compile(r"(\w+|\))[.!?][\"\u201d']?\s+[A-Z]")
 _ABBREVIATIONS = frozenset({"sen", "rep", "gov", "gen", "col", "sgt", "lt", "capt", "mr", "mrs", "ms", "dr", "st", "rev",
@@ -332,7 +329,7 @@ LINE_RULES: tuple[LineRule, ...] = (
                  and bool(CAPTION_CUES.search(ln.text)))  # a paragraph ending in ":" leads into what follows
              or (ln.n_words <= 80 and bool(_LEFT_RIGHT.search(ln.text)))
              or (ln.n_words <= 60 and bool(_PHOTO_TAIL.search(ln.text)))
-             or (ln.n_words <= 40 and bool(_AGENCY_PREFIX.match(ln.text)) and not speaks(ln))
+             or (ln.n_words <= 40 and bool(AGENCY_PREFIX.match(ln.text) or is_glued_credit_caption(ln)) and not speaks(ln))
              or (6 <= ln.n_words <= 45 and bool(_DATED_CAPTION.search(ln.text))
                  and not sentence_break(_DATED_CAPTION.sub("", ln.text)))
              or is_dated_picture_caption(ln)),

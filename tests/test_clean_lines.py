@@ -165,6 +165,7 @@ def around(line: str) -> str:
     ("CommentsEmailPrint", "share or comment prompt"),
     ("EMAILPRINT", "share or comment prompt"),
     ("TwitterFacebookLinkedInRedditGoogle+EmailPrint", "share or comment prompt"),
+    ("- See more at: http://disinfo.com/2015/03/first-human-death/#sthash.9lQcoDmF.dpuf", "related link"),
     # session 49: the writer's address before a follow prompt; bracketed picture and source credits
     ("jdoe@nydailynews.com Follow on Twitter @jdoe", "follow prompt"),
     ("(Iraqi News photo)", "image credit"),

@@ -141,7 +141,7 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
                  r"you (?:may|might) also (?:like|be interested in)|most (?:popular|read|viewed|shared)|trending(?: now)?|"
                  r"top stories|latest (?:news|stories)|further reading|what to read next|in (?:other|related) news|"
                  r"related roundup)\s*[:\-\u2014\u2013>]*\s*[\"'\u201d\u2019]?\s*$")  # '"Related:"' in quotes too
-_INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|see also|also read|also see|watch|related roundup|"
+_INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|see also|see more at|also read|also see|watch|related roundup|"
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
 _GLUED_RELATED = re.compile(r"^Related(?=[A-Z'\"\u2018\u201c])")
 _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"

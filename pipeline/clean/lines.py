@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from .line_features import (LETTER, TWEET_HANDLE_DATE, Context, Line, embedded_tweet, headline_like, listed_title,
-                            is_dateline, sentence_like, speaks, split_lines)
+                            is_dateline, rx as _rx, sentence_like, speaks, split_lines)
 from .captions import (AGENCY_PREFIX, CAPTION_CUES, CREDITED_CAPS_CAPTION, MONTH, is_bracketed_picture_credit,
                        is_dated_picture_caption, is_glued_credit_caption, is_label_caption, is_picture_credit_line,
                        label_captions_in_caption_style, label_of)
+from .credits import agency_credit, contact_line, outlet_alone, photo_credit, source_credit
 from .prompts import reader_prompt
 from .markup import markup_line
 from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs, note_tails, quote_signatures,
@@ -32,10 +33,6 @@ from .runs import (PULL_QUOTE, mark_ad_blocks, mark_caption_runs, mark_link_runs
 from .signoffs import NOT_NAME_START, all_from_credits, mark_author_note, mark_signatures
 
 _SOCIAL_SITES = r"(?:twitter|facebook|instagram|linkedin|youtube|tiktok|snapchat|google\+|pinterest|threads|x\.com|x)"
-
-
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,15 +78,6 @@ _IMPERATIVE = _rx(r"^(?:get|download|try|sign|subscribe|join|watch|listen|shop|b
                   r"click|tap|read|follow|like|discover|don't miss|do not miss)\b")
 _MEDIA = _rx(r"\b(?:video|videos|ad|interview|app|newsletter|podcast|tv|free|trial|here|above|below|now|live|"
              r"gallery|photos?|pictures|clip|footage|full story|coverage|inbox|home)\b")
-_CREDIT = _rx(r"^\W{0,3}(?:\(|\[)?\s*(?:with\s+)?(?:(?:additional |further )?reporting|editing|edited|writing|"
-              r"written|compiled|research|contributing|production|graphics?|translation|translated)\s+(?:by|from)\b")
-# "X, Y and The Associated Press contributed to this report." with any number of names
-_CONTRIBUTED_TAIL = _rx(r"\b(?:also\s+)?contributed(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)\.?\W{0,2}$|"
-                        r"\bcontributed reporting\.?\W{0,2}$")
-# a newsroom's contact line: "To contact the reporter on this story: ...", "Email: jane.doe@outlet.com"
-_CONTACT = _rx(r"^\W{0,3}(?:to contact (?:the )?(?:reporters?|editors?|authors?|writers?|correspondents?)\b|"
-               r"(?:e-?mail|contact)\s*:\s*\S+@\S+\W{0,2}$)")
-_STAFF = _rx(r"^\W{0,3}(?:\[?\s*with (?:agencies|wires)\s*\]?|from staff reports?|staff reports?|by staff)\W{0,3}$")
 # an author's bio line at the top or the end: "Jane Doe writes for ...", "Jane Doe, a law professor, is a reporter for ..."
 _AUTHOR_BIO = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:,\s+[^,]{3,80},)?\s+(?:writes (?:for|about)|"
                          r"is (?:a|an|the)\b.{0,60}\b(?i:reporter|correspondent|columnist|writer|editor|contributors?|"
@@ -102,26 +90,6 @@ _DATE_ONLY = _rx(r"^\W{0,3}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(
                  r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|"
                  r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:,?\s+\d{1,2}[:.]\d{2}"
                  r"\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\W{0,3}$")
-_PHOTO_CREDIT_LINE = _rx(r"^\W{0,3}[A-Z][\w.'\u2019 -]{1,40}(?:\s*/\s*|\s+via\s+)(?:reuters|ap|afp|epa|getty images|"
-                         r"associated press|ap images|shutterstock|istock)\.?\W{0,2}$")
-# "Isaac Brekken/WireImage", "Facebook/Mohamed Shoukair.": a name and a source joined by a slash, nothing else
-_SLASH_CREDIT = re.compile(r"^\W{0,3}[A-Z][\w.'\u2019&-]*(?: [A-Z][\w.'\u2019&-]*){0,3}\s*/\s*"
-                           r"[A-Z][\w.'\u2019&-]*(?: [A-Z][\w.'\u2019&-]*){0,3}\.?$")
-_CREDIT_COLON = _rx(r"^\W{0,3}(?:contributing|contributors?|(?:additional )?reporting|editing|sources?|via)\s*[:\-\u2014\u2013]\s*\S")
-_CONTRIBUTED = re.compile(r"^[\W]{0,3}(?:[A-Z][\w.'\-]+,?\s+){1,4}(?:and\s+(?:[A-Z][\w.'\-]+\s+){1,4})?"
-                          r"(?:also\s+)?contributed(?:\s+(?:to this (?:report|story|article)|reporting|research|"
-                          r"from [A-Z][\w ]{0,30}))?\.?\W{0,2}$")
-_WITH_WIRES = _rx(r"^\W{0,3}(?:with|from)\s+(?:news )?(?:wire services|wires|files from|the associated press|reuters|afp)\b"
-                  r".{0,40}$")
-_AGENCY_TAIL = _rx(r"^\W{0,3}(?:the )?(?:associated press|reuters|afp|ap|agence france[- ]presse|bloomberg|cnn wire|tass|"
-                   r"xinhua|yonhap)"
-                   r"(?: contributed(?: to)?(?: this (?:report|story))?)?\.?\W{0,2}$")
-# an outlet's name alone on a line: the source credit of the story or of an item in it ("The Sunday
-# Times", "Sputnik News", "KUNA News Agency.", "Telegraph"); a generic word alone ("News", "Post") is a
-# section label or a title, not a name
-_OUTLET_ALONE = re.compile(r"^\W{0,3}(?:(?:The |(?:[A-Z][\w.&'\u2019-]*\s){1,3})(?:Times|Post|News|Journal|Mail|Express|"
-                           r"Agency)|(?:The )?(?:[A-Z][\w.&'\u2019-]*\s){0,3}(?:Telegraph|Herald|Tribune|Guardian|"
-                           r"Independent|Mirror|Gazette|Chronicle|Observer))\.?$")
 _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|note to (?:readers|editors)|"
                    r"this (?:story|article|post|report|piece|item) (?:has been|was|is) (?:updated|corrected|amended|edited|"
                    r"originally|first|adapted|part of|republished|published)|an earlier version of this|"
@@ -152,13 +120,6 @@ _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?
 _PLAY_VIDEO = _rx(r"^\W{0,3}play video\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
 _GALLERY_CAPTION = re.compile(r"^View gallery(?=[A-Z\"\u201c])")
-# a source credit alone on its line: "[WSJ]", "[The Boston Globe]", "[h/t Mother Jones]", "[via CNN]", "via @JukinVideo",
-# "Via youtube.com", "Via Twitter: @josephbraude", "h/t: Quartz"; not "Via Yahoo News, she explains:", which opens a
-# quoted passage
-_NAME_WORDS = r"(?:[Tt]he\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3}"
-_BRACKET_CREDIT = re.compile(rf"^(?:\[\s*(?:(?i:h/t|hat tip|via|source\s*:)\s*[^\]]{{1,60}}|{_NAME_WORDS})\s*\]|"
-                             r"\(\s*(?i:h/t|hat tip)\b\s*:?\s*[^()]{1,60}\)\.?)$")  # "(h/t The Hill.)" too
-_VIA_CREDIT = re.compile(rf"^(?i:via|h/t/?:?|hat tip:?)\s+(?:@\w+|[\w-]+(?:\.[\w-]+)+|{_NAME_WORDS}(?:\s*:\s*@\w+)?)\.?$")
 _TWEET_SIGNATURE = re.compile(rf"^\W{{0,3}}[\u2014\u2013-]{{1,2}}\s*.{{1,60}}{TWEET_HANDLE_DATE}\s*$")  # alone on its line
 _HANDLE_LINE = re.compile(r"^\W{0,3}(?:(?i:twitter|instagram)\s*:\s*)?@\w{2,30}\W{0,3}$")  # "Twitter: @Milbank."
 # an Instagram embed's signature: "A photo posted by Banksy (@banksy) on Jan 1, 2015 at 3:02pm PST"
@@ -288,23 +249,18 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("social", "share or comment prompt", lambda ln, c: bool(_SHARE.match(ln.text) or _SHARE_BAR.match(ln.text))
              and ln.n_words <= 25),
     LineRule("social", "social handle", lambda ln, c: bool(_HANDLE_LINE.match(ln.text))),
-    LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and bool(
-        _CREDIT.match(ln.text) or _CONTRIBUTED.match(ln.text) or _WITH_WIRES.match(ln.text)
-        or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12)
-        or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))),
-    LineRule("credit", "newsroom contact line", lambda ln, c: ln.n_words <= 40 and bool(_CONTACT.match(ln.text))),
+    LineRule("credit", "agency or contributor credit", lambda ln, c: agency_credit(ln)),
+    LineRule("credit", "newsroom contact line", lambda ln, c: contact_line(ln)),
     LineRule("credit", "author's note", lambda ln, c: ln.index in c.author_notes or (
         ln.n_words <= 40 and bool(_AUTHOR_BIO.match(ln.text))
         and ln.text.split()[0].lower().strip(".,") not in _NO_AUTHOR_START  # "If God is the author"
         and (ln.index <= 1 or ln.index >= len(c.lines) - 3) and not speaks(ln))),
     LineRule("credit", "agency or contributor credit", lambda ln, c: ln.n_words <= 40 and all_from_credits(ln.text)),
-    LineRule("credit", "source credit", lambda ln, c: ln.n_words <= 12 and bool(
-        _BRACKET_CREDIT.match(ln.text) or _VIA_CREDIT.match(ln.text))),
-    LineRule("credit", "an outlet's name alone", lambda ln, c: ln.n_words <= 5 and bool(_OUTLET_ALONE.match(ln.text))),
+    LineRule("credit", "source credit", lambda ln, c: source_credit(ln)),
+    LineRule("credit", "an outlet's name alone", lambda ln, c: outlet_alone(ln)),
     LineRule("byline", "date line", lambda ln, c: bool(_DATE_ONLY.match(ln.text))),
     LineRule("byline", "sign-off (name and place)", lambda ln, c: ln.index in c.signatures),
-    LineRule("image_credit", "photo credit", lambda ln, c: ln.n_words <= 10 and bool(
-        _PHOTO_CREDIT_LINE.match(ln.text) or _SLASH_CREDIT.match(ln.text))),
+    LineRule("image_credit", "photo credit", lambda ln, c: photo_credit(ln)),
     LineRule("image_credit", "image credit", lambda ln, c: is_bracketed_picture_credit(ln) or is_picture_credit_line(ln)),
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),

@@ -52,10 +52,10 @@ SPEECH_VERBS = frozenset({"said", "says", "say", "added", "adds", "told", "tells
                           "responded"})
 
 
-
 def rx(pattern: str) -> re.Pattern:
     """A case-insensitive pattern: most wording rules match any capitalisation ("SIGN UP", "Sign up")."""
     return re.compile(pattern, re.IGNORECASE)
+
 
 def speaks(line: Line) -> bool:
     """A speech verb among the line's words ("said," "posted." count too)."""

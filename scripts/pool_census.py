@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pipeline.io.writer import write_text_atomic  # noqa: E402
 from run_files import command_line, read_jsonl, run_articles  # noqa: E402
 
 DIRECT = ("person", "institution", "demonym", "name", "capital")
@@ -166,7 +168,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.action == "texts":
         drawn = texts(args.pool, args.n, args.seed, gold_ids())
-        args.out.write_text("".join(json.dumps(d) + "\n" for d in drawn), encoding="utf-8")
+        write_text_atomic(args.out, "".join(json.dumps(d) + "\n" for d in drawn))
         print(f"{len(drawn)} texts -> {args.out}")
         return 0
     if not args.run:
@@ -175,13 +177,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         if args.listed is None:
             ap.error("compare needs --listed")
         result = {"command": command_line(__file__, argv), **compare(args.run, read_jsonl(args.listed))}
-        args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_text_atomic(args.out, json.dumps(result, indent=1, ensure_ascii=False) + "\n")
         print(json.dumps({k: v for k, v in result.items() if k not in ("command", "items")}))
         return 0
     articles, all_pairs = read_runs(args.run)
     if args.action == "draw":
         picked = draw(all_pairs, args.per_stratum, args.seed)
-        args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picked), encoding="utf-8")
+        write_text_atomic(args.out, "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in picked))
         print(f"{len(picked)} pairs of {len(all_pairs)} -> {args.out}")
         return 0
     if args.judged is None:
@@ -190,7 +192,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     result = {"command": command_line(__file__, argv), "articles": articles, "pairs": len(all_pairs),
               **estimate(strata, judged(args.judged))}
     result["not_speaking_per_100_articles"] = round(100 * result["not_speaking_estimate"] / max(articles, 1), 1)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    write_text_atomic(args.out, json.dumps(result, indent=1) + "\n")
     print(json.dumps({k: v for k, v in result.items() if k != "command"}))
     return 0
 

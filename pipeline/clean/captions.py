@@ -137,6 +137,7 @@ def is_bracketed_picture_credit(line: Line) -> bool:
 # a picture's credit on its own line, out of brackets: "Photo by Rick Diamond", "Images via 9to5Mac", "Image courtesy
 # of Variety", "Photo via magic_quote / Flickr (CC 2.0)"; not "Photos by LiveLeak:" (it leads into what follows) nor
 # "Photos from multiple Instagram accounts have revealed ..." (a sentence)
+_LINE_CREDIT_GLUE = _CREDIT_GLUE | {"for", "and"}  # "Neilson Barnard/Getty Images for Disney"
 _CREDIT_LEAD = re.compile(r"^\W{0,3}(?:photos?|images?|pictures?|pics?)\s+(?:by|via|courtesy(?:\s+of)?)\s*:?\s+(\S.*)$",
                           re.IGNORECASE)
 
@@ -149,18 +150,21 @@ def is_picture_credit_line(line: Line) -> bool:
         return False
     words = re.findall(r"[\w.'\u2019&@-]+", re.sub(r"\([^()]*\)", " ", m.group(1)))
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or "_" in w or "@" in w or "." in w
-                               or w.lower() in _CREDIT_GLUE | {"for", "and"} for w in words)
+                               or w.lower() in _LINE_CREDIT_GLUE for w in words)
 
 
+# the picture agencies whose credit opens a caption line; the short codes only with a wide gap after them, since a
+# word may start with them ("PAris", "APple")
+_PICTURE_AGENCIES = ("SWNS", "Rex", "Rex Features", "Reuters", "AFP", "EPA", "Getty", "Getty Images", "Splash",
+                     "Splash News", "Caters", "Caters News", "Barcroft", "Barcroft Media", "Shutterstock", "Alamy",
+                     "Corbis", "Xinhua")
+_SHORT_CODES = ("PA", "AP", "CEN", "UPI", "DPA", "ANP")
 # a caption printed after its picture agency's credit and a wide gap: "CEN   Bare cheek: Down come the trousers"
-AGENCY_PREFIX = re.compile(r"^(?:PA|AP|AFP|CEN|EPA|UPI|DPA|ANP|SWNS|Rex|Rex Features|Reuters|Getty|Getty Images|Splash|"
-                           r"Splash News|Caters|Caters News|Barcroft|Barcroft Media|Shutterstock|Alamy|Corbis|Xinhua)"
-                           r"(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
+AGENCY_PREFIX = re.compile(r"^(?:" + "|".join(_SHORT_CODES + _PICTURE_AGENCIES) + r")(?:\s*/\s*\w+)?\s{2,}[A-Z\"\u201c]")
 # a caption under its picture's credit with no gap: glued to it ("GettyKim Jong-Un", "ReutersKim Jong Un looking at
 # fast food"); or a social platform's credit before a label ("Facebook   Hooked: Dino caught the fish ..."), which
 # AGENCY_PREFIX does not list; the credits are names no story sentence opens with glued to the next word
-_CREDIT_NAMES = (r"(?:Getty(?: Images)?|Reuters|AFP|EPA|Rex(?: Features)?|Splash(?: News)?|Barcroft(?: Media)?|SWNS|"
-                 r"Caters(?: News)?|Shutterstock|Alamy|Corbis|Xinhua|Facebook|Instagram|Twitter)")
+_CREDIT_NAMES = "(?:" + "|".join(_PICTURE_AGENCIES + ("Facebook", "Instagram", "Twitter")) + ")"
 _GLUED_CREDIT = re.compile(rf"^{_CREDIT_NAMES}(?:(?=[A-Z][a-z])|\s+(?=[A-Z][\w'\u2019-]*(?:\s[\w'\u2019-]+){{0,4}}:\s+\S))")
 
 

@@ -881,3 +881,34 @@ def test_a_pull_quotes_signature_goes_with_it_and_a_story_line_after_it_stays(si
     story = "Their priority in this election is choosing a president focused on the economy, she said."
     b = clean(f"Title\n{BODY_A}\n{quote}\n{story}\n{body}")
     assert story in b.clean_text
+
+
+@pytest.mark.parametrize("line", ["Loading", "EXPAND", "Enlarge", "ADD A COMMENT", "View Full Image", "Photo gallery"])
+def test_a_page_controls_label_alone_goes_and_a_sentence_with_its_words_stays(line):
+    story = "The photo gallery opened on Monday, and visitors were asked to add a comment to the guest book."
+    a = clean(around(line) + "\n" + story)
+    assert line not in a.clean_text and story in a.clean_text
+    assert [r.reason for r in a.removed] == ["page control"]
+
+
+def test_a_capitals_newsletter_prompt_inside_a_tweet_goes_and_the_tweet_stays():
+    tweet = "The media makes everything up! SIGN UP FOR OUR NEWSLETTER \u2014 Donald J. Trump (@realDonaldTrump) June 29, 2016"
+    a = clean(around(tweet))
+    assert "SIGN UP" not in a.clean_text and "The media makes everything up! \u2014 Donald J. Trump" in a.clean_text
+    assert [r.reason for r in a.removed] == ["navigation or promotion"]
+
+
+def test_a_bracketed_related_link_closing_a_paragraph_goes_and_a_bracket_inside_a_sentence_stays():
+    para = "Critics have pressed the government into a strong response. (RELATED: Jordan To Retaliate For Pilot Killed)"
+    story = "The plan (related: the budget) passed on Monday."
+    a = clean(around(para) + "\n" + story)
+    assert "RELATED" not in a.clean_text and "pressed the government into a strong response." in a.clean_text
+    assert story in a.clean_text and [r.reason for r in a.removed] == ["related link"]
+
+
+def test_a_picture_credit_closing_a_paragraph_goes_and_the_paragraph_stays():
+    para = "Kim has been ill. Hmm, seems like a cheese problem to me.  Images: Getty Images (3)"
+    story = "The museum lent its images: twelve prints and a map."
+    a = clean(around(para) + "\n" + story)
+    assert "Getty" not in a.clean_text and "Hmm, seems like a cheese problem to me." in a.clean_text
+    assert story in a.clean_text and [r.reason for r in a.removed] == ["image credit"]

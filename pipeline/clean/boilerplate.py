@@ -87,6 +87,19 @@ DEFAULT_RULES: tuple[Rule, ...] = (
                                           r"more to (?:follow|come)[.\u2026]{0,3}[ \t]*$"),
     _line("byline", "byline", r"^\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3}\s*\(?[\w.+-]+@[\w-]+\.[\w.]+\)?\s*$",
           ignore_case=False),
+    # a newsletter prompt set inside a line, in capitals: Breitbart's in every embedded tweet ("... everything up!
+    # SIGN UP FOR OUR NEWSLETTER — Donald J. Trump (@realDonaldTrump) June 29, 2016"; 3 in the read pools)
+    Rule("navigation", "navigation or promotion", re.compile(
+        r"[ \t]*\bSIGN UP (?:FOR|TO) (?:OUR|THE)(?: [A-Z]+){0,3} (?:NEWSLETTERS?|ALERTS|UPDATES)\b"), False),
+    # a related story's link in brackets closing a paragraph: "... a strong response. (RELATED: Jordan To Retaliate
+    # For Pilot Killed By ISIS)" (3 in the read pools)
+    Rule("link_list", "related link", re.compile(
+        r"(?m)(?<=[.!?\"\u201d\u2019])[ \t]*\((?:RELATED|Related|SEE ALSO|See also|READ MORE|Read more)\s*:\s*"
+        r"[^()\n]{1,200}\)[ \t]*$"), False),
+    # a picture credit closing a paragraph: "... a cheese-related problem to me.  Images: Getty Images (3)",
+    # "... responsible for the shooting. Image credit: @CBCOttawa"
+    _span("image_credit", "image credit", r"(?m)(?<=[.!?\"\u201d])[ \t]+(?:(?:image|photo|picture)s?(?: credit)?|"
+                                          r"credit)\s*:\s*[^.\n]{1,80}$"),
     _line("navigation", "navigation or promotion",
           r"^\s*(?:advertisement|read more|click here|subscribe(?: now)?|"
           r"sign up for|follow us on|share this|read the rest here|continue reading|watch:)\b.{0,120}$"),

@@ -116,6 +116,10 @@ _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
                r"pictures?|slides?)?|\+\s?\d+|in pictures|photos?\s*:|gallery\s*:?|(?:video|image|photo) ?(?:loading|"
                r"unavailable))\W{0,3}$")
+# a page control's label left as a line: "Loading", "EXPAND", "Enlarge", "ADD A COMMENT", "View Full Image"
+_PAGE_CONTROL = _rx(r"^\W{0,3}(?:loading|expand|collapse|enlarge(?: (?:this )?image)?|click to (?:enlarge|expand)|"
+                    r"(?:leave|post|add) a comment|photo gallery|view (?:full|larger|full-size) (?:image|photo|picture)s?)"
+                    r"\W{0,3}$")
 # a "Play VIDEO" button; the title of the video it opens stands on the line right after it
 _PLAY_VIDEO = _rx(r"^\W{0,3}play video\W{0,3}$")
 # a gallery's caption glued to its button: "View galleryForensic personnel unload bodies at the morgue"
@@ -272,6 +276,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("gallery", "photo gallery", lambda ln, c: (bool(_GALLERY.match(ln.text) or _PLAY_VIDEO.match(ln.text))
                                                         and ln.n_words <= 8)
              or bool(_GALLERY_CAPTION.match(ln.text))),
+    LineRule("navigation", "page control", lambda ln, c: bool(_PAGE_CONTROL.match(ln.text))),
     LineRule("gallery", "video title", lambda ln, c: ln.index >= 1 and bool(_PLAY_VIDEO.match(c.lines[ln.index - 1].text))
              and headline_like(ln) and ln.n_words <= 15),  # "Play VIDEO / Secret Service takes heat after ..."
     LineRule("social", "question to the reader", reader_prompt),

@@ -900,3 +900,14 @@ def test_plural_officials_are_not_the_office_holder_the_text_named(resolver):
                  "Top advisers said he had rejected the idea of a farewell address."],
                 [("Top advisers", "he had rejected the idea of a farewell address")], date="2014-10-01")
     assert govs(resolver, c) == ["United States"]  # his staff
+
+
+def test_the_bureau_after_the_fbi_speaking_takes_it_by_the_initials_of_its_full_name(resolver):
+    """"The FBI said ... The bureau added": the acronym spells "Federal Bureau of Investigation" (both are in the
+    gazetteer), so "the bureau" fits it; an acronym no listed name spells adds nothing."""
+    a = article(["The FBI said it had opened an inquiry.", "The bureau added that no arrests had been made."],
+                [("The FBI", "it had opened an inquiry"), ("The bureau", "that no arrests had been made")])
+    assert govs(resolver, a) == ["United States", "United States"]
+    assert "coreference 'The bureau' -> 'The FBI'" in a.statements[1].speaker.reason
+    assert resolver.gaz.spelled_out("DHS", "United States") == "Department of Homeland Security"
+    assert resolver.gaz.spelled_out("XYZ", "United States") is None

@@ -73,6 +73,7 @@ class Antecedent:
     decision: Any  # decision.Decision
     paragraph: int
     end: int = -1  # where the mention ends in clean_text (-1: not known)
+    spelled_out: str = ""  # the full name of an institution the mention writes as an acronym ("FBI")
 
 
 def _head(mention: str) -> str:
@@ -155,6 +156,8 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
     # "Nigeria's official news agency", "an official statement": an adjective, not the office
     heads = {w.text for w, nxt in zip(words, words[1:] + [None]) if not (
         w.gov and nxt is not None and nxt.start - w.end <= 1 and (nxt.non_gov or nxt.kind == "document"))}
+    if ant.spelled_out:  # "the bureau" after "the FBI": the head of its full name
+        heads.add(_name_head(ant.spelled_out))
     office = d.role.split()[-1].lower() if d.role else ""
     if (lex.kind(office) or "").startswith("office"):
         heads.add(office)  # "Westmacott", a "British diplomat" in another mention: "The diplomat"

@@ -166,6 +166,19 @@ class Gazetteer:
             kept.append(w)
         return kept
 
+    def spelled_out(self, acronym: str, government: str) -> Optional[str]:
+        """The institution of `government` an acronym stands for, by the initials of its name's capitalised
+        words ("FBI" -> "Federal Bureau of Investigation", "DHS" -> "Department of Homeland Security"):
+        what "the bureau" or "the department" can refer back to. None where no listed name spells it."""
+        if not hasattr(self, "_spelled"):
+            self._spelled: dict[tuple[str, str], str] = {}
+            for gov, spec in self.governments.items():
+                for item in spec.get("institutions", []) or []:
+                    if isinstance(item, str) and " " in item:
+                        initials = "".join(w[0] for w in item.split() if w[:1].isupper())
+                        self._spelled.setdefault((gov, initials), item)
+        return self._spelled.get((government, acronym))
+
     def place_government(self, place: str) -> Optional[str]:
         """Which government a dateline city or capital belongs to."""
         low = place.strip().lower()

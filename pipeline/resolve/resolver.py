@@ -275,6 +275,16 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                 return in_head[-1]
         return gov_words[0]
 
+    def _spelled_out(self, text: str, d: Decision) -> str:
+        """The full name of the institution a government speaker writes as an acronym ("the FBI"), or ""."""
+        if d.kind != "government" or not d.government:
+            return ""
+        for acronym in re.findall(r"\b[A-Z]{2,6}\b", text):
+            name = self.gaz.spelled_out(acronym, d.government)
+            if name:
+                return name
+        return ""
+
     # ------------------------------------------------------------ an article
     def resolve_article(self, article: Article) -> list[list[str]]:
         """Set every statement's speaker government; returns the governments of each statement
@@ -369,7 +379,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
             sp.described, sp.described_by = describe(sp.text, mention, d, people, self.office_vocab, self.lex, self.gaz)
             decided.append(d)
             done.append(Antecedent(sp.text, mention, d, para_of(sp.start if sp.start >= 0 else st.char_start),
-                                   end=sp.end if sp.end >= 0 else st.char_start))
+                                   end=sp.end if sp.end >= 0 else st.char_start, spelled_out=self._spelled_out(sp.text, d)))
         if not self.context_alone_speaks:
             drop_context_only(article.statements, decided, self.lex, self.title_vocab)
         self.elect_names = self.former_names = frozenset()  # this article's: a later decide() must not see them

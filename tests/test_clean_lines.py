@@ -912,3 +912,21 @@ def test_a_picture_credit_closing_a_paragraph_goes_and_the_paragraph_stays():
     a = clean(around(para) + "\n" + story)
     assert "Getty" not in a.clean_text and "Hmm, seems like a cheese problem to me." in a.clean_text
     assert story in a.clean_text and [r.reason for r in a.removed] == ["image credit"]
+
+
+def test_a_wire_photo_credit_out_of_brackets_goes_with_its_caption_and_a_poll_named_for_reuters_stays():
+    caption = "A man sits under a sign along a street in the city of Mosul June 12, 2014."
+    alone = "AP Photo/The Daily Courier, Matt Hinshaw"
+    poll = "The race is close. Reuters/Ipsos polled 1,000 people."
+    a = clean(around(f"{caption} REUTERS/Stringer") + f"\n{alone}\n{poll}\nIt leads, a Reuters/Ipsos poll found.")
+    assert caption not in a.clean_text and "Stringer" not in a.clean_text and alone not in a.clean_text
+    assert poll in a.clean_text and "a Reuters/Ipsos poll found." in a.clean_text
+    assert [r.reason for r in a.removed][:2] == ["photo caption", "image credit"] and len(a.removed) == 3
+
+
+def test_a_photographers_bracketed_credit_before_the_wire_goes_and_a_datelines_stays():
+    caption = "Christoph Blocher reacts during an electoral meeting on October 2, 2015."
+    dateline = "LOS ANGELES (CBS Seattle/AP) \u2014 A scorpion stung a woman on the hand just before her flight."
+    a = clean(around(f"{caption} (FABRICE COFFRINI/AFP/Getty Images.)") + "\n" + dateline)
+    assert caption not in a.clean_text and "COFFRINI" not in a.clean_text and dateline in a.clean_text
+    assert [r.reason for r in a.removed] == ["photo caption", "image credit"]

@@ -30,6 +30,8 @@ _CREDIT_WORDS = r"(?:image|photo|picture|graphic|video|illustration)s?"
 _AGENCIES = (r"(?:Yonhap(?: News)?|Reuters|AP|AFP|EPA|Getty(?: Images)?|Xinhua|Kyodo|TASS|Sputnik|"
              r"Associated Press|Bloomberg|Newsis|News1|KCNA|Anadolu|Shutterstock)")
 
+_WIRES = r"AP|AFP|EPA|REUTERS|Reuters"  # written so in a photo credit (matched case-sensitively)
+
 # the parts of a credit list: a wire service, "wires" or "agencies", or a name of one to three capitalized words
 _LIST_AGENCIES = (r"(?:Reuters|REUTERS|AP|AFP|EPA|Associated Press|Agence France Presse|Bloomberg|Xinhua|Kyodo|TASS|"
                   r"dpa|DPA|ANSA|UPI|AAP|Press Association|[Ww]ires|[Aa]gencies)")
@@ -49,6 +51,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     # a wire photo's credit with its photographer: "(AP Photo/Hani Mohammed)", "(AP Photo/The Canadian Press, Sean
     # Kilpatrick)"; the caption before it goes with it when it is one sentence (news.NewsCleaner._take_caption)
     _span("image_credit", "image credit", rf"[\[(]{{1,2}}\s*{_AGENCIES}\s*(?:photos?|images?)\s*/\s*[^\[\]()\n]{{1,80}}[\])]"),
+    # a photographer's credit before the wire service, in brackets after a caption: "(Monica Schipper/Getty Images
+    # for New York Comedy Festival)", "(FABRICE COFFRINI/AFP/Getty Images.)"; not a dateline's "(CBS Seattle/AP) -"
+    Rule("image_credit", "image credit", re.compile(
+        rf"[\[(]\s*[A-Z][\w.'\- ]{{1,40}}/\s*(?:{_WIRES}|Getty Images|Bloomberg)\b[^()\[\]\n]{{0,60}}[\])]"
+        r"(?!\s*(?:[\u2014\u2013-]|--))"), False),
+    # a wire photo's credit out of brackets, closing a caption or alone on its line: "... in the city of Mosul
+    # June 12, 2014. REUTERS/Stringer", "AP Photo/The Daily Courier, Matt Hinshaw" (not "a Reuters/Ipsos poll")
+    Rule("image_credit", "image credit", re.compile(
+        rf"(?m)(?:(?<=[.!?\"\u201d] )|^[ \t]*)(?:{_WIRES})[ \t]*(?:PHOTO|Photo|Photos)?[ \t]*/[ \t]*"
+        r"[A-Z][\w.'-]*(?:,?[ \t][A-Z][\w.'-]*){0,5}\.?[ \t]*$"), False),
     _line("image_credit", "image credit",
           rf"^\s*(?:{_CREDIT_WORDS}\s*(?:source|credit|courtesy|by)?\s*[:=]|credit\s*:)\s*.{{0,80}}$"),
     _line("image_credit", "image credit",

@@ -930,3 +930,13 @@ def test_a_photographers_bracketed_credit_before_the_wire_goes_and_a_datelines_s
     a = clean(around(f"{caption} (FABRICE COFFRINI/AFP/Getty Images.)") + "\n" + dateline)
     assert caption not in a.clean_text and "COFFRINI" not in a.clean_text and dateline in a.clean_text
     assert [r.reason for r in a.removed] == ["photo caption", "image credit"]
+
+
+def test_a_capitals_photo_label_line_goes_whatever_its_length_and_a_sentence_about_photos_stays():
+    label = ("PHOTO: Rep. Duncan Hunter (R-Calif.) speaks during a news conference held by House Republicans on "
+             "veterans at the U.S. Capitol, May 29, 2014, in Washington.")
+    story = ("Photos: the word the agency used for the images it released on Monday was chosen by its director, "
+             "officials said.")  # mixed case and long: no label
+    a = clean(around(label) + "\n" + story)
+    assert label not in a.clean_text and story in a.clean_text
+    assert [r.reason for r in a.removed] == ["photo caption"]

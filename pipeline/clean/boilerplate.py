@@ -66,6 +66,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _line("image_credit", "image credit",
           rf"^\s*(?:\(?(?:[\w.]+\s){{0,2}}?{_AGENCIES}\)?\s*(?:(?:/|via|for)\s*{_AGENCIES})?\s*(?:photos?|images?)?\s*\.?)$"),
     _line("caption", "photo caption", r"^\s*(?:caption|photo caption)\s*[:=].*$"),
+    # a capitals label over a picture or a gallery's link, of any length: "PHOTO: Rep. Duncan Hunter (R-Calif.)
+    # speaks during a news conference ...", "PHOTOS: From Vogue To Vagina - Kim Kardashian Poses ..." (the short
+    # ones went as credits already)
+    _line("caption", "photo caption", r"^\s*(?:PHOTOS?|PICTURES?)\s*:\s+\S.{0,600}$", ignore_case=False),
     _line("caption", "photo caption", r"^\s*[▲△▶►]\s*.*$"),
     _line("copyright", "copyright",
           # "Ã©" (or its decomposed form) is a mis-decoded "é" ("clichÃ©"), not a copyright sign

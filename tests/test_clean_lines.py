@@ -940,3 +940,14 @@ def test_a_capitals_photo_label_line_goes_whatever_its_length_and_a_sentence_abo
     a = clean(around(label) + "\n" + story)
     assert label not in a.clean_text and story in a.clean_text
     assert [r.reason for r in a.removed] == ["photo caption"]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("See video: Christian Bale Is the Chosen One in New \u2018Exodus: Gods and Kings\u2019 Trailer", "related link"),
+    ("See more Macaulay Culkin Resurfaces in 2013 Looking Healthy at 'Robot Chicken' Panel", "related link"),
+    ("Sign up to get an email from reporter Ryan Grim when he publishes a new story.", "promotion or teaser")])
+def test_a_video_link_a_see_more_title_and_a_sign_up_for_emails_go(line, reason):
+    story = "See more of the city, the mayor said, and you will understand why the video went viral."
+    a = clean(around(line) + "\n" + story)
+    assert line not in a.clean_text and story in a.clean_text
+    assert [r.reason for r in a.removed] == [reason]

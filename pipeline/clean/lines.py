@@ -62,6 +62,7 @@ _PROMO = _rx(r"^\W{0,4}(?:special|sponsored|promoted|partner content|paid (?:con
 _PROMO_STRONG = _rx(r"^\W{0,3}stay tuned (?:to|for)\b|^\W{0,3}your (?:daily|weekly|morning|evening|nightly) (?:look|briefing|"
                     r"digest|guide|roundup)\b|\b(?:click here|tap here|scroll down for|video loading|poll loading|enable javascript|"
                     r"sign up (?:for|to) (?:our|the|a)\b.{0,40}\b(?:newsletter|alerts?|updates|email)|"
+                    r"sign up to (?:get|receive)\b.{0,40}\b(?:newsletters?|alerts?|updates|e-?mails?)\b|"
                     r"subscribe (?:to|for) (?:our|the)\b|enter your e-?mail(?: address)?\W*$|like (?:the|our|this) (?:facebook )?page\W*$|download (?:the|our)\b.{0,30}\bapp\b|"
                     r"get (?:the|our)\b.{0,30}\bapp\b|tv at home|free trial|in your inbox|"
                     r"airs (?:on .{1,40} )?(?:weekdays|weeknights|daily|every (?:week)?day) from \d|"  # a show's timetable
@@ -110,7 +111,9 @@ _LIST_HEAD = _rx(r"^\W{0,3}(?:related|related (?:articles?|stories|coverage|cont
                  r"top stories|latest (?:news|stories)|further reading|what to read next|in (?:other|related) news|"
                  r"related roundup)\s*[:\-\u2014\u2013>]*\s*[\"'\u201d\u2019]?\s*$")  # '"Related:"' in quotes too
 _INLINE_LINK = _rx(r"^\W{0,3}(?:related|more|read more|read|see|see also|see more at|also read|also see|watch|related roundup|"
+                   r"(?:see|watch) (?:the )?(?:video|photos?|pictures|gallery|clip)|"  # "See video: Christian Bale Is ..."
                    r"more (?:from|on)\b[^:]{0,40})\s*(?::|>>|\u2014|\u2013|\|)\s*\S")
+_SEE_MORE_TITLE = re.compile(r"^See more (?=[A-Z'\"\u2018\u201c])")  # "See more Macaulay Culkin Resurfaces in 2013 ..."
 _GLUED_RELATED = re.compile(r"^Related(?=[A-Z'\"\u2018\u201c])")
 _GALLERY = _rx(r"^\W{0,3}(?:view (?:the )?(?:full )?(?:gallery|slideshow|photos?|pictures)|see (?:the )?(?:gallery|photos)|"
                r"(?:photo|image|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+|\d+\s*(?:of|/)\s*\d+\s*(?:photos?|images?|"
@@ -269,7 +272,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("editor_note", "editor's note", lambda ln, c: bool(_EDITOR_NOTE.match(ln.text)) and ln.n_words <= 80),
     LineRule("link_list", "related-links heading", lambda ln, c: bool(_LIST_HEAD.match(ln.text)) and ln.n_words <= 8),
     LineRule("link_list", "related link", lambda ln, c: ln.index in c.list_items
-             or bool(_GLUED_RELATED.match(ln.text))
+             or bool(_GLUED_RELATED.match(ln.text)) or (bool(_SEE_MORE_TITLE.match(ln.text)) and ln.n_words <= 20)
              or (bool(_INLINE_LINK.match(ln.text)) and ln.n_words <= 30)  # "MORE: How to tell if ...", any shape
              or (bool(_LEAD_IN.match(ln.text)) and ln.n_words <= 15)),
     LineRule("link_list", "run of link titles", lambda ln, c: ln.index in c.link_runs),

@@ -113,6 +113,12 @@ class Gazetteer:
         self._by_first: dict[str, list[int]] = {}
         for i, (alias, _) in enumerate(keys):
             self._by_first.setdefault((_RUN.findall(alias.lower()) or [""])[0], []).append(i)
+        # (government, initials of a listed institution's capitalised words) -> that name, for spelled_out
+        self._spelled: dict[tuple[str, str], str] = {}
+        for gov, spec in self.governments.items():
+            for item in spec.get("institutions", []) or []:
+                if isinstance(item, str) and " " in item:
+                    self._spelled.setdefault((gov, "".join(w[0] for w in item.split() if w[:1].isupper())), item)
         self._gov_roles = _word_regex(self.government_roles)
         self._non_gov_roles = _word_regex(self.non_government_roles)
 
@@ -170,13 +176,6 @@ class Gazetteer:
         """The institution of `government` an acronym stands for, by the initials of its name's capitalised
         words ("FBI" -> "Federal Bureau of Investigation", "DHS" -> "Department of Homeland Security"):
         what "the bureau" or "the department" can refer back to. None where no listed name spells it."""
-        if not hasattr(self, "_spelled"):
-            self._spelled: dict[tuple[str, str], str] = {}
-            for gov, spec in self.governments.items():
-                for item in spec.get("institutions", []) or []:
-                    if isinstance(item, str) and " " in item:
-                        initials = "".join(w[0] for w in item.split() if w[:1].isupper())
-                        self._spelled.setdefault((gov, initials), item)
         return self._spelled.get((government, acronym))
 
     def place_government(self, place: str) -> Optional[str]:

@@ -16,11 +16,12 @@ DEV_SETS: dict[str, tuple[str, str]] = {
        for name in ("dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5", "dev_extra6", "dev_extra7",
                     "dev_extra8", "dev_extra9", "dev_extra10", "dev_extra11")},
     "pool_blind": ("runs/pool_blind/input/dev", "benchmarks/pool_blind/references/dev"),  # its dev half only
+    "pool_blind2": ("runs/pool_blind2/input/dev", "benchmarks/pool_blind2/references/dev"),  # its dev half only
 }
 
 
 # the benchmarks with a frozen test half: read only to report, never in a read pool or a diff listing
-FROZEN = ("govbench", "pool_blind")
+FROZEN = ("govbench", "pool_blind", "pool_blind2")
 
 
 def frozen_manifests(root: Path = ROOT) -> tuple[Path, ...]:

@@ -27,15 +27,15 @@ def test_each_source_has_its_pool_and_held_out_texts_are_left_out():
 
 
 @pytest.mark.skipif(not (DATA / "fnc1" / "train_bodies.csv").is_file(), reason="no ../shared/data")
-def test_the_written_pools_hold_no_test_article_of_govbench_or_pool_blind(tmp_path):
+def test_the_written_pools_hold_no_test_article_of_a_frozen_half(tmp_path):
     from pipeline.datasets.govbench import read_manifest
 
     assert _module().main(["--data", str(DATA), "--out", str(tmp_path)]) == 0
     written = {p.stem for p in tmp_path.glob("*/*.txt")}
-    for name in ("govbench", "pool_blind"):
+    for name in ("govbench", "pool_blind", "pool_blind2"):
         rows = read_manifest(ROOT / "benchmarks" / name / "manifest.jsonl")
         test = {r["id"] for r in rows if r["split"] == "test"}
         dev = {r["id"] for r in rows if r["split"] == "dev"}
         assert test and not written & test, name
         assert dev & written, name  # the dev half stays readable
-    assert len(list((tmp_path / "fnc1_train").glob("*.txt"))) == 1657
+    assert len(list((tmp_path / "fnc1_train").glob("*.txt"))) == 1650

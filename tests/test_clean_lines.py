@@ -951,3 +951,15 @@ def test_a_video_link_a_see_more_title_and_a_sign_up_for_emails_go(line, reason)
     a = clean(around(line) + "\n" + story)
     assert line not in a.clean_text and story in a.clean_text
     assert [r.reason for r in a.removed] == [reason]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Read the full report at TechCrunch.", "promotion or teaser"),
+    ("You can read the full account of Conal's experience at Consumerist.", "promotion or teaser"),
+    ("Podcast produced by Bridget Mulcahy.", "agency or contributor credit"),
+    ("As published in the International New York Times.", "editor's note")])
+def test_a_pointer_to_the_piece_elsewhere_a_production_credit_and_the_times_print_line_go(line, reason):
+    story = "He read the full report at home on Monday. Video by itself is not enough, the minister said."
+    a = clean(around(line) + "\n" + story)
+    assert line not in a.clean_text and story in a.clean_text
+    assert [r.reason for r in a.removed] == [reason]

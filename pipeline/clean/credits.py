@@ -8,6 +8,9 @@ import re
 from .line_features import Line, rx as _rx
 
 
+# a piece's production credits: "Podcast produced by Bridget Mulcahy.", "Story by Scott Conroy Video produced by ..."
+_PRODUCED_BY = re.compile(r"^(?:Podcast|Video|Audio|Story|Graphics?|Illustrations?|Animation)s?\s+(?:(?:produced|edited|"
+                          r"reported|written|shot|filmed|designed)\s+)?by\s+[A-Z]")
 _CREDIT = _rx(r"^\W{0,3}(?:\(|\[)?\s*(?:with\s+)?(?:(?:additional |further )?reporting|editing|edited|writing|"
               r"written|compiled|research|contributing|production|graphics?|translation|translated)\s+(?:by|from)\b")
 # "X, Y and The Associated Press contributed to this report." with any number of names
@@ -51,7 +54,8 @@ def agency_credit(ln: Line) -> bool:
     return ln.n_words <= 40 and bool(
         _CREDIT.match(ln.text) or _CONTRIBUTED.match(ln.text) or _WITH_WIRES.match(ln.text)
         or _AGENCY_TAIL.match(ln.text) or (_CREDIT_COLON.match(ln.text) and ln.n_words <= 12)
-        or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text))
+        or (_CONTRIBUTED_TAIL.search(ln.text) and ln.n_words <= 25) or _STAFF.match(ln.text)
+        or (_PRODUCED_BY.match(ln.text) and ln.n_words <= 30))
 
 
 def contact_line(ln: Line) -> bool:

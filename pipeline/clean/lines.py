@@ -100,6 +100,7 @@ _EDITOR_NOTE = _rx(r"^\W{0,4}(?:editor'?s?\u2019?s?'? ?note|editors\u2019 note|n
                    r"\bfollows below|"
                    r"(?:this )?(?:story|article) (?:originally )?(?:appeared|first appeared) (?:on|in)|"
                    r"this article originally appeared|correction\s*:|clarification\s*:|"
+                   r"as published in the international new york times\W*$|"  # the Times' standing line
                    r"disclosure\s*:|warning\s*:\s*graphic (?:content|images?|video)\W{0,2}$|"
                    r"this (?:is a developing story|story is (?:still )?developing)|"
                    r"[\w.\u2019' ]{1,40}\bhas (?:supplemented|updated|expanded) this (?:reuters|ap|associated press|"
@@ -179,13 +180,18 @@ _EMBED_PROMPT = _rx(r"^\W{0,3}(?:take a look|have a look|check (?:it|this|them) 
 
 
 # "For more, head to The Guardian.", "For more information, visit example.de.": a pointer elsewhere, one sentence
+# a pointer to the whole piece elsewhere, named: "Read the full report at TechCrunch.", "You can read the full account
+# of Conal's experience at Consumerist.", "Read the rest of the story at Mediaite."
+_READ_ELSEWHERE = re.compile(r"^(?:[Yy]ou can )?[Rr]ead (?:the|his|her|their) (?:full|rest|whole|entire|complete)\b[^.!?]{0,80}?"
+                             r"\s(?:at|on|from|over at|via)\s+(?:the\s+)?[A-Z0-9][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,4}\.?$")
 _FOR_MORE = _rx(r"^\W{0,3}for (?:more(?! than\b)|full|complete|continuing|live)\b[^.!?]{0,60}?\s(?:check out|"
                 r"head (?:on )?(?:over )?to|see|visit|read|try|go to|click|watch|sign up)\b")
 
 
 def _promo(line: Line, ctx: Context) -> bool:
     t = line.text
-    if _EMBED_PROMPT.match(t) or (_FOR_MORE.match(t) and line.n_words <= 30 and not sentence_break(t)):
+    if _EMBED_PROMPT.match(t) or (_FOR_MORE.match(t) and line.n_words <= 30 and not sentence_break(t)) \
+            or (_READ_ELSEWHERE.match(t) and line.n_words <= 25):
         return True
     if _PROMO.match(t) and not sentence_like(line):
         return True

@@ -30,14 +30,16 @@ CENSUS = ROOT / "benchmarks" / "results" / "blind_census_session46.json"
 _DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
 
 
-def draw(data: Path, n: int = N, seed: int = SEED) -> list[dict]:
-    """`n` texts at random, one per story or event, none held elsewhere; the first half dev, the rest test."""
+def draw(data: Path, n: int = N, seed: int = SEED, labelled: tuple[str, ...] = LABELLED) -> list[dict]:
+    """`n` texts at random, one per story or event, none held elsewhere (in the sets `labelled`, an audit or the
+    census) nor in their stories; the first half dev, the rest test. pool_blind2's draw is this one with its own
+    seed, size and sets."""
     de = runpy.run_path(str(_DEV_EXTRA))
     gd = de["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
     cands = de["candidates"](data, gd)
     group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    skip = de["left_out"](LABELLED) | {i["article"] for i in json.loads(CENSUS.read_text(encoding="utf-8"))["items"]}
-    taken_groups = {group_of.get(i, i) for name in LABELLED for i in de["_ids"](f"benchmarks/{name}/manifest.jsonl", "id")}
+    skip = de["left_out"](labelled) | {i["article"] for i in json.loads(CENSUS.read_text(encoding="utf-8"))["items"]}
+    taken_groups = {group_of.get(i, i) for name in labelled for i in de["_ids"](f"benchmarks/{name}/manifest.jsonl", "id")}
     taken_groups |= {group_of.get(i, i) for i in skip}
     items = []
     for c in cands:

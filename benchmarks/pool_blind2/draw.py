@@ -16,9 +16,6 @@ order is `dev`, the second `test`. The test half is frozen (`test.sha256`): repo
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import random
 import runpy
 from pathlib import Path
 
@@ -26,36 +23,18 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SEED = 5050
 N = 120
-LABELLED = ("govbench", "resolver_blind", "dev_extra", "dev_extra2", "dev_extra3", "dev_extra4", "dev_extra5",
-            "dev_extra6", "dev_extra7", "dev_extra8", "dev_extra9", "dev_extra10", "dev_extra11", "pool_blind")
-CENSUS = ROOT / "benchmarks" / "results" / "blind_census_session46.json"
-_DEV_EXTRA = ROOT / "benchmarks" / "dev_extra" / "draw.py"
+_POOL_BLIND = runpy.run_path(str(ROOT / "benchmarks" / "pool_blind" / "draw.py"))
+LABELLED = (*_POOL_BLIND["LABELLED"], "pool_blind")  # every set pool_blind keeps clear of, and pool_blind itself
 
 
 def draw(data: Path, n: int = N, seed: int = SEED) -> list[dict]:
-    """`n` texts at random, one per story or event, none held elsewhere; the first half dev, the rest test."""
-    de = runpy.run_path(str(_DEV_EXTRA))
-    gd = de["_load"]("govbench_draw", ROOT / "benchmarks" / "govbench" / "draw.py")
-    cands = de["candidates"](data, gd)
-    group_of = {c["id"]: c.get("group", c["id"]) for c in cands}
-    skip = de["left_out"](LABELLED) | {i["article"] for i in json.loads(CENSUS.read_text(encoding="utf-8"))["items"]}
-    taken_groups = {group_of.get(i, i) for name in LABELLED for i in de["_ids"](f"benchmarks/{name}/manifest.jsonl", "id")}
-    taken_groups |= {group_of.get(i, i) for i in skip}
-    items = []
-    for c in cands:
-        words = len(c["text"].split())
-        if c["id"] in skip or group_of[c["id"]] in taken_groups or not 50 <= words <= 1100:
-            continue
-        items.append({**c, "words": words})
-    items.sort(key=lambda c: c["ref"])
-    random.Random(seed).shuffle(items)
-    return [{"id": c["id"], "source": c["source"], "ref": c["ref"], "words": c["words"],
-             "split": "dev" if i < n // 2 else "test", "sha256": hashlib.sha256(c["text"].encode("utf-8")).hexdigest()}
-            for i, c in enumerate(de["one_per_group"](items, set(), n))]
+    """pool_blind's draw with this set's seed and size, clear of pool_blind too."""
+    return _POOL_BLIND["draw"](data, n, seed, LABELLED)
 
 
 def main(argv=None) -> int:
-    return runpy.run_path(str(_DEV_EXTRA))["main"](argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
+    return runpy.run_path(str(ROOT / "benchmarks" / "dev_extra" / "draw.py"))["main"](
+        argv, draw_fn=draw, manifest=HERE / "manifest.jsonl", doc=__doc__)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,10 @@
 """Draw (and rebuild) pool_blind2: a second set of texts drawn at random from the read pools, gold written blind,
-with a frozen test half (session 50). As pool_blind (session 47), and none of pool_blind's 200 texts nor their
-FNC-1 stories or NeuS events.
+with a frozen test half (session 50).
 
-Every earlier dev set was drawn where the text alone suggests a government speaks, and those texts are used up.
-This one asks what the pipeline does on a folder of news as a user brings it: texts drawn at random, whether a
-government speaks in them or not. Candidates are the read pools' texts (`scripts/read_pools.py`: FNC-1 train and
-dev bodies, PolNeAR train and dev, NeuS val pieces; govbench test left out), 50-1,100 words. Left out: every
-article of govbench and the dev-side sets, polnear_gov and the audits (dev_extra's `left_out`), the NeuS events and
-FNC-1 stories of govbench and of every dev-side set (one text per event or story, here too), and the 80 texts of
-session 46's blind census (their lists were compared with system output). Seed 5050; the first half of the seeded
-order is `dev`, the second `test`. The test half is frozen (`test.sha256`): report only.
+The draw is pool_blind's (`benchmarks/pool_blind/draw.py`: its candidates, word limits, one text per FNC-1 story or
+NeuS event, and the sets, audits and census it keeps clear of), with pool_blind itself added to those sets, seed 5050
+and 120 texts. The first half of the seeded order is `dev`, the second `test`. The test half is frozen
+(`test.sha256`): report only.
 
     python benchmarks/pool_blind2/draw.py --out benchmarks/pool_blind2/manifest.jsonl
     python benchmarks/pool_blind2/draw.py --write runs/pool_blind2/input     # <folder>/{dev,test}/<id>.txt

@@ -14,17 +14,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from pipeline.io.writer import write_json_atomic  # noqa: E402
+from reader_agreement import speaking as speaking_in  # noqa: E402  (the second reader is scored on the same rule)
 
 
 def counts(references: Path) -> dict:
     """The counts over one folder of govbench-format references."""
     refs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(references.glob("*.json"))]
-    speaking = [{g: v for g, v in r["governments"].items() if v["stance"] != "none"} for r in refs]
-    return {"texts": len(refs), "texts_with_a_speaking_government": sum(bool(s) for s in speaking),
-            "speaking_governments": dict(collections.Counter(g for s in speaking for g in s)),
-            "snippets": sum(len(v["statements"]) for s in speaking for v in s.values()),
+    speaking = []  # (a reference's governments, those of them that speak, in the reference's order)
+    for r in refs:
+        spoke = speaking_in(r)
+        speaking.append((r["governments"], [g for g in r["governments"] if g in spoke]))
+    return {"texts": len(refs), "texts_with_a_speaking_government": sum(bool(s) for _, s in speaking),
+            "speaking_governments": dict(collections.Counter(g for _, s in speaking for g in s)),
+            "snippets": sum(len(govs[g]["statements"]) for govs, s in speaking for g in s),
             "boilerplate_lines": sum(len(r.get("boilerplate") or []) for r in refs)}
 
 

@@ -179,11 +179,11 @@ def _is_pull_quote(line: Line, ctx: Context) -> bool:
 _EMBED_PROMPT = _rx(r"^\W{0,3}(?:take a look|have a look|check (?:it|this|them) out)\s*[:!.]?\s*$")
 
 
-# "For more, head to The Guardian.", "For more information, visit example.de.": a pointer elsewhere, one sentence
 # a pointer to the whole piece elsewhere, named: "Read the full report at TechCrunch.", "You can read the full account
 # of Conal's experience at Consumerist.", "Read the rest of the story at Mediaite."
 _READ_ELSEWHERE = re.compile(r"^(?:[Yy]ou can )?[Rr]ead (?:the|his|her|their) (?:full|rest|whole|entire|complete)\b[^.!?]{0,80}?"
                              r"\s(?:at|on|from|over at|via)\s+(?:the\s+)?[A-Z0-9][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,4}\.?$")
+# "For more, head to The Guardian.", "For more information, visit example.de.": a pointer elsewhere, one sentence
 _FOR_MORE = _rx(r"^\W{0,3}for (?:more(?! than\b)|full|complete|continuing|live)\b[^.!?]{0,60}?\s(?:check out|"
                 r"head (?:on )?(?:over )?to|see|visit|read|try|go to|click|watch|sign up)\b")
 

@@ -57,6 +57,10 @@ def test_government_speakers(resolver, mention, home, day, government):
     ("Derek Mitchell, who served as U.S. ambassador to Burma", D2016),
     ("American voters", D2016),
     ("researchers at a Seoul think tank", D2024),
+    # a city's police or government, not the nation's
+    ("the London Metropolitan Police", D2016),
+    ("a spokesman for the Metropolitan Police Department", D2016),
+    ("Tokyo Metropolitan Government officials", D2024),
 ])
 def test_non_government_speakers(resolver, mention, day):
     d = resolver.decide(mention, "United States", "test", day)

@@ -57,6 +57,9 @@ def test_government_speakers(resolver, mention, home, day, government):
     ("Derek Mitchell, who served as U.S. ambassador to Burma", D2016),
     ("American voters", D2016),
     ("researchers at a Seoul think tank", D2024),
+    # a journalist, whatever capital names the bureau
+    ("the Beijing bureau chief", D2024),
+    ("Moscow bureau chief Anna Petrova", D2024),
     # a city's police or government, not the nation's
     ("the London Metropolitan Police", D2016),
     ("a spokesman for the Metropolitan Police Department", D2016),

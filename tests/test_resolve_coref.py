@@ -495,6 +495,20 @@ def test_a_quote_keeps_its_speaker_whatever_it_reports(resolver):
     assert govs(resolver, a) == [None]
 
 
+@pytest.mark.parametrize("speaker, content, government", [
+    ("the correspondent", "Iraqi officials said the convoy was attacked near the border", "Iraq"),
+    ("the paper's bureau chief", "Israeli officials stressed that the talks would go on", "Israel"),
+    ("the reporter", "Local residents said the shelling went on all night", None),  # names no government
+    ("the analyst", "Iraqi officials said the convoy was attacked near the border", None),  # no press: a quote
+])
+def test_a_reporters_quote_is_a_report(resolver, speaker, content, government):
+    """A journalist quoted saying "Iraqi officials said ..." reports what the officials said, as an outlet does;
+    anyone else quoted says it themselves."""
+    a = article([f'"{content}," {speaker} said.'], [(speaker, content)])
+    a.statements[0].type = "direct"
+    assert govs(resolver, a) == [government]
+
+
 @pytest.mark.parametrize("before, government", [
     ("Israel faces a threat from Iran, ", "Iran"),
     ("The talks were hosted by Smith, ", None),  # a name that is no government

@@ -37,7 +37,9 @@ _INNER = re.compile(r"(?:that\s+)?((?:the\s+|an?\s+)?[A-Z](?:[^,.;:!?\"\u201c\u2
                     r"(said|says|say|told|tells|denied|denies|deny|confirmed|confirms|confirm|announced|announces|"
                     r"stated|states|claimed|claims|insisted|insists|warned|warns|suspect|suspects|believe|believes|"
                     # "The Cuban government later disputed the report, saying ..., according to AFP"
-                    r"disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes)\b")
+                    r"disputed|disputes|rejected|rejects|dismissed|dismisses|refuted|refutes|"
+                    # "Obama emphasized that ...", as a reporter quotes it
+                    r"emphasized|emphasised|emphasizes|emphasises|stressed|stresses)\b")
 
 
 _NOT_A_SUBJECT = re.compile(r"\b(?:to|had|has|have|is|was|were|are|will|would|could|should|can|may|might|must|did|"
@@ -60,12 +62,13 @@ _RELATIVE_REPORT = re.compile(r",\s+(?:which|that)\s+((?:the\s+|an?\s+)?[A-Z][\w
                               r"(?:(?:have|has|had)\s+)?(?:said|says|found|concluded|determined)\s+(?:was|is|were|are|had|has|would)\b")
 
 
-def inner_source(text: str, statement: Any) -> Optional[str]:
+def inner_source(text: str, statement: Any, press: bool = False) -> Optional[str]:
     """The speaker a reported clause names for itself at its start: "U.S. officials said ..." or
     "North Korea's claim to have ...", or in a relative clause (", which an FBI investigation said
     was ..."), inside what a non-government speaker reports. Indirect statements only (a quote is
-    the quoted person's)."""
-    if statement.type == "direct" or not statement.content_spans:
+    the quoted person's), except when the one quoted is press: a reporter quoted saying "Iraqi
+    officials said ..." reports, as the outlet does."""
+    if (statement.type == "direct" and not press) or not statement.content_spans:
         return None
     start, end = statement.content_spans[0]
     act = _INNER_ACT.match(text[start:end])

@@ -66,6 +66,9 @@ from .named_body import body_named_before
 from .relayed import according_inner, inner_source, relayed_source
 from .names import elect_before, elect_names, former_names, opens_an_organisation, person_named_by, surname_of_someone_else
 
+# a reporter or the media quoted: what they say is a report, and a speaker it names speaks
+_PRESS = frozenset({"non_gov:press", "non_gov:media"})
+
 
 # a cue with no agent by its form: passive ("was reported", "are believed", "who's called for") or an
 # infinitive ("to worry about"); its source-less statement names nobody, so it continues no earlier speaker
@@ -369,7 +372,8 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     previous = (article.statements[i - 1], decided[-1]) if i and decided[-1] is not None else None
                     d = introduced_after_role(article, st, d, previous, persons, self.lex, self.title_vocab) \
                         or same_name_before(sp.text, d, done) or d
-            inner = (inner_source(article.clean_text, st) or according_inner(article.clean_text, st)) \
+            press = d.kind == "non_government" and self.lex.words.get((d.role or "").lower()) in _PRESS
+            inner = (inner_source(article.clean_text, st, press) or according_inner(article.clean_text, st)) \
                 if d.kind != "government" else None
             if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak
                 d = self._passed_on(inner, f"reported by {sp.text!r}", home, why, day, fallback, people) or d

@@ -30,9 +30,12 @@ An outlet that relays a source ("Reuters quoted the defence ministry as saying")
 source's words when the source is a government, and so does a document whose author is named ("Data
 released by the Labor Department showed": ``documents.py``). A phrase decided as no government is read
 conjunct by conjunct ("reporters ... as well as the Saudi Embassy's director": ``conjuncts.py``).
+What a non-government speaker reports, and what a journalist or outlet is quoted saying, is the
+words of a government speaker it names at its start ("CNN reported that U.S. officials suspect ...":
+``relayed.py``).
 
-Only the speaker phrase and the article's own mentions of the same speaker are read: countries
-named in what was said never matter.
+Otherwise only the speaker phrase and the article's own mentions of the same speaker are read:
+countries named in what was said never matter.
 """
 from __future__ import annotations
 

@@ -375,7 +375,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                     previous = (article.statements[i - 1], decided[-1]) if i and decided[-1] is not None else None
                     d = introduced_after_role(article, st, d, previous, persons, self.lex, self.title_vocab) \
                         or same_name_before(sp.text, d, done) or d
-            press = d.kind == "non_government" and self.lex.words.get((d.role or "").lower()) in _PRESS
+            press = d.kind == "non_government" and self.lex.kind(d.role or "") in _PRESS
             inner = (inner_source(article.clean_text, st, press) or according_inner(article.clean_text, st)) \
                 if d.kind != "government" else None
             if inner:  # "CNN reported that U.S. officials suspect ...": the officials speak

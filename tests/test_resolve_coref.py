@@ -93,6 +93,19 @@ def test_the_nearest_fitting_speaker_wins_even_when_it_is_no_government(resolver
     assert a.statements[2].speaker.kind == "non_government"
 
 
+def test_a_body_named_in_the_anaphor_rules_out_a_non_government_antecedent(resolver):
+    """"administration officials" name whose officials they are: not the industry officials before them."""
+    a = article(["The Trump administration will revoke the waiver, two auto industry officials said on Tuesday. "
+                 "The move will spark challenges that administration officials say could reach the Supreme Court."],
+                [("two auto industry officials", "The Trump administration will revoke the waiver"),
+                 ("administration officials", "could reach the Supreme Court")], date="2019-09-17")
+    resolver.resolve_article(a)
+    first, second = (s.speaker for s in a.statements)
+    assert first.kind == "non_government"
+    assert "industry officials" not in second.reason, second.reason
+    assert second.government == "United States", second.reason
+
+
 def test_no_coreference_across_a_change_of_topic(resolver):
     far = ["Filler paragraph number %d about something else." % i for i in range(6)]
     a = article(["Britain's Treasury said the plan was sound."] + far + ["A spokeswoman said talks would go on."],

@@ -163,6 +163,8 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
         heads.add(office)  # "Westmacott", a "British diplomat" in another mention: "The diplomat"
     singular = {re.sub(r"(?:ies)$", "y", h) for h in heads} | {h.rstrip("s") for h in heads} | heads
     kind = lex.kind(head) or ""
+    if d.kind != "government" and _own_body_elsewhere(low, head, ant, lex):
+        return False  # "administration officials" are not the "two auto industry officials" before them
     if head in SPOKES:
         # a spokeswoman speaks for the body or person last speaking for a government
         return d.kind == "government" or bool(heads & SPOKES)
@@ -172,6 +174,13 @@ def fits(mention: str, ant: Antecedent, lex: BodyLexicon) -> bool:
     base = re.sub(r"ies$", "y", head)
     base = base[:-1] if base.endswith("s") and not base.endswith("ss") else base
     return head in heads or base in singular or any(h.startswith(base) for h in heads)
+
+
+def _own_body_elsewhere(low: str, head: str, ant: Antecedent, lex: BodyLexicon) -> bool:
+    """A nominal anaphor that names a state body before its head ("administration officials", "the embassy
+    spokesman") whose antecedent phrase has no such body word: the body says whose officials they are."""
+    ant_words = {w.text for w in lex.find(ant.text.lower())} | {w.text for w in lex.find((ant.mention or "").lower())}
+    return any(w.kind.startswith("body") and w.text != head and w.text not in ant_words for w in lex.find(low))
 
 
 _NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3}")

@@ -799,3 +799,15 @@ def test_a_noun_cue_without_a_source_does_not_continue_the_speaker_before(stages
     a = run(stages, AMID)
     st = by_content(a, "Western intelligence was involved")
     assert st.speaker.government is None, (st.speaker.text, st.cue, st.speaker.reason)
+
+
+def test_a_relative_pronoun_the_parse_hung_on_a_time_word_speaks_for_the_noun_before_it(stages):
+    """"... on Monday, who told him": the dermatologist spoke, not Monday (the parse attaches the clause to the
+    nearest noun, the time word)."""
+    a = run(stages, "Rash puzzles doctors\nThe patient finally saw a dermatologist on Monday, who told him that the "
+                    "rash was something out of the ordinary. The council released its budget plan Tuesday, which "
+                    "calls for cuts to parks and libraries.\n")
+    seen = by_content(a, "out of the ordinary")
+    assert "dermatologist" in seen.speaker.text, seen.speaker.text
+    plan = by_content(a, "cuts to parks")
+    assert "budget plan" in plan.speaker.text, plan.speaker.text

@@ -37,6 +37,7 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
                 head = doc[min(c.source)]
                 noun = head.head.head if head.head.dep_ == "relcl" else None
                 if noun is not None:
+                    noun = _before_time_word(noun)
                     c.speaker_text = span_text(doc, np_span(noun), text)
                 continue
             at = min(c.source)
@@ -69,6 +70,25 @@ def resolve_speakers(cands: list[Candidate], doc: Any, text: str, in_quote: set[
                     c.speaker_text = p.speaker_text
                     c.resolved_from = id(p)
                     break
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "weekend", "week", "month", "year", "morning", "afternoon", "evening", "night", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+              "december"}
+
+
+def _before_time_word(noun: Any) -> Any:
+    """The noun a relative clause is about when the parse hung it on a time word: "released its budget proposal
+    Monday, which calls for ..." (the proposal), "saw a dermatologist on Monday, who told him" (the dermatologist),
+    "the Mail on Sunday, which said" (the Mail). Else the noun itself."""
+    if noun.lower_ not in TIME_WORDS or any(c.dep_ in ("prep", "compound", "poss") for c in noun.children):
+        return noun  # "the March of Dimes, which signed the letter": a name, not a month
+    up = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if up.pos_ in ("NOUN", "PROPN") and up.i < noun.i:
+        return up
+    taken = [c for c in up.children if c.dep_ in ("dobj", "attr", "oprd") and c.i < noun.i]
+    return taken[-1] if taken else noun
 
 
 def _head_in(head: str, words: set[str]) -> bool:

@@ -94,6 +94,14 @@ class ArticleContext:
                 return None, f"outlet's {home} set aside: {why}", other, other_why
         return home, why, None, "home country known"
 
+    def home_story_inside(self, article: Article, home: Optional[str], on: _dt.date) -> Optional[tuple[str, str]]:
+        """(home, why) when a story with a home country is named mostly by places inside it (a WASHINGTON
+        dateline on a shooting in San Bernardino): a bare "authorities" there is as likely local as national."""
+        if not home or not self.article_country_on:
+            return None
+        about, why = self.article_country(article, on)
+        return (about, why) if about == home and PLACES_INSIDE in why else None
+
     def article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str]:
         """The country the article is about: the one its text names most (names, demonyms,
         capitals, institutions, office holders in office), when it has at least

@@ -105,6 +105,10 @@ def role_without_country(role: str, mention: str, home: Optional[str], home_reas
             if not home and not fallback:
                 return Decision(None, "unknown", role, why, person=person, needs_country=True)
     if home:
+        if role in LOCAL_ROLES and fallback and fallback[0] == home and PLACES_INSIDE in fallback[1]:
+            return Decision(None, "unknown", role, f"role {role!r} with home country ({home_reason}) in an article "
+                            f"about places inside it: a local body as likely as a national one", person=person,
+                            needs_country=True)
         return Decision(home, "government", role, f"role {role!r} with home country ({home_reason})",
                         person=person, needs_country=True)
     if role == "governments":  # "Governments [around the world] have ...": several, none named

@@ -62,8 +62,9 @@ class Statement:
     # speech (said, told, announced, "according to"), thought (a belief, plan or perception
     # the article ascribes: "is expected to", "plans to", "views X as"), action ("authorized",
     # "signed", "ordered") or topic (what was spoken about or to whom, alone: "asked about the
-    # reports", "told reporters"); only speech is reported under a government by default
-    # (resolve.governments_from).
+    # reports", "told reporters"), depiction (what a picture or record shows: "a video shows a gunman") or
+    # impersonal (an "it" that stands for no one: "It's worth noting ...", "It was said ..."); only speech is
+    # reported under a government by default (resolve.governments_from).
     category: str = "speech"
 
     def to_json(self) -> dict[str, Any]:

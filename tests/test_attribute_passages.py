@@ -811,3 +811,17 @@ def test_a_relative_pronoun_the_parse_hung_on_a_time_word_speaks_for_the_noun_be
     assert "dermatologist" in seen.speaker.text, seen.speaker.text
     plan = by_content(a, "cuts to parks")
     assert "budget plan" in plan.speaker.text, plan.speaker.text
+
+
+def test_an_it_that_stands_for_no_one_speaks_for_no_government(stages):
+    """"It's worth noting ..." (the writer's aside) and "It was said ..." (hearsay) have no speaker, though an
+    agency was named just before; "It said ..." after the agency is the agency."""
+    a = run(stages, "Budget office weighs in\nWASHINGTON - The Office of Management and Budget said the plan would "
+                    "cost $2 billion. It's worth noting there is little love lost between the banks and the White "
+                    "House. It was said the director had resigned. It said the figures would be revised next month.\n")
+    for words in ("little love lost", "director had resigned"):
+        st = by_content(a, words)
+        assert st.category == "impersonal", (st.category, st.speaker.text)
+    listed = [s.text for r in a.governments.values() for s in r.statements]
+    assert not any("love lost" in t or "resigned" in t for t in listed), listed
+    assert any("revised next month" in t for t in listed), listed

@@ -51,7 +51,7 @@ from .spans import (attribution_sentences, char_runs, merge_spans, quoted_tokens
                     token_sentences, trim)
 from .repairs import (detach_leaked_content, passive_quote_subject, recover_adjacent_speaker,
                       recover_appositive_subject, recover_trailing_speaker)
-from .speakers import resolve_speakers
+from .speakers import impersonal_it, resolve_speakers
 
 
 @functools.lru_cache(maxsize=8)
@@ -238,6 +238,8 @@ class RuleAttributor(BackendBase):
             category = "topic"
         elif not touches and head in self.depictions and _noun_content(c, doc):
             category = "depiction"  # "a video shows a gunman ...": what a picture or a record shows
+        elif c.head >= 0 and impersonal_it(c.source, doc[c.head]):
+            category = "impersonal"  # "It's worth noting ...", "It was said ...": an "it" that stands for no one
         return Statement(text=text[start:end], char_start=start, char_end=end, type=kind, speaker=speaker,
                          cue=text[cue0:cue1] if cue0 >= 0 else None, cue_start=cue0, cue_end=cue1,
                          content_spans=pieces, category=category)

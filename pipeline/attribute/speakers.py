@@ -91,6 +91,25 @@ def _before_time_word(noun: Any) -> Any:
     return taken[-1] if taken else noun
 
 
+HEARSAY_VERBS = frozenset({"say", "believe", "claim", "think", "rumor", "rumour", "allege", "understand", "report",
+                           "suggest", "argue", "assume", "fear", "expect"})
+
+
+def impersonal_it(source: set[int], head: Any) -> bool:
+    """Is the source an "it" that stands for no one? "It's worth noting there is little love lost ..." (an aside
+    of the writer's: the cue completes "worth" on a copula whose subject is "it") and "It was said Kim had taken
+    over" (hearsay: a passive speech verb with "it" as its subject and a clause after it) have no speaker."""
+    if len(source) != 1:
+        return False
+    src = head.doc[min(source)]
+    if src.lower_ != "it":
+        return False
+    if src.dep_ == "nsubjpass" and src.head.i == head.i and head.lemma_.lower() in HEARSAY_VERBS:
+        return any(ch.dep_ == "ccomp" for ch in head.children)
+    up = head.head
+    return head.dep_ == "xcomp" and up.lower_ == "worth" and src.head.i == up.head.i and src.dep_ == "nsubj"
+
+
 def _head_in(head: str, words: set[str]) -> bool:
     """The head is a word of the earlier phrase, in the singular or the plural ("the official":
     "Lebanese officials"); not a piece of a word ("the masked man": not "chairman", "spokeswoman";

@@ -80,8 +80,8 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 def _before_time_word(noun: Any) -> Any:
     """The noun a relative clause is about when the parse hung it on a time word: "released its budget proposal
-    Monday, which calls for ..." (the proposal), "saw a dermatologist on Monday, who told him" (the dermatologist),
-    "the Mail on Sunday, which said" (the Mail). Else the noun itself."""
+    Monday, which calls for ..." (the proposal), "saw a dermatologist on Monday, who told him" (the dermatologist).
+    Else the noun itself."""
     if noun.lower_ not in TIME_WORDS or any(c.dep_ in ("prep", "compound", "poss") for c in noun.children):
         return noun  # "the March of Dimes, which signed the letter": a name, not a month
     up = noun.head.head if noun.dep_ == "pobj" else noun.head

@@ -94,7 +94,8 @@ def role_without_country(role: str, mention: str, home: Optional[str], home_reas
     """A state body or office that names no country itself: the outlet's home country, else the
     country the article (or its paragraph) is about, else unknown. Not the article's country for a
     generic head ("the president of a trades council"), nor for a role cities and provinces have too
-    ("officials", "police") in an article named mostly by places inside its country. A "federal" role
+    ("officials", "police") in an article named mostly by places inside its country, and then not the home
+    country either (`fallback` carries that article country when there is a home). A "federal" role
     only for a federal state (`federal`, from ``federal_only``): "Federal officials" in a British paper
     are not Britain's. A monarch's title only for a monarchy (`monarchies`, from ``monarchy_only``)."""
     for allowed, why in ((monarchies, f"{role!r}, a monarch's title, and the article's country has no monarch"),

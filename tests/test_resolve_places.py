@@ -131,19 +131,21 @@ def test_officials_in_a_story_about_places_inside_a_country_are_no_nations(resol
         == "United States"  # named as a nation: the article's country serves
 
 
-def test_a_home_country_gives_no_local_role_in_a_story_about_places_inside_it(resolver):
+def test_a_home_country_gives_no_local_role_in_a_story_about_places_inside_it(resolver, monkeypatch):
     """A WASHINGTON dateline on a shooting in a California city: "authorities" there are as likely the city's
     as the nation's, as in an article without a home country; a named national body keeps the home country."""
     text = ("A gunman opened fire in San Bernardino, California. Police in Redlands searched a house. Officials in "
             "Los Angeles met. Authorities said at least 14 people died.")
     a = _article(text, [("San Bernardino", "GPE"), ("California", "GPE"), ("Redlands", "GPE"), ("Los Angeles", "GPE")])
-    inside = resolver.home_story_inside(a, "United States", D2014)
-    assert inside is not None and inside[0] == "United States" and "places inside it" in inside[1]
-    local = resolver.decide("Authorities", "United States", "dateline 'WASHINGTON'", D2014, inside)
+    monkeypatch.setattr(resolver, "fixed_home", "United States")
+    home, _, *inside = resolver.home_and_article_country(a, D2014)
+    assert home == "United States" and inside[0] == "United States" and "places inside it" in inside[1]
+    local = resolver.decide("Authorities", "United States", "dateline 'WASHINGTON'", D2014, tuple(inside))
     assert local.government is None and "places inside it" in local.reason
     assert resolver.decide("Authorities", "United States", "dateline 'WASHINGTON'", D2014).government == "United States"
-    assert resolver.decide("the FBI", "United States", "dateline 'WASHINGTON'", D2014, inside).government == "United States"
-    assert resolver.home_story_inside(a, "Canada", D2014) is None  # the story is not about the home country
+    assert resolver.decide("the FBI", "United States", "dateline 'WASHINGTON'", D2014, tuple(inside)).government == "United States"
+    monkeypatch.setattr(resolver, "fixed_home", "Canada")
+    assert resolver.home_and_article_country(a, D2014)[2] is None  # the story is not about the home country
 
 
 def test_a_place_name_two_countries_share_counts_for_the_one_the_article_names():

@@ -82,25 +82,20 @@ class ArticleContext:
         return None, "unknown"
 
     def home_and_article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str, Optional[str], str]:
-        """(home, why, about, why): the home country, and the article's country when there is no home.
-        A home taken from the outlet gives way to the country the story is about when the text names
-        another (RT on Ottawa, ibtimes.com.au on Jordan); a dateline or the config stays home."""
+        """(home, why, about, why): the home country, and the article's country when there is no home, or
+        when the story of a home is named mostly by places inside it (a WASHINGTON dateline on a shooting in San
+        Bernardino: a bare "authorities" there is as likely local as national). A home taken from the outlet
+        gives way to the country the story is about when the text names another (RT on Ottawa, ibtimes.com.au
+        on Jordan); a dateline or the config stays home."""
         home, why = self.home_country(article)
         if not home:
             return None, why, *self.article_country(article, on)
-        if why.startswith("outlet"):
-            other, other_why = self.article_country(article, on)
-            if other and other != home:
-                return None, f"outlet's {home} set aside: {why}", other, other_why
+        other, other_why = self.article_country(article, on)
+        if why.startswith("outlet") and other and other != home:
+            return None, f"outlet's {home} set aside: {why}", other, other_why
+        if other == home and PLACES_INSIDE in other_why:
+            return home, why, other, other_why
         return home, why, None, "home country known"
-
-    def home_story_inside(self, article: Article, home: Optional[str], on: _dt.date) -> Optional[tuple[str, str]]:
-        """(home, why) when a story with a home country is named mostly by places inside it (a WASHINGTON
-        dateline on a shooting in San Bernardino): a bare "authorities" there is as likely local as national."""
-        if not home or not self.article_country_on:
-            return None
-        about, why = self.article_country(article, on)
-        return (about, why) if about == home and PLACES_INSIDE in why else None
 
     def article_country(self, article: Article, on: _dt.date) -> tuple[Optional[str], str]:
         """The country the article is about: the one its text names most (names, demonyms,

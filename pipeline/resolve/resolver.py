@@ -300,7 +300,6 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         day, day_why = self.article_date(article)
         self.elect_names = elect_names(article.clean_text, find_people)
         home, why, about, about_why = self.home_and_article_country(article, day)
-        inside = self.home_story_inside(article, home, day)  # read only by a local role's home-country branch
         article.metadata["home_country"] = home
         article.metadata["home_country_reason"] = why
         article.metadata["resolve_date"] = day.isoformat()
@@ -331,10 +330,10 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                 continue
             d: Optional[Decision] = None
             at = sp.start if sp.start >= 0 else st.char_start
-            fallback = inside
+            fallback = (about, about_why) if about else None  # beside a home: read only by a local role's branch
             if not home:
                 local = self.local_country(article, at, day)
-                fallback = local if local[0] else ((about, about_why) if about else None)
+                fallback = local if local[0] else fallback
             # a pronoun inside someone else's quote ("Dr Roux said: 'He wanted ...'") is the quote
             # owner's topic, not an earlier speaker: no coreference across that owner
             quoted = sp.start >= 0 and (_inside_quotes(article, sp.start) or any(

@@ -17,11 +17,12 @@ DEV_SETS: dict[str, tuple[str, str]] = {
                     "dev_extra8", "dev_extra9", "dev_extra10", "dev_extra11")},
     "pool_blind": ("runs/pool_blind/input/dev", "benchmarks/pool_blind/references/dev"),  # its dev half only
     "pool_blind2": ("runs/pool_blind2/input/dev", "benchmarks/pool_blind2/references/dev"),  # its dev half only
+    "cnndm_blind": ("runs/cnndm_blind/input/dev", "benchmarks/cnndm_blind/references/dev"),  # its dev half only
 }
 
 
 # the benchmarks with a frozen test half: read only to report, never in a read pool or a diff listing
-FROZEN = ("govbench", "pool_blind", "pool_blind2")
+FROZEN = ("govbench", "pool_blind", "pool_blind2", "cnndm_blind")
 
 
 def frozen_manifests(root: Path = ROOT) -> tuple[Path, ...]:

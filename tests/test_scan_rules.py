@@ -33,10 +33,10 @@ def test_test_articles_are_never_read(tmp_path, monkeypatch):
 def test_the_held_out_set_is_every_frozen_test_half():
     refs, neus_lines = scan_rules.held_out()
     assert "fnc1/dev_bodies.csv#1102" in refs  # govbench's test half, supplements included
-    pool_blind_test = [json.loads(x) for name in ("pool_blind", "pool_blind2")
+    pool_blind_test = [json.loads(x) for name in ("pool_blind", "pool_blind2", "cnndm_blind")
                        for x in (ROOT / "benchmarks" / name / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
                        if json.loads(x)["split"] == "test"]
-    assert {r["ref"] for r in pool_blind_test} <= refs and len(refs) == 97 + 100 + 60
+    assert {r["ref"] for r in pool_blind_test} <= refs and len(refs) == 97 + 100 + 60 + 50
     assert all(isinstance(i, int) for i in neus_lines)
     assert {int(r["ref"].split("#")[1].split(":")[0]) for r in pool_blind_test if r["source"] == "neus"} <= neus_lines
 

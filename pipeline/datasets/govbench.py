@@ -43,7 +43,7 @@ def _fnc1_bodies(path: Path) -> dict[str, str]:
 
 def source_text(data: Path, ref: str, _cache: dict) -> str:
     """The raw text a manifest ``ref`` points at: ``polnear/<split>/text/<file>``,
-    ``fnc1/dev_bodies.csv#<Body ID>`` or ``neus/val.source#<line>:<part>``."""
+    ``fnc1/dev_bodies.csv#<Body ID>``, ``neus/val.source#<line>:<part>`` or ``summeval/summeval.jsonl#<id>``."""
     file, _, anchor = ref.partition("#")
     path = data / file
     if not path.is_file():
@@ -59,11 +59,21 @@ def source_text(data: Path, ref: str, _cache: dict) -> str:
             _cache[file] = path.read_text(encoding="utf-8").split("\n")
         line, part = (int(x) for x in anchor.split(":"))
         return _cache[file][line].split("[SEP]")[part].strip()
+    if file.startswith("summeval/"):
+        if file not in _cache:
+            with open(path, encoding="utf-8") as f:
+                _cache[file] = {r["id"]: r["source"] for r in map(json.loads, filter(str.strip, f))}
+        return _cache[file][anchor]
     raise ValueError(f"unknown govbench ref {ref!r}")
 
 
 def article_text(row: dict, raw: str) -> str:
-    """What the pipeline reads: NeuS pieces become "title\\n\\nbody"; others stay as they are."""
+    """What the pipeline reads: NeuS pieces become "title\\n\\nbody", SummEval's tokenized CNN/DailyMail text
+    running prose (`detokenize`); others stay as they are."""
+    if row.get("source") == "summeval":
+        from .detokenize import detokenize
+
+        return detokenize(raw) + "\n"
     if row.get("source") == "neus":
         title, body = parse_part(raw)
         return f"{title}\n\n{body}\n" if title else body + "\n"

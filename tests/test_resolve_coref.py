@@ -777,12 +777,18 @@ def test_it_skips_an_institution_the_text_names_when_an_organisation_comes_betwe
     ("subject_antecedent", "United States"),
     # neither is the subject: two readings, no government
     ("neither", None),
+    # a third person is the subject, and the other person only its object: "he" goes on from that subject
+    ("third_subject", "United Kingdom"),
+    # ... but not one the text calls "Mrs." somewhere
+    ("third_subject_she", None),
 ])
 def test_the_subject_of_the_sentence_before_settles_he_between_two_people(resolver, case, government):
     first = "President Trump said the climate accord would not hold."
     second = {"subject_after": "Asked about the accord in New York on Monday, Antonio Guterres demurred.",
               "subject_antecedent": "Trump spoke in New York on Monday beside Antonio Guterres.",
-              "neither": "That view was shared by many in the room who had heard Antonio Guterres."}[case]
+              "neither": "That view was shared by many in the room who had heard Antonio Guterres.",
+              "third_subject": "British Foreign Secretary Boris Johnson met Antonio Guterres in New York on Monday.",
+              "third_subject_she": "Prime Minister Theresa May met Antonio Guterres, whom Mrs. May had invited."}[case]
     a = _parsed(article([first, second, '"The discussions are over," he said.'],
                         [("President Trump", "the climate accord would not hold"), ("he", "The discussions are over")],
                         date="2018-05-09"))

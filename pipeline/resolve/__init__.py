@@ -68,6 +68,10 @@ class ResolveParams(Params):
     # own sentence or the one before, when that subject is something else ("The video was posted on YouTube
     # ... it shows", "Each retailer will have to ... if they feel"): that subject's decision (subjects.py; session 46)
     coref_nearer_subject: bool = True
+    # "he"/"she" that has two readings, an earlier speaker and a person named since, and whose sentence before
+    # has a third person as its subject, continues that subject ("Paul Heathcote, acting on behalf of the
+    # Education Secretary, banned Guffick. He said ..."): that subject's decision (subjects.py; session 56)
+    coref_subject_person: bool = True
     # "he"/"she" stops at the nearest earlier speaker written as a person's name even when nothing is
     # known of it ('"...," Oliver barked. "...," he continued': Oliver, not a politician named before)
     coref_named_unknown: bool = True
@@ -131,12 +135,12 @@ _TO_RESOLVER = ("home_country", "date", "default_home_country", "coreference", "
                 "coref_organisation_between", "coref_named_unknown", "title_descriptions", "coref_body_text",
                 "conjoined_speakers", "document_author", "geonames_capitals", "local_country_outside_speech",
                 "context_alone_speaks", "introduced_names", "named_bodies", "implicit_speakers_any_cue",
-                "former_names", "coref_nearer_subject")
+                "former_names", "coref_nearer_subject", "coref_subject_person")
 _RESOLVER_KEYWORD = {"default_home_country": "default_home", "coref_organisation_between": "organisation_between",
                      "coref_named_unknown": "named_unknown", "coref_body_text": "body_text",
                      "conjoined_speakers": "conjoined", "local_country_outside_speech": "local_outside_speech",
                      "implicit_speakers_any_cue": "implicit_any_cue", "former_names": "former",
-                     "coref_nearer_subject": "nearer_subject"}
+                     "coref_nearer_subject": "nearer_subject", "coref_subject_person": "subject_person"}
 
 
 @STAGES.register("resolve")

@@ -89,7 +89,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
                  conjoined: bool = True, document_author: bool = True, geonames_capitals: bool = False,
                  local_outside_speech: bool = False, context_alone_speaks: bool = False,
                  introduced_names: bool = True, named_bodies: bool = True, implicit_any_cue: bool = False,
-                 former: bool = True):
+                 former: bool = True, subject_person: bool = True):
         base = bodies if bodies is not None else load_bodies()
         # actors.yaml role lists are the user's own words: they win over the packaged types
         extra = {w: "office" for w in gazetteer.government_roles}
@@ -115,6 +115,7 @@ class GovernmentResolver(ArticleContext, OtherMentions):
         self.title_descriptions = title_descriptions  # people_descriptions also reads the headline's appositives
         self.body_text = body_text  # coref.text_antecedent: "the bureau" takes the institution the text names
         self.nearer_subject = nearer_subject  # subjects.topic_before: "it"/"they" continue the nearest subject
+        self.subject_person = subject_person  # subjects.third_person_subject: "he" continues the sentence's subject
         self.conjoined = conjoined  # a phrase decided as no government: its conjuncts that name a government speak
         self.context_alone_speaks = context_alone_speaks  # True: context_only.drop_context_only is not run
         self.introduced_names = introduced_names  # introduced.py: "A spokesman denied ... / Mohammed al-Momani said"

@@ -13,6 +13,7 @@ from .mentions import _inside_quotes
 
 
 _SUBJECT = ("nsubj", "nsubjpass")
+_QUOTE_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019")
 
 
 def _sentence_at(doc: Any, at: int) -> Optional[Any]:
@@ -63,6 +64,37 @@ def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optio
     if words & _capitalised(other):
         return False
     return None
+
+
+def third_person_subject(article: Any, ant: "Antecedent", other: str, at: int, gender: Optional[str],
+                         lex: Any) -> Optional[str]:
+    """The person who is the subject of the sentence before a he/she pronoun at `at`, when that subject is
+    neither the antecedent nor `other` (the person named last before the pronoun): the pronoun continues the
+    subject ("Paul Heathcote, acting on behalf of the Education Secretary, banned Guffick. He said ..." is
+    Heathcote, not Guffick nor a speaker two paragraphs up). Only a subject named after the antecedent whose head
+    is a PERSON entity ("Her fundamental argument, much akin to David Cameron's, ..." is no person) and that shows no
+    other gender by an honorific anywhere in the text, and not a quotation standing as a sentence. Not when the
+    pronoun's own sentence has a name (a person, or a proper noun the parse took for something else) for its main
+    subject ("While he's said he'll fight on, Sanders ...", "Santilli wears a suit in videos he calls ..."). None
+    otherwise."""
+    doc = getattr(article, "doc", None)
+    span = subject_before(doc, at)
+    if span is None or ant.end < 0 or span.start_char < ant.end or span.text.lstrip()[:1] in _QUOTE_MARKS:
+        return None  # a quotation standing as a sentence ("“Donald Trump.”") is not one the narrative goes on with
+    own = _sentence_at(doc, at)
+    if own is not None and any(t.dep_ in _SUBJECT and t.head == own.root and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")
+                               for t in own):
+        return None  # "While he's said he'll fight on, Sanders ...": the pronoun's own sentence names its person
+    head = span.root
+    if head.ent_type_ != "PERSON":  # the subject is a person, not a thing that names one ("Her argument, akin to Cameron's")
+        return None
+    words = _capitalised(span.text)
+    if words & _own_words(ant) or words & _capitalised(other):
+        return None
+    titles = re.findall(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Madam)\.?\s+" + re.escape(head.text) + r"\b", doc.text)
+    if gender and any(lex.gender_of(t) not in (None, gender) for t in titles):
+        return None  # the text calls that person "Mrs. Clinton" somewhere: not "he"
+    return span.text
 
 
 _EACH = frozenset({"each", "every", "any", "no"})

@@ -4,7 +4,9 @@ SummEval's sources have a space on both sides of every punctuation mark, ``` `` 
 ``'`` for the Daily Mail's single quotes. Quotation marks matter downstream: attribution finds quotes by their
 marks, and a quote whose marks float between spaces reads as neither open nor closed. Double quotes come back as
 curly marks; a bare single quote opens when no single quote is open, else closes (contractions such as ``'s`` and
-``n't`` are not quotes).
+``n't`` are not quotes; nor is a bare ``'`` after a word ending in s and before a lower-case word: a plural
+possessive). `scripts/bench_summarizers.py` keeps its lighter version (no quote marks restored) so that its committed
+SummEval figures stay comparable.
 
 >>> detokenize("`` Roots , '' the miniseries , had over 100 million viewers ( in 1977 ) .")
 '“Roots,” the miniseries, had over 100 million viewers (in 1977).'

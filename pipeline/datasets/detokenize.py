@@ -24,6 +24,7 @@ import re
 _CONTRACTION = re.compile(r"^(?:['’](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)|n['’]t|N['’]T)$")
 _SPLIT_SUFFIXES = {"s", "t", "re", "ve", "ll", "d", "m"}
 _CLOSES_LEFT = set(".,!?;:%)]}") | {"...", "”", "’"}
+_OPENS_RIGHT = {"(", "[", "$", "£", "€"}  # the next token attaches to these, as to an opening quote
 
 
 def _attach_left(tok: str) -> bool:
@@ -59,15 +60,11 @@ def detokenize(text: str) -> str:
             opens = None
         if _CONTRACTION.match(tok):
             tok = tok.replace("'", "’")
-        if opens is True:
+        if opens is True or tok in _OPENS_RIGHT:
             out.append(tok if glue_next or not out else " " + tok)
             glue_next = True
             continue
         attach = opens is False or _attach_left(tok)
-        if tok in ("(", "[", "$", "£", "€"):
-            out.append(tok if glue_next or not out else " " + tok)
-            glue_next = True
-            continue
         out.append(tok if (attach or glue_next or not out) else " " + tok)
         glue_next = False
     return "".join(out)

@@ -61,8 +61,9 @@ def source_text(data: Path, ref: str, _cache: dict) -> str:
         return _cache[file][line].split("[SEP]")[part].strip()
     if file.startswith("summeval/"):
         if file not in _cache:
-            with open(path, encoding="utf-8") as f:
-                _cache[file] = {r["id"]: r["source"] for r in map(json.loads, filter(str.strip, f))}
+            from .summeval import _rows  # its reader, with its checks
+
+            _cache[file] = {r["id"]: r["source"] for r in _rows(str(path))}
         return _cache[file][anchor]
     raise ValueError(f"unknown govbench ref {ref!r}")
 

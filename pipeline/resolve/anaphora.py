@@ -16,8 +16,9 @@ def anaphor_decision(resolver: Any, article: Any, st: Any, mention: str, at: int
                      context: tuple) -> tuple[Optional[Decision], Optional[str]]:
     """The decision for the anaphoric speaker `mention` of statement `st` (at offset `at`), and the text of the
     antecedent whose decision it takes (None when it takes none: no antecedent fits, or a nearer person or the
-    sentence's topic decides instead; the person who is the subject of the sentence before, when that one decides). `context` is (home, why, day, fallback), as ``GovernmentResolver.decide``
-    takes them; `done` holds the article's earlier speakers."""
+    sentence's topic decides instead; the person who is the subject of the sentence before, when that one decides).
+    `context` is (home, why, day, fallback), as ``GovernmentResolver.decide`` takes them; `done` holds the article's
+    earlier speakers."""
     home, why, day, fallback = context
     d: Optional[Decision] = None
     ant = find_antecedent(mention, done, para_of(at), resolver.lex, resolver.coref_paragraphs, article.clean_text,
@@ -34,7 +35,7 @@ def anaphor_decision(resolver: Any, article: Any, st: Any, mention: str, at: int
             d = o.restated(f"coreference {mention!r} -> {other!r}, the subject of the sentence before: {o.reason}")
             ant = None
         elif keep is not True and (o.kind != "government" or o.government != ant.decision.government):
-            third = third_person_subject(article, ant, other, lead, _gender(resolver, mention), resolver.lex) \
+            third = third_person_subject(article, ant, other, lead, mention, resolver.lex) \
                 if keep is None and resolver.subject_person else None
             if third is not None:  # neither reading: the subject of the sentence before goes on speaking
                 t = resolver._via_other_mention(third, resolver.decide(third, home, why, day), people, home, why, day, None)
@@ -52,7 +53,3 @@ def anaphor_decision(resolver: Any, article: Any, st: Any, mention: str, at: int
         return d, None
     a = ant.decision
     return a.restated(f"coreference {mention!r} -> {ant.text!r}: {a.reason}"), ant.text
-
-
-def _gender(resolver: Any, pronoun: str) -> Optional[str]:
-    return (resolver.lex.pronouns.get(pronoun.strip().lower()) or {}).get("gender")

@@ -232,7 +232,8 @@ def _own_words(ant: "Antecedent") -> set[str]:
     return _capitalised(f"{ant.text} {ant.mention}")
 
 
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Madam)\.?\s+$")
+GENDERED_TITLES = r"Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Madam"  # honorifics that show a gender (BodyLexicon.gender_of)
+_HONORIFIC = re.compile(rf"\b({GENDERED_TITLES})\.?\s+$")
 
 
 def nearer_person(pronoun: str, ant: Antecedent, persons: Iterable[tuple[int, int, str]], at: int,

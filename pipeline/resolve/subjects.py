@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from .coref import _DOCUMENT_ANAPHOR, ARTICLES, Antecedent, _another_organisation, _capitalised, _own_words
+from .coref import (_DOCUMENT_ANAPHOR, ARTICLES, GENDERED_TITLES, Antecedent, _another_organisation, _capitalised,
+                    _own_words)
 from .mentions import _inside_quotes
 
 
@@ -66,9 +67,9 @@ def subject_continues(doc: Any, ant: "Antecedent", other: str, at: int) -> Optio
     return None
 
 
-def third_person_subject(article: Any, ant: "Antecedent", other: str, at: int, gender: Optional[str],
+def third_person_subject(article: Any, ant: "Antecedent", other: str, at: int, pronoun: str,
                          lex: Any) -> Optional[str]:
-    """The person who is the subject of the sentence before a he/she pronoun at `at`, when that subject is
+    """The person who is the subject of the sentence before the he/she `pronoun` at `at`, when that subject is
     neither the antecedent nor `other` (the person named last before the pronoun): the pronoun continues the
     subject ("Paul Heathcote, acting on behalf of the Education Secretary, banned Guffick. He said ..." is
     Heathcote, not Guffick nor a speaker two paragraphs up). Only a subject named after the antecedent whose head
@@ -91,7 +92,8 @@ def third_person_subject(article: Any, ant: "Antecedent", other: str, at: int, g
     words = _capitalised(span.text)
     if words & _own_words(ant) or words & _capitalised(other):
         return None
-    titles = re.findall(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Madam)\.?\s+" + re.escape(head.text) + r"\b", doc.text)
+    gender = (lex.pronouns.get(pronoun.strip().lower()) or {}).get("gender")
+    titles = re.findall(rf"\b({GENDERED_TITLES})\.?\s+{re.escape(head.text)}\b", doc.text)
     if gender and any(lex.gender_of(t) not in (None, gender) for t in titles):
         return None  # the text calls that person "Mrs. Clinton" somewhere: not "he"
     return span.text

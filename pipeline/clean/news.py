@@ -1,9 +1,10 @@
 """The `news` cleaner: unicode and whitespace normalization, boilerplate removal.
 
-Two passes, each removal recorded with its reason: the line rules of lines.py (features of a
+Three passes, each removal recorded with its reason: the line rules of lines.py (features of a
 line and of its neighbours: follow and share prompts, promos, agency credits, editor's notes,
-link lists, galleries, captions, markup, pull quotes), then the patterns of boilerplate.py
-(image credits, copyright, bylines, inline URLs and e-mail addresses) and the user's own.
+link lists, galleries, captions, markup, pull quotes), the patterns of boilerplate.py (image credits,
+copyright, bylines, inline URLs and e-mail addresses) and the user's own, then the sentence rules
+of inline.py (the line rules' wording set inside a paragraph of flattened text) on what is left.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from ..stage import BackendBase
 from ..types import Article, Removal
 from .boilerplate import CATEGORIES as PATTERN_CATEGORIES
 from .boilerplate import DEFAULT_RULES, compile_extra
+from .inline import INLINE_CATEGORIES, inline_boilerplate
+from .line_features import split_lines
 from .lines import LINE_CATEGORIES, classify_lines, sentence_break
 from .title import META_KEY as TITLE_META
 
@@ -82,6 +85,11 @@ class NewsCleaner(BackendBase):
                 take(s, e, rule.reason)
                 if rule.reason == "image credit" and not rule.whole_line:
                     self._take_caption(view, s, e, take)
+        inline = set(self.params.remove) & set(INLINE_CATEGORIES)
+        for line in split_lines(view) if inline else ():
+            for s, e, reason in inline_boilerplate(line, inline):
+                if all(keep[s:e]):  # a sentence no rule above has cut into
+                    take(s, e, reason)
         title = article.metadata.get(TITLE_META)  # a boilerplate first line the runner took off the title
         if title and not self.params.keep_title:
             removed.append(Removal(text=title["text"], reason=f"{title['reason']} (title line)", start=0,

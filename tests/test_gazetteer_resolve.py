@@ -34,6 +34,13 @@ def resolver():
     ("White House press secretary Josh Earnest", None, D2016, "United States"),
     ("U.S. officials", None, D2016, "United States"),
     ("the Workers' Party of Korea", None, D2024, "North Korea"),
+    # a head of state's household: the palace the news names, or "the Palace" in the article's country
+    ("A Buckingham Palace spokesperson", None, D2016, "United Kingdom"),
+    ("a spokesman for Clarence House", None, D2016, "United Kingdom"),
+    ("Palace officials", "United Kingdom", D2016, "United Kingdom"),
+    ("the royal palace", "Thailand", D2016, "Thailand"),
+    ("the Afghan presidential palace", None, D2016, "Afghanistan"),
+    ("a spokesman for the royal household", "Spain", D2016, "Spain"),
 ])
 def test_government_speakers(resolver, mention, home, day, government):
     d = resolver.decide(mention, home, "test", day)
@@ -64,10 +71,19 @@ def test_government_speakers(resolver, mention, home, day, government):
     ("the London Metropolitan Police", D2016),
     ("a spokesman for the Metropolitan Police Department", D2016),
     ("Tokyo Metropolitan Government officials", D2024),
+    ("Crystal Palace", D2016),  # a football club
+    ("a Crystal Palace spokesman", D2016),
 ])
 def test_non_government_speakers(resolver, mention, day):
     d = resolver.decide(mention, "United States", "test", day)
     assert d.government is None and d.kind == "non_government", d
+
+
+@pytest.mark.parametrize("mention", ["Palace boss Alan Pardew", "the Palace Theatre", "the palace gardens", "Caesars Palace",
+                                     "a spokesman for the Palace Hotel"])
+def test_palace_alone_names_no_government(resolver, mention):
+    d = resolver.decide(mention, "United Kingdom", "test", D2016)
+    assert d.government is None, d
 
 
 def test_unknown_without_home_country(resolver):

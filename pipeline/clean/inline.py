@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Optional
 
 from .credits import agency_credit, contact_line
 from .line_features import TWEET_HANDLE_DATE, Context, Line, rx, speaks
-from .prompts import reader_prompt
+from .prompts import SPEAKER_LABEL, reader_prompt
 
 # a sentence's end: . ! ? or an ellipsis, closing quotes or brackets, space, then a capital or an opening quote
 _END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(]?[A-Z])")
@@ -30,6 +30,8 @@ _WIDGET_LEAD = re.compile(r"(?:^|(?<=\s))(?:Scroll down for (?:video|more|the vi
 _HELPLINE = rx(r"^\W{0,3}(?:readers|anyone|if you|for (?:confidential )?(?:support|help)|you can)\b.{0,160}\b"
                r"(?:contact|call|ring|visit|text)\b.{0,80}\b(?:samaritans|lifeline|helpline|hotline|crisis line|"
                r"beyond ?blue|childline|befrienders)\b.{0,80}?(?:\bon|\bat|:)\s*\+?\(?\d")
+# the line rules' wording, narrowed to what opens a sentence: inside a paragraph a shorter sentence is read more
+# strictly than a line of its own ("free trial" or "in your inbox" inside a story's sentence stays)
 _SHARE = rx(r"^\W{0,4}(?:(?:sorry,? )?(?:we are|we're) not (?:currently )?accepting comments|comments? (?:are|is) closed|"
             r"share (?:this (?:story|article)|your thoughts)|join the (?:conversation|discussion))\b")
 _FOLLOW = rx(r"^\W{0,4}(?:follow|like)\b.{0,60}\b(?:on|at|via)\s+(?:twitter|facebook|instagram)\b|^\W{0,4}follow\s+@\w{2,}")
@@ -51,7 +53,6 @@ _SENTENCE_RULES: tuple[tuple[str, str, Callable[[Line], bool]], ...] = (
 
 _TWEET_SIGNATURE = re.compile(TWEET_HANDLE_DATE)
 
-_SPEAKER_LABEL = re.compile(r"^[A-Z][\w.' -]{0,30}:")  # an interview's "Q:", "TAPPER:" opens the line
 _OPENS = re.compile(r"\u201c|(?:^|(?<=[\s(\[]))[\"'\u2018](?=\S)")
 _CLOSES = re.compile(r"\u201d|(?<=\S)[\"'\u2019](?![A-Za-z])")
 
@@ -104,7 +105,7 @@ def inline_boilerplate(line: Line, categories: Optional[set[str]] = None) -> lis
     """(start, end, reason) of the boilerplate sentences inside a line of two or more sentences; offsets are the
     line's own (as `Line.start`). A line that is one sentence is the line rules' to judge."""
     spans = list(sentences(line.text))
-    if len(spans) < 2 or _SPEAKER_LABEL.match(line.text):
+    if len(spans) < 2 or SPEAKER_LABEL.match(line.text):
         return []  # one sentence, or an interview's turn: "Q: Do you think ...? Tell us how you see it." 
     out = []
     for s, e in spans[1:]:  # the line's first sentence opens the line: the line rules read it with its line

@@ -16,13 +16,13 @@ _CALL = re.compile(r"(?:^|[.!?]+\s+|\b(?:and|so)\s+)(?:tell us|let us know|drop 
                    re.IGNORECASE)
 _YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]\w")
-_SPEAKER_LABEL = re.compile(r"^[A-Z][\w.' -]{0,30}:")  # an interview's "Q:", "TAPPER:"
+SPEAKER_LABEL = re.compile(r"^[A-Z][\w.' -]{0,30}:")  # an interview's "Q:", "TAPPER:"
 
 
 def reader_prompt(line: Line, ctx: Context) -> bool:
     """A line of at most 40 words that addresses the reader ("you"), quotes no one, is no interview's question and
     calls on the reader to answer."""
     t = line.text
-    if line.n_words > 40 or not _YOU.search(t) or _QUOTE_MARKS.search(t) or _SPEAKER_LABEL.match(t):
+    if line.n_words > 40 or not _YOU.search(t) or _QUOTE_MARKS.search(t) or SPEAKER_LABEL.match(t):
         return False
     return bool(_CALL.search(t))

@@ -106,7 +106,7 @@ def inline_boilerplate(line: Line, categories: Optional[set[str]] = None) -> lis
     line's own (as `Line.start`). A line that is one sentence is the line rules' to judge."""
     spans = list(sentences(line.text))
     if len(spans) < 2 or SPEAKER_LABEL.match(line.text):
-        return []  # one sentence, or an interview's turn: "Q: Do you think ...? Tell us how you see it." 
+        return []  # one sentence, or an interview's turn: "Q: Do you think ...? Tell us how you see it."
     out = []
     for s, e in spans[1:]:  # the line's first sentence opens the line: the line rules read it with its line
         piece = Line(line.index, line.start + s, line.start + e, line.text[s:e])
